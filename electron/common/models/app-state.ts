@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { appErrorSchema } from '../result';
+import { agentSchema } from './agent';
+
+export const connectionStatusSchema = z.enum([
+  'signed-out',
+  'signing-in',
+  'connected',
+  'reconnecting',
+  'offline',
+  'signing-out',
+]);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+export const connectionSchema = z.object({
+  status: connectionStatusSchema,
+  /** Why the app is in this state, in words for the supervisor ("Server not answering; retrying in 4 s"). */
+  message: z.string().nullable(),
+  since: z.number(),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const sessionSchema = z.object({
+  supervisor: z.object({ id: z.string(), userName: z.string(), displayName: z.string() }),
+  server: z.object({ baseUrl: z.string(), isDemo: z.boolean() }),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const teamSchema = z.object({
+  agents: z.array(agentSchema).readonly(),
+  /** Epoch ms of the last successful refresh; null until the first. */
+  refreshedAt: z.number().nullable(),
+  error: appErrorSchema.nullable(),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+export const appStateSchema = z.object({
+  connection: connectionSchema,
+  session: sessionSchema.nullable(),
+  /** The last sign-in failure or the reason the session ended, shown on the sign-in screen. */
+  signInError: appErrorSchema.nullable(),
+  team: teamSchema,
+});
+export type AppState = z.infer<typeof appStateSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Failures cross every boundary as values. `message` is written for the supervisor: it says what
+ * happened and what to do, so the UI can show it as it is.
+ */
+export const errorCodeSchema = z.enum([
+  'invalid-input',
+  'unauthorized',
+  'not-supervisor',
+  'unreachable',
+  'not-gws',
+  'tls',
+  'gws-refused',
+  'session-expired',
+  'not-signed-in',
+  'busy',
+  'timeout',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Technical detail for logs and diagnostics; never needed to act on the error. */
+  detail: z.string().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function err<T = never>(code: ErrorCode, message: string, detail?: string): Result<T> {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+}
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
