@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { err, ok, type Result } from '../../common/result';
+import type { Logger } from '../platform/logger';
+import type { BasicCredentials, HttpTransport } from './http-transport';
+import { contactSchema, contactsResponseSchema, userResponseSchema, type WireContact, type WireUser } from './wire/users';
+
+/**
+ * The GWS operations Earshot uses, each parsing its response at the edge. Operations answer
+ * "accepted"; their effect arrives later as a CometD notification (gws-api.md §1.2).
+ */
+export class GwsApi {
+  constructor(
+    private readonly http: HttpTransport,
+    private readonly logger: Logger,
+  ) {}
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  /** The first call of a session: Basic credentials create the HTTP session and its CSRF token. */
+  async getMe(options: { subresources?: string; basicAuth?: BasicCredentials } = {}): Promise<Result<WireUser>> {
+    const response = await this.http.request({
+      method: 'GET',
+      path: '/api/v2/me',
+      query: { subresources: options.subresources },
+      basicAuth: options.basicAuth,
+    });
+    return this.parse(response, userResponseSchema, 'GET /api/v2/me', (body) => body.user);
+  }
+
+  async getUser(userId: string, subresources: string): Promise<Result<WireUser>> {
+    const path = `/api/v2/users/${encodeURIComponent(userId)}`;
+    const response = await this.http.request({ method: 'GET', path, query: { subresources } });
+    return this.parse(response, userResponseSchema, `GET ${path}`, (body) => body.user);
+  }
+
+  /** Agents of the contact center with their live availability. Malformed entries are logged and skipped. */
+  async getAgentContacts(): Promise<Result<WireContact[]>> {
+    const response = await this.http.request({
+      method: 'GET',
+      path: '/api/v2/contacts',
+      query: { type: 'User', roles: 'ROLE_AGENT', limit: 500, sortBy: 'name', order: 'Ascending' },
+    });
+    return this.parse(response, contactsResponseSchema, 'GET /api/v2/contacts', (body) =>
+      body.contacts.flatMap((entry) => {
+        const contact = contactSchema.safeParse(entry);
+        if (contact.success) return [contact.data];
+        this.logger.warn('Skipped a malformed contact', { reason: contact.error.message });
+        return [];
+      }),
+    );
+  }
+
+  /** statusCode 7 (some channels failed) still starts the session; the failing channels are logged. */
+  async startContactCenterSession(channels: readonly string[]): Promise<Result<null>> {
+    const response = await this.http.request({
+      method: 'POST',
+      path: '/api/v2/me',
+      body: { operationName: 'StartContactCenterSession', channels },
+      acceptStatusCodes: [7],
+    });
+    if (!response.ok) return response;
+    if (response.value.body.statusCode === 7) {
+      this.logger.warn('Contact-center session started on some channels only', { response: response.value.body });
+    }
+    return ok(null);
+  }
+
+  async endContactCenterSession(): Promise<Result<null>> {
+    return this.operation('/api/v2/me', { operationName: 'EndContactCenterSession' });
+  }
+
+  /** POST `{operationName, …}` to a resource; the answer only says whether GWS accepted it. */
+  async operation(path: string, body: { operationName: string } & Record<string, unknown>): Promise<Result<null>> {
+    const response = await this.http.request({ method: 'POST', path, body });
+    return response.ok ? ok(null) : response;
+  }
+
+  private parse<S extends z.ZodType, T>(
+    response: Result<{ body: unknown }>,
+    schema: S,
+    where: string,
+    pick: (body: z.output<S>) => T,
+  ): Result<T> {
+    if (!response.ok) return response;
+    const parsed = schema.safeParse(response.value.body);
+    if (!parsed.success) {
+      this.logger.warn('Unexpected GWS response shape', { request: where, reason: parsed.error.message });
+      return err('not-gws', 'The contact center answered in a form Earshot does not understand. Check that the address is a Genesys Web Services server.', `${where}: ${parsed.error.message}`);
+    }
+    return ok(pick(parsed.data));
+  }
+}

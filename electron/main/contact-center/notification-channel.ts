@@ -1,0 +1,154 @@
+import { CometD, type Message } from 'cometd';
+import { err, ok, type Result } from '../../common/result';
+import type { Logger } from '../platform/logger';
+import { ensureCometdNodeAdapter, type CometdTransportContext } from './cometd-node';
+import type { HttpTransport } from './http-transport';
+import { notificationEnvelopeSchema, type NotificationEnvelope } from './wire/notifications';
+
+export type ChannelStatus = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
+
+export interface NotificationChannelHandlers {
+  onStatus(status: ChannelStatus, detail: string | null): void;
+  onNotification(notification: NotificationEnvelope): void;
+  /** The server forgot this client (drop, restart) and a new handshake succeeded: state may be stale. */
+  onReestablished(): void;
+  /** The HTTP session behind the CometD session is gone (401): the owner must sign in again. */
+  onUnauthorized(): void;
+}
+
+export interface NotificationChannelOptions {
+  readonly http: HttpTransport;
+  readonly logger: Logger;
+  readonly topics: readonly string[];
+  readonly handlers: NotificationChannelHandlers;
+  readonly firstHandshakeTimeoutMs?: number;
+  /** Backoff between reconnection attempts grows by this much up to maxBackoffMs. */
+  readonly backoffIncrementMs?: number;
+  readonly maxBackoffMs?: number;
+}
+
+/**
+ * GWS notifications over Bayeux long-polling with the official CometD client (gws-api.md §3).
+ * Subscriptions are renewed on every successful handshake, because a re-handshake clears them.
+ */
+export class NotificationChannel {
+  private readonly cometd = new CometD();
+  private readonly url: string;
+  private handshakes = 0;
+  private connected = false;
+  private stopped = false;
+  private readonly requestHeaders: Record<string, string> = {};
+
+  constructor(private readonly options: NotificationChannelOptions) {
+    ensureCometdNodeAdapter();
+    this.url = `${options.http.baseUrl}/api/v2/notifications`;
+    // GWS supports long-polling only (gws-api.md §3.1).
+    this.cometd.unregisterTransport('websocket');
+    this.cometd.unregisterTransport('callback-polling');
+    this.cometd.configure({
+      url: this.url,
+      logLevel: 'warn',
+      requestHeaders: this.requestHeaders,
+      backoffIncrement: options.backoffIncrementMs ?? 500,
+      maxBackoff: options.maxBackoffMs ?? 8_000,
+      maxNetworkDelay: 15_000,
+    });
+    const transport = this.cometd.findTransport('long-polling') as unknown as { context: CometdTransportContext };
+    transport.context = { cookieHeader: (url) => options.http.cookieHeaderFor(url) };
+    this.cometd.addListener('/meta/handshake', (message) => this.onHandshake(message));
+    this.cometd.addListener('/meta/connect', (message) => this.onConnect(message));
+  }
+
+  /** Resolves once the first handshake and subscriptions have succeeded. */
+  start(): Promise<Result<null>> {
+    this.refreshHeaders();
+    this.options.handlers.onStatus('connecting', null);
+    const timeoutMs = this.options.firstHandshakeTimeoutMs ?? 10_000;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        resolve(err('unreachable', 'Connected to the contact center, but its notification service (CometD) did not answer. Try again in a moment.', `no handshake within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.cometd.handshake((reply) => {
+        if (!reply.successful) return;
+        clearTimeout(timer);
+        resolve(ok(null));
+      });
+    });
+  }
+
+  /** After the owner re-authenticated: carry the new CSRF token, and handshake again if CometD gave up. */
+  resume(): void {
+    this.refreshHeaders();
+    if (this.cometd.isDisconnected()) this.cometd.handshake();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2_000);
+      this.cometd.disconnect(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.options.handlers.onStatus('stopped', null);
+  }
+
+  private refreshHeaders(): void {
+    for (const key of Object.keys(this.requestHeaders)) delete this.requestHeaders[key];
+    Object.assign(this.requestHeaders, this.options.http.csrfHeaders());
+  }
+
+  private onHandshake(message: Message): void {
+    if (this.stopped) return;
+    if (!message.successful) {
+      const failure = (message as Message & { failure?: { httpCode?: number; reason?: string } }).failure;
+      const unauthorized = failure?.httpCode === 401 || /^40[13]::/.test(message.error ?? '');
+      this.options.logger.warn('CometD handshake failed', { error: message.error, httpCode: failure?.httpCode, reason: failure?.reason });
+      if (unauthorized) this.options.handlers.onUnauthorized();
+      this.setDisconnected('The contact center is not answering; reconnecting…');
+      return;
+    }
+    this.handshakes += 1;
+    this.cometd.batch(() => {
+      for (const topic of this.options.topics) {
+        this.cometd.subscribe(topic, (delivery) => this.onDelivery(delivery), (reply) => {
+          if (!reply.successful) this.options.logger.error('CometD subscription refused', { topic, error: reply.error });
+        });
+      }
+    });
+    if (this.handshakes > 1) {
+      this.options.logger.info('CometD session re-established', { handshakes: this.handshakes });
+      this.options.handlers.onReestablished();
+    }
+  }
+
+  private onConnect(message: Message): void {
+    if (this.stopped || this.cometd.isDisconnected()) return;
+    if (message.successful) {
+      if (!this.connected) {
+        this.connected = true;
+        this.options.handlers.onStatus('connected', null);
+      }
+    } else {
+      this.setDisconnected('Lost the connection to the contact center; reconnecting…');
+    }
+  }
+
+  private setDisconnected(detail: string): void {
+    if (this.connected || this.handshakes > 0) {
+      this.connected = false;
+      this.options.handlers.onStatus('reconnecting', detail);
+    }
+  }
+
+  private onDelivery(delivery: Message): void {
+    const parsed = notificationEnvelopeSchema.safeParse({ channel: delivery.channel, data: delivery.data });
+    if (!parsed.success) {
+      this.options.logger.warn('Skipped a malformed notification', { channel: delivery.channel, reason: parsed.error.message });
+      return;
+    }
+    this.options.handlers.onNotification(parsed.data);
+  }
+}

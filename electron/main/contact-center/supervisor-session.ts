@@ -1,0 +1,320 @@
+import { err, ok, type AppError, type Result } from '../../common/result';
+import type { Logger } from '../platform/logger';
+import { signedIn, signedOut, signingIn, withConnection, withTeamError, withTeamRefresh } from '../state/app-state-reducers';
+import { updateAppState, type AppStore } from '../state/app-store';
+import { GwsApi } from './gws-api';
+import { HttpTransport, type BasicCredentials } from './http-transport';
+import { NotificationChannel, type ChannelStatus } from './notification-channel';
+import { TeamRosterPoller } from './team-roster';
+import type { NotificationEnvelope } from './wire/notifications';
+
+export interface SignInTarget {
+  readonly baseUrl: string;
+  readonly isDemo: boolean;
+  readonly credentials: BasicCredentials;
+}
+
+export interface SupervisorSessionOptions {
+  readonly store: AppStore;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  readonly teamPollIntervalMs?: number;
+  /** How long "reconnecting" lasts before the header says "offline" (retries go on). */
+  readonly offlineAfterMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly cometdBackoff?: { incrementMs: number; maxMs: number };
+}
+
+export const notificationTopics = ['/v2/me/devices', '/v2/me/calls', '/v2/me/chats', '/v2/me/smssessions'] as const;
+const contactCenterChannels = ['voice', 'chat', 'sms'] as const;
+const supervisorRole = 'ROLE_SUPERVISOR';
+
+/** The GWS side of one signed-in supervisor: REST session, CometD, team roster, recovery. */
+interface LiveSession {
+  readonly target: SignInTarget;
+  readonly http: HttpTransport;
+  readonly api: GwsApi;
+  readonly channel: NotificationChannel;
+  readonly poller: TeamRosterPoller;
+  ended: boolean;
+}
+
+/**
+ * Signs the supervisor in and keeps the session alive: reconnects CometD with backoff, re-reads state
+ * after every reconnection (gws-api.md "recovering existing state"), and signs in again by itself
+ * when the server forgot the HTTP session (restart). Only when the server refuses the credentials
+ * does the supervisor go back to the sign-in screen, with the reason.
+ */
+export class SupervisorSession {
+  private live: LiveSession | null = null;
+  private reauthenticating: Promise<void> | null = null;
+  private offlineTimer: NodeJS.Timeout | null = null;
+  private readonly notificationListeners = new Set<(notification: NotificationEnvelope) => void>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: SupervisorSessionOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get api(): GwsApi | null {
+    return this.live?.api ?? null;
+  }
+
+  onNotification(listener: (notification: NotificationEnvelope) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
+  }
+
+  async signIn(target: SignInTarget): Promise<Result<null>> {
+    const status = this.options.store.getState().connection.status;
+    if (status === 'signing-in' || status === 'signing-out') {
+      return err('busy', 'Earshot is already signing in or out. Wait a moment.');
+    }
+    if (this.live) await this.signOut();
+    this.update((state) => signingIn(state, this.now()));
+    const logger = this.options.logger;
+    const http = new HttpTransport({ baseUrl: target.baseUrl, logger, timeoutMs: this.options.requestTimeoutMs });
+    const api = new GwsApi(http, logger);
+
+    const me = await api.getMe({ subresources: '*', basicAuth: target.credentials });
+    if (!me.ok) return this.failSignIn(describeSignInFailure(me.error, target));
+    if (!me.value.roles.includes(supervisorRole)) {
+      return this.failSignIn({
+        code: 'not-supervisor',
+        message: `${me.value.userName} signed in, but is not a supervisor in Genesys. Earshot needs a user with the Supervisor role.`,
+        detail: `roles: ${me.value.roles.join(', ') || 'none'}`,
+      });
+    }
+
+    const live: LiveSession = {
+      target,
+      http,
+      api,
+      ended: false,
+      channel: new NotificationChannel({
+        http,
+        logger: logger.child('cometd'),
+        topics: notificationTopics,
+        backoffIncrementMs: this.options.cometdBackoff?.incrementMs,
+        maxBackoffMs: this.options.cometdBackoff?.maxMs,
+        handlers: {
+          onStatus: (channelStatus, detail) => this.onChannelStatus(live, channelStatus, detail),
+          onNotification: (notification) => this.dispatch(live, notification),
+          onReestablished: () => void this.resync(live),
+          onUnauthorized: () => void this.reauthenticate(live),
+        },
+      }),
+      poller: new TeamRosterPoller({
+        api,
+        logger: logger.child('team'),
+        intervalMs: this.options.teamPollIntervalMs ?? 3_000,
+        onTeam: (agents) => {
+          if (live.ended) return;
+          this.update((state) => withTeamRefresh(state, agents, this.now()));
+          if (this.options.store.getState().connection.status !== 'connected' && !this.reauthenticating) {
+            this.markConnectedIfChannelUp(live);
+          }
+        },
+        onError: (error) => this.onRestFailure(live, error),
+      }),
+    };
+    this.live = live;
+
+    const subscribed = await live.channel.start();
+    if (!subscribed.ok) {
+      await live.channel.stop();
+      this.live = null;
+      return this.failSignIn(subscribed.error);
+    }
+    const started = await api.startContactCenterSession(contactCenterChannels);
+    if (!started.ok) {
+      await live.channel.stop();
+      this.live = null;
+      return this.failSignIn(started.error);
+    }
+
+    const displayName = [me.value.firstName, me.value.lastName].filter(Boolean).join(' ') || me.value.userName;
+    this.update((state) =>
+      signedIn(
+        state,
+        {
+          supervisor: { id: me.value.id, userName: me.value.userName, displayName },
+          server: { baseUrl: target.baseUrl, isDemo: target.isDemo },
+        },
+        this.now(),
+      ),
+    );
+    await live.poller.refreshNow();
+    live.poller.start();
+    logger.info('Signed in', { userName: me.value.userName, baseUrl: target.baseUrl });
+    return ok(null);
+  }
+
+  /** Ends the contact-center session: CometD first, then EndContactCenterSession (gws-api.md §2.7). */
+  async signOut(): Promise<Result<null>> {
+    const live = this.live;
+    if (!live) return ok(null);
+    this.update((state) => withConnection(state, 'signing-out', null, this.now()));
+    await this.end(live);
+    const ended = await live.api.endContactCenterSession();
+    if (!ended.ok) this.options.logger.warn('EndContactCenterSession failed', { reason: ended.error.detail ?? ended.error.message });
+    this.update((state) => signedOut(state, null, this.now()));
+    return ok(null);
+  }
+
+  async dispose(): Promise<void> {
+    await this.signOut();
+  }
+
+  private async end(live: LiveSession): Promise<void> {
+    live.ended = true;
+    if (this.live === live) this.live = null;
+    this.clearOfflineTimer();
+    live.poller.stop();
+    await live.channel.stop();
+  }
+
+  private failSignIn(error: AppError): Result<null> {
+    this.options.logger.warn('Sign-in failed', { code: error.code, detail: error.detail });
+    this.update((state) => signedOut(state, error, this.now()));
+    return { ok: false, error };
+  }
+
+  private dispatch(live: LiveSession, notification: NotificationEnvelope): void {
+    if (live.ended) return;
+    for (const listener of this.notificationListeners) {
+      try {
+        listener(notification);
+      } catch (error) {
+        this.options.logger.error('A notification handler failed', { messageType: notification.data.messageType, error });
+      }
+    }
+  }
+
+  private onChannelStatus(live: LiveSession, status: ChannelStatus, detail: string | null): void {
+    if (live.ended || status === 'stopped' || status === 'connecting') return;
+    if (status === 'connected') {
+      if (!this.reauthenticating) this.setConnected();
+      return;
+    }
+    this.setReconnecting(detail ?? 'Reconnecting to the contact center…');
+  }
+
+  private onRestFailure(live: LiveSession, error: AppError): void {
+    if (live.ended) return;
+    if (error.code === 'unauthorized') {
+      void this.reauthenticate(live);
+      return;
+    }
+    if (error.code === 'unreachable' || error.code === 'timeout') {
+      this.setReconnecting('The contact center is not answering; retrying…');
+      return;
+    }
+    this.update((state) => withTeamError(state, error));
+  }
+
+  /** After a reconnection nothing shown may be stale: re-read own devices and the team. */
+  private async resync(live: LiveSession): Promise<void> {
+    if (live.ended) return;
+    const me = await live.api.getMe({ subresources: '*' });
+    if (!me.ok) {
+      this.onRestFailure(live, me.error);
+      return;
+    }
+    await live.poller.refreshNow();
+    if (!live.ended && !this.reauthenticating) this.markConnectedIfChannelUp(live);
+    this.options.logger.info('State re-read after reconnection');
+  }
+
+  /**
+   * The server no longer knows the HTTP session. Sign in again with the credentials this session
+   * holds (they never leave main); give up only when the server refuses them.
+   */
+  private reauthenticate(live: LiveSession): Promise<void> {
+    this.reauthenticating ??= (async () => {
+      this.setReconnecting('The contact center ended the session; signing in again…');
+      live.http.forgetSession();
+      for (let attempt = 0; !live.ended; attempt += 1) {
+        const me = await live.api.getMe({ subresources: '*', basicAuth: live.target.credentials });
+        if (live.ended) return;
+        if (me.ok) {
+          const started = await live.api.startContactCenterSession(contactCenterChannels);
+          if (!started.ok) this.options.logger.warn('StartContactCenterSession failed after re-authentication', { reason: started.error.detail });
+          live.channel.resume();
+          this.options.logger.info('Signed in again after the session expired');
+          return;
+        }
+        if (me.error.code === 'unauthorized') {
+          await this.end(live);
+          this.update((state) =>
+            signedOut(
+              state,
+              {
+                code: 'session-expired',
+                message: 'Your contact-center session ended and the server no longer accepts your password. Sign in again.',
+                detail: me.error.detail,
+              },
+              this.now(),
+            ),
+          );
+          return;
+        }
+        await delay(Math.min(1_000 * 2 ** attempt, 10_000));
+      }
+    })().finally(() => {
+      this.reauthenticating = null;
+      if (!live.ended) void this.resync(live);
+    });
+    return this.reauthenticating;
+  }
+
+  private markConnectedIfChannelUp(live: LiveSession): void {
+    if (live.ended) return;
+    this.setConnected();
+  }
+
+  private setConnected(): void {
+    this.clearOfflineTimer();
+    this.update((state) => (state.session ? withConnection(state, 'connected', null, this.now()) : state));
+  }
+
+  private setReconnecting(message: string): void {
+    const current = this.options.store.getState().connection.status;
+    if (current === 'offline') return;
+    this.update((state) => (state.session ? withConnection(state, 'reconnecting', message, this.now()) : state));
+    if (this.offlineTimer) return;
+    this.offlineTimer = setTimeout(() => {
+      this.offlineTimer = null;
+      const since = new Date(this.options.store.getState().connection.since);
+      const clock = since.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      this.update((state) =>
+        state.connection.status === 'reconnecting'
+          ? withConnection(state, 'offline', `No connection to the contact center since ${clock}. Earshot keeps retrying.`, this.now())
+          : state,
+      );
+    }, this.options.offlineAfterMs ?? 20_000);
+  }
+
+  private clearOfflineTimer(): void {
+    if (this.offlineTimer) clearTimeout(this.offlineTimer);
+    this.offlineTimer = null;
+  }
+
+  private update(transition: Parameters<typeof updateAppState>[1]): void {
+    updateAppState(this.options.store, transition);
+  }
+}
+
+function describeSignInFailure(error: AppError, target: SignInTarget): AppError {
+  if (error.code === 'unauthorized') {
+    return { ...error, message: 'Wrong user name or password. Check them and try again.' };
+  }
+  if (error.code === 'unreachable' && target.isDemo) {
+    return { ...error, message: 'The demo contact center did not start. Restart Earshot and try again.' };
+  }
+  return error;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
