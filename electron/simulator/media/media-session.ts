@@ -1,0 +1,184 @@
+// One monitoring call's media: a werift PeerConnection that offers PCMU, plays the conversation once
+// DTLS is up, and reports every RTP packet the supervisor sends back.
+import { RTCPeerConnection, RTCRtpCodecParameters, MediaStreamTrack, RtpHeader, RtpPacket } from 'werift';
+import type { RTCRtpTransceiver } from 'werift';
+import { randomInt } from 'node:crypto';
+import { ConversationPlayer, FRAME_MS, SAMPLES_PER_FRAME } from './conversation';
+
+const PCMU_PAYLOAD_TYPE = 0;
+const ICE_GATHERING_LIMIT_MS = 2_000;
+/** A stalled event loop should not turn into a burst of catch-up frames. */
+const MAX_FRAMES_PER_TICK = 5;
+
+/** Milliseconds since the epoch with sub-millisecond precision, comparable with a page's clock. */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export type MediaDirection = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
+
+export interface MediaTimings {
+  offerStartedAt?: number;
+  offerReadyAt?: number;
+  iceConnectedAt?: number;
+  dtlsConnectedAt?: number;
+  firstRtpSentAt?: number;
+}
+
+export interface MediaSessionOptions {
+  readonly conversation: Uint8Array;
+  readonly onRtpFromRemote: (payloadType: number, payload: Buffer) => void;
+  readonly onFailed: (reason: string) => void;
+  readonly log: (line: string) => void;
+}
+
+function offeredDirection(sdp: string): MediaDirection {
+  const audioSection = sdp.split(/\r?\nm=/).find((section) => section.startsWith('audio') || section.startsWith('m=audio'));
+  const match = /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/.exec(audioSection ?? '');
+  return (match?.[1] as MediaDirection | undefined) ?? 'sendrecv';
+}
+
+export class MediaSession {
+  readonly timings: MediaTimings = {};
+  private readonly pc: RTCPeerConnection;
+  private readonly transceiver: RTCRtpTransceiver;
+  private readonly track = new MediaStreamTrack({ kind: 'audio' });
+  private readonly player: ConversationPlayer;
+  private clock: NodeJS.Timeout | undefined;
+  private closed = false;
+  private framesSent = 0;
+  private clockStartedAt = 0;
+  private sequenceNumber = randomInt(0, 0x10000);
+  private readonly timestampBase = randomInt(0, 0x1_0000_0000);
+  private readonly unsubscribers: Array<() => void> = [];
+
+  constructor(private readonly options: MediaSessionOptions) {
+    this.player = new ConversationPlayer(options.conversation);
+    this.pc = new RTCPeerConnection({
+      iceServers: [],
+      // Loopback only: one host candidate, its socket bound to 127.0.0.1, nothing else gathered.
+      iceUseIpv4: false,
+      iceUseIpv6: false,
+      iceAdditionalHostAddresses: ['127.0.0.1'],
+      iceInterfaceAddresses: { udp4: '127.0.0.1' },
+      codecs: {
+        audio: [
+          new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: PCMU_PAYLOAD_TYPE }),
+        ],
+        video: [],
+      },
+      headerExtensions: { audio: [], video: [] },
+    });
+    this.transceiver = this.pc.addTransceiver(this.track, { direction: 'sendrecv' });
+  }
+
+  /** Builds a complete (non-trickle) offer: SIP carries the SDP once, so gathering must finish first. */
+  async createOffer(): Promise<string> {
+    this.timings.offerStartedAt = epochNow();
+    await this.pc.setLocalDescription(await this.pc.createOffer());
+    this.watchTransport();
+    await this.waitForGathering();
+    this.timings.offerReadyAt = epochNow();
+    return this.localSdp();
+  }
+
+  async acceptAnswer(sdp: string): Promise<void> {
+    await this.pc.setRemoteDescription({ type: 'answer', sdp });
+  }
+
+  /** Answers a re-INVITE's offer: our side always sends, and receives when the supervisor does. */
+  async answerOffer(sdp: string): Promise<string> {
+    const remote = offeredDirection(sdp);
+    const supervisorSends = remote === 'sendrecv' || remote === 'sendonly';
+    // werift intersects the transceiver's direction with the offer's, so set it before createAnswer.
+    this.transceiver.setDirection(supervisorSends ? 'sendrecv' : 'sendonly');
+    await this.pc.setRemoteDescription({ type: 'offer', sdp });
+    await this.pc.setLocalDescription(await this.pc.createAnswer());
+    await this.waitForGathering();
+    return this.localSdp();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopClock();
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.track.stop();
+    await this.pc.close().catch((error: unknown) => this.options.log(`media: close failed: ${String(error)}`));
+  }
+
+  private localSdp(): string {
+    const sdp = this.pc.localDescription?.sdp;
+    if (!sdp) throw new Error('werift produced no local description');
+    return sdp;
+  }
+
+  private async waitForGathering(): Promise<void> {
+    if (this.pc.iceGatheringState === 'complete') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ICE_GATHERING_LIMIT_MS);
+      const subscription = this.pc.iceGatheringStateChange.subscribe((state) => {
+        if (state === 'complete') done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        subscription.unSubscribe();
+        resolve();
+      }
+    });
+  }
+
+  private watchTransport(): void {
+    const dtls = this.transceiver.dtlsTransport;
+    const rtp = dtls.onRtp.subscribe((packet) => {
+      this.options.onRtpFromRemote(packet.header.payloadType, packet.payload);
+    });
+    const dtlsState = dtls.onStateChange.subscribe((state) => {
+      if (state === 'connected') {
+        this.timings.dtlsConnectedAt ??= epochNow();
+        this.startClock();
+      } else if (state === 'failed' && !this.closed) {
+        this.options.onFailed('DTLS handshake failed');
+      }
+    });
+    const iceState = dtls.iceTransport.onStateChange.subscribe((state) => {
+      if (state === 'connected' || state === 'completed') this.timings.iceConnectedAt ??= epochNow();
+      else if (state === 'failed' && !this.closed) this.options.onFailed('ICE failed');
+    });
+    this.unsubscribers.push(rtp.unSubscribe, dtlsState.unSubscribe, iceState.unSubscribe);
+  }
+
+  /** werift drops packets written before DTLS is up, so the 20 ms clock starts on connected. */
+  private startClock(): void {
+    if (this.clock || this.closed) return;
+    this.clockStartedAt = epochNow();
+    this.sendDueFrames();
+    this.clock = setInterval(() => this.sendDueFrames(), FRAME_MS / 2);
+  }
+
+  private stopClock(): void {
+    if (this.clock) clearInterval(this.clock);
+    this.clock = undefined;
+  }
+
+  private sendDueFrames(): void {
+    const due = Math.floor((epochNow() - this.clockStartedAt) / FRAME_MS) + 1;
+    const toSend = Math.min(due - this.framesSent, MAX_FRAMES_PER_TICK);
+    for (let index = 0; index < toSend; index += 1) this.sendFrame();
+    // Frames skipped after a stall are dropped, as a real media server would, keeping timestamps on wall time.
+    this.framesSent = Math.max(this.framesSent, due);
+  }
+
+  private sendFrame(): void {
+    const header = new RtpHeader({
+      payloadType: PCMU_PAYLOAD_TYPE,
+      sequenceNumber: this.sequenceNumber,
+      timestamp: (this.timestampBase + this.framesSent * SAMPLES_PER_FRAME) % 0x1_0000_0000,
+      marker: this.framesSent === 0,
+    });
+    this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
+    this.framesSent += 1;
+    this.track.writeRtp(new RtpPacket(header, this.player.nextFrame()));
+    this.timings.firstRtpSentAt ??= epochNow();
+  }
+}

@@ -1,0 +1,139 @@
+// The demo contact center's SIP side: a registrar and a B2BUA over WebSocket (RFC 7118) that
+// places monitoring calls to supervisors' registered phones, with WebRTC media that plays the
+// monitored conversation.
+import { buildConversationLoop, loadConversation } from '../media/conversation';
+import { Registrar } from './registrar';
+import { MonitoringCallRejectedError, OutgoingMonitoringCall } from './monitoring-call';
+import type { MonitoringCall, PlaceCallOptions } from './monitoring-call';
+import { badRequestFor, createResponse, cseqOf, headerValue } from './sip-message';
+import type { SipMessage, SipRequest } from './sip-message';
+import { startSipTransport } from './websocket-transport';
+import type { SipConnection } from './websocket-transport';
+
+export type { MonitoringCall, MonitoringMode, PlaceCallOptions, RtpCount, MonitoringCallTimings } from './monitoring-call';
+export { MonitoringCallRejectedError } from './monitoring-call';
+
+export interface SipServiceOptions {
+  host?: string;
+  port?: number;
+  domain: string;
+  accounts: ReadonlyArray<{ user: string; password: string }>;
+  log?: (line: string) => void;
+  /** Where NN-customer.ulaw / NN-agent.ulaw live; defaults to media/clips beside the source. */
+  clipsDirectory?: string;
+  /** How long an INVITE may go without a final response before it is cancelled. */
+  inviteTimeoutMs?: number;
+}
+
+export interface SipService {
+  readonly webSocketUrl: string;
+  isRegistered(user: string): boolean;
+  onRegistrationChange(listener: (user: string, registered: boolean) => void): () => void;
+  placeMonitoringCall(options: PlaceCallOptions): Promise<MonitoringCall>;
+  stop(): Promise<void>;
+}
+
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER';
+
+export async function startSipService(options: SipServiceOptions): Promise<SipService> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const conversation = buildConversationLoop(loadConversation(options.clipsDirectory));
+  const registrar = new Registrar({ domain: options.domain, accounts: options.accounts, log });
+  const calls = new Map<string, OutgoingMonitoringCall>();
+  let stopped = false;
+
+  function handleRequest(connection: SipConnection, request: SipRequest): void {
+    const call = calls.get(headerValue(request, 'Call-ID')!);
+    if (call) {
+      call.handleRequest(request);
+      return;
+    }
+    switch (request.method) {
+      case 'REGISTER':
+        connection.send(registrar.handleRegister(request, connection));
+        return;
+      case 'OPTIONS':
+        connection.send(createResponse(request, 200, 'OK', { headers: [{ name: 'Allow', value: ALLOW }] }));
+        return;
+      case 'ACK':
+        return;
+      case 'INVITE':
+        connection.send(createResponse(request, 403, 'Forbidden (the demo contact center places calls; it takes none)'));
+        return;
+      case 'BYE':
+      case 'CANCEL':
+        connection.send(createResponse(request, 481, 'Call/Transaction Does Not Exist'));
+        return;
+      default:
+        connection.send(createResponse(request, 405, 'Method Not Allowed', { headers: [{ name: 'Allow', value: ALLOW }] }));
+    }
+  }
+
+  function handleMessage(connection: SipConnection, message: SipMessage): void {
+    if (message.kind === 'request') {
+      handleRequest(connection, message);
+      return;
+    }
+    const call = calls.get(headerValue(message, 'Call-ID')!);
+    if (call) call.handleResponse(message);
+    else log(`sip: stray ${message.status} response to ${cseqOf(message).method} dropped`);
+  }
+
+  const transport = await startSipTransport(
+    { host, port: options.port ?? 0, log },
+    {
+      onMessage: handleMessage,
+      onMalformed(connection, text, error) {
+        log(`sip: connection ${connection.id}: malformed message dropped: ${error.message}`);
+        const response = badRequestFor(text, error);
+        if (response) connection.send(response);
+      },
+      onClose(connection) {
+        registrar.dropConnection(connection);
+        for (const call of calls.values()) {
+          if (call.connection === connection) call.connectionClosed();
+        }
+      },
+    },
+  );
+  const localHostPort = new URL(transport.url).host;
+  log(`sip: listening on ${transport.url} for domain ${options.domain}`);
+
+  return {
+    webSocketUrl: transport.url,
+    isRegistered: (user) => registrar.binding(user) !== undefined,
+    onRegistrationChange: (listener) => registrar.onChange(listener),
+    async placeMonitoringCall(callOptions) {
+      if (stopped) throw new MonitoringCallRejectedError('the SIP service is stopped');
+      const binding = registrar.binding(callOptions.toUser);
+      if (!binding || !binding.connection.isOpen) {
+        throw new MonitoringCallRejectedError(`${callOptions.toUser} has no registered phone`, 480);
+      }
+      const call = new OutgoingMonitoringCall(
+        {
+          connection: binding.connection,
+          contactUri: binding.contact.uri,
+          domain: options.domain,
+          localHostPort,
+          conversation,
+          inviteTimeoutMs: options.inviteTimeoutMs ?? 30_000,
+          log,
+          onFinished: (finished) => calls.delete(finished.callId),
+        },
+        callOptions,
+      );
+      calls.set(call.callId, call);
+      await call.start();
+      return call;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await Promise.allSettled([...calls.values()].map((call) => call.hangUp()));
+      registrar.close();
+      await transport.close();
+      log('sip: stopped');
+    },
+  };
+}

@@ -1,0 +1,479 @@
+// The supervisor leg of a monitored call, as the contact center's B2BUA places it: a UAC INVITE
+// dialog (RFC 3261 §12–§15) toward the supervisor's registered Contact, with WebRTC media that
+// plays the conversation and counts what the supervisor sends back.
+import { randomBytes } from 'node:crypto';
+import { epochNow, MediaSession } from '../media/media-session';
+import type { MediaTimings } from '../media/media-session';
+import { frameHasEnergy } from '../media/mulaw';
+import { parseNameAddress, splitHeaderList } from './sip-address';
+import { createResponse, cseqOf, headerValue } from './sip-message';
+import type { SipHeader, SipRequest, SipResponse } from './sip-message';
+import type { SipConnection } from './websocket-transport';
+
+export type MonitoringMode = 'ListenIn' | 'Coach' | 'BargeIn';
+
+export interface RtpCount {
+  packets: number;
+  packetsWithEnergy: number;
+}
+
+export interface MonitoringCallTimings extends MediaTimings {
+  inviteSentAt: number;
+  answeredAt?: number;
+}
+
+export interface MonitoringCall {
+  readonly callId: string;
+  setMode(mode: MonitoringMode): void;
+  rtpFromSupervisor(): Record<MonitoringMode, RtpCount>;
+  readonly timings: Readonly<MonitoringCallTimings>;
+  onEnded(listener: (reason: string) => void): () => void;
+  hangUp(): Promise<void>;
+}
+
+export interface PlaceCallOptions {
+  readonly toUser: string;
+  readonly callUuid: string;
+  readonly fromDisplayName: string;
+  readonly fromUser: string;
+  readonly autoAnswer: boolean;
+  readonly mode: MonitoringMode;
+}
+
+export interface CallContext {
+  readonly connection: SipConnection;
+  readonly contactUri: string;
+  readonly domain: string;
+  /** host:port the simulator's WebSocket listens on, for Via and Contact. */
+  readonly localHostPort: string;
+  readonly conversation: Uint8Array;
+  readonly inviteTimeoutMs: number;
+  readonly log: (line: string) => void;
+  readonly onFinished: (call: OutgoingMonitoringCall) => void;
+}
+
+/** The supervisor's phone answered the INVITE with a final non-2xx response, or never answered. */
+export class MonitoringCallRejectedError extends Error {
+  override readonly name = 'MonitoringCallRejectedError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS';
+const BYE_RESPONSE_LIMIT_MS = 3_000;
+const CANCEL_RESPONSE_LIMIT_MS = 3_000;
+
+function token(bytes = 8): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+function explainRejection(status: number, reason: string): string {
+  const base = `the supervisor's phone answered ${status} ${reason}`;
+  switch (status) {
+    case 404:
+      return `${base}: the INVITE did not reach a registered Contact`;
+    case 480:
+      return `${base}: the phone is temporarily unavailable`;
+    case 486:
+    case 600:
+      return `${base}: the phone is busy`;
+    case 487:
+      return `${base}: the call was cancelled before it was answered`;
+    case 488:
+    case 606:
+      return `${base}: the phone could not accept the offered media`;
+    case 603:
+      return `${base}: the supervisor declined the call`;
+    default:
+      return base;
+  }
+}
+
+type CallState = 'calling' | 'confirmed' | 'ended';
+
+export class OutgoingMonitoringCall implements MonitoringCall {
+  readonly callId = `${token(12)}@earshot-demo`;
+  readonly timings: MonitoringCallTimings;
+  private readonly localTag = token(6);
+  private readonly inviteBranch = `z9hG4bK${token(10)}`;
+  private readonly media: MediaSession;
+  private readonly counts: Record<MonitoringMode, RtpCount> = {
+    ListenIn: { packets: 0, packetsWithEnergy: 0 },
+    Coach: { packets: 0, packetsWithEnergy: 0 },
+    BargeIn: { packets: 0, packetsWithEnergy: 0 },
+  };
+  private readonly endedListeners = new Set<(reason: string) => void>();
+  private readonly pendingResponses = new Map<string, (response: SipResponse | undefined) => void>();
+  private state: CallState = 'calling';
+  private endReason: string | undefined;
+  private finished = false;
+  private mode: MonitoringMode;
+  private localCSeq = 1;
+  private remoteCSeq: number | undefined;
+  private remoteTarget: string;
+  private toHeader: string;
+  private inviteRequest: SipRequest | undefined;
+  private settleInvite: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private inviteTimer: NodeJS.Timeout | undefined;
+  private cancelled = false;
+  private reInviteQueue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly context: CallContext,
+    private readonly options: PlaceCallOptions,
+  ) {
+    this.mode = options.mode;
+    this.remoteTarget = context.contactUri;
+    this.toHeader = `<sip:${options.toUser}@${context.domain}>`;
+    this.timings = { inviteSentAt: Number.NaN };
+    this.media = new MediaSession({
+      conversation: context.conversation,
+      log: context.log,
+      onRtpFromRemote: (payloadType, payload) => this.countRtp(payloadType, payload),
+      onFailed: (reason) => {
+        if (this.state === 'confirmed') void this.terminate(`media failed: ${reason}`);
+      },
+    });
+  }
+
+  get connection(): SipConnection {
+    return this.context.connection;
+  }
+
+  private get fromHeader(): string {
+    const display = this.options.fromDisplayName.replace(/(["\\])/g, '\\$1');
+    return `"${display}" <sip:${this.options.fromUser}@${this.context.domain}>;tag=${this.localTag}`;
+  }
+
+  private get contactHeader(): string {
+    return `<sip:${this.options.fromUser}@${this.context.localHostPort};transport=ws>`;
+  }
+
+  /** Resolves once the phone's 200 OK is acknowledged; rejects with MonitoringCallRejectedError. */
+  async start(): Promise<void> {
+    let offer: string;
+    try {
+      offer = await this.media.createOffer();
+    } catch (error) {
+      await this.finish(`media setup failed: ${String(error)}`);
+      throw error;
+    }
+    if (this.state === 'ended') throw new MonitoringCallRejectedError(`the call ended before it was placed: ${this.endReason}`);
+    const headers: SipHeader[] = [
+      { name: 'Via', value: `SIP/2.0/WS ${this.context.localHostPort};branch=${this.inviteBranch}` },
+      { name: 'Max-Forwards', value: '70' },
+      { name: 'From', value: this.fromHeader },
+      { name: 'To', value: this.toHeader },
+      { name: 'Call-ID', value: this.callId },
+      { name: 'CSeq', value: `${this.localCSeq} INVITE` },
+      { name: 'Contact', value: this.contactHeader },
+      { name: 'Allow', value: ALLOW },
+      { name: 'User-Agent', value: 'Earshot demo contact center' },
+      { name: 'X-Genesys-CallUUID', value: this.options.callUuid },
+      ...(this.options.autoAnswer ? [{ name: 'Call-Info', value: `<sip:${this.context.domain}>;answer-after=0` }] : []),
+      { name: 'Content-Type', value: 'application/sdp' },
+    ];
+    this.inviteRequest = { kind: 'request', method: 'INVITE', uri: this.context.contactUri, headers, body: offer };
+    const settled = new Promise<void>((resolve, reject) => {
+      this.settleInvite = { resolve, reject };
+    });
+    this.inviteTimer = setTimeout(() => {
+      void this.abandonInvite(`no final answer within ${this.context.inviteTimeoutMs} ms`, 408);
+    }, this.context.inviteTimeoutMs);
+    this.timings.inviteSentAt = epochNow();
+    this.context.connection.send(this.inviteRequest);
+    this.context.log(`sip: INVITE ${this.callId} to ${this.options.toUser} at ${this.context.contactUri}`);
+    return settled;
+  }
+
+  setMode(mode: MonitoringMode): void {
+    this.mode = mode;
+  }
+
+  rtpFromSupervisor(): Record<MonitoringMode, RtpCount> {
+    return {
+      ListenIn: { ...this.counts.ListenIn },
+      Coach: { ...this.counts.Coach },
+      BargeIn: { ...this.counts.BargeIn },
+    };
+  }
+
+  onEnded(listener: (reason: string) => void): () => void {
+    if (this.finished) {
+      const reason = this.endReason ?? 'ended';
+      queueMicrotask(() => listener(reason));
+      return () => {};
+    }
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  async hangUp(): Promise<void> {
+    if (this.state === 'calling') {
+      await this.abandonInvite('the simulator hung up before the phone answered', 487);
+      return;
+    }
+    await this.terminate('hung up by the simulator');
+  }
+
+  handleResponse(response: SipResponse): void {
+    const cseq = cseqOf(response);
+    if (cseq.method === 'INVITE') {
+      this.handleInviteResponse(response);
+      return;
+    }
+    const key = `${cseq.number} ${cseq.method}`;
+    const waiter = this.pendingResponses.get(key);
+    if (waiter && response.status >= 200) {
+      this.pendingResponses.delete(key);
+      waiter(response);
+    }
+  }
+
+  handleRequest(request: SipRequest): void {
+    const connection = this.context.connection;
+    const reply = (status: number, reason: string, extra: { headers?: SipHeader[]; body?: string } = {}): void =>
+      connection.send(createResponse(request, status, reason, extra));
+    if (request.method === 'ACK') return;
+    if (request.method === 'CANCEL') {
+      reply(481, 'Call/Transaction Does Not Exist');
+      return;
+    }
+    const cseq = cseqOf(request).number;
+    if (this.remoteCSeq !== undefined && cseq <= this.remoteCSeq) {
+      reply(500, 'Server Internal Error (CSeq out of order)');
+      return;
+    }
+    this.remoteCSeq = cseq;
+    if (this.state !== 'confirmed') {
+      reply(481, 'Call/Transaction Does Not Exist');
+      return;
+    }
+    switch (request.method) {
+      case 'BYE':
+        reply(200, 'OK');
+        void this.finish('the supervisor hung up');
+        return;
+      case 'INVITE':
+        this.reInviteQueue = this.reInviteQueue.then(() => this.answerReInvite(request));
+        return;
+      case 'OPTIONS':
+        reply(200, 'OK', { headers: [{ name: 'Allow', value: ALLOW }] });
+        return;
+      default:
+        reply(501, 'Not Implemented', { headers: [{ name: 'Allow', value: ALLOW }] });
+    }
+  }
+
+  connectionClosed(): void {
+    void this.finish("the supervisor phone's WebSocket closed");
+  }
+
+  private async answerReInvite(request: SipRequest): Promise<void> {
+    const reply = (status: number, reason: string, extra: { headers?: SipHeader[]; body?: string } = {}): void =>
+      this.context.connection.send(createResponse(request, status, reason, extra));
+    if (this.state !== 'confirmed') {
+      reply(481, 'Call/Transaction Does Not Exist');
+      return;
+    }
+    if (request.body.length === 0 || !/^application\/sdp\b/i.test(headerValue(request, 'Content-Type') ?? '')) {
+      reply(488, 'Not Acceptable Here (re-INVITE without an SDP offer)');
+      return;
+    }
+    try {
+      const answer = await this.media.answerOffer(request.body);
+      const contact = headerValue(request, 'Contact');
+      if (contact) this.remoteTarget = parseNameAddress(splitHeaderList(contact)[0] ?? contact).uri;
+      reply(200, 'OK', {
+        headers: [
+          { name: 'Contact', value: this.contactHeader },
+          { name: 'Allow', value: ALLOW },
+          { name: 'Content-Type', value: 'application/sdp' },
+        ],
+        body: answer,
+      });
+    } catch (error) {
+      this.context.log(`sip: re-INVITE on ${this.callId} refused: ${String(error)}`);
+      reply(488, 'Not Acceptable Here');
+    }
+  }
+
+  private handleInviteResponse(response: SipResponse): void {
+    if (response.status < 200) return;
+    const to = headerValue(response, 'To') ?? this.toHeader;
+    if (response.status >= 300) {
+      if (this.state !== 'calling') return;
+      this.sendAck(to, this.inviteRequest!.uri, this.inviteBranch);
+      this.clearInviteTimer();
+      const message = explainRejection(response.status, response.reason);
+      this.settleInvite?.reject(new MonitoringCallRejectedError(message, response.status));
+      void this.finish(message);
+      return;
+    }
+    if (this.state === 'confirmed' || this.state === 'ended') {
+      // A retransmitted 2xx means our ACK was lost or crossed it: ACK again, or BYE a call we gave up on.
+      this.sendAck(to, this.remoteTarget, `z9hG4bK${token(10)}`);
+      if (this.state === 'ended') this.sendBye();
+      return;
+    }
+    this.clearInviteTimer();
+    this.timings.answeredAt = epochNow();
+    this.toHeader = to;
+    const contact = headerValue(response, 'Contact');
+    try {
+      if (contact) this.remoteTarget = parseNameAddress(splitHeaderList(contact)[0] ?? contact).uri;
+    } catch (error) {
+      this.context.log(`sip: ${this.callId}: unusable Contact in 200 OK (${String(error)}), keeping the registered one`);
+    }
+    this.sendAck(to, this.remoteTarget, `z9hG4bK${token(10)}`);
+    this.state = 'confirmed';
+    if (this.cancelled) {
+      void this.terminate('the simulator hung up as the phone answered');
+      this.settleInvite?.reject(new MonitoringCallRejectedError('the call was cancelled while the phone answered it', 487));
+      return;
+    }
+    this.media.acceptAnswer(response.body).then(
+      () => {
+        this.context.log(`sip: ${this.callId} established`);
+        this.settleInvite?.resolve();
+      },
+      (error: unknown) => {
+        const message = `the phone's SDP answer was unusable: ${String(error)}`;
+        this.settleInvite?.reject(new MonitoringCallRejectedError(message, 488));
+        void this.terminate(message);
+      },
+    );
+  }
+
+  private sendAck(to: string, uri: string, branch: string): void {
+    this.context.connection.send({
+      kind: 'request',
+      method: 'ACK',
+      uri,
+      headers: [
+        { name: 'Via', value: `SIP/2.0/WS ${this.context.localHostPort};branch=${branch}` },
+        { name: 'Max-Forwards', value: '70' },
+        { name: 'From', value: this.fromHeader },
+        { name: 'To', value: to },
+        { name: 'Call-ID', value: this.callId },
+        { name: 'CSeq', value: `1 ACK` },
+      ],
+      body: '',
+    });
+  }
+
+  private sendBye(): Promise<SipResponse | undefined> {
+    this.localCSeq += 1;
+    const cseq = this.localCSeq;
+    this.context.connection.send({
+      kind: 'request',
+      method: 'BYE',
+      uri: this.remoteTarget,
+      headers: [
+        { name: 'Via', value: `SIP/2.0/WS ${this.context.localHostPort};branch=z9hG4bK${token(10)}` },
+        { name: 'Max-Forwards', value: '70' },
+        { name: 'From', value: this.fromHeader },
+        { name: 'To', value: this.toHeader },
+        { name: 'Call-ID', value: this.callId },
+        { name: 'CSeq', value: `${cseq} BYE` },
+      ],
+      body: '',
+    });
+    return this.awaitResponse(`${cseq} BYE`, BYE_RESPONSE_LIMIT_MS);
+  }
+
+  private awaitResponse(key: string, limitMs: number): Promise<SipResponse | undefined> {
+    if (!this.context.connection.isOpen) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingResponses.delete(key);
+        resolve(undefined);
+      }, limitMs);
+      this.pendingResponses.set(key, (response) => {
+        clearTimeout(timer);
+        resolve(response);
+      });
+    });
+  }
+
+  /** CANCEL an unanswered INVITE (RFC 3261 §9.1) and wait, bounded, for the 487 that closes it. */
+  private async abandonInvite(why: string, status: number): Promise<void> {
+    if (this.state !== 'calling' || this.cancelled) return;
+    this.cancelled = true;
+    this.endReason = why;
+    this.clearInviteTimer();
+    const invite = this.inviteRequest;
+    if (invite) {
+      const via = headerValue(invite, 'Via')!;
+      this.context.connection.send({
+        kind: 'request',
+        method: 'CANCEL',
+        uri: invite.uri,
+        headers: [
+          { name: 'Via', value: via },
+          { name: 'Max-Forwards', value: '70' },
+          { name: 'From', value: this.fromHeader },
+          { name: 'To', value: this.toHeader },
+          { name: 'Call-ID', value: this.callId },
+          { name: 'CSeq', value: `${this.localCSeq} CANCEL` },
+        ],
+        body: '',
+      });
+      this.settleInvite?.reject(new MonitoringCallRejectedError(why, status));
+      const ended = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CANCEL_RESPONSE_LIMIT_MS);
+        this.endedListeners.add(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      await ended;
+    }
+    await this.finish(why);
+  }
+
+  private async terminate(why: string): Promise<void> {
+    if (this.state !== 'confirmed') return;
+    this.state = 'ended';
+    this.endReason ??= why;
+    await this.sendBye();
+    await this.finish(why);
+  }
+
+  private clearInviteTimer(): void {
+    if (this.inviteTimer) clearTimeout(this.inviteTimer);
+    this.inviteTimer = undefined;
+  }
+
+  private async finish(reason: string): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    this.state = 'ended';
+    this.endReason ??= reason;
+    this.clearInviteTimer();
+    for (const waiter of this.pendingResponses.values()) waiter(undefined);
+    this.pendingResponses.clear();
+    await this.media.close();
+    this.context.onFinished(this);
+    this.context.log(`sip: ${this.callId} ended: ${this.endReason}`);
+    const listeners = [...this.endedListeners];
+    this.endedListeners.clear();
+    for (const listener of listeners) {
+      try {
+        listener(this.endReason);
+      } catch (error) {
+        this.context.log(`sip: ended listener failed: ${String(error)}`);
+      }
+    }
+  }
+
+  private countRtp(payloadType: number, payload: Buffer): void {
+    const count = this.counts[this.mode];
+    count.packets += 1;
+    if (payloadType === 0 && frameHasEnergy(payload)) count.packetsWithEnergy += 1;
+  }
+}
