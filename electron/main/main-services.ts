@@ -8,8 +8,7 @@ import { createUiInvoke, type UiInvoke } from './ui-commands';
 
 /** The built-in demo contact center as main needs it: started on first use, known only by URL. */
 export interface DemoContactCenter {
-  readonly credentials: { readonly userName: string; readonly password: string };
-  start(): Promise<{ readonly baseUrl: string }>;
+  start(): Promise<{ readonly baseUrl: string; readonly userName: string; readonly password: string }>;
   stop(): Promise<void>;
 }
 
@@ -43,13 +42,15 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   const invoke = createUiInvoke(
     {
-      'session:getSignInDefaults': async () =>
-        ok({
-          demo: demo
-            ? { available: true, userName: demo.credentials.userName, password: demo.credentials.password }
+      'session:getSignInDefaults': async () => {
+        const running = demo ? await demo.start() : null;
+        return ok({
+          demo: running
+            ? { available: true, userName: running.userName, password: running.password }
             : { available: false, userName: '', password: '' },
           lastServer: null,
-        }),
+        });
+      },
       'session:signIn': async (request) => {
         if (request.server.kind === 'demo') {
           if (!demo) return err('invalid-input', 'This edition of Earshot has no demo contact center.');

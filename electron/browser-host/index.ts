@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createInProcessDemo } from '../main/demo-contact-center';
+import { createMainServices } from '../main/main-services';
+import { createStderrLogger } from '../main/platform/logger';
+import { startBrowserHost } from './browser-host';
+
+/**
+ * The browser edition: the same main-side services as the Electron app, serving the UI on
+ * 127.0.0.1 for a Chromium window (or Playwright). Runs from out/browser-host/index.js.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      open: { type: 'boolean', default: false },
+      'no-demo': { type: 'boolean', default: false },
+      'log-level': { type: 'string', default: 'info' },
+    },
+  });
+  const logLevel = values['log-level'] === 'debug' ? 'debug' : 'info';
+  const logger = createStderrLogger(logLevel);
+  const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+  const services = createMainServices({
+    logger,
+    demo: values['no-demo'] ? undefined : createInProcessDemo(logger.child('demo')),
+  });
+  const host = await startBrowserHost({
+    services,
+    logger: logger.child('browser-host'),
+    uiRoot: join(outRoot, 'renderer', 'ui'),
+    bridgeRoot: join(outRoot, 'browser-host'),
+    port: Number(values.port),
+  });
+  console.log(`Earshot (browser edition) is running at ${host.url}`);
+
+  if (values.open) openAppWindow(host.url);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await services.dispose();
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+/** Opens the system Chromium in app mode where there is a display; otherwise the URL above is enough. */
+function openAppWindow(url: string): void {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
+  if (!chromium || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) {
+    console.log('Open that address in Chromium or Chrome (no display or no Chromium found to open it for you).');
+    return;
+  }
+  const child = spawn(chromium, [`--app=${url}`, '--no-first-run', '--autoplay-policy=no-user-gesture-required', '--allow-loopback-in-peer-connection'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  child.unref();
+}
+
+void main().catch((error: unknown) => {
+  console.error('Earshot could not start:', error);
+  process.exit(1);
+});

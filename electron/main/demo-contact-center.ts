@@ -1,0 +1,30 @@
+import { startSimulator, type RunningSimulator } from '../simulator/index';
+import type { DemoContactCenter } from './main-services';
+import type { Logger } from './platform/logger';
+
+/**
+ * The built-in demo contact center, started in this process on first use. Earshot talks to it only
+ * over HTTP and CometD on 127.0.0.1, exactly as to a real GWS server. Its control API (for tests)
+ * stays off here.
+ */
+export function createInProcessDemo(logger: Logger): DemoContactCenter {
+  let running: Promise<RunningSimulator> | null = null;
+  const start = () => {
+    running ??= startSimulator({ controlApi: false, liveFloor: true, log: (line) => logger.debug(line) }).catch((error: unknown) => {
+      running = null;
+      throw error;
+    });
+    return running;
+  };
+  return {
+    async start() {
+      const simulator = await start();
+      return { baseUrl: simulator.baseUrl, userName: simulator.demo.userName, password: simulator.demo.password };
+    },
+    async stop() {
+      const current = running;
+      running = null;
+      if (current) await (await current).stop();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { uiInvokeContract } from '../../../common/contract/ui-contract';
+import { err } from '../../../common/result';
+import type { MainServices } from '../../main-services';
+import type { Logger } from '../../platform/logger';
+import { isAppUrl } from '../security';
+
+/**
+ * The only place that touches ipcMain for the UI window. Each contract channel gets a handler that
+ * first checks the sender is the UI window's top frame on app://, then hands the payload to
+ * services.invoke, which checks it against the contract's schema.
+ */
+export function bindUiIpc(options: { services: MainServices; window: () => BrowserWindow | null; logger: Logger }): () => void {
+  const { services, logger } = options;
+  const trusted = (event: IpcMainInvokeEvent) => {
+    const window = options.window();
+    const frame = event.senderFrame;
+    return window !== null && event.sender === window.webContents && frame !== null && frame.parent === null && isAppUrl(frame.url);
+  };
+  const channels = Object.keys(uiInvokeContract);
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (!trusted(event)) {
+        logger.warn('Refused an IPC call from an untrusted sender', { channel, url: event.senderFrame?.url });
+        return err('invalid-input', 'Refused.', 'untrusted sender');
+      }
+      return services.invoke(channel, payload);
+    });
+  }
+  const unsubscribe = services.onState((state) => {
+    const window = options.window();
+    if (window && !window.isDestroyed()) window.webContents.send('state:changed', state);
+  });
+  return () => {
+    unsubscribe();
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,68 @@
+import { app, BrowserWindow, nativeTheme } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInProcessDemo } from '../demo-contact-center';
+import { createMainServices, type MainServices } from '../main-services';
+import { createStderrLogger } from '../platform/logger';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { bindUiIpc } from './ipc/ui-ipc';
+import { hardenApp, secureWebPreferences } from './security';
+
+/** The Electron composition root. Everything that is not windows, IPC or OS integration lives in main-side services. */
+const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+const logger = createStderrLogger();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let services: MainServices | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  const showMainWindow = () => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
+      mainWindow.focus();
+      return;
+    }
+    mainWindow = new BrowserWindow({
+      width: 1280,
+      height: 800,
+      minWidth: 760,
+      minHeight: 480,
+      title: 'Earshot',
+      show: false,
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171a' : '#f7f8fa',
+      webPreferences: secureWebPreferences(join(outRoot, 'preload', 'ui.cjs')),
+    });
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    void mainWindow.loadURL('app://ui/index.html');
+  };
+
+  app.on('second-instance', showMainWindow);
+
+  void app.whenReady().then(() => {
+    hardenApp();
+    serveAppScheme({ ui: join(outRoot, 'renderer', 'ui') });
+    services = createMainServices({ logger, demo: createInProcessDemo(logger.child('demo')) });
+    bindUiIpc({ services, window: () => mainWindow, logger: logger.child('ipc') });
+    showMainWindow();
+    app.on('activate', showMainWindow);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed || !services) return;
+    event.preventDefault();
+    disposed = true;
+    void services.dispose().finally(() => app.quit());
+  });
+}

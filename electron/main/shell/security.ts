@@ -1,0 +1,48 @@
+import { app, session, type WebContents, type WebPreferences } from 'electron';
+
+/** Every window Earshot opens uses these; nothing loosens them per window. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+export const APP_SCHEME = 'app';
+
+export function isAppUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === `${APP_SCHEME}:`;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * No window may navigate away from app://, open new windows, attach webviews, or get a permission
+ * it was not built for. The UI window needs none; the media host (voice) asks for the microphone
+ * only through main's policy.
+ */
+export function hardenApp(): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
