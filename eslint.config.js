@@ -28,6 +28,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['playwright.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['electron/common/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -18,16 +18,17 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       open: { type: 'boolean', default: false },
       'no-demo': { type: 'boolean', default: false },
+      'demo-control-api': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: 'info' },
     },
   });
   const logLevel = values['log-level'] === 'debug' ? 'debug' : 'info';
   const logger = createStderrLogger(logLevel);
   const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
-  const services = createMainServices({
-    logger,
-    demo: values['no-demo'] ? undefined : createInProcessDemo(logger.child('demo')),
-  });
+  const demo = values['no-demo']
+    ? undefined
+    : createInProcessDemo(logger.child('demo'), { controlApi: values['demo-control-api'] });
+  const services = createMainServices({ logger, demo });
   const host = await startBrowserHost({
     services,
     logger: logger.child('browser-host'),
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
     port: Number(values.port),
   });
   console.log(`Earshot (browser edition) is running at ${host.url}`);
+  if (demo && values['demo-control-api']) {
+    const running = await demo.start();
+    console.log(`Demo contact center control API at ${running.baseUrl}/control`);
+  }
 
   if (values.open) openAppWindow(host.url);
 

@@ -4,13 +4,13 @@ import type { Logger } from './platform/logger';
 
 /**
  * The built-in demo contact center, started in this process on first use. Earshot talks to it only
- * over HTTP and CometD on 127.0.0.1, exactly as to a real GWS server. Its control API (for tests)
- * stays off here.
+ * over HTTP and CometD on 127.0.0.1, exactly as to a real GWS server. Its control API is for tests
+ * of the browser edition only; the Electron app never turns it on.
  */
-export function createInProcessDemo(logger: Logger): DemoContactCenter {
+export function createInProcessDemo(logger: Logger, options: { controlApi?: boolean } = {}): DemoContactCenter {
   let running: Promise<RunningSimulator> | null = null;
   const start = () => {
-    running ??= startSimulator({ controlApi: false, liveFloor: true, log: (line) => logger.debug(line) }).catch((error: unknown) => {
+    running ??= startSimulator({ controlApi: options.controlApi ?? false, liveFloor: true, log: (line: string) => logger.debug(line) }).catch((error: unknown) => {
       running = null;
       throw error;
     });

@@ -1,0 +1,74 @@
+import { expect, signInToDemo, test } from './browser-host-fixture';
+
+interface ControlState {
+  agents: Array<{ id: string; userName: string; state: string }>;
+}
+
+test.describe('a supervisor watches the team live', () => {
+  test('signs in to the demo with its credentials shown, sees the team, and sees a state change live', async ({ page, earshot }) => {
+    await page.goto(earshot.url);
+    await expect(page.getByLabel(/user name/i)).toHaveValue('supervisor');
+    await signInToDemo(page, earshot);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+
+    await earshot.control('POST', '/floor', { running: false });
+    const { agents } = (await earshot.control('GET', '/state')) as ControlState;
+    expect(agents.length).toBeGreaterThanOrEqual(10);
+    await expect(page.locator('[data-testid^="agent-row-"]')).toHaveCount(agents.length);
+
+    const agent = agents.find((candidate) => candidate.state !== 'LoggedOut')!;
+    await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'NotReady', reason: 'Training' });
+    const row = page.getByTestId(`agent-row-${agent.id}`);
+    await expect(row).toHaveAttribute('data-state', 'NotReady');
+    await expect(row).toContainText('Training');
+
+    await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'Ready' });
+    await expect(row).toHaveAttribute('data-state', 'Ready');
+
+    await page.screenshot({ path: 'docs/team-view.png' });
+  });
+
+  test('stays truthful through a contact-center restart and shows what changed meanwhile', async ({ page, earshot }) => {
+    await signInToDemo(page, earshot);
+    await earshot.control('POST', '/floor', { running: false });
+    const { agents } = (await earshot.control('GET', '/state')) as ControlState;
+    const agent = agents.find((candidate) => candidate.state !== 'LoggedOut')!;
+
+    const restart = earshot.control('POST', '/restart', { downMs: 4_000 });
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', /reconnecting|offline/);
+    await restart;
+    await earshot.control('POST', '/floor', { running: false });
+    await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'AfterCallWork' });
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 20_000 });
+    await expect(page.getByTestId(`agent-row-${agent.id}`)).toHaveAttribute('data-state', 'AfterCallWork');
+  });
+
+  test('a wrong password gets a clear message and signing out returns to sign-in', async ({ page, earshot }) => {
+    await page.goto(earshot.url);
+    await page.getByRole('tab', { name: /genesys server/i }).click();
+    await page.getByLabel(/server address/i).fill(earshot.gwsUrl);
+    await page.getByLabel(/user name/i).fill('supervisor');
+    await page.getByLabel(/^password/i).fill('not-the-password');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect(page.getByTestId('sign-in-error')).toContainText(/wrong user name or password/i);
+
+    await page.getByLabel(/^password/i).fill('demo');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect(page.getByTestId('team-table')).toBeVisible();
+    await page.getByRole('button', { name: /sign out/i }).click();
+    await expect(page.getByRole('button', { name: /sign in/i })).toBeVisible();
+    const state = (await earshot.control('GET', '/state')) as { httpSessions?: number };
+    expect(state.httpSessions ?? 0).toBe(0);
+  });
+
+  test('an agent account is told it is not a supervisor', async ({ page, earshot }) => {
+    const { agents } = (await earshot.control('GET', '/state')) as ControlState;
+    await page.goto(earshot.url);
+    await page.getByRole('tab', { name: /genesys server/i }).click();
+    await page.getByLabel(/server address/i).fill(earshot.gwsUrl);
+    await page.getByLabel(/user name/i).fill(agents[0]!.userName);
+    await page.getByLabel(/^password/i).fill('agent');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect(page.getByTestId('sign-in-error')).toContainText(/not a supervisor/i);
+  });
+});
