@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { GwsApi } from '../../../electron/main/contact-center/gws-api';
+import { HttpTransport } from '../../../electron/main/contact-center/http-transport';
+import { SupervisorSession } from '../../../electron/main/contact-center/supervisor-session';
+import { createMemoryLogger } from '../../../electron/main/platform/logger';
+import { createAppStore, type AppStore } from '../../../electron/main/state/app-store';
+import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
+import { waitFor } from '../../support/wait-for';
+
+interface ControlAgent {
+  id: string;
+  userName: string;
+  state: string;
+}
+
+async function control(simulator: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${simulator.baseUrl}/control${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok, `control ${method} ${path} → ${response.status}`);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+async function agents(simulator: RunningSimulator): Promise<ControlAgent[]> {
+  return ((await control(simulator, 'GET', '/state')) as { agents: ControlAgent[] }).agents;
+}
+
+function newSession(store: AppStore) {
+  const logger = createMemoryLogger();
+  const session = new SupervisorSession({
+    store,
+    logger,
+    teamPollIntervalMs: 150,
+    offlineAfterMs: 60_000,
+    requestTimeoutMs: 3_000,
+    cometdBackoff: { incrementMs: 100, maxMs: 400 },
+  });
+  return { session, logger };
+}
+
+describe('the supervisor session against the demo contact center', () => {
+  let simulator: RunningSimulator;
+  const cleanups: Array<() => Promise<unknown>> = [];
+
+  before(async () => {
+    simulator = await startSimulator({ liveFloor: false, seed: 7 });
+  });
+
+  after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await simulator.stop();
+  });
+
+  async function signedInSession() {
+    const store = createAppStore();
+    const { session, logger } = newSession(store);
+    cleanups.push(() => session.dispose());
+    const result = await session.signIn({ baseUrl: simulator.baseUrl, isDemo: true, credentials: simulator.demo });
+    assert.deepEqual(result, { ok: true, value: null });
+    return { store, session, logger };
+  }
+
+  test('signs in, loads the team, and follows an agent state change', async () => {
+    const { store } = await signedInSession();
+    const state = store.getState();
+    assert.equal(state.connection.status, 'connected');
+    assert.equal(state.session?.supervisor.userName, simulator.demo.userName);
+    const known = await agents(simulator);
+    assert.ok(known.length >= 10);
+    assert.equal(state.team.agents.length, known.length);
+
+    const target = known.find((agent) => agent.state !== 'LoggedOut')!;
+    await control(simulator, 'POST', `/agents/${target.id}/state`, { state: 'NotReady', reason: 'Meeting' });
+    const seen = await waitFor('the new state in the store', () => {
+      const agent = store.getState().team.agents.find((candidate) => candidate.id === target.id);
+      return agent?.state.kind === 'NotReady' && agent.state.reason === 'Meeting' ? agent : undefined;
+    });
+    assert.equal(seen.state.label, 'Not Ready');
+  });
+
+  test('a dropped CometD connection re-handshakes, re-subscribes and re-reads state', async () => {
+    const { store, logger, session } = await signedInSession();
+    const notifications: string[] = [];
+    session.onNotification((notification) => notifications.push(notification.data.messageType));
+    await control(simulator, 'POST', '/cometd/drop');
+    await waitFor('a new CometD handshake', () => logger.records.some((record) => record.message === 'CometD session re-established'));
+    await waitFor('the state re-read', () => logger.records.some((record) => record.message === 'State re-read after reconnection'));
+    assert.equal(store.getState().connection.status, 'connected');
+    await waitFor('a live CometD client again', async () => ((await control(simulator, 'GET', '/state')) as { bayeuxClients: number }).bayeuxClients >= 1);
+  });
+
+  test('a contact-center restart shows reconnecting, then signs in again and resyncs', async () => {
+    const { store, logger } = await signedInSession();
+    const target = (await agents(simulator)).find((agent) => agent.state !== 'LoggedOut')!;
+    const statuses = new Set<string>();
+    const unsubscribe = store.subscribe((state) => statuses.add(state.connection.status));
+    await simulator.restart(800);
+    await control(simulator, 'POST', `/agents/${target.id}/state`, { state: 'AfterCallWork' });
+    await waitFor('connected again', () => statuses.has('reconnecting') && store.getState().connection.status === 'connected', 15_000);
+    await waitFor('the change made during the outage', () =>
+      store.getState().team.agents.find((agent) => agent.id === target.id)?.state.kind === 'AfterCallWork',
+    );
+    unsubscribe();
+    assert.ok(logger.records.some((record) => record.message === 'Signed in again after the session expired'));
+  });
+
+  test('an expired session whose password no longer works returns to sign-in with the reason', async () => {
+    const { store } = await signedInSession();
+    await control(simulator, 'POST', `/users/${simulator.demo.userName}/password`, { password: 'changed' });
+    try {
+      await control(simulator, 'POST', '/sessions/expire', { userName: simulator.demo.userName });
+      const state = await waitFor('signed out', () => (store.getState().connection.status === 'signed-out' ? store.getState() : undefined));
+      assert.equal(state.signInError?.code, 'session-expired');
+      assert.equal(state.session, null);
+    } finally {
+      await control(simulator, 'POST', `/users/${simulator.demo.userName}/password`, { password: simulator.demo.password });
+    }
+  });
+
+  test('sign out ends the contact-center session on the server', async () => {
+    const { session, store } = await signedInSession();
+    await session.signOut();
+    assert.equal(store.getState().connection.status, 'signed-out');
+    assert.equal(store.getState().signInError, null);
+    const state = (await control(simulator, 'GET', '/state')) as { httpSessions: number };
+    assert.equal(state.httpSessions, 0);
+  });
+});
+
+describe('sign-in failures are typed errors with words a supervisor can act on', () => {
+  let simulator: RunningSimulator;
+  let notGws: Server;
+  let notGwsUrl: string;
+
+  before(async () => {
+    simulator = await startSimulator({ liveFloor: false });
+    notGws = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>intranet</html>'));
+    await new Promise<void>((resolve) => notGws.listen(0, '127.0.0.1', resolve));
+    notGwsUrl = `http://127.0.0.1:${(notGws.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    await simulator.stop();
+    notGws.closeAllConnections();
+    await new Promise((resolve) => notGws.close(resolve));
+  });
+
+  async function signInError(baseUrl: string, userName: string, password: string) {
+    const store = createAppStore();
+    const { session } = newSession(store);
+    const result = await session.signIn({ baseUrl, isDemo: false, credentials: { userName, password } });
+    await session.dispose();
+    assert.equal(result.ok, false);
+    assert.deepEqual(store.getState().signInError, result.ok ? null : result.error);
+    return result.ok ? null : result.error;
+  }
+
+  test('wrong password (HTTP 401)', async () => {
+    const error = await signInError(simulator.baseUrl, simulator.demo.userName, 'wrong');
+    assert.equal(error?.code, 'unauthorized');
+    assert.match(error?.message ?? '', /wrong user name or password/i);
+  });
+
+  test('a user without the supervisor role', async () => {
+    const agent = (await agents(simulator))[0]!;
+    const error = await signInError(simulator.baseUrl, agent.userName, 'agent');
+    assert.equal(error?.code, 'not-supervisor');
+    assert.match(error?.message ?? '', /not a supervisor/);
+  });
+
+  test('an unreachable host', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await signInError(`http://127.0.0.1:${port}`, 'x', 'y');
+    assert.equal(error?.code, 'unreachable');
+    assert.match(error?.message ?? '', /can't reach/i);
+  });
+
+  test('a URL that is not GWS', async () => {
+    const error = await signInError(notGwsUrl, 'x', 'y');
+    assert.equal(error?.code, 'not-gws');
+  });
+
+  test('TLS to a port that speaks plain HTTP', async () => {
+    const error = await signInError(simulator.baseUrl.replace('http://', 'https://'), 'x', 'y');
+    assert.equal(error?.code, 'tls');
+    assert.match(error?.message ?? '', /secure connection/i);
+  });
+
+  test('a refused operation surfaces its statusCode as a typed error; a 401 as unauthorized', async () => {
+    const http = new HttpTransport({ baseUrl: simulator.baseUrl, logger: createMemoryLogger() });
+    const api = new GwsApi(http, createMemoryLogger());
+    const unauthenticated = await api.getMe();
+    assert.equal(!unauthenticated.ok && unauthenticated.error.code, 'unauthorized');
+    const me = await api.getMe({ basicAuth: simulator.demo });
+    assert.equal(me.ok, true);
+    const refused = await api.operation('/api/v2/me', { operationName: 'NoSuchOperation' });
+    assert.equal(refused.ok, false);
+    assert.equal(!refused.ok && refused.error.code, 'gws-refused');
+    assert.match(!refused.ok ? refused.error.message : '', /GWS status 1/);
+    await api.endContactCenterSession();
+  });
+});
