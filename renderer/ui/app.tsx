@@ -1,0 +1,54 @@
+import { NoticeBanner } from './components/notice-banner';
+import { AppHeader } from './features/header/app-header';
+import { SignInScreen } from './features/sign-in/sign-in-screen';
+import { TeamView } from './features/team/team-view';
+import { useAppStore, useCommands } from './store/store-context';
+
+type Screen = 'starting' | 'unavailable' | 'sign-in' | 'team';
+
+function StartupScreen({ problem }: { problem: string | null }) {
+  const commands = useCommands();
+  return (
+    <main className="startup">
+      {problem === null ? (
+        <p role="status">
+          <span className="spinner" aria-hidden="true" /> Starting Earshot…
+        </p>
+      ) : (
+        <NoticeBanner
+          action={
+            <button type="button" className="button" onClick={() => void commands.reloadState()}>
+              Try again
+            </button>
+          }
+        >
+          {problem}
+        </NoticeBanner>
+      )}
+    </main>
+  );
+}
+
+export function App() {
+  const screen = useAppStore((state): Screen => {
+    const app = state.mirror.app;
+    if (app === null) return state.mirror.loadError === null ? 'starting' : 'unavailable';
+    return app.session === null ? 'sign-in' : 'team';
+  });
+  const loadProblem = useAppStore((state) => state.mirror.loadError?.message ?? null);
+
+  switch (screen) {
+    case 'starting':
+    case 'unavailable':
+      return <StartupScreen problem={loadProblem} />;
+    case 'sign-in':
+      return <SignInScreen />;
+    case 'team':
+      return (
+        <div className="team-screen">
+          <AppHeader />
+          <TeamView />
+        </div>
+      );
+  }
+}

@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Agent } from '../../../../electron/common/models/agent';
+import { NoticeBanner } from '../../components/notice-banner';
+import { useAppStore } from '../../store/store-context';
+import { TeamTable } from './team-table';
+import { TeamToolbar } from './team-toolbar';
+import { visibleAgents } from './team-model';
+import './team.css';
+
+const noAgents: ReadonlyArray<Agent> = [];
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+  );
+}
+
+export function TeamView() {
+  const agents = useAppStore((state) => state.mirror.app?.team.agents ?? noAgents);
+  const loaded = useAppStore((state) => state.mirror.app?.team.refreshedAt != null);
+  const teamError = useAppStore((state) => state.mirror.app?.team.error?.message ?? null);
+  const filterText = useAppStore((state) => state.ui.filterText);
+  const stateFilter = useAppStore((state) => state.ui.stateFilter);
+  const sort = useAppStore((state) => state.ui.sort);
+  const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
+  const filterInput = useRef<HTMLInputElement>(null);
+
+  const rows = useMemo(() => visibleAgents(agents, { filterText, stateFilter, sort }), [agents, filterText, stateFilter, sort]);
+
+  useEffect(() => {
+    const focusFilter = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      filterInput.current?.focus();
+      filterInput.current?.select();
+    };
+    document.addEventListener('keydown', focusFilter);
+    return () => document.removeEventListener('keydown', focusFilter);
+  }, []);
+
+  const clearFilters = () => {
+    setFilterText('');
+    setStateFilter('all');
+  };
+
+  let emptyMessage: string | null = null;
+  if (agents.length === 0) {
+    if (!loaded && teamError === null) emptyMessage = 'Loading your team…';
+    else if (teamError === null) emptyMessage = 'No agents in your team yet.';
+    else emptyMessage = 'The team list is not available right now.';
+  } else if (rows.length === 0) {
+    emptyMessage = 'No agents match these filters.';
+  }
+
+  return (
+    <main className="team-view">
+      {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
+      <TeamToolbar agents={agents} shownCount={rows.length} filterInput={filterInput} />
+      <div className="team-table-scroll">
+        <TeamTable rows={rows} />
+        {emptyMessage !== null && (
+          <div className="team-empty" role="status">
+            {!loaded && agents.length === 0 && teamError === null && <span className="spinner" aria-hidden="true" />}
+            <span>{emptyMessage}</span>
+            {agents.length > 0 && (
+              <button type="button" className="button button--quiet" onClick={clearFilters}>
+                Clear filters
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,153 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  countByStateFilter,
+  matchesFilterText,
+  moveSelection,
+  nextSortOrder,
+  sameAgentRow,
+  sortAgents,
+  visibleAgents,
+} from '../../../../../../renderer/ui/features/team/team-model';
+import { makeAgent } from '../../fixtures';
+
+const alice = makeAgent({ id: 'a1', displayName: 'Alice Archer', userName: 'aarcher', extension: '5010', kind: 'Ready', stateSince: 1_000 });
+const bob = makeAgent({ id: 'b2', displayName: 'bob Baker', userName: 'bbaker', extension: '5002', kind: 'NotReady', reason: 'Lunch', stateSince: 3_000 });
+const carol = makeAgent({
+  id: 'c3',
+  displayName: 'Carol Cruz',
+  userName: 'ccruz',
+  extension: null,
+  kind: 'AfterCallWork',
+  stateSince: 2_000,
+  activity: { onCall: true, chats: 0, smsSessions: 0 },
+});
+const dave = makeAgent({
+  id: 'd4',
+  displayName: 'Dave Diaz',
+  userName: 'ddiaz',
+  extension: '5100',
+  kind: 'LoggedOut',
+  stateSince: 500,
+  activity: { onCall: false, chats: 2, smsSessions: 1 },
+});
+const eve = makeAgent({ id: 'e5', displayName: 'Eve Evans', userName: 'eevans', extension: '5003', kind: 'Unknown', stateSince: 4_000 });
+const team = [dave, carol, alice, eve, bob];
+
+const ids = (agents: ReadonlyArray<{ id: string }>) => agents.map((agent) => agent.id);
+
+describe('matchesFilterText', () => {
+  test('matches display name, user name and extension, ignoring case and surrounding spaces', () => {
+    assert.equal(matchesFilterText(alice, 'ARCH'), true);
+    assert.equal(matchesFilterText(alice, 'aarcher'), true);
+    assert.equal(matchesFilterText(alice, ' 501 '), true);
+    assert.equal(matchesFilterText(alice, 'baker'), false);
+  });
+
+  test('an empty or blank filter matches everyone, including agents without an extension', () => {
+    assert.equal(matchesFilterText(carol, ''), true);
+    assert.equal(matchesFilterText(carol, '   '), true);
+  });
+});
+
+describe('countByStateFilter', () => {
+  test('counts each state once and everyone under All; Unknown counts only under All', () => {
+    assert.deepEqual(countByStateFilter(team), { all: 5, Ready: 1, NotReady: 1, AfterCallWork: 1, LoggedOut: 1 });
+    assert.deepEqual(countByStateFilter([]), { all: 0, Ready: 0, NotReady: 0, AfterCallWork: 0, LoggedOut: 0 });
+  });
+});
+
+describe('sortAgents', () => {
+  test('sorts names case-insensitively, both ways', () => {
+    assert.deepEqual(ids(sortAgents(team, { column: 'name', direction: 'ascending' })), ['a1', 'b2', 'c3', 'd4', 'e5']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'name', direction: 'descending' })), ['e5', 'd4', 'c3', 'b2', 'a1']);
+  });
+
+  test('sorts extensions numerically and keeps agents without one last in either direction', () => {
+    assert.deepEqual(ids(sortAgents(team, { column: 'extension', direction: 'ascending' })), ['b2', 'e5', 'a1', 'd4', 'c3']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'extension', direction: 'descending' })), ['d4', 'a1', 'e5', 'b2', 'c3']);
+  });
+
+  test('sorts states in working order, Unknown last', () => {
+    assert.deepEqual(ids(sortAgents(team, { column: 'state', direction: 'ascending' })), ['a1', 'b2', 'c3', 'd4', 'e5']);
+  });
+
+  test('ascending time in state puts the most recent change first', () => {
+    assert.deepEqual(ids(sortAgents(team, { column: 'timeInState', direction: 'ascending' })), ['e5', 'b2', 'c3', 'a1', 'd4']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'timeInState', direction: 'descending' })), ['d4', 'a1', 'c3', 'b2', 'e5']);
+  });
+
+  test('descending activity puts a voice call above any number of text sessions, ties by name', () => {
+    assert.deepEqual(ids(sortAgents(team, { column: 'activity', direction: 'descending' })), ['c3', 'd4', 'a1', 'b2', 'e5']);
+  });
+
+  test('does not change its input', () => {
+    const input = [bob, alice];
+    sortAgents(input, { column: 'name', direction: 'ascending' });
+    assert.deepEqual(ids(input), ['b2', 'a1']);
+  });
+
+  test('equal keys fall back to name then id, so the order is stable', () => {
+    const twinA = makeAgent({ id: 'x2', displayName: 'Twin' });
+    const twinB = makeAgent({ id: 'x1', displayName: 'Twin' });
+    assert.deepEqual(ids(sortAgents([twinA, twinB], { column: 'state', direction: 'descending' })), ['x1', 'x2']);
+  });
+});
+
+describe('visibleAgents', () => {
+  test('applies text and state filters together, then sorts', () => {
+    const rows = visibleAgents(team, { filterText: '50', stateFilter: 'all', sort: { column: 'extension', direction: 'ascending' } });
+    assert.deepEqual(ids(rows), ['b2', 'e5', 'a1']);
+    const ready = visibleAgents(team, { filterText: '50', stateFilter: 'Ready', sort: { column: 'name', direction: 'ascending' } });
+    assert.deepEqual(ids(ready), ['a1']);
+    const none = visibleAgents(team, { filterText: 'zzz', stateFilter: 'all', sort: { column: 'name', direction: 'ascending' } });
+    assert.deepEqual(none, []);
+  });
+});
+
+describe('nextSortOrder', () => {
+  test('a new column starts ascending; the same column flips', () => {
+    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'state'), { column: 'state', direction: 'ascending' });
+    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'name'), { column: 'name', direction: 'descending' });
+    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'descending' }, 'name'), { column: 'name', direction: 'ascending' });
+  });
+});
+
+describe('moveSelection', () => {
+  const rows = ['a', 'b', 'c'];
+
+  test('moves one row and stops at the ends', () => {
+    assert.equal(moveSelection(rows, 'a', 'next'), 'b');
+    assert.equal(moveSelection(rows, 'c', 'next'), 'c');
+    assert.equal(moveSelection(rows, 'b', 'previous'), 'a');
+    assert.equal(moveSelection(rows, 'a', 'previous'), 'a');
+  });
+
+  test('jumps to the first and last rows', () => {
+    assert.equal(moveSelection(rows, 'b', 'first'), 'a');
+    assert.equal(moveSelection(rows, 'b', 'last'), 'c');
+  });
+
+  test('with no visible selection, Down starts at the top and Up at the bottom', () => {
+    assert.equal(moveSelection(rows, null, 'next'), 'a');
+    assert.equal(moveSelection(rows, 'filtered-out', 'next'), 'a');
+    assert.equal(moveSelection(rows, null, 'previous'), 'c');
+  });
+
+  test('no rows, no selection', () => {
+    assert.equal(moveSelection([], 'a', 'next'), null);
+  });
+});
+
+describe('sameAgentRow', () => {
+  test('equal fields in fresh objects count as the same row', () => {
+    assert.equal(sameAgentRow(carol, structuredClone(carol)), true);
+  });
+
+  test('any visible change makes a different row', () => {
+    assert.equal(sameAgentRow(carol, { ...carol, stateSince: carol.stateSince + 1 }), false);
+    assert.equal(sameAgentRow(carol, { ...carol, activity: { ...carol.activity, chats: 1 } }), false);
+    assert.equal(sameAgentRow(bob, { ...bob, state: { ...bob.state, reason: 'Break' } }), false);
+    assert.equal(sameAgentRow(alice, { ...alice, extension: null }), false);
+  });
+});
