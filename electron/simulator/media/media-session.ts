@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { ConversationPlayer, FRAME_MS, SAMPLES_PER_FRAME } from './conversation';
 
 const PCMU_PAYLOAD_TYPE = 0;
+const LOOPBACK = '127.0.0.1';
 const ICE_GATHERING_LIMIT_MS = 2_000;
 /** A stalled event loop should not turn into a burst of catch-up frames. */
 const MAX_FRAMES_PER_TICK = 5;
@@ -30,6 +31,17 @@ export interface MediaSessionOptions {
   readonly onRtpFromRemote: (payloadType: number, payload: Buffer) => void;
   readonly onFailed: (reason: string) => void;
   readonly log: (line: string) => void;
+}
+
+/**
+ * Drops the peer's mDNS (.local) host candidates: resolving them would send multicast queries onto
+ * the LAN, and the simulator's media never leaves 127.0.0.1 anyway.
+ */
+function withoutMdnsCandidates(sdp: string): string {
+  return sdp
+    .split(/\r\n/)
+    .filter((line) => !/^a=candidate:\S+ \d+ \S+ \d+ \S+\.local /i.test(line))
+    .join('\r\n');
 }
 
 function offeredDirection(sdp: string): MediaDirection {
@@ -59,8 +71,9 @@ export class MediaSession {
       // Loopback only: one host candidate, its socket bound to 127.0.0.1, nothing else gathered.
       iceUseIpv4: false,
       iceUseIpv6: false,
-      iceAdditionalHostAddresses: ['127.0.0.1'],
-      iceInterfaceAddresses: { udp4: '127.0.0.1' },
+      iceAdditionalHostAddresses: [LOOPBACK],
+      iceInterfaceAddresses: { udp4: LOOPBACK },
+      iceFilterCandidatePair: (pair) => pair.remoteCandidate.host === LOOPBACK,
       codecs: {
         audio: [
           new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: PCMU_PAYLOAD_TYPE }),
@@ -83,7 +96,7 @@ export class MediaSession {
   }
 
   async acceptAnswer(sdp: string): Promise<void> {
-    await this.pc.setRemoteDescription({ type: 'answer', sdp });
+    await this.pc.setRemoteDescription({ type: 'answer', sdp: withoutMdnsCandidates(sdp) });
   }
 
   /** Answers a re-INVITE's offer: our side always sends, and receives when the supervisor does. */
@@ -92,7 +105,7 @@ export class MediaSession {
     const supervisorSends = remote === 'sendrecv' || remote === 'sendonly';
     // werift intersects the transceiver's direction with the offer's, so set it before createAnswer.
     this.transceiver.setDirection(supervisorSends ? 'sendrecv' : 'sendonly');
-    await this.pc.setRemoteDescription({ type: 'offer', sdp });
+    await this.pc.setRemoteDescription({ type: 'offer', sdp: withoutMdnsCandidates(sdp) });
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await this.waitForGathering();
     return this.localSdp();

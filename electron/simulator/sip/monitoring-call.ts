@@ -38,6 +38,8 @@ export interface PlaceCallOptions {
   readonly fromUser: string;
   readonly autoAnswer: boolean;
   readonly mode: MonitoringMode;
+  /** Aborting before the phone answers CANCELs the INVITE (the phone answers 487). */
+  readonly signal?: AbortSignal;
 }
 
 export interface CallContext {
@@ -97,7 +99,7 @@ type CallState = 'calling' | 'confirmed' | 'ended';
 
 export class OutgoingMonitoringCall implements MonitoringCall {
   readonly callId = `${token(12)}@earshot-demo`;
-  readonly timings: MonitoringCallTimings;
+  private readonly callTimings: { inviteSentAt: number; answeredAt?: number } = { inviteSentAt: Number.NaN };
   private readonly localTag = token(6);
   private readonly inviteBranch = `z9hG4bK${token(10)}`;
   private readonly media: MediaSession;
@@ -129,7 +131,6 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     this.mode = options.mode;
     this.remoteTarget = context.contactUri;
     this.toHeader = `<sip:${options.toUser}@${context.domain}>`;
-    this.timings = { inviteSentAt: Number.NaN };
     this.media = new MediaSession({
       conversation: context.conversation,
       log: context.log,
@@ -138,6 +139,10 @@ export class OutgoingMonitoringCall implements MonitoringCall {
         if (this.state === 'confirmed') void this.terminate(`media failed: ${reason}`);
       },
     });
+  }
+
+  get timings(): Readonly<MonitoringCallTimings> {
+    return { ...this.media.timings, ...this.callTimings };
   }
 
   get connection(): SipConnection {
@@ -163,6 +168,10 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       throw error;
     }
     if (this.state === 'ended') throw new MonitoringCallRejectedError(`the call ended before it was placed: ${this.endReason}`);
+    if (this.options.signal?.aborted) {
+      await this.finish('cancelled before the INVITE was sent');
+      throw new MonitoringCallRejectedError('cancelled before the INVITE was sent', 487);
+    }
     const headers: SipHeader[] = [
       { name: 'Via', value: `SIP/2.0/WS ${this.context.localHostPort};branch=${this.inviteBranch}` },
       { name: 'Max-Forwards', value: '70' },
@@ -181,10 +190,20 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     const settled = new Promise<void>((resolve, reject) => {
       this.settleInvite = { resolve, reject };
     });
+    const signal = this.options.signal;
+    if (signal) {
+      const onAbort = (): void => void this.abandonInvite('cancelled before the phone answered', 487);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.endedListeners.add(() => signal.removeEventListener('abort', onAbort));
+      settled.then(
+        () => signal.removeEventListener('abort', onAbort),
+        () => {},
+      );
+    }
     this.inviteTimer = setTimeout(() => {
       void this.abandonInvite(`no final answer within ${this.context.inviteTimeoutMs} ms`, 408);
     }, this.context.inviteTimeoutMs);
-    this.timings.inviteSentAt = epochNow();
+    this.callTimings.inviteSentAt = epochNow();
     this.context.connection.send(this.inviteRequest);
     this.context.log(`sip: INVITE ${this.callId} to ${this.options.toUser} at ${this.context.contactUri}`);
     return settled;
@@ -321,7 +340,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       return;
     }
     this.clearInviteTimer();
-    this.timings.answeredAt = epochNow();
+    this.callTimings.answeredAt = epochNow();
     this.toHeader = to;
     const contact = headerValue(response, 'Contact');
     try {
