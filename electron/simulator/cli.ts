@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { startSimulator } from './index';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\nusage: simulator [--port <n>] [--seed <n>] [--quiet]\n`);
+  process.exit(2);
+}
+
+function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) fail(`--${name} must be an integer from 0 to ${max}`);
+  return parsed;
+}
+
+let args: ReturnType<typeof parseArgs<{ options: { port: { type: 'string' }; seed: { type: 'string' }; quiet: { type: 'boolean' } } }>>;
+try {
+  args = parseArgs({ options: { port: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } } });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+const quiet = args.values.quiet ?? false;
+const simulator = await startSimulator({
+  port: integerOption(args.values.port, 'port', 0, 65535),
+  seed: integerOption(args.values.seed, 'seed', 1, 2 ** 32 - 1),
+  liveFloor: true,
+  controlApi: true,
+  log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+});
+
+process.stdout.write(
+  [
+    '',
+    `Earshot demo contact center (Genesys Web Services simulator)`,
+    `  GWS base URL : ${simulator.baseUrl}`,
+    `  REST         : ${simulator.baseUrl}/api/v2`,
+    `  CometD       : ${simulator.baseUrl}/api/v2/notifications`,
+    `  Control API  : ${simulator.baseUrl}/control/state`,
+    `  Supervisor   : ${simulator.demo.userName} / ${simulator.demo.password}`,
+    `  Agents       : e.g. avasquez / agent`,
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+const shutdown = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: stopping the simulator\n`);
+  simulator.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`could not stop cleanly: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,208 @@
+import { fail, succeed, type Outcome } from '../result';
+import type { Customer, InteractionIds } from './interaction-ids';
+
+export type AgentStateKind = 'Ready' | 'NotReady' | 'AfterCallWork' | 'LoggedOut';
+
+export const notReadyReasons = ['Break', 'Lunch', 'Training', 'Meeting', 'Coaching'] as const;
+
+export interface AgentStatus {
+  readonly kind: AgentStateKind;
+  /** Only a NotReady state carries a reason. */
+  readonly reason: string | null;
+  /** Epoch ms when this state began. */
+  readonly since: number;
+}
+
+export type InteractionKind = 'call' | 'chat' | 'sms';
+
+interface InteractionBase {
+  readonly id: string;
+  readonly agentId: string;
+  /** Epoch ms when the interaction reached the agent. */
+  readonly startedAt: number;
+  readonly customer: Customer;
+}
+
+export interface CallInteraction extends InteractionBase {
+  readonly kind: 'call';
+  /** The id is the CallUUID; the ConnID is what T-Server would show next to it. */
+  readonly connId: string;
+  readonly state: 'Ringing' | 'Established';
+  readonly establishedAt: number | null;
+}
+
+export interface TextInteraction extends InteractionBase {
+  readonly kind: 'chat' | 'sms';
+  readonly agentParticipantId: string;
+  readonly customerParticipantId: string;
+}
+
+export type Interaction = CallInteraction | TextInteraction;
+
+export type FloorEvent =
+  | { readonly type: 'stateChanged'; readonly userId: string; readonly status: AgentStatus; readonly previous: AgentStatus }
+  | { readonly type: 'interactionStarted'; readonly interaction: Interaction }
+  | { readonly type: 'callEstablished'; readonly interaction: CallInteraction }
+  | { readonly type: 'interactionEnded'; readonly interaction: Interaction; readonly endedAt: number };
+
+export type FloorListener = (event: FloorEvent) => void;
+
+export interface InitialState {
+  readonly kind: AgentStateKind;
+  readonly reason?: string;
+}
+
+export interface FloorModelOptions {
+  readonly userIds: readonly string[];
+  readonly initial: ReadonlyMap<string, InitialState>;
+  readonly ids: InteractionIds;
+  readonly now: () => number;
+  /** Hears a listener's exception, which must not leave the floor half-updated. */
+  readonly reportError?: (error: unknown) => void;
+}
+
+export interface StartOptions {
+  /** Backdates the interaction (the live floor starts with work already in progress). */
+  readonly startedAt?: number;
+}
+
+/**
+ * What every user of the contact center is doing: agent state and live interactions. It is the
+ * single source of truth that the GWS resources render and that notifications report; listeners
+ * hear every change in the order it happened. Supervision (voice monitoring, chat transcripts)
+ * hangs off these events and the interaction ids.
+ */
+export class FloorModel {
+  private readonly statuses = new Map<string, AgentStatus>();
+  private readonly live = new Map<string, Interaction>();
+  private readonly listeners = new Set<FloorListener>();
+  private readonly ids: InteractionIds;
+  private readonly reportError: (error: unknown) => void;
+  readonly now: () => number;
+
+  constructor(options: FloorModelOptions) {
+    this.ids = options.ids;
+    this.now = options.now;
+    this.reportError = options.reportError ?? (() => undefined);
+    const since = options.now();
+    for (const userId of options.userIds) {
+      const initial = options.initial.get(userId) ?? { kind: 'LoggedOut' };
+      this.statuses.set(userId, { kind: initial.kind, reason: reasonFor(initial.kind, initial.reason), since });
+    }
+  }
+
+  subscribe(listener: FloorListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  status(userId: string): AgentStatus | undefined {
+    return this.statuses.get(userId);
+  }
+
+  interactions(): readonly Interaction[] {
+    return [...this.live.values()];
+  }
+
+  interaction(id: string): Interaction | undefined {
+    return this.live.get(id);
+  }
+
+  interactionsOf(userId: string, kind?: InteractionKind): readonly Interaction[] {
+    return this.interactions().filter((item) => item.agentId === userId && (kind === undefined || item.kind === kind));
+  }
+
+  callOf(userId: string): CallInteraction | undefined {
+    return this.interactionsOf(userId, 'call')[0] as CallInteraction | undefined;
+  }
+
+  setState(userId: string, kind: AgentStateKind, reason?: string | null): Outcome<AgentStatus> {
+    const previous = this.statuses.get(userId);
+    if (!previous) return fail(`unknown user ${userId}`);
+    const nextReason = reasonFor(kind, reason ?? undefined);
+    if (previous.kind === kind && previous.reason === nextReason) return succeed(previous);
+    if (kind === 'LoggedOut') {
+      for (const item of this.interactionsOf(userId)) this.endInteraction(item.id);
+    }
+    const status: AgentStatus = { kind, reason: nextReason, since: this.now() };
+    this.statuses.set(userId, status);
+    this.emit({ type: 'stateChanged', userId, status, previous });
+    return succeed(status);
+  }
+
+  /** A customer call starts ringing at the agent's device. */
+  offerCall(agentId: string, options: StartOptions = {}): Outcome<CallInteraction> {
+    const refusal = this.refuseWork(agentId);
+    if (refusal) return fail(refusal);
+    if (this.callOf(agentId)) return fail('the agent is already on a call');
+    const call: CallInteraction = {
+      kind: 'call',
+      id: this.ids.callUuid(),
+      connId: this.ids.connId(),
+      agentId,
+      startedAt: options.startedAt ?? this.now(),
+      customer: this.ids.customer(),
+      state: 'Ringing',
+      establishedAt: null,
+    };
+    this.live.set(call.id, call);
+    this.emit({ type: 'interactionStarted', interaction: call });
+    return succeed(call);
+  }
+
+  establishCall(callId: string, options: StartOptions = {}): Outcome<CallInteraction> {
+    const call = this.live.get(callId);
+    if (!call || call.kind !== 'call') return fail(`no call ${callId}`);
+    if (call.state !== 'Ringing') return fail('the call is already established');
+    const established: CallInteraction = { ...call, state: 'Established', establishedAt: options.startedAt ?? this.now() };
+    this.live.set(callId, established);
+    this.emit({ type: 'callEstablished', interaction: established });
+    return succeed(established);
+  }
+
+  startText(agentId: string, kind: 'chat' | 'sms', options: StartOptions = {}): Outcome<TextInteraction> {
+    const refusal = this.refuseWork(agentId);
+    if (refusal) return fail(refusal);
+    const item: TextInteraction = {
+      kind,
+      id: this.ids.interactionId(),
+      agentId,
+      startedAt: options.startedAt ?? this.now(),
+      customer: this.ids.customer(),
+      agentParticipantId: this.ids.participantId(),
+      customerParticipantId: this.ids.participantId(),
+    };
+    this.live.set(item.id, item);
+    this.emit({ type: 'interactionStarted', interaction: item });
+    return succeed(item);
+  }
+
+  endInteraction(id: string): Outcome<Interaction> {
+    const item = this.live.get(id);
+    if (!item) return fail(`no interaction ${id}`);
+    this.live.delete(id);
+    this.emit({ type: 'interactionEnded', interaction: item, endedAt: this.now() });
+    return succeed(item);
+  }
+
+  private refuseWork(agentId: string): string | null {
+    const status = this.statuses.get(agentId);
+    if (!status) return `unknown user ${agentId}`;
+    if (status.kind === 'LoggedOut') return 'the agent is logged out';
+    return null;
+  }
+
+  private emit(event: FloorEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.reportError(error);
+      }
+    }
+  }
+}
+
+function reasonFor(kind: AgentStateKind, reason: string | undefined): string | null {
+  return kind === 'NotReady' && reason ? reason : null;
+}

@@ -1,0 +1,211 @@
+import { notReadyReasons, type AgentStatus, type CallInteraction, type FloorModel, type Interaction } from './floor-model';
+import { Prng } from './prng';
+
+/** Durations in floor seconds (one tick is one second), each drawn uniformly from [min, max]. */
+export const floorTimings = {
+  ringing: [1, 3],
+  call: [20, 90],
+  afterCallWork: [5, 15],
+  notReady: [15, 60],
+  loggedOut: [30, 120],
+  idleBeforeCall: [3, 25],
+  idleBeforeBreak: [5, 40],
+  idleBeforeLogout: [10, 60],
+  chat: [30, 240],
+  sms: [40, 300],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export const maxTextInteractions = 3;
+const chatArrivalPerSecond = 1 / 90;
+const smsArrivalPerSecond = 1 / 120;
+
+type AgentAction = 'login' | 'ready' | 'offerCall' | 'notReady' | 'logout' | 'none';
+
+interface AgentPlan {
+  /** The state the plan was made for; any other change (control API, a call) makes a new plan. */
+  readonly signature: string;
+  readonly dueAt: number;
+  readonly action: AgentAction;
+}
+
+export interface LiveFloorOptions {
+  readonly model: FloorModel;
+  /** The agents the floor moves, in the order it visits them each second. */
+  readonly agentIds: readonly string[];
+  readonly seed: number;
+  readonly tickMs?: number;
+}
+
+/**
+ * Makes the floor look alive: a seeded, second-by-second walk through agent states and
+ * interactions. Decisions depend only on the seed and the model's state, never on wall-clock
+ * jitter, so a seed replays the same floor.
+ */
+export class LiveFloor {
+  private readonly model: FloorModel;
+  private readonly agentIds: readonly string[];
+  private readonly prng: Prng;
+  private readonly tickMs: number;
+  private second = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly agentPlans = new Map<string, AgentPlan>();
+  private readonly interactionDue = new Map<string, number>();
+
+  constructor(options: LiveFloorOptions) {
+    this.model = options.model;
+    this.agentIds = options.agentIds;
+    this.prng = new Prng(options.seed);
+    this.tickMs = options.tickMs ?? 1000;
+  }
+
+  get running(): boolean {
+    return this.timer !== null;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), this.tickMs);
+    this.timer.unref();
+  }
+
+  pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Puts work in progress on the floor, so a demo does not open on an empty room. */
+  warmUp(): void {
+    const now = this.model.now();
+    for (const agentId of this.agentIds) {
+      const status = this.model.status(agentId);
+      if (!status || status.kind === 'LoggedOut') continue;
+      if (status.kind === 'Ready' && this.prng.chance(0.55)) {
+        const startedAt = now - this.prng.int(5, 60) * 1000;
+        const call = this.model.offerCall(agentId, { startedAt });
+        if (call.ok) this.model.establishCall(call.value.id, { startedAt: startedAt + 2000 });
+      }
+      if (status.kind === 'NotReady') continue;
+      const chats = this.prng.int(0, 2);
+      for (let i = 0; i < chats; i++) this.model.startText(agentId, 'chat', { startedAt: now - this.prng.int(10, 180) * 1000 });
+      const sms = this.prng.int(0, 1);
+      for (let i = 0; i < sms; i++) this.model.startText(agentId, 'sms', { startedAt: now - this.prng.int(10, 240) * 1000 });
+    }
+  }
+
+  /** One floor second. */
+  tick(): void {
+    this.second += 1;
+    this.advanceInteractions();
+    for (const agentId of this.agentIds) this.advanceAgent(agentId);
+    for (const agentId of this.agentIds) this.maybeOfferText(agentId);
+  }
+
+  private advanceInteractions(): void {
+    const liveIds = new Set<string>();
+    for (const item of this.model.interactions()) {
+      const key = planKey(item);
+      liveIds.add(key);
+      let dueAt = this.interactionDue.get(key);
+      if (dueAt === undefined) {
+        dueAt = this.second + this.draw(durationFor(item));
+        this.interactionDue.set(key, dueAt);
+      }
+      if (this.second < dueAt) continue;
+      if (item.kind === 'call' && item.state === 'Ringing') {
+        this.model.establishCall(item.id);
+      } else {
+        this.endInteraction(item);
+      }
+    }
+    for (const key of this.interactionDue.keys()) if (!liveIds.has(key)) this.interactionDue.delete(key);
+  }
+
+  private endInteraction(item: Interaction): void {
+    this.model.endInteraction(item.id);
+    if (item.kind === 'call' && this.model.status(item.agentId)?.kind === 'Ready') {
+      this.model.setState(item.agentId, 'AfterCallWork');
+    }
+  }
+
+  private advanceAgent(agentId: string): void {
+    const status = this.model.status(agentId);
+    if (!status) return;
+    const call = this.model.callOf(agentId);
+    const signature = signatureOf(status, call);
+    let plan = this.agentPlans.get(agentId);
+    if (!plan || plan.signature !== signature) {
+      plan = this.planFor(status, call, signature);
+      this.agentPlans.set(agentId, plan);
+    }
+    if (plan.action === 'none' || this.second < plan.dueAt) return;
+    switch (plan.action) {
+      case 'login':
+        if (this.prng.chance(0.7)) this.model.setState(agentId, 'Ready');
+        else this.model.setState(agentId, 'NotReady', this.prng.pick(notReadyReasons));
+        return;
+      case 'ready':
+        this.model.setState(agentId, 'Ready');
+        return;
+      case 'offerCall':
+        this.model.offerCall(agentId);
+        return;
+      case 'notReady':
+        this.model.setState(agentId, 'NotReady', this.prng.pick(notReadyReasons));
+        return;
+      case 'logout':
+        this.model.setState(agentId, 'LoggedOut');
+        return;
+    }
+  }
+
+  private planFor(status: AgentStatus, call: CallInteraction | undefined, signature: string): AgentPlan {
+    const after = (range: readonly [number, number], action: AgentAction): AgentPlan => ({
+      signature,
+      dueAt: this.second + this.draw(range),
+      action,
+    });
+    switch (status.kind) {
+      case 'LoggedOut':
+        return after(floorTimings.loggedOut, 'login');
+      case 'NotReady':
+        return after(floorTimings.notReady, 'ready');
+      case 'AfterCallWork':
+        return after(floorTimings.afterCallWork, 'ready');
+      case 'Ready': {
+        if (call) return { signature, dueAt: Number.POSITIVE_INFINITY, action: 'none' };
+        const roll = this.prng.next();
+        if (roll < 0.85) return after(floorTimings.idleBeforeCall, 'offerCall');
+        if (roll < 0.97) return after(floorTimings.idleBeforeBreak, 'notReady');
+        return after(floorTimings.idleBeforeLogout, 'logout');
+      }
+    }
+  }
+
+  private maybeOfferText(agentId: string): void {
+    const status = this.model.status(agentId);
+    if (!status || status.kind === 'LoggedOut' || status.kind === 'NotReady') return;
+    if (this.model.interactionsOf(agentId, 'chat').length < maxTextInteractions && this.prng.chance(chatArrivalPerSecond)) {
+      this.model.startText(agentId, 'chat');
+    }
+    if (this.model.interactionsOf(agentId, 'sms').length < maxTextInteractions && this.prng.chance(smsArrivalPerSecond)) {
+      this.model.startText(agentId, 'sms');
+    }
+  }
+
+  private draw(range: readonly [number, number]): number {
+    return this.prng.int(range[0], range[1]);
+  }
+}
+
+function signatureOf(status: AgentStatus, call: CallInteraction | undefined): string {
+  return `${status.kind}|${status.reason ?? ''}|${status.since}|${call ? 'call' : ''}`;
+}
+
+function planKey(item: Interaction): string {
+  return item.kind === 'call' ? `${item.id}:${item.state}` : item.id;
+}
+
+function durationFor(item: Interaction): readonly [number, number] {
+  if (item.kind === 'call') return item.state === 'Ringing' ? floorTimings.ringing : floorTimings.call;
+  return item.kind === 'chat' ? floorTimings.chat : floorTimings.sms;
+}

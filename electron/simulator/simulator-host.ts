@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { BayeuxHub } from './bayeux/bayeux-hub';
+import { ControlApi } from './control/control-api';
+import { Directory } from './directory/directory';
+import { FloorModel, type InitialState } from './floor/floor-model';
+import { InteractionIds } from './floor/interaction-ids';
+import { LiveFloor } from './floor/live-floor';
+import { openingStates } from './floor/opening-states';
+import { Authenticator } from './gws/auth';
+import { GwsApi } from './gws/gws-api';
+import { sendGwsError, sendHtmlNotFound } from './gws/http-io';
+import { HttpSessionStore } from './gws/http-sessions';
+import { Notifier } from './gws/notifier';
+import type { GwsWorld } from './gws/resources';
+import { VoiceSupervision } from './gws/voice-supervision';
+
+export interface SimulatorHostOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly seed: number;
+  readonly liveFloor: boolean;
+  readonly controlApi: boolean;
+  readonly log: (line: string) => void;
+}
+
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * The composition root of the demo contact center. The contact center itself (directory, floor,
+ * supervision subscriptions) lives as long as the host; the GWS front end (HTTP sessions, Bayeux
+ * clients, the listening socket) is what restart() throws away.
+ */
+export class SimulatorHost {
+  readonly directory = new Directory();
+  readonly floor: FloorModel;
+  readonly liveFloor: LiveFloor;
+  readonly supervision = new VoiceSupervision();
+  readonly sessions = new HttpSessionStore(() => Date.now());
+  private readonly options: SimulatorHostOptions;
+  private readonly auth: Authenticator;
+  private readonly gws: GwsApi;
+  private readonly control: ControlApi | null;
+  private readonly upgradeHandlers = new Map<string, UpgradeHandler>();
+  private hub: BayeuxHub;
+  private server: Server | null = null;
+  private port = 0;
+  private lifecycle: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(options: SimulatorHostOptions) {
+    this.options = options;
+    const initial = new Map<string, InitialState>();
+    for (const user of this.directory.all()) {
+      const opening = openingStates[user.userName];
+      if (opening) initial.set(user.id, opening);
+    }
+    this.floor = new FloorModel({
+      userIds: this.directory.all().map((user) => user.id),
+      initial,
+      ids: new InteractionIds(options.seed),
+      now: () => Date.now(),
+      reportError: (error) => options.log(`floor listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
+    this.liveFloor = new LiveFloor({ model: this.floor, agentIds: this.directory.agents().map((user) => user.id), seed: options.seed });
+    this.auth = new Authenticator(this.directory, this.sessions);
+    this.hub = this.createHub();
+
+    const world: GwsWorld = { directory: this.directory, floor: this.floor, supervision: this.supervision, baseUrl: () => this.baseUrl };
+    const notifier = new Notifier(world, (userId, topic, data) => this.hub.publish(userId, topic, data));
+    this.floor.subscribe((event) => notifier.onFloorEvent(event));
+    this.supervision.onChange((supervisorId) => {
+      const supervisor = this.directory.byId(supervisorId);
+      if (supervisor) notifier.deviceChanged(supervisor);
+    });
+    this.sessions.onEnd((session) => this.hub.dropSession(session.id));
+    this.gws = new GwsApi({ world, sessions: this.sessions, auth: this.auth, notifier, bayeux: () => this.hub });
+    this.control = options.controlApi
+      ? new ControlApi({
+          directory: this.directory,
+          floor: this.floor,
+          liveFloor: this.liveFloor,
+          sessions: this.sessions,
+          bayeuxClientCount: () => this.hub.clientCount(),
+          dropBayeuxClients: () => this.hub.dropAll(),
+          restart: (downMs) => this.restart(downMs),
+          log: options.log,
+        })
+      : null;
+  }
+
+  get baseUrl(): string {
+    return `http://${this.options.host}:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    await this.listen(this.options.port);
+    if (this.options.liveFloor) {
+      this.liveFloor.warmUp();
+      this.liveFloor.start();
+    }
+    this.options.log(`simulator: GWS at ${this.baseUrl}/api/v2 (seed ${this.options.seed}, live floor ${this.options.liveFloor ? 'on' : 'off'})`);
+  }
+
+  /**
+   * Lets another wire protocol (SIP over WebSocket) share the port: upgrade requests whose path
+   * starts with `pathPrefix` go to `handler`; every other upgrade is refused, as GWS has no WebSocket.
+   */
+  onUpgrade(pathPrefix: string, handler: UpgradeHandler): void {
+    this.upgradeHandlers.set(pathPrefix, handler);
+  }
+
+  bayeuxClientCount(): number {
+    return this.hub.clientCount();
+  }
+
+  restart(downMs = 0): Promise<void> {
+    this.lifecycle = this.lifecycle.then(async () => {
+      if (this.stopped) return;
+      this.options.log(`simulator: restarting GWS (down for ${downMs} ms)`);
+      this.hub.close();
+      this.sessions.clear();
+      this.hub = this.createHub();
+      await this.closeServer();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      if (this.stopped) return;
+      await this.listen(this.port);
+      this.options.log(`simulator: GWS back at ${this.baseUrl}/api/v2`);
+    });
+    return this.lifecycle;
+  }
+
+  stop(): Promise<void> {
+    if (this.stopped) return this.lifecycle;
+    this.stopped = true;
+    this.liveFloor.pause();
+    this.lifecycle = this.lifecycle.then(async () => {
+      this.hub.close();
+      this.sessions.clear();
+      await this.closeServer();
+    });
+    return this.lifecycle;
+  }
+
+  private createHub(): BayeuxHub {
+    return new BayeuxHub({
+      authenticate: (req, res) => {
+        const principal = this.auth.authenticate(req, res);
+        return principal ? { userId: principal.user.id, sessionId: principal.session.id } : null;
+      },
+      log: this.options.log,
+    });
+  }
+
+  private listen(port: number): Promise<void> {
+    const server = createServer((req, res) => this.dispatch(req, res));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.dispatchUpgrade(req, socket, head));
+    server.on('clientError', (_error, socket) => socket.destroy());
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, this.options.host, () => {
+        server.off('error', reject);
+        const address = server.address();
+        if (address && typeof address === 'object') this.port = address.port;
+        this.server = server;
+        resolve();
+      });
+    });
+  }
+
+  private closeServer(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  private dispatch(req: IncomingMessage, res: ServerResponse): void {
+    const started = Date.now();
+    res.on('finish', () => this.options.log(`${req.method} ${req.url} -> ${res.statusCode} (${Date.now() - started} ms)`));
+    this.route(req, res).catch((error: unknown) => {
+      this.options.log(`simulator: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) sendGwsError(res, 500, 4, 'Internal error');
+      else res.destroy();
+    });
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')) return this.gws.handle(req, res, url);
+    if (this.control && (url.pathname === '/control' || url.pathname.startsWith('/control/'))) return this.control.handle(req, res, url);
+    sendHtmlNotFound(res);
+  }
+
+  private dispatchUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    for (const [prefix, handler] of this.upgradeHandlers) {
+      if (path.startsWith(prefix)) {
+        handler(req, socket, head);
+        return;
+      }
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  }
+}
