@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Directory } from '../directory/directory';
+import type { DirectoryUser } from '../directory/roster';
 import type { FloorModel, Interaction } from '../floor/floor-model';
 import type { LiveFloor } from '../floor/live-floor';
 import { parseJson, readBody, sendJson } from '../gws/http-io';
@@ -95,24 +96,28 @@ export class ControlApi {
   }
 
   private state(): unknown {
-    const { directory, floor } = this.deps;
+    const { directory } = this.deps;
+    const agents = directory.agents();
     return {
       floorRunning: this.deps.liveFloor.running,
       httpSessions: this.deps.sessions.count(),
       bayeuxClients: this.deps.bayeuxClientCount(),
-      agents: directory.all().map((user) => {
-        const status = floor.status(user.id);
-        return {
-          id: user.id,
-          userName: user.userName,
-          roles: user.roles,
-          phoneNumber: user.device.phoneNumber,
-          deviceId: user.device.id,
-          state: status?.kind ?? 'LoggedOut',
-          reason: status?.reason ?? null,
-          interactions: floor.interactionsOf(user.id).map(describeInteraction),
-        };
-      }),
+      agents: agents.map((user) => this.describeUser(user)),
+      supervisors: directory.all().filter((user) => !agents.includes(user)).map((user) => this.describeUser(user)),
+    };
+  }
+
+  private describeUser(user: DirectoryUser): unknown {
+    const status = this.deps.floor.status(user.id);
+    return {
+      id: user.id,
+      userName: user.userName,
+      roles: user.roles,
+      phoneNumber: user.device.phoneNumber,
+      deviceId: user.device.id,
+      state: status?.kind ?? 'LoggedOut',
+      reason: status?.reason ?? null,
+      interactions: this.deps.floor.interactionsOf(user.id).map(describeInteraction),
     };
   }
 
@@ -150,7 +155,7 @@ export class ControlApi {
     return { ok: true, running: this.deps.liveFloor.running };
   }
 
-  private user(key: string) {
+  private user(key: string): DirectoryUser {
     const user = this.deps.directory.byIdOrUserName(key);
     if (!user) throw new ControlError(404, `no user ${key}`);
     return user;

@@ -18,6 +18,8 @@ export const floorTimings = {
 export const maxTextInteractions = 3;
 const chatArrivalPerSecond = 1 / 90;
 const smsArrivalPerSecond = 1 / 120;
+/** After this many seconds without any change a chat or SMS arrives, so a demo never looks frozen. */
+const longestQuietSeconds = 2;
 
 type AgentAction = 'login' | 'ready' | 'offerCall' | 'notReady' | 'logout' | 'none';
 
@@ -50,12 +52,17 @@ export class LiveFloor {
   private timer: NodeJS.Timeout | null = null;
   private readonly agentPlans = new Map<string, AgentPlan>();
   private readonly interactionDue = new Map<string, number>();
+  private changesThisSecond = 0;
+  private quietSeconds = 0;
 
   constructor(options: LiveFloorOptions) {
     this.model = options.model;
     this.agentIds = options.agentIds;
     this.prng = new Prng(options.seed);
     this.tickMs = options.tickMs ?? 1000;
+    this.model.subscribe(() => {
+      this.changesThisSecond += 1;
+    });
   }
 
   get running(): boolean {
@@ -95,29 +102,51 @@ export class LiveFloor {
   /** One floor second. */
   tick(): void {
     this.second += 1;
+    this.changesThisSecond = 0;
     this.advanceInteractions();
     for (const agentId of this.agentIds) this.advanceAgent(agentId);
     for (const agentId of this.agentIds) this.maybeOfferText(agentId);
+    this.quietSeconds = this.changesThisSecond > 0 ? 0 : this.quietSeconds + 1;
+    if (this.quietSeconds >= longestQuietSeconds) this.breakTheSilence();
+  }
+
+  private breakTheSilence(): void {
+    const kind = this.prng.chance(0.5) ? 'chat' : 'sms';
+    const eligible = this.agentIds.filter((agentId) => {
+      const status = this.model.status(agentId);
+      return status && status.kind !== 'LoggedOut' && status.kind !== 'NotReady' && this.model.interactionsOf(agentId, kind).length < maxTextInteractions;
+    });
+    if (eligible.length === 0) return;
+    const started = this.model.startText(this.prng.pick(eligible), kind);
+    if (started.ok) this.planInteraction(started.value);
+    this.quietSeconds = 0;
   }
 
   private advanceInteractions(): void {
-    const liveIds = new Set<string>();
+    const liveKeys = new Set<string>();
     for (const item of this.model.interactions()) {
       const key = planKey(item);
-      liveIds.add(key);
-      let dueAt = this.interactionDue.get(key);
-      if (dueAt === undefined) {
-        dueAt = this.second + this.draw(durationFor(item));
-        this.interactionDue.set(key, dueAt);
-      }
+      liveKeys.add(key);
+      const dueAt = this.interactionDue.get(key) ?? this.planInteraction(item);
       if (this.second < dueAt) continue;
       if (item.kind === 'call' && item.state === 'Ringing') {
-        this.model.establishCall(item.id);
+        const established = this.model.establishCall(item.id);
+        if (established.ok) {
+          liveKeys.add(planKey(established.value));
+          this.planInteraction(established.value);
+        }
       } else {
         this.endInteraction(item);
       }
     }
-    for (const key of this.interactionDue.keys()) if (!liveIds.has(key)) this.interactionDue.delete(key);
+    for (const key of this.interactionDue.keys()) if (!liveKeys.has(key)) this.interactionDue.delete(key);
+  }
+
+  /** Decides when an interaction moves on, counting from this second. */
+  private planInteraction(item: Interaction): number {
+    const dueAt = this.second + this.draw(durationFor(item));
+    this.interactionDue.set(planKey(item), dueAt);
+    return dueAt;
   }
 
   private endInteraction(item: Interaction): void {
@@ -128,8 +157,35 @@ export class LiveFloor {
   }
 
   private advanceAgent(agentId: string): void {
+    const plan = this.currentPlan(agentId);
+    if (!plan || plan.action === 'none' || this.second < plan.dueAt) return;
+    switch (plan.action) {
+      case 'login':
+        if (this.prng.chance(0.7)) this.model.setState(agentId, 'Ready');
+        else this.model.setState(agentId, 'NotReady', this.prng.pick(notReadyReasons));
+        break;
+      case 'ready':
+        this.model.setState(agentId, 'Ready');
+        break;
+      case 'offerCall': {
+        const call = this.model.offerCall(agentId);
+        if (call.ok) this.planInteraction(call.value);
+        break;
+      }
+      case 'notReady':
+        this.model.setState(agentId, 'NotReady', this.prng.pick(notReadyReasons));
+        break;
+      case 'logout':
+        this.model.setState(agentId, 'LoggedOut');
+        break;
+    }
+    this.currentPlan(agentId);
+  }
+
+  /** The agent's plan, made afresh whenever the agent's situation changed since it was made. */
+  private currentPlan(agentId: string): AgentPlan | undefined {
     const status = this.model.status(agentId);
-    if (!status) return;
+    if (!status) return undefined;
     const call = this.model.callOf(agentId);
     const signature = signatureOf(status, call);
     let plan = this.agentPlans.get(agentId);
@@ -137,25 +193,7 @@ export class LiveFloor {
       plan = this.planFor(status, call, signature);
       this.agentPlans.set(agentId, plan);
     }
-    if (plan.action === 'none' || this.second < plan.dueAt) return;
-    switch (plan.action) {
-      case 'login':
-        if (this.prng.chance(0.7)) this.model.setState(agentId, 'Ready');
-        else this.model.setState(agentId, 'NotReady', this.prng.pick(notReadyReasons));
-        return;
-      case 'ready':
-        this.model.setState(agentId, 'Ready');
-        return;
-      case 'offerCall':
-        this.model.offerCall(agentId);
-        return;
-      case 'notReady':
-        this.model.setState(agentId, 'NotReady', this.prng.pick(notReadyReasons));
-        return;
-      case 'logout':
-        this.model.setState(agentId, 'LoggedOut');
-        return;
-    }
+    return plan;
   }
 
   private planFor(status: AgentStatus, call: CallInteraction | undefined, signature: string): AgentPlan {
@@ -184,11 +222,10 @@ export class LiveFloor {
   private maybeOfferText(agentId: string): void {
     const status = this.model.status(agentId);
     if (!status || status.kind === 'LoggedOut' || status.kind === 'NotReady') return;
-    if (this.model.interactionsOf(agentId, 'chat').length < maxTextInteractions && this.prng.chance(chatArrivalPerSecond)) {
-      this.model.startText(agentId, 'chat');
-    }
-    if (this.model.interactionsOf(agentId, 'sms').length < maxTextInteractions && this.prng.chance(smsArrivalPerSecond)) {
-      this.model.startText(agentId, 'sms');
+    for (const [kind, perSecond] of [['chat', chatArrivalPerSecond], ['sms', smsArrivalPerSecond]] as const) {
+      if (this.model.interactionsOf(agentId, kind).length >= maxTextInteractions || !this.prng.chance(perSecond)) continue;
+      const started = this.model.startText(agentId, kind);
+      if (started.ok) this.planInteraction(started.value);
     }
   }
 
