@@ -5,7 +5,7 @@ import type { AppError, ErrorCode } from '../../../../electron/common/result';
 import { ChevronIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
 import { useAppStore, useCommands } from '../../store/store-context';
-import { buildSignInRequest, firstEmptyField, initialSignInFields, isSipField } from './sign-in-form';
+import { buildSignInRequest, firstEmptyField, hasSipError, initialSignInFields } from './sign-in-form';
 import type { FieldErrors, SignInFieldName, SignInFields, SignInMode } from './sign-in-form';
 import { TextField } from './text-field';
 
@@ -36,7 +36,8 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
 
   const form = useRef<HTMLFormElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
-  const sipSectionId = useId();
+  const idPrefix = useId();
+  const sipSectionId = `${idPrefix}-sip`;
 
   const busy = pending || mainIsSigningIn;
   const demoAvailable = defaults?.demo.available ?? false;
@@ -68,7 +69,7 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
     if (!built.ok) {
       setFieldErrors(built.fieldErrors);
       setFormErrors(built.formErrors);
-      if (built.firstInvalid !== null && isSipField(built.firstInvalid)) setSipOpen(true);
+      if (hasSipError(built.fieldErrors)) setSipOpen(true);
       setFocusRequest({ target: built.firstInvalid ?? 'submit' });
       return;
     }
@@ -89,9 +90,9 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
       {shownError && <NoticeBanner testId="sign-in-error">{shownError.message}</NoticeBanner>}
       {formErrors.length > 0 && <NoticeBanner>{formErrors.join(' ')}</NoticeBanner>}
       <fieldset className="sign-in__fieldset" disabled={busy}>
-        <fieldset className="mode-choice">
-          <legend className="mode-choice__legend">Sign in to</legend>
-          {demoAvailable && (
+        {demoAvailable && (
+          <fieldset className="mode-choice">
+            <legend className="mode-choice__legend">Sign in to</legend>
             <label className="mode-choice__option">
               <input
                 type="radio"
@@ -99,27 +100,39 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
                 value="demo"
                 checked={fields.mode === 'demo'}
                 onChange={() => chooseMode('demo')}
+                aria-labelledby={`${idPrefix}-demo-name`}
+                aria-describedby={`${idPrefix}-demo-detail`}
               />
               <span className="mode-choice__text">
-                <span className="mode-choice__name">Demo contact center</span>
-                <span className="mode-choice__detail">Built in, with a live team</span>
+                <span id={`${idPrefix}-demo-name`} className="mode-choice__name">
+                  Demo contact center
+                </span>
+                <span id={`${idPrefix}-demo-detail`} className="mode-choice__detail">
+                  Built in, with a live team
+                </span>
               </span>
             </label>
-          )}
-          <label className="mode-choice__option">
-            <input
-              type="radio"
-              name="server-kind"
-              value="gws"
-              checked={fields.mode === 'gws'}
-              onChange={() => chooseMode('gws')}
-            />
-            <span className="mode-choice__text">
-              <span className="mode-choice__name">Genesys server</span>
-              <span className="mode-choice__detail">Your GWS address</span>
-            </span>
-          </label>
-        </fieldset>
+            <label className="mode-choice__option">
+              <input
+                type="radio"
+                name="server-kind"
+                value="gws"
+                checked={fields.mode === 'gws'}
+                onChange={() => chooseMode('gws')}
+                aria-labelledby={`${idPrefix}-gws-name`}
+                aria-describedby={`${idPrefix}-gws-detail`}
+              />
+              <span className="mode-choice__text">
+                <span id={`${idPrefix}-gws-name`} className="mode-choice__name">
+                  Genesys server
+                </span>
+                <span id={`${idPrefix}-gws-detail`} className="mode-choice__detail">
+                  Your GWS address
+                </span>
+              </span>
+            </label>
+          </fieldset>
+        )}
 
         {fields.mode === 'demo' ? (
           <div className="sign-in__fields">

@@ -115,6 +115,6 @@ export function buildSignInRequest(fields: SignInFields): SignInBuild {
   return { ok: false, fieldErrors, formErrors, firstInvalid };
 }
 
-export function isSipField(name: SignInFieldName): boolean {
-  return (sipFieldNames as ReadonlyArray<SignInFieldName>).includes(name);
+export function hasSipError(errors: FieldErrors): boolean {
+  return sipFieldNames.some((name) => errors[name] !== undefined);
 }

@@ -40,7 +40,7 @@ export function TeamToolbar({
           type="search"
           className="filter-box__input"
           aria-label="Filter agents"
-          placeholder="Filter by name, user name or extension"
+          placeholder="Name, user name or extension"
           value={filterText}
           onChange={(event) => setFilterText(event.target.value)}
           onKeyDown={onFilterKeyDown}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   buildSignInRequest,
   firstEmptyField,
+  hasSipError,
   hasSipInput,
   initialSignInFields,
 } from '../../../../../../renderer/ui/features/sign-in/sign-in-form';
@@ -85,6 +86,7 @@ describe('buildSignInRequest', () => {
       assert.equal(built.fieldErrors.userName, 'Enter your user name');
       assert.equal(built.firstInvalid, 'baseUrl');
       assert.deepEqual(built.formErrors, []);
+      assert.equal(hasSipError(built.fieldErrors), false);
     }
   });
 
@@ -95,6 +97,7 @@ describe('buildSignInRequest', () => {
       assert.match(built.fieldErrors.sipWebSocketUrl ?? '', /ws:\/\//);
       assert.equal(built.fieldErrors.sipUri, 'Enter the SIP URI or extension');
       assert.equal(built.firstInvalid, 'sipWebSocketUrl');
+      assert.equal(hasSipError(built.fieldErrors), true);
     }
   });
 
