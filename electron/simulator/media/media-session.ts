@@ -1,13 +1,15 @@
 // One monitoring call's media: a werift PeerConnection that offers PCMU, plays the conversation once
 // DTLS is up, and reports every RTP packet the supervisor sends back.
 import { RTCPeerConnection, RTCRtpCodecParameters, MediaStreamTrack, RtpHeader, RtpPacket } from 'werift';
-import type { RTCRtpTransceiver } from 'werift';
+import type { RTCPeerConnectionConfig, RTCRtpTransceiver } from 'werift';
 import { randomInt } from 'node:crypto';
 import { ConversationPlayer, FRAME_MS, SAMPLES_PER_FRAME } from './conversation';
 
 const PCMU_PAYLOAD_TYPE = 0;
 const LOOPBACK = '127.0.0.1';
 const ICE_GATHERING_LIMIT_MS = 2_000;
+/** Enough for a ClientHello and a retransmission of it; anything beyond is not a handshake start. */
+const MAX_EARLY_DTLS_PACKETS = 8;
 /** A stalled event loop should not turn into a burst of catch-up frames. */
 const MAX_FRAMES_PER_TICK = 5;
 
@@ -28,6 +30,8 @@ export interface MediaTimings {
 
 export interface MediaSessionOptions {
   readonly conversation: Uint8Array;
+  /** The loopback STUN endpoint (see loopback-stun.ts); without one werift asks a public server. */
+  readonly stunUrl: string;
   readonly onRtpFromRemote: (payloadType: number, payload: Buffer) => void;
   readonly onFailed: (reason: string) => void;
   readonly log: (line: string) => void;
@@ -44,10 +48,45 @@ function withoutMdnsCandidates(sdp: string): string {
     .join('\r\n');
 }
 
+/**
+ * SIP offer/answer carries complete candidate lists (no trickle ICE), so the peer's SDP is final.
+ * Saying so lets werift's ICE agent stop polling for late candidates (it checks every 20 ms).
+ */
+function withEndOfCandidates(sdp: string): string {
+  const [head = '', ...sections] = sdp.split(/\r\n(?=m=)/);
+  return [head, ...sections.map((section) => {
+    if (/\r\na=end-of-candidates\b/.test(section)) return section;
+    return section.endsWith('\r\n') ? `${section}a=end-of-candidates\r\n` : `${section}\r\na=end-of-candidates`;
+  })].join('\r\n');
+}
+
+function remoteSdp(sdp: string): string {
+  return withEndOfCandidates(withoutMdnsCandidates(sdp));
+}
+
 function offeredDirection(sdp: string): MediaDirection {
   const audioSection = sdp.split(/\r?\nm=/).find((section) => section.startsWith('audio') || section.startsWith('m=audio'));
   const match = /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/.exec(audioSection ?? '');
   return (match?.[1] as MediaDirection | undefined) ?? 'sendrecv';
+}
+
+/** werift settings that keep every packet on 127.0.0.1 and offer PCMU only. */
+export function loopbackPeerConfig(stunUrl: string): RTCPeerConnectionConfig {
+  return {
+    iceServers: [{ urls: stunUrl }],
+    // One host candidate, its socket bound to 127.0.0.1, nothing else gathered, checked or answered.
+    iceUseIpv4: false,
+    iceUseIpv6: false,
+    iceAdditionalHostAddresses: [LOOPBACK],
+    iceInterfaceAddresses: { udp4: LOOPBACK },
+    iceFilterCandidatePair: (pair) => pair.remoteCandidate.host === LOOPBACK,
+    iceFilterStunResponse: (_message, address) => address[0] === LOOPBACK,
+    codecs: {
+      audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: PCMU_PAYLOAD_TYPE })],
+      video: [],
+    },
+    headerExtensions: { audio: [], video: [] },
+  };
 }
 
 export class MediaSession {
@@ -66,22 +105,7 @@ export class MediaSession {
 
   constructor(private readonly options: MediaSessionOptions) {
     this.player = new ConversationPlayer(options.conversation);
-    this.pc = new RTCPeerConnection({
-      iceServers: [],
-      // Loopback only: one host candidate, its socket bound to 127.0.0.1, nothing else gathered.
-      iceUseIpv4: false,
-      iceUseIpv6: false,
-      iceAdditionalHostAddresses: [LOOPBACK],
-      iceInterfaceAddresses: { udp4: LOOPBACK },
-      iceFilterCandidatePair: (pair) => pair.remoteCandidate.host === LOOPBACK,
-      codecs: {
-        audio: [
-          new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: PCMU_PAYLOAD_TYPE }),
-        ],
-        video: [],
-      },
-      headerExtensions: { audio: [], video: [] },
-    });
+    this.pc = new RTCPeerConnection(loopbackPeerConfig(options.stunUrl));
     this.transceiver = this.pc.addTransceiver(this.track, { direction: 'sendrecv' });
   }
 
@@ -96,7 +120,7 @@ export class MediaSession {
   }
 
   async acceptAnswer(sdp: string): Promise<void> {
-    await this.pc.setRemoteDescription({ type: 'answer', sdp: withoutMdnsCandidates(sdp) });
+    await this.pc.setRemoteDescription({ type: 'answer', sdp: remoteSdp(sdp) });
   }
 
   /** Answers a re-INVITE's offer: our side always sends, and receives when the supervisor does. */
@@ -105,7 +129,7 @@ export class MediaSession {
     const supervisorSends = remote === 'sendrecv' || remote === 'sendonly';
     // werift intersects the transceiver's direction with the offer's, so set it before createAnswer.
     this.transceiver.setDirection(supervisorSends ? 'sendrecv' : 'sendonly');
-    await this.pc.setRemoteDescription({ type: 'offer', sdp: withoutMdnsCandidates(sdp) });
+    await this.pc.setRemoteDescription({ type: 'offer', sdp: remoteSdp(sdp) });
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await this.waitForGathering();
     return this.localSdp();
@@ -143,6 +167,7 @@ export class MediaSession {
 
   private watchTransport(): void {
     const dtls = this.transceiver.dtlsTransport;
+    this.replayEarlyDtls();
     const rtp = dtls.onRtp.subscribe((packet) => {
       this.options.onRtpFromRemote(packet.header.payloadType, packet.payload);
     });
@@ -159,6 +184,35 @@ export class MediaSession {
       else if (state === 'failed' && !this.closed) this.options.onFailed('ICE failed');
     });
     this.unsubscribers.push(rtp.unSubscribe, dtlsState.unSubscribe, iceState.unSubscribe);
+  }
+
+  /**
+   * Chromium, as the answerer, sees our candidate in the offer, finds the path writable (werift
+   * answers its connectivity checks at once) and sends its DTLS ClientHello before its 200 OK has even
+   * reached us. werift starts its DTLS server only once its own ICE checks finish and drops what came
+   * earlier, so the handshake waited for Chromium's retransmission, about 50–60 ms later. Keeping
+   * those early records and handing them to the DTLS server as it starts removes that wait.
+   */
+  private replayEarlyDtls(): void {
+    const dtls = this.transceiver.dtlsTransport;
+    const ice = dtls.iceTransport.connection;
+    const early: Buffer[] = [];
+    const capture = ice.onData.subscribe((data: Buffer) => {
+      const isDtlsRecord = data.length > 0 && data[0]! >= 20 && data[0]! <= 63;
+      if (dtls.state === 'new' && isDtlsRecord && early.length < MAX_EARLY_DTLS_PACKETS) early.push(data);
+    });
+    const started = dtls.onStateChange.subscribe((state) => {
+      if (state === 'new') return;
+      capture.unSubscribe();
+      started.unSubscribe();
+      // The DTLS server subscribes to the ICE data right after announcing 'connecting'.
+      if (state === 'connecting' && early.length > 0) {
+        setImmediate(() => {
+          for (const record of early.splice(0)) ice.onData.execute(record);
+        });
+      }
+    });
+    this.unsubscribers.push(capture.unSubscribe, started.unSubscribe);
   }
 
   /** werift drops packets written before DTLS is up, so the 20 ms clock starts on connected. */

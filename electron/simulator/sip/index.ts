@@ -2,6 +2,8 @@
 // places monitoring calls to supervisors' registered phones, with WebRTC media that plays the
 // monitored conversation.
 import { buildConversationLoop, loadConversation } from '../media/conversation';
+import { startLoopbackStun } from '../media/loopback-stun';
+import { warmUpMedia } from '../media/warm-up';
 import { Registrar } from './registrar';
 import { MonitoringCallRejectedError, OutgoingMonitoringCall } from './monitoring-call';
 import type { MonitoringCall, PlaceCallOptions } from './monitoring-call';
@@ -41,6 +43,8 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
   const conversation = buildConversationLoop(loadConversation(options.clipsDirectory));
   const registrar = new Registrar({ domain: options.domain, accounts: options.accounts, log });
   const calls = new Map<string, OutgoingMonitoringCall>();
+  const stun = await startLoopbackStun();
+  const warmedUp = warmUpMedia({ conversation, stunUrl: stun.url, log });
   let stopped = false;
 
   function handleRequest(connection: SipConnection, request: SipRequest): void {
@@ -117,6 +121,7 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
           domain: options.domain,
           localHostPort,
           conversation,
+          stunUrl: stun.url,
           inviteTimeoutMs: options.inviteTimeoutMs ?? 30_000,
           log,
           onFinished: (finished) => calls.delete(finished.callId),
@@ -130,9 +135,11 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
     async stop() {
       if (stopped) return;
       stopped = true;
+      await warmedUp;
       await Promise.allSettled([...calls.values()].map((call) => call.hangUp()));
       registrar.close();
       await transport.close();
+      await stun.close();
       log('sip: stopped');
     },
   };

@@ -49,6 +49,7 @@ export interface CallContext {
   /** host:port the simulator's WebSocket listens on, for Via and Contact. */
   readonly localHostPort: string;
   readonly conversation: Uint8Array;
+  readonly stunUrl: string;
   readonly inviteTimeoutMs: number;
   readonly log: (line: string) => void;
   readonly onFinished: (call: OutgoingMonitoringCall) => void;
@@ -133,6 +134,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     this.toHeader = `<sip:${options.toUser}@${context.domain}>`;
     this.media = new MediaSession({
       conversation: context.conversation,
+      stunUrl: context.stunUrl,
       log: context.log,
       onRtpFromRemote: (payloadType, payload) => this.countRtp(payloadType, payload),
       onFailed: (reason) => {
