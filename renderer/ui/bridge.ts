@@ -1,6 +1,12 @@
 import { BRIDGE_GLOBAL_NAME } from '../../electron/common/contract/bridge-api';
 import type { EarshotBridge } from '../../electron/common/contract/bridge-api';
-import type { UiEventChannel, UiEventPayload, UiInvokeChannel, UiRequest, UiResponse } from '../../electron/common/contract/ui-contract';
+import type {
+  UiEventChannel,
+  UiEventPayload,
+  UiInvokeChannel,
+  UiRequest,
+  UiResponse,
+} from '../../electron/common/contract/ui-contract';
 import { err } from '../../electron/common/result';
 import type { Result } from '../../electron/common/result';
 

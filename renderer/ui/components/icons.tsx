@@ -93,7 +93,10 @@ export function SearchIcon(props: IconProps) {
   );
 }
 
-export function SortIcon({ sortDirection, ...props }: IconProps & { sortDirection: 'ascending' | 'descending' | null }) {
+export function SortIcon({
+  sortDirection,
+  ...props
+}: IconProps & { sortDirection: 'ascending' | 'descending' | null }) {
   return (
     <Icon {...props}>
       {sortDirection !== 'descending' && <path d="M5 6.5 8 3.5l3 3" opacity={sortDirection === null ? 0.35 : 1} />}

@@ -21,7 +21,9 @@ async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> 
 
 /** Subscribes before asking, so no change between the answer and the subscription is lost. */
 export function startMirror(bridge: EarshotBridge, store: AppStore): () => void {
-  const stop = bridge.on('state:changed', (snapshot) => store.getState().mirrorActions.receiveSnapshot(snapshot, 'event'));
+  const stop = bridge.on('state:changed', (snapshot) =>
+    store.getState().mirrorActions.receiveSnapshot(snapshot, 'event'),
+  );
   void loadState(bridge, store);
   return stop;
 }

@@ -6,7 +6,12 @@ export function ConnectionIndicator() {
   const message = useAppStore((state) => state.mirror.app?.connection.message ?? null);
   const view = describeConnection({ status, message, since: 0 });
   return (
-    <div className={`connection connection--${view.tone}`} role="status" data-testid="connection-status" data-status={status}>
+    <div
+      className={`connection connection--${view.tone}`}
+      role="status"
+      data-testid="connection-status"
+      data-status={status}
+    >
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__label">{view.label}</span>
       {view.message !== null && (

@@ -3,11 +3,12 @@ import { MonitorIcon, MoonIcon, SunIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
 import type { ThemePreference } from '../../store/theme';
 
-const options: ReadonlyArray<{ theme: ThemePreference; label: string; Icon: ComponentType<SVGProps<SVGSVGElement>> }> = [
-  { theme: 'light', label: 'Light theme', Icon: SunIcon },
-  { theme: 'dark', label: 'Dark theme', Icon: MoonIcon },
-  { theme: 'system', label: 'Theme follows the system', Icon: MonitorIcon },
-];
+const options: ReadonlyArray<{ theme: ThemePreference; label: string; Icon: ComponentType<SVGProps<SVGSVGElement>> }> =
+  [
+    { theme: 'light', label: 'Light theme', Icon: SunIcon },
+    { theme: 'dark', label: 'Dark theme', Icon: MoonIcon },
+    { theme: 'system', label: 'Theme follows the system', Icon: MonitorIcon },
+  ];
 
 export function ThemeToggle() {
   const theme = useAppStore((state) => state.ui.theme);

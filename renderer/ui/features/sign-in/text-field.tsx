@@ -13,7 +13,17 @@ export interface TextFieldProps {
   placeholder?: string;
 }
 
-export function TextField({ name, label, value, onChange, error, hint, type = 'text', autoComplete, placeholder }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  autoComplete,
+  placeholder,
+}: TextFieldProps) {
   const id = useId();
   const messageId = `${id}-message`;
   const message = error ?? hint;

@@ -69,7 +69,10 @@ function compareByColumn(a: Agent, b: Agent, column: SortColumn): number {
     case 'extension':
       return collator.compare(a.extension ?? '', b.extension ?? '');
     case 'state':
-      return stateRank[a.state.kind] - stateRank[b.state.kind] || collator.compare(a.state.reason ?? '', b.state.reason ?? '');
+      return (
+        stateRank[a.state.kind] - stateRank[b.state.kind] ||
+        collator.compare(a.state.reason ?? '', b.state.reason ?? '')
+      );
     case 'timeInState':
       // Ascending means shortest time in state first, i.e. the most recent stateSince.
       return b.stateSince - a.stateSince;
@@ -109,7 +112,11 @@ export function nextSortOrder(current: SortOrder, column: SortColumn): SortOrder
 export type SelectionMove = 'next' | 'previous' | 'first' | 'last';
 
 /** Where a keyboard move lands among the visible rows; a hidden or missing selection starts at an end. */
-export function moveSelection(rowIds: ReadonlyArray<string>, selectedId: string | null, move: SelectionMove): string | null {
+export function moveSelection(
+  rowIds: ReadonlyArray<string>,
+  selectedId: string | null,
+  move: SelectionMove,
+): string | null {
   if (rowIds.length === 0) return null;
   const first = rowIds[0] ?? null;
   const last = rowIds[rowIds.length - 1] ?? null;

@@ -60,7 +60,13 @@ export function TeamTable({ rows }: { rows: ReadonlyArray<Agent> }) {
   };
 
   return (
-    <table className="team-table" role="grid" aria-label="Team" aria-rowcount={rows.length + 1} data-testid="team-table">
+    <table
+      className="team-table"
+      role="grid"
+      aria-label="Team"
+      aria-rowcount={rows.length + 1}
+      data-testid="team-table"
+    >
       <colgroup>
         <col className="col-name" />
         <col className="col-extension" />

@@ -61,8 +61,7 @@ export function TeamToolbar({
             onClick={() => setStateFilter(filter)}
           >
             {filter !== 'all' && <span className="chip__dot" aria-hidden="true" />}
-            {stateFilterLabels[filter]}{' '}
-            <span className="chip__count">{counts[filter]}</span>
+            {stateFilterLabels[filter]} <span className="chip__count">{counts[filter]}</span>
           </button>
         ))}
       </div>

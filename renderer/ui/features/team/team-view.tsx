@@ -12,7 +12,10 @@ const noAgents: ReadonlyArray<Agent> = [];
 function isTypingTarget(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    (target.isContentEditable ||
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement)
   );
 }
 
@@ -26,7 +29,10 @@ export function TeamView() {
   const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
   const filterInput = useRef<HTMLInputElement>(null);
 
-  const rows = useMemo(() => visibleAgents(agents, { filterText, stateFilter, sort }), [agents, filterText, stateFilter, sort]);
+  const rows = useMemo(
+    () => visibleAgents(agents, { filterText, stateFilter, sort }),
+    [agents, filterText, stateFilter, sort],
+  );
 
   useEffect(() => {
     const focusFilter = (event: KeyboardEvent) => {

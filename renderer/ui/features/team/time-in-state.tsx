@@ -8,7 +8,9 @@ import { formatTimeInState } from './duration';
  */
 export function TimeInState({ since }: { since: number }) {
   const clock = useClock();
-  const elapsedSeconds = useSyncExternalStore(clock.subscribe, () => Math.max(0, Math.floor((clock.now() - since) / 1000)));
+  const elapsedSeconds = useSyncExternalStore(clock.subscribe, () =>
+    Math.max(0, Math.floor((clock.now() - since) / 1000)),
+  );
   const { text, label } = formatTimeInState(elapsedSeconds * 1000);
   return (
     <time className="time-in-state" dateTime={`PT${elapsedSeconds}S`} title={label}>

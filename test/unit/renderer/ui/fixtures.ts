@@ -9,7 +9,9 @@ const labels: Record<AgentStateKind, string> = {
   Unknown: 'Mystery',
 };
 
-export function makeAgent(overrides: Partial<Omit<Agent, 'state'>> & { id: string; kind?: AgentStateKind; reason?: string | null }): Agent {
+export function makeAgent(
+  overrides: Partial<Omit<Agent, 'state'>> & { id: string; kind?: AgentStateKind; reason?: string | null },
+): Agent {
   const { kind = 'Ready', reason = null, ...rest } = overrides;
   return {
     userName: overrides.id,

@@ -1,6 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from '../../../../../renderer/ui/store/mirror';
+import {
+  acceptSnapshot,
+  emptyMirror,
+  failInitialLoad,
+  initialUiState,
+  reconcileUi,
+} from '../../../../../renderer/ui/store/mirror';
 import { makeAgent, makeAppState, signedOutState } from '../fixtures';
 
 const problem = { code: 'internal' as const, message: 'Earshot lost contact with its background service.' };

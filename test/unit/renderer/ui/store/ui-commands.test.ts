@@ -93,7 +93,10 @@ describe('startMirror', () => {
 
 describe('createUiCommands', () => {
   test('sends commands and returns their Results without touching the mirror', async () => {
-    const refusal = { ok: false as const, error: { code: 'unauthorized' as const, message: 'Wrong user name or password.' } };
+    const refusal = {
+      ok: false as const,
+      error: { code: 'unauthorized' as const, message: 'Wrong user name or password.' },
+    };
     const fake = createFakeBridge({
       'session:signIn': () => refusal,
       'session:signOut': () => ({ ok: true, value: null }),

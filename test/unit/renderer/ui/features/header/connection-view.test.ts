@@ -14,9 +14,17 @@ describe('describeConnection', () => {
     assert.equal(tone('signed-out'), 'neutral');
   });
 
-  test('carries main\'s message, and none for a blank one', () => {
-    const view = describeConnection({ status: 'reconnecting', message: ' Server not answering; retrying in 4 s ', since: 0 });
-    assert.deepEqual(view, { tone: 'warning', label: 'Reconnecting', message: 'Server not answering; retrying in 4 s' });
+  test("carries main's message, and none for a blank one", () => {
+    const view = describeConnection({
+      status: 'reconnecting',
+      message: ' Server not answering; retrying in 4 s ',
+      since: 0,
+    });
+    assert.deepEqual(view, {
+      tone: 'warning',
+      label: 'Reconnecting',
+      message: 'Server not answering; retrying in 4 s',
+    });
     assert.equal(describeConnection({ status: 'offline', message: '  ', since: 0 }).message, null);
   });
 });

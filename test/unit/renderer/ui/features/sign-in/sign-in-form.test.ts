@@ -58,7 +58,11 @@ describe('buildSignInRequest', () => {
     const built = buildSignInRequest(gwsFields({ baseUrl: '  https://gws.example.com:8090 ', userName: ' jsmith ' }));
     assert.deepEqual(built, {
       ok: true,
-      request: { server: { kind: 'gws', baseUrl: 'https://gws.example.com:8090' }, userName: 'jsmith', password: 'secret' },
+      request: {
+        server: { kind: 'gws', baseUrl: 'https://gws.example.com:8090' },
+        userName: 'jsmith',
+        password: 'secret',
+      },
     });
   });
 
@@ -91,7 +95,9 @@ describe('buildSignInRequest', () => {
   });
 
   test('SIP problems land on the SIP fields', () => {
-    const built = buildSignInRequest(gwsFields({ sipWebSocketUrl: 'http://sip.example.com', sipAuthorizationUser: 'agent' }));
+    const built = buildSignInRequest(
+      gwsFields({ sipWebSocketUrl: 'http://sip.example.com', sipAuthorizationUser: 'agent' }),
+    );
     assert.equal(built.ok, false);
     if (!built.ok) {
       assert.match(built.fieldErrors.sipWebSocketUrl ?? '', /ws:\/\//);

@@ -11,8 +11,23 @@ import {
 } from '../../../../../../renderer/ui/features/team/team-model';
 import { makeAgent } from '../../fixtures';
 
-const alice = makeAgent({ id: 'a1', displayName: 'Alice Archer', userName: 'aarcher', extension: '5010', kind: 'Ready', stateSince: 1_000 });
-const bob = makeAgent({ id: 'b2', displayName: 'bob Baker', userName: 'bbaker', extension: '5002', kind: 'NotReady', reason: 'Lunch', stateSince: 3_000 });
+const alice = makeAgent({
+  id: 'a1',
+  displayName: 'Alice Archer',
+  userName: 'aarcher',
+  extension: '5010',
+  kind: 'Ready',
+  stateSince: 1_000,
+});
+const bob = makeAgent({
+  id: 'b2',
+  displayName: 'bob Baker',
+  userName: 'bbaker',
+  extension: '5002',
+  kind: 'NotReady',
+  reason: 'Lunch',
+  stateSince: 3_000,
+});
 const carol = makeAgent({
   id: 'c3',
   displayName: 'Carol Cruz',
@@ -31,7 +46,14 @@ const dave = makeAgent({
   stateSince: 500,
   activity: { onCall: false, chats: 2, smsSessions: 1 },
 });
-const eve = makeAgent({ id: 'e5', displayName: 'Eve Evans', userName: 'eevans', extension: '5003', kind: 'Unknown', stateSince: 4_000 });
+const eve = makeAgent({
+  id: 'e5',
+  displayName: 'Eve Evans',
+  userName: 'eevans',
+  extension: '5003',
+  kind: 'Unknown',
+  stateSince: 4_000,
+});
 const team = [dave, carol, alice, eve, bob];
 
 const ids = (agents: ReadonlyArray<{ id: string }>) => agents.map((agent) => agent.id);
@@ -60,25 +82,67 @@ describe('countByStateFilter', () => {
 describe('sortAgents', () => {
   test('sorts names case-insensitively, both ways', () => {
     assert.deepEqual(ids(sortAgents(team, { column: 'name', direction: 'ascending' })), ['a1', 'b2', 'c3', 'd4', 'e5']);
-    assert.deepEqual(ids(sortAgents(team, { column: 'name', direction: 'descending' })), ['e5', 'd4', 'c3', 'b2', 'a1']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'name', direction: 'descending' })), [
+      'e5',
+      'd4',
+      'c3',
+      'b2',
+      'a1',
+    ]);
   });
 
   test('sorts extensions numerically and keeps agents without one last in either direction', () => {
-    assert.deepEqual(ids(sortAgents(team, { column: 'extension', direction: 'ascending' })), ['b2', 'e5', 'a1', 'd4', 'c3']);
-    assert.deepEqual(ids(sortAgents(team, { column: 'extension', direction: 'descending' })), ['d4', 'a1', 'e5', 'b2', 'c3']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'extension', direction: 'ascending' })), [
+      'b2',
+      'e5',
+      'a1',
+      'd4',
+      'c3',
+    ]);
+    assert.deepEqual(ids(sortAgents(team, { column: 'extension', direction: 'descending' })), [
+      'd4',
+      'a1',
+      'e5',
+      'b2',
+      'c3',
+    ]);
   });
 
   test('sorts states in working order, Unknown last', () => {
-    assert.deepEqual(ids(sortAgents(team, { column: 'state', direction: 'ascending' })), ['a1', 'b2', 'c3', 'd4', 'e5']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'state', direction: 'ascending' })), [
+      'a1',
+      'b2',
+      'c3',
+      'd4',
+      'e5',
+    ]);
   });
 
   test('ascending time in state puts the most recent change first', () => {
-    assert.deepEqual(ids(sortAgents(team, { column: 'timeInState', direction: 'ascending' })), ['e5', 'b2', 'c3', 'a1', 'd4']);
-    assert.deepEqual(ids(sortAgents(team, { column: 'timeInState', direction: 'descending' })), ['d4', 'a1', 'c3', 'b2', 'e5']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'timeInState', direction: 'ascending' })), [
+      'e5',
+      'b2',
+      'c3',
+      'a1',
+      'd4',
+    ]);
+    assert.deepEqual(ids(sortAgents(team, { column: 'timeInState', direction: 'descending' })), [
+      'd4',
+      'a1',
+      'c3',
+      'b2',
+      'e5',
+    ]);
   });
 
   test('descending activity puts a voice call above any number of text sessions, ties by name', () => {
-    assert.deepEqual(ids(sortAgents(team, { column: 'activity', direction: 'descending' })), ['c3', 'd4', 'a1', 'b2', 'e5']);
+    assert.deepEqual(ids(sortAgents(team, { column: 'activity', direction: 'descending' })), [
+      'c3',
+      'd4',
+      'a1',
+      'b2',
+      'e5',
+    ]);
   });
 
   test('does not change its input', () => {
@@ -96,20 +160,41 @@ describe('sortAgents', () => {
 
 describe('visibleAgents', () => {
   test('applies text and state filters together, then sorts', () => {
-    const rows = visibleAgents(team, { filterText: '50', stateFilter: 'all', sort: { column: 'extension', direction: 'ascending' } });
+    const rows = visibleAgents(team, {
+      filterText: '50',
+      stateFilter: 'all',
+      sort: { column: 'extension', direction: 'ascending' },
+    });
     assert.deepEqual(ids(rows), ['b2', 'e5', 'a1']);
-    const ready = visibleAgents(team, { filterText: '50', stateFilter: 'Ready', sort: { column: 'name', direction: 'ascending' } });
+    const ready = visibleAgents(team, {
+      filterText: '50',
+      stateFilter: 'Ready',
+      sort: { column: 'name', direction: 'ascending' },
+    });
     assert.deepEqual(ids(ready), ['a1']);
-    const none = visibleAgents(team, { filterText: 'zzz', stateFilter: 'all', sort: { column: 'name', direction: 'ascending' } });
+    const none = visibleAgents(team, {
+      filterText: 'zzz',
+      stateFilter: 'all',
+      sort: { column: 'name', direction: 'ascending' },
+    });
     assert.deepEqual(none, []);
   });
 });
 
 describe('nextSortOrder', () => {
   test('a new column starts ascending; the same column flips', () => {
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'state'), { column: 'state', direction: 'ascending' });
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'name'), { column: 'name', direction: 'descending' });
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'descending' }, 'name'), { column: 'name', direction: 'ascending' });
+    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'state'), {
+      column: 'state',
+      direction: 'ascending',
+    });
+    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'name'), {
+      column: 'name',
+      direction: 'descending',
+    });
+    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'descending' }, 'name'), {
+      column: 'name',
+      direction: 'ascending',
+    });
   });
 });
 
