@@ -54,6 +54,10 @@ export class GwsApi {
       { method: 'GET', pattern: new RegExp(`^/me/channels/${id}$`), handler: (ctx, [name]) => me.getChannel(ctx, name ?? '') },
       { method: 'POST', pattern: /^\/me\/channels\/voice$/, handler: (ctx) => me.postVoiceChannel(ctx) },
       { method: 'GET', pattern: /^\/contacts$/, handler: (ctx) => people.getContacts(ctx) },
+      { method: 'GET', pattern: new RegExp(`^/contacts/${id}$`), handler: (ctx, [userId]) => people.getContact(ctx, userId ?? '') },
+      { method: 'GET', pattern: new RegExp(`^/devices/${id}$`), handler: (ctx, [deviceId]) => people.getDevice(ctx, deviceId ?? '') },
+      { method: 'GET', pattern: new RegExp(`^/chats/${id}$`), handler: (ctx, [chatId]) => me.getText(ctx, 'chat', chatId ?? '') },
+      { method: 'GET', pattern: new RegExp(`^/smssessions/${id}$`), handler: (ctx, [smsId]) => me.getText(ctx, 'sms', smsId ?? '') },
       { method: 'GET', pattern: new RegExp(`^/users/${id}$`), handler: (ctx, [userId]) => people.getUser(ctx, userId ?? '') },
       { method: 'GET', pattern: new RegExp(`^/users/${id}/devices$`), handler: (ctx, [userId]) => people.getUserDevices(ctx, userId ?? '') },
     ];

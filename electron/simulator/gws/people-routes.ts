@@ -80,6 +80,22 @@ export class PeopleRoutes {
     sendOk(ctx, { totalCount: users.length, contacts: page.map((user) => contactJson(this.world, user)) });
   }
 
+  getContact(ctx: RequestContext, userId: string): void {
+    const user = this.world.directory.byId(userId);
+    if (!user) return sendFailure(ctx, gwsFailures.notFound(`Contact ${userId} not found`));
+    sendOk(ctx, { contact: contactJson(this.world, user) });
+  }
+
+  /** The absolute device URIs resources carry resolve here: one's own device, or any for a supervisor. */
+  getDevice(ctx: RequestContext, deviceId: string): void {
+    const owner = this.world.directory.byDeviceId(deviceId);
+    if (!owner) return sendFailure(ctx, gwsFailures.notFound(`Device ${deviceId} not found`));
+    if (owner.id !== ctx.principal.user.id && !isSupervisor(ctx.principal.user)) {
+      return sendFailure(ctx, gwsFailures.noPermission('Only a supervisor may read other users’ devices'));
+    }
+    sendOk(ctx, { device: deviceJson(this.world, owner) });
+  }
+
   getUser(ctx: RequestContext, userId: string): void {
     const user = this.readableUser(ctx, userId);
     if (!user) return;

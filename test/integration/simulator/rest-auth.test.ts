@@ -170,6 +170,35 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
     }
   });
 
+  test('the absolute uris in resources resolve', async () => {
+    const client = new GwsTestClient(simulator.baseUrl);
+    await client.signIn(agent);
+    const started = await Promise.all(
+      (['call', 'chat', 'sms'] as const).map((kind) => control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/interactions`, { kind })),
+    );
+    try {
+      const uris = [
+        ...((await client.get('/api/v2/me/devices')).json?.uris as string[]),
+        ...((await client.get('/api/v2/me/calls')).json?.uris as string[]),
+        ...((await client.get('/api/v2/me/chats')).json?.uris as string[]),
+        ...((await client.get('/api/v2/me/smssessions')).json?.uris as string[]),
+        String(((await client.get('/api/v2/me')).json?.user as { uri: string }).uri),
+      ];
+      assert.equal(uris.length, 5);
+      for (const uri of uris) {
+        assert.ok(uri.startsWith(`${simulator.baseUrl}/api/v2/`), uri);
+        const response = await client.get(uri.slice(simulator.baseUrl.length));
+        assert.equal(response.status, 200, uri);
+        assert.equal(response.json?.statusCode, 0, uri);
+      }
+      const contacts = (await client.get('/api/v2/contacts?filterName=NamesOrPhoneNumberMatches&filterParameters=avasquez')).json?.contacts as Array<{ uri: string }>;
+      const contact = await client.get(contacts[0]!.uri.slice(simulator.baseUrl.length));
+      assert.equal((contact.json?.contact as { userName: string }).userName, 'avasquez');
+    } finally {
+      for (const item of started) await control(simulator.baseUrl, 'DELETE', `/interactions/${String(item.json.id)}`);
+    }
+  });
+
   test('EndContactCenterSession logs out and invalidates the HTTP session', async () => {
     const client = new GwsTestClient(simulator.baseUrl);
     await client.signIn(simulator.demo);
