@@ -108,7 +108,10 @@ export class GwsApi {
       pathKnown = true;
       if (route.method !== method) continue;
       const params = match.slice(1).map(safeDecode);
-      if (params.some((param) => param === null)) break;
+      if (params.some((param) => param === null)) {
+        sendFailure(ctx, gwsFailures.notFound(`No resource at ${url.pathname}`));
+        return;
+      }
       await route.handler(ctx, params as string[]);
       return;
     }

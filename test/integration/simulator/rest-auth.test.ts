@@ -99,6 +99,12 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
     const unknownPath = await client.get('/api/v2/nothing/here');
     assert.equal(unknownPath.status, 404);
     assert.equal(unknownPath.json?.statusCode, 6);
+    const malformedId = await client.get('/api/v2/users/%E0%A4%A');
+    assert.equal(malformedId.status, 404);
+    assert.equal(malformedId.json?.statusCode, 6);
+    const wrongMethod = await client.request('PUT', '/api/v2/me', {});
+    assert.equal(wrongMethod.status, 405);
+    assert.equal(wrongMethod.json?.statusCode, 3);
 
     const notGws = await client.get('/index.html');
     assert.equal(notGws.status, 404);
