@@ -4,7 +4,12 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'os', 'child_process', 'crypto', 'url', 'events', 'stream', 'tls', 'dgram'];
+// Regexes, not globs: a glob like 'electron/*' would also match '../../electron/common/…'.
+const electronModule = { regex: '^electron(/.*)?$', message: 'Only electron/main/shell and the preloads import electron.' };
+const nodeBuiltins = {
+  regex: '^(node:.*|fs|path|http|https|net|os|child_process|crypto|url|events|stream|tls|dgram)(/.*)?$',
+  message: 'This layer does not run in Node.',
+};
 
 function restrict(patterns, message) {
   return { group: patterns, message };
@@ -38,7 +43,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['electron', 'electron/*', ...nodeBuiltins], 'common is pure TypeScript: no Electron, Node or DOM.'),
+            electronModule,
+            nodeBuiltins,
             restrict(['**/main/**', '**/renderer/**', '**/preload/**', '**/browser-host/**', '**/simulator/**'], 'common imports nothing from the layers above it.'),
           ],
         },
@@ -53,7 +59,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['electron', 'electron/*'], 'Main-side services never import electron; only electron/main/shell does.'),
+            { ...electronModule, message: 'Main-side services never import electron; only electron/main/shell does.' },
             restrict(['**/renderer/**', '**/preload/**', '**/main/shell/**'], 'Main-side services do not reach into the renderer, preload or shell.'),
           ],
         },
@@ -67,8 +73,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            electronModule,
             restrict(
-              ['electron', 'electron/*', '**/common/**', '**/main/**', '**/renderer/**', '**/preload/**', '**/browser-host/**'],
+              ['**/common/**', '**/main/**', '**/renderer/**', '**/preload/**', '**/browser-host/**'],
               'The simulator speaks only wire protocols and imports nothing from the app.',
             ),
           ],
@@ -87,7 +94,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['electron', 'electron/*', ...nodeBuiltins], 'Renderer code never imports electron or Node.'),
+            electronModule,
+            nodeBuiltins,
             restrict(['**/electron/main/**', '**/electron/simulator/**', '**/electron/browser-host/**', '**/electron/preload/**'], 'The renderer knows main only through electron/common.'),
           ],
         },
@@ -103,7 +111,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['electron', 'electron/*', ...nodeBuiltins], 'Renderer code never imports electron or Node.'),
+            electronModule,
+            nodeBuiltins,
             restrict(['**/electron/main/**', '**/electron/simulator/**', '**/electron/browser-host/**', '**/electron/preload/**'], 'The renderer knows main only through electron/common.'),
             restrict(['**/media-host/**', 'jssip'], 'The UI window never touches SIP or the media host.'),
           ],
@@ -118,7 +127,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['electron', 'electron/*', ...nodeBuiltins], 'Renderer code never imports electron or Node.'),
+            electronModule,
+            nodeBuiltins,
             restrict(['**/electron/main/**', '**/electron/simulator/**', '**/electron/browser-host/**', '**/electron/preload/**'], 'The media host knows main only through electron/common.'),
             restrict(['**/renderer/ui/**'], 'The media host and the UI never import each other.'),
           ],

@@ -3,8 +3,14 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const production = process.env.NODE_ENV === 'production';
-// Bundled CommonJS packages (faye, ws) still call require() for Node built-ins.
-const nodeRequireBanner = "import { createRequire as __earshotCreateRequire } from 'node:module'; const require = __earshotCreateRequire(import.meta.url);";
+// Bundled CommonJS packages (faye, ws) still call require() and read __dirname.
+const nodeRequireBanner = [
+  "import { createRequire as __earshotCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __earshotFileURLToPath } from 'node:url';",
+  'const require = __earshotCreateRequire(import.meta.url);',
+  'const __filename = __earshotFileURLToPath(import.meta.url);',
+  "const __dirname = __earshotFileURLToPath(new URL('.', import.meta.url));",
+].join(' ');
 
 const common = {
   bundle: true,

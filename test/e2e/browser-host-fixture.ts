@@ -62,6 +62,7 @@ async function stopHost(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ earshot: EarshotHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
   earshot: async ({}, use) => {
     const { host, child } = await startHost();
     try {

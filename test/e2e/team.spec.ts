@@ -34,10 +34,9 @@ test.describe('a supervisor watches the team live', () => {
     const { agents } = (await earshot.control('GET', '/state')) as ControlState;
     const agent = agents.find((candidate) => candidate.state !== 'LoggedOut')!;
 
-    const restart = earshot.control('POST', '/restart', { downMs: 4_000 });
+    await earshot.control('POST', '/restart', { downMs: 4_000 });
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', /reconnecting|offline/);
-    await restart;
-    await earshot.control('POST', '/floor', { running: false });
+    await expect.poll(() => earshot.control('POST', '/floor', { running: false }).then(() => true, () => false), { timeout: 15_000 }).toBe(true);
     await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'AfterCallWork' });
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 20_000 });
     await expect(page.getByTestId(`agent-row-${agent.id}`)).toHaveAttribute('data-state', 'AfterCallWork');

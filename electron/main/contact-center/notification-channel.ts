@@ -32,7 +32,7 @@ export interface NotificationChannelOptions {
  * Subscriptions are renewed on every successful handshake, because a re-handshake clears them.
  */
 export class NotificationChannel {
-  private readonly cometd = new CometD();
+  private readonly cometd: CometD;
   private readonly url: string;
   private handshakes = 0;
   private connected = false;
@@ -41,6 +41,7 @@ export class NotificationChannel {
 
   constructor(private readonly options: NotificationChannelOptions) {
     ensureCometdNodeAdapter();
+    this.cometd = new CometD();
     this.url = `${options.http.baseUrl}/api/v2/notifications`;
     // GWS supports long-polling only (gws-api.md §3.1).
     this.cometd.unregisterTransport('websocket');
