@@ -159,3 +159,22 @@ describe('a simulator without the control API', () => {
     }
   });
 });
+
+describe('a simulator with the live floor', () => {
+  test('opens with work in progress and keeps changing by itself', async () => {
+    const simulator = await startSimulator({ seed: 3 });
+    try {
+      const snapshot = async (): Promise<string> => {
+        const body = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as ControlState;
+        assert.equal(body.floorRunning, true);
+        return JSON.stringify(body.agents.map((agent) => [agent.state, agent.reason, agent.interactions.map((item) => item.id)]));
+      };
+      const first = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as ControlState;
+      assert.ok(first.agents.some((agent) => agent.interactions.length > 0), 'work in progress at start');
+      const opening = await snapshot();
+      await waitFor('the floor to change', async () => (await snapshot()) !== opening, 10_000);
+    } finally {
+      await simulator.stop();
+    }
+  });
+});
