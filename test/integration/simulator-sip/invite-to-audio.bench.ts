@@ -39,7 +39,7 @@ try {
     record('werift DTLS connected', since(t.dtlsConnectedAt));
     record('first RTP sent', since(t.firstRtpSentAt));
     record('first packet at the page', since(page.firstPacketAt));
-    record('server share: 200 OK → first packet', page.firstPacketAt - (t.answeredAt ?? Number.NaN));
+    record('server share: 200 OK → first packet', (page.firstPacketAt ?? Number.NaN) - (t.answeredAt ?? Number.NaN));
     await call.hangUp();
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
