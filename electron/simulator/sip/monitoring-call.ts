@@ -476,6 +476,8 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     this.state = 'ended';
     this.endReason ??= reason;
     this.clearInviteTimer();
+    // Settles a still-pending placeMonitoringCall (a no-op once it resolved), e.g. when the socket drops.
+    this.settleInvite?.reject(new MonitoringCallRejectedError(`the call ended before it was answered: ${this.endReason}`));
     for (const waiter of this.pendingResponses.values()) waiter(undefined);
     this.pendingResponses.clear();
     await this.media.close();

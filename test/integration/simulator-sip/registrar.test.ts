@@ -6,7 +6,8 @@ import { startSipService } from '../../../electron/simulator/sip/index';
 import type { SipService } from '../../../electron/simulator/sip/index';
 import { computeDigestResponse } from '../../../electron/simulator/sip/digest-auth';
 import { headerValue, parseSipMessage } from '../../../electron/simulator/sip/sip-message';
-import type { SipResponse } from '../../../electron/simulator/sip/sip-message';
+import type { SipRequest, SipResponse } from '../../../electron/simulator/sip/sip-message';
+import { MonitoringCallRejectedError } from '../../../electron/simulator/sip/index';
 
 const DOMAIN = 'demo.earshot.local';
 const ACCOUNT = { user: '5005', password: 'listen-in-secret' };
@@ -17,6 +18,7 @@ class RawSipClient {
   private readonly waiting = new Map<string, (response: SipResponse) => void>();
   private nc = 0;
   pongs = 0;
+  readonly requests: SipRequest[] = [];
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
@@ -26,7 +28,10 @@ class RawSipClient {
         return;
       }
       const message = parseSipMessage(text);
-      if (message.kind !== 'response') return;
+      if (message.kind !== 'response') {
+        this.requests.push(message);
+        return;
+      }
       const key = headerValue(message, 'CSeq')!;
       this.waiting.get(key)?.(message);
       this.waiting.delete(key);
@@ -236,6 +241,34 @@ describe('simulator registrar over SIP/WebSocket', { timeout: 30_000 }, () => {
     assert.equal(phone.pongs, 1, 'the CRLFCRLF keep-alive got its CRLF');
     const refer = await phone.request('REFER', ACCOUNT.user, undefined);
     assert.equal(refer.status, 405);
+  });
+
+  test('the INVITE goes to the registered Contact with the call UUID; a phone that drops while ringing rejects the call', async () => {
+    const phone = await client();
+    assert.equal((await phone.register()).status, 200);
+    const placing = sip.placeMonitoringCall({
+      toUser: ACCOUNT.user,
+      callUuid: '00A1B2C3-uuid',
+      fromDisplayName: 'Agent "5001"',
+      fromUser: '5001',
+      autoAnswer: true,
+      mode: 'ListenIn',
+    });
+    const rejected = assert.rejects(placing, (error: unknown) => error instanceof MonitoringCallRejectedError && /WebSocket closed/.test(error.message));
+    const deadline = Date.now() + LIMIT_MS;
+    while (phone.requests.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const invite = phone.requests[0]!;
+    assert.equal(invite.method, 'INVITE');
+    assert.equal(invite.uri, 'sip:raw5005@client.invalid;transport=ws');
+    assert.equal(headerValue(invite, 'X-Genesys-CallUUID'), '00A1B2C3-uuid');
+    assert.match(headerValue(invite, 'Call-Info')!, /^<sip:demo\.earshot\.local>;answer-after=0$/);
+    assert.equal(headerValue(invite, 'From')!.split(';')[0], '"Agent \\"5001\\"" <sip:5001@demo.earshot.local>');
+    assert.equal(headerValue(invite, 'Content-Type'), 'application/sdp');
+    assert.match(invite.body, /m=audio \d+ UDP\/TLS\/RTP\/SAVPF 0\r\n/);
+    assert.match(invite.body, /a=rtpmap:0 PCMU\/8000/);
+    assert.doesNotMatch(invite.body, /a=candidate:(?!\S+ \d+ udp \d+ 127\.0\.0\.1 )/i, 'loopback candidates only');
+    await phone.close();
+    await rejected;
   });
 
   test('a WebSocket without the sip subprotocol is closed', async () => {
