@@ -80,3 +80,8 @@ export async function signInToDemo(page: Page, earshot: EarshotHost): Promise<vo
   await page.getByRole('button', { name: /sign in/i }).click();
   await expect(page.getByTestId('team-table')).toBeVisible();
 }
+
+/** Screenshots go to test-results/ on every run, and to docs/ (committed) with EARSHOT_UPDATE_DOCS=1. */
+export function screenshotPath(name: string): string {
+  return process.env.EARSHOT_UPDATE_DOCS === '1' ? `docs/${name}` : `test-results/${name}`;
+}

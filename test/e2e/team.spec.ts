@@ -1,4 +1,4 @@
-import { expect, signInToDemo, test } from './browser-host-fixture';
+import { expect, screenshotPath, signInToDemo, test } from './browser-host-fixture';
 
 interface ControlState {
   agents: Array<{ id: string; userName: string; state: string }>;
@@ -25,7 +25,7 @@ test.describe('a supervisor watches the team live', () => {
     await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'Ready' });
     await expect(row).toHaveAttribute('data-state', 'Ready');
 
-    await page.screenshot({ path: 'docs/team-view.png' });
+    await page.screenshot({ path: screenshotPath('team-view.png') });
   });
 
   test('stays truthful through a contact-center restart and shows what changed meanwhile', async ({ page, earshot }) => {
