@@ -1,4 +1,4 @@
-import { demoSupervisor } from './directory/roster';
+import { demoSupervisor, sipPassword } from './directory/roster';
 import { SimulatorHost } from './simulator-host';
 
 export interface SimulatorOptions {
@@ -14,18 +14,41 @@ export interface SimulatorOptions {
   controlApi?: boolean;
   /** Default: silent. */
   log?: (line: string) => void;
+  /**
+   * The folder with the conversation clips (NN-customer.ulaw, NN-agent.ulaw). Default: media/clips
+   * beside the source, which a bundle cannot find; a bundled app passes where its build put them.
+   */
+  clipsDirectory?: string;
+}
+
+/** The SIP account of a demo user, as a softphone needs it. */
+export interface DemoSipAccount {
+  /** Where to open the SIP WebSocket (subprotocol "sip"). */
+  readonly webSocketUrl: string;
+  /** e.g. sip:5005@demo.earshot.local */
+  readonly sipUri: string;
+  /** The digest user name: the DN. */
+  readonly authorizationUser: string;
+  readonly password: string;
 }
 
 export interface RunningSimulator {
   /** e.g. http://127.0.0.1:43121 (GWS lives under /api/v2). */
   readonly baseUrl: string;
-  /** The supervisor's demo credentials. */
-  readonly demo: { userName: string; password: string };
-  /** Forgets all HTTP sessions and Bayeux clients, stops listening for downMs, listens again on the same port. */
+  /** The SIP-over-WebSocket registrar and B2BUA (its own port; it keeps running through restart()). */
+  readonly sip: { readonly webSocketUrl: string; readonly domain: string };
+  /** The supervisor's demo credentials, for GWS and for the SIP phone. */
+  readonly demo: { userName: string; password: string; sip: DemoSipAccount };
+  /**
+   * Forgets all HTTP sessions and Bayeux clients, stops listening for downMs, listens again on the
+   * same port. SIP registrations and monitoring calls stay.
+   */
   restart(downMs?: number): Promise<void>;
-  /** Closes everything (sockets, timers); idempotent. */
+  /** Closes everything (GWS, SIP, media, sockets, timers); idempotent. */
   stop(): Promise<void>;
 }
+
+export const demoSipDomain = 'demo.earshot.local';
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = new SimulatorHost({
@@ -35,11 +58,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     liveFloor: options.liveFloor ?? true,
     controlApi: options.controlApi ?? true,
     log: options.log ?? (() => undefined),
+    sipDomain: demoSipDomain,
+    clipsDirectory: options.clipsDirectory,
   });
+  const supervisor = host.directory.byUserName(demoSupervisor.userName);
+  if (!supervisor) throw new Error('the demo roster has no supervisor');
   await host.start();
+  const sip = host.sip;
+  const dn = supervisor.device.phoneNumber;
   return {
     baseUrl: host.baseUrl,
-    demo: { userName: demoSupervisor.userName, password: demoSupervisor.password },
+    sip,
+    demo: {
+      userName: demoSupervisor.userName,
+      password: demoSupervisor.password,
+      sip: { webSocketUrl: sip.webSocketUrl, sipUri: `sip:${dn}@${sip.domain}`, authorizationUser: dn, password: sipPassword(supervisor) },
+    },
     restart: (downMs) => host.restart(downMs),
     stop: () => host.stop(),
   };

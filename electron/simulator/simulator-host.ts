@@ -14,6 +14,9 @@ import { HttpSessionStore } from './gws/http-sessions';
 import { Notifier } from './gws/notifier';
 import type { GwsWorld } from './gws/resources';
 import { VoiceSupervision } from './gws/voice-supervision';
+import { sipPassword } from './directory/roster';
+import { startSipService, type SipService } from './sip/index';
+import { SupervisorCalls } from './voice/supervisor-calls';
 
 export interface SimulatorHostOptions {
   readonly host: string;
@@ -22,14 +25,19 @@ export interface SimulatorHostOptions {
   readonly liveFloor: boolean;
   readonly controlApi: boolean;
   readonly log: (line: string) => void;
+  /** The SIP domain of every account (sip:<DN>@<domain>). */
+  readonly sipDomain: string;
+  /** Where the conversation clips are; undefined: beside the source (media/clips). */
+  readonly clipsDirectory: string | undefined;
 }
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 /**
  * The composition root of the demo contact center. The contact center itself (directory, floor,
- * supervision subscriptions) lives as long as the host; the GWS front end (HTTP sessions, Bayeux
- * clients, the listening socket) is what restart() throws away.
+ * supervision subscriptions, monitoring calls, the SIP registrar and its registrations) lives as
+ * long as the host; the GWS front end (HTTP sessions, Bayeux clients, the listening socket) is what
+ * restart() throws away, as a GWS restart does not reboot SIP Server.
  */
 export class SimulatorHost {
   readonly directory = new Directory();
@@ -37,6 +45,8 @@ export class SimulatorHost {
   readonly liveFloor: LiveFloor;
   readonly supervision = new VoiceSupervision();
   readonly sessions = new HttpSessionStore(() => Date.now());
+  readonly supervisorCalls: SupervisorCalls;
+  private sipService: SipService | null = null;
   private readonly options: SimulatorHostOptions;
   private readonly auth: Authenticator;
   private readonly gws: GwsApi;
@@ -62,17 +72,39 @@ export class SimulatorHost {
       now: () => Date.now(),
       reportError: (error) => options.log(`floor listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
-    this.liveFloor = new LiveFloor({ model: this.floor, agentIds: this.directory.agents().map((user) => user.id), seed: options.seed });
+    this.liveFloor = new LiveFloor({
+      model: this.floor,
+      agentIds: this.directory.agents().map((user) => user.id),
+      seed: options.seed,
+      isWatched: (agentId) => this.supervision.watching(agentId) !== undefined,
+    });
     this.auth = new Authenticator(this.directory, this.sessions);
     this.hub = this.createHub();
+    this.supervisorCalls = new SupervisorCalls({
+      directory: this.directory,
+      floor: this.floor,
+      supervision: this.supervision,
+      phones: () => this.sipService,
+      // Its own id stream, so monitoring calls do not shift the floor's ids.
+      ids: new InteractionIds((options.seed ^ 0x0b2b0a) >>> 0),
+      log: options.log,
+    });
 
-    const world: GwsWorld = { directory: this.directory, floor: this.floor, supervision: this.supervision, baseUrl: () => this.baseUrl };
+    const world: GwsWorld = {
+      directory: this.directory,
+      floor: this.floor,
+      supervision: this.supervision,
+      supervisorCalls: this.supervisorCalls,
+      baseUrl: () => this.baseUrl,
+    };
     const notifier = new Notifier(world, (userId, topic, data) => this.hub.publish(userId, topic, data));
     this.floor.subscribe((event) => notifier.onFloorEvent(event));
     this.supervision.onChange((supervisorId) => {
       const supervisor = this.directory.byId(supervisorId);
       if (supervisor) notifier.deviceChanged(supervisor);
     });
+    this.supervisorCalls.onChange((call, notificationType) => notifier.supervisorCallChanged(call, notificationType));
+    this.supervisorCalls.start();
     this.sessions.onEnd((session) => this.hub.dropSession(session.id));
     this.gws = new GwsApi({ world, sessions: this.sessions, auth: this.auth, notifier, bayeux: () => this.hub });
     this.control = options.controlApi
@@ -81,6 +113,8 @@ export class SimulatorHost {
           floor: this.floor,
           liveFloor: this.liveFloor,
           sessions: this.sessions,
+          supervisorCalls: this.supervisorCalls,
+          sip: () => this.sipStatus(),
           bayeuxClientCount: () => this.hub.clientCount(),
           dropBayeuxClients: () => this.hub.dropAll(),
           restart: (downMs) => this.restart(downMs),
@@ -93,12 +127,32 @@ export class SimulatorHost {
     return `http://${this.options.host}:${this.port}`;
   }
 
+  /** The SIP-over-WebSocket endpoint; throws before start(). */
+  get sip(): { readonly webSocketUrl: string; readonly domain: string } {
+    if (!this.sipService) throw new Error('the simulator has not started');
+    return { webSocketUrl: this.sipService.webSocketUrl, domain: this.options.sipDomain };
+  }
+
   async start(): Promise<void> {
-    await this.listen(this.options.port);
+    this.sipService = await startSipService({
+      host: this.options.host,
+      domain: this.options.sipDomain,
+      accounts: this.directory.all().map((user) => ({ user: user.device.phoneNumber, password: sipPassword(user) })),
+      log: this.options.log,
+      clipsDirectory: this.options.clipsDirectory,
+    });
+    try {
+      await this.listen(this.options.port);
+    } catch (error) {
+      await this.sipService.stop();
+      this.sipService = null;
+      throw error;
+    }
     if (this.options.liveFloor) {
       this.liveFloor.warmUp();
       this.liveFloor.start();
     }
+    this.options.log(`simulator: SIP at ${this.sipService.webSocketUrl} (domain ${this.options.sipDomain})`);
     this.options.log(`simulator: GWS at ${this.baseUrl}/api/v2 (seed ${this.options.seed}, live floor ${this.options.liveFloor ? 'on' : 'off'})`);
   }
 
@@ -134,12 +188,22 @@ export class SimulatorHost {
     if (this.stopped) return this.lifecycle;
     this.stopped = true;
     this.liveFloor.pause();
+    this.control?.close();
     this.lifecycle = this.lifecycle.then(async () => {
+      await this.supervisorCalls.close();
+      await this.sipService?.stop();
       this.hub.close();
       this.sessions.clear();
       await this.closeServer();
     });
     return this.lifecycle;
+  }
+
+  private sipStatus(): { webSocketUrl: string; domain: string; registeredUsers: string[] } | null {
+    const sip = this.sipService;
+    if (!sip) return null;
+    const dns = this.directory.all().map((user) => user.device.phoneNumber);
+    return { webSocketUrl: sip.webSocketUrl, domain: this.options.sipDomain, registeredUsers: dns.filter((dn) => sip.isRegistered(dn)) };
   }
 
   private createHub(): BayeuxHub {

@@ -6,12 +6,23 @@ import type { FloorModel, Interaction } from '../floor/floor-model';
 import type { LiveFloor } from '../floor/live-floor';
 import { parseJson, readBody, sendJson } from '../gws/http-io';
 import type { HttpSessionStore } from '../gws/http-sessions';
+import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
+
+/** The SIP side as the control API reports it. */
+export interface SipStatus {
+  readonly webSocketUrl: string;
+  readonly domain: string;
+  /** DNs with a live registration. */
+  readonly registeredUsers: readonly string[];
+}
 
 export interface ControlApiDeps {
   readonly directory: Directory;
   readonly floor: FloorModel;
   readonly liveFloor: LiveFloor;
   readonly sessions: HttpSessionStore;
+  readonly supervisorCalls: SupervisorCalls;
+  readonly sip: () => SipStatus | null;
   readonly bayeuxClientCount: () => number;
   readonly dropBayeuxClients: () => number;
   /** Restarts the GWS front end; called after the response has been sent. */
@@ -24,6 +35,12 @@ const stateBody = z.strictObject({
   reason: z.string().min(1).max(100).optional(),
 });
 const interactionBody = z.strictObject({ kind: z.enum(['call', 'chat', 'sms']) });
+const callBody = z.strictObject({
+  customerNumber: z.string().regex(/^\+?[0-9]{3,15}$/, 'a phone number: digits with an optional leading +').optional(),
+  ringMs: z.number().int().min(0).max(600_000).optional(),
+});
+const transferBody = z.strictObject({ toAgent: z.string().min(1) });
+const sipClusterBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
@@ -43,7 +60,15 @@ class ControlError extends Error {
  * the simulator is started with controlApi, and it listens on 127.0.0.1).
  */
 export class ControlApi {
+  private readonly ringTimers = new Set<NodeJS.Timeout>();
+
   constructor(private readonly deps: ControlApiDeps) {}
+
+  /** Cancels calls still waiting to be answered by their ringMs timer. */
+  close(): void {
+    for (const timer of this.ringTimers) clearTimeout(timer);
+    this.ringTimers.clear();
+  }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     try {
@@ -70,7 +95,19 @@ export class ControlApi {
     if (method === 'POST' && resource === 'agents' && key && action === 'interactions' && extra === undefined) {
       return this.startInteraction(key, interactionBody.parse(await readJson(req)).kind);
     }
+    if (method === 'POST' && resource === 'agents' && key && action === 'calls' && extra === undefined) {
+      return this.startCall(key, callBody.parse(await readJson(req)));
+    }
     if (method === 'DELETE' && resource === 'interactions' && key && action === undefined) return this.endInteraction(key);
+    if (method === 'POST' && resource === 'interactions' && key && action === 'transfer' && extra === undefined) {
+      return this.transfer(key, transferBody.parse(await readJson(req)).toAgent);
+    }
+    if (method === 'GET' && resource === 'voice' && key === undefined) return this.voice();
+    if (method === 'GET' && resource === 'sip' && key === undefined) return this.sipState();
+    if (method === 'POST' && resource === 'sip-cluster' && key === undefined) {
+      this.deps.supervisorCalls.setSipCluster(sipClusterBody.parse(await readJson(req)).enabled);
+      return { ok: true, enabled: this.deps.supervisorCalls.sipCluster };
+    }
     if (method === 'POST' && resource === 'floor' && key === undefined) return this.setFloor(floorBody.parse(await readJson(req)).running);
     if (method === 'POST' && resource === 'cometd' && key === 'drop' && action === undefined) {
       return { dropped: this.deps.dropBayeuxClients() };
@@ -143,6 +180,56 @@ export class ControlApi {
     return { id: started.value.id };
   }
 
+  /** A customer call at the agent: it rings for ringMs, then is established (at once when 0). */
+  private startCall(key: string, body: z.infer<typeof callBody>): unknown {
+    const user = this.user(key);
+    const { floor } = this.deps;
+    const offered = floor.offerCall(user.id, { customerNumber: body.customerNumber });
+    if (!offered.ok) throw new ControlError(400, offered.error);
+    const ringMs = body.ringMs ?? 0;
+    if (ringMs === 0) {
+      const established = floor.establishCall(offered.value.id);
+      return { id: offered.value.id, establishedAt: established.ok ? established.value.establishedAt : null };
+    }
+    const timer = setTimeout(() => {
+      this.ringTimers.delete(timer);
+      floor.establishCall(offered.value.id);
+    }, ringMs);
+    this.ringTimers.add(timer);
+    return { id: offered.value.id, establishedAt: null };
+  }
+
+  /** A single-step transfer: the customer goes to the other agent, the first one to After Call Work. */
+  private transfer(callId: string, toAgentKey: string): unknown {
+    const { floor } = this.deps;
+    const to = this.user(toAgentKey);
+    const call = floor.interaction(callId);
+    if (!call || call.kind !== 'call') throw new ControlError(404, `no call ${callId}`);
+    const transferred = floor.transferCall(callId, to.id);
+    if (!transferred.ok) throw new ControlError(400, transferred.error);
+    if (floor.status(call.agentId)?.kind !== 'LoggedOut') floor.setState(call.agentId, 'AfterCallWork');
+    return { ok: true, id: callId, fromAgentId: call.agentId, toAgentId: to.id };
+  }
+
+  private voice(): unknown {
+    const { supervisorCalls, directory } = this.deps;
+    return {
+      sipCluster: supervisorCalls.sipCluster,
+      calls: supervisorCalls.all().map((call) => describeSupervisorCall(call, supervisorCalls, directory)),
+    };
+  }
+
+  private sipState(): unknown {
+    const sip = this.deps.sip();
+    if (!sip) return { running: false, registrations: [] };
+    return {
+      running: true,
+      webSocketUrl: sip.webSocketUrl,
+      domain: sip.domain,
+      registrations: sip.registeredUsers.map((dn) => ({ user: dn, userName: this.deps.directory.byPhoneNumber(dn)?.userName ?? null })),
+    };
+  }
+
   private endInteraction(id: string): unknown {
     const ended = this.deps.floor.endInteraction(id);
     if (!ended.ok) throw new ControlError(404, ended.error);
@@ -169,6 +256,29 @@ function describeInteraction(item: Interaction): unknown {
     state: item.kind === 'call' ? item.state : 'Chatting',
     startedAt: new Date(item.startedAt).toISOString(),
     customer: item.customer,
+  };
+}
+
+function describeSupervisorCall(call: SupervisorCall, supervisorCalls: SupervisorCalls, directory: Directory): unknown {
+  const timings = supervisorCalls.timings(call);
+  return {
+    id: call.id,
+    supervisor: directory.byId(call.supervisorId)?.userName ?? call.supervisorId,
+    agentId: call.agentId,
+    monitoredCallId: call.monitoredCallId,
+    mode: call.mode,
+    state: call.state,
+    scope: call.subscription.scope,
+    monitoredUserMuted: call.monitoredUserMuted,
+    releaseReason: call.releaseReason,
+    rtpFromSupervisor: supervisorCalls.rtpFromSupervisor(call),
+    timings: {
+      monitoredEstablishedAt: call.monitoredEstablishedAt,
+      inviteSentAt: timings.inviteSentAt ?? null,
+      answeredAt: timings.answeredAt ?? null,
+      dtlsConnectedAt: timings.dtlsConnectedAt ?? null,
+      firstRtpSentAt: timings.firstRtpSentAt ?? null,
+    },
   };
 }
 

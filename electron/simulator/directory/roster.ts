@@ -78,3 +78,12 @@ export function buildRoster(): DirectoryUser[] {
 export function initialPassword(user: DirectoryUser): string {
   return user.roles.includes('ROLE_SUPERVISOR') ? supervisorPassword : agentPassword;
 }
+
+/**
+ * Every DN has a SIP account on the demo's registrar: user = the DN, password derived from it.
+ * [INF] Separate from the GWS password, as SIP Server's DN passwords are separate from Configuration
+ * Server's user passwords; changing the GWS password does not change it.
+ */
+export function sipPassword(user: DirectoryUser): string {
+  return `sip-${user.device.phoneNumber}`;
+}

@@ -43,6 +43,8 @@ export type FloorEvent =
   | { readonly type: 'stateChanged'; readonly userId: string; readonly status: AgentStatus; readonly previous: AgentStatus }
   | { readonly type: 'interactionStarted'; readonly interaction: Interaction }
   | { readonly type: 'callEstablished'; readonly interaction: CallInteraction }
+  /** The customer call moved to another agent (a single-step transfer); same call, new agentId. */
+  | { readonly type: 'callTransferred'; readonly interaction: CallInteraction; readonly fromAgentId: string }
   | { readonly type: 'interactionEnded'; readonly interaction: Interaction; readonly endedAt: number };
 
 export type FloorListener = (event: FloorEvent) => void;
@@ -64,6 +66,11 @@ export interface FloorModelOptions {
 export interface StartOptions {
   /** Backdates the interaction (the live floor starts with work already in progress). */
   readonly startedAt?: number;
+}
+
+export interface OfferOptions extends StartOptions {
+  /** The caller's number instead of a drawn one (the name is still drawn). */
+  readonly customerNumber?: string;
 }
 
 /**
@@ -131,17 +138,20 @@ export class FloorModel {
   }
 
   /** A customer call starts ringing at the agent's device. */
-  offerCall(agentId: string, options: StartOptions = {}): Outcome<CallInteraction> {
+  offerCall(agentId: string, options: OfferOptions = {}): Outcome<CallInteraction> {
     const refusal = this.refuseWork(agentId);
     if (refusal) return fail(refusal);
     if (this.callOf(agentId)) return fail('the agent is already on a call');
+    const id = this.ids.callUuid();
+    const connId = this.ids.connId();
+    const customer = this.ids.customer();
     const call: CallInteraction = {
       kind: 'call',
-      id: this.ids.callUuid(),
-      connId: this.ids.connId(),
+      id,
+      connId,
       agentId,
       startedAt: options.startedAt ?? this.now(),
-      customer: this.ids.customer(),
+      customer: options.customerNumber ? { ...customer, phoneNumber: options.customerNumber } : customer,
       state: 'Ringing',
       establishedAt: null,
     };
@@ -158,6 +168,24 @@ export class FloorModel {
     this.live.set(callId, established);
     this.emit({ type: 'callEstablished', interaction: established });
     return succeed(established);
+  }
+
+  /**
+   * A single-step transfer of an established call: the customer is now with `toAgentId`, the call
+   * keeps its CallUUID. The first agent's wrap-up is the caller's business (the floor only moves work).
+   */
+  transferCall(callId: string, toAgentId: string): Outcome<CallInteraction> {
+    const call = this.live.get(callId);
+    if (!call || call.kind !== 'call') return fail(`no call ${callId}`);
+    if (call.state !== 'Established') return fail('only an established call can be transferred');
+    if (call.agentId === toAgentId) return fail('the call is already with that agent');
+    const refusal = this.refuseWork(toAgentId);
+    if (refusal) return fail(refusal);
+    if (this.callOf(toAgentId)) return fail('the agent is already on a call');
+    const transferred: CallInteraction = { ...call, agentId: toAgentId };
+    this.live.set(callId, transferred);
+    this.emit({ type: 'callTransferred', interaction: transferred, fromAgentId: call.agentId });
+    return succeed(transferred);
   }
 
   startText(agentId: string, kind: 'chat' | 'sms', options: StartOptions = {}): Outcome<TextInteraction> {

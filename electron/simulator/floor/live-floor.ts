@@ -11,6 +11,8 @@ export const floorTimings = {
   idleBeforeCall: [3, 25],
   idleBeforeBreak: [5, 40],
   idleBeforeLogout: [10, 60],
+  watchedIdleBeforeCall: [2, 5],
+  watchedAfterCallWork: [2, 4],
   chat: [30, 240],
   sms: [40, 300],
 } as const satisfies Record<string, readonly [number, number]>;
@@ -36,6 +38,11 @@ export interface LiveFloorOptions {
   readonly agentIds: readonly string[];
   readonly seed: number;
   readonly tickMs?: number;
+  /**
+   * Agents a supervisor is monitoring: they take their next call soon and skip breaks, so a demo
+   * supervisor hears a monitored call within seconds of the current one ending.
+   */
+  readonly isWatched?: (agentId: string) => boolean;
 }
 
 /**
@@ -48,6 +55,7 @@ export class LiveFloor {
   private readonly agentIds: readonly string[];
   private readonly prng: Prng;
   private readonly tickMs: number;
+  private readonly isWatched: (agentId: string) => boolean;
   private second = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly agentPlans = new Map<string, AgentPlan>();
@@ -60,6 +68,7 @@ export class LiveFloor {
     this.agentIds = options.agentIds;
     this.prng = new Prng(options.seed);
     this.tickMs = options.tickMs ?? 1000;
+    this.isWatched = options.isWatched ?? (() => false);
     this.model.subscribe(() => {
       this.changesThisSecond += 1;
     });
@@ -187,16 +196,17 @@ export class LiveFloor {
     const status = this.model.status(agentId);
     if (!status) return undefined;
     const call = this.model.callOf(agentId);
-    const signature = signatureOf(status, call);
+    const watched = this.isWatched(agentId);
+    const signature = `${signatureOf(status, call)}|${watched ? 'watched' : ''}`;
     let plan = this.agentPlans.get(agentId);
     if (!plan || plan.signature !== signature) {
-      plan = this.planFor(status, call, signature);
+      plan = this.planFor(status, call, signature, watched);
       this.agentPlans.set(agentId, plan);
     }
     return plan;
   }
 
-  private planFor(status: AgentStatus, call: CallInteraction | undefined, signature: string): AgentPlan {
+  private planFor(status: AgentStatus, call: CallInteraction | undefined, signature: string, watched: boolean): AgentPlan {
     const after = (range: readonly [number, number], action: AgentAction): AgentPlan => ({
       signature,
       dueAt: this.second + this.draw(range),
@@ -208,9 +218,10 @@ export class LiveFloor {
       case 'NotReady':
         return after(floorTimings.notReady, 'ready');
       case 'AfterCallWork':
-        return after(floorTimings.afterCallWork, 'ready');
+        return after(watched ? floorTimings.watchedAfterCallWork : floorTimings.afterCallWork, 'ready');
       case 'Ready': {
         if (call) return { signature, dueAt: Number.POSITIVE_INFINITY, action: 'none' };
+        if (watched) return after(floorTimings.watchedIdleBeforeCall, 'offerCall');
         const roll = this.prng.next();
         if (roll < 0.85) return after(floorTimings.idleBeforeCall, 'offerCall');
         if (roll < 0.97) return after(floorTimings.idleBeforeBreak, 'notReady');

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { notificationsPath, type BayeuxHub } from '../bayeux/bayeux-hub';
 import { csrfHeaderName, type Authenticator } from './auth';
+import { CallRoutes } from './call-routes';
 import { sendGwsError, sendJson, sendText } from './http-io';
 import type { HttpSessionStore } from './http-sessions';
 import { MeRoutes } from './me-routes';
@@ -37,6 +38,7 @@ export class GwsApi {
     const me = new MeRoutes(deps);
     const people = new PeopleRoutes(deps.world);
     const supervision = new SupervisionRoutes(deps.world);
+    const callOperations = new CallRoutes(deps.world);
     const id = '([^/]+)';
     this.routes = [
       { method: 'GET', pattern: /^\/me$/, handler: (ctx) => me.getMe(ctx) },
@@ -46,6 +48,7 @@ export class GwsApi {
       { method: 'POST', pattern: new RegExp(`^/me/devices/${id}$`), handler: (ctx, [deviceId]) => supervision.postDevice(ctx, deviceId ?? '') },
       { method: 'GET', pattern: /^\/me\/calls$/, handler: (ctx) => me.getCalls(ctx) },
       { method: 'GET', pattern: new RegExp(`^/me/calls/${id}$`), handler: (ctx, [callId]) => me.getCall(ctx, callId ?? '') },
+      { method: 'POST', pattern: new RegExp(`^/me/calls/${id}$`), handler: (ctx, [callId]) => callOperations.postCall(ctx, callId ?? '') },
       { method: 'GET', pattern: /^\/me\/chats$/, handler: (ctx) => me.getTexts(ctx, 'chat') },
       { method: 'GET', pattern: new RegExp(`^/me/chats/${id}$`), handler: (ctx, [chatId]) => me.getText(ctx, 'chat', chatId ?? '') },
       { method: 'GET', pattern: /^\/me\/smssessions$/, handler: (ctx) => me.getTexts(ctx, 'sms') },

@@ -13,8 +13,7 @@ import {
   type RequestContext,
 } from './request-context';
 import {
-  callJson,
-  calls,
+  callsOnDevice,
   channelsJson,
   deviceJson,
   deviceUri,
@@ -56,7 +55,7 @@ export class MeRoutes {
     if (wanted.has('devices')) json.devices = [deviceJson(world, user)];
     if (wanted.has('channels')) json.channels = channelsJson(world, user);
     if (wanted.has('settings')) json.settings = {};
-    if (wanted.has('calls')) json.calls = calls(world, user).map((call) => callJson(world, call));
+    if (wanted.has('calls')) json.calls = callsOnDevice(world, user);
     if (wanted.has('chats')) json.chats = texts(world, user, 'chat').map((chat) => textInteractionJson(world, chat));
     if (wanted.has('smssessions')) json.smssessions = texts(world, user, 'sms').map((sms) => textInteractionJson(world, sms));
     sendOk(ctx, { user: json });
@@ -109,15 +108,14 @@ export class MeRoutes {
 
   getCalls(ctx: RequestContext): void {
     const { world } = this.deps;
-    const mine = calls(world, ctx.principal.user);
-    sendCollection(ctx, 'calls', mine.map((call) => callJson(world, call)), mine.map((call) => `${world.baseUrl()}/api/v2/me/calls/${call.id}`));
+    const mine = callsOnDevice(world, ctx.principal.user);
+    sendCollection(ctx, 'calls', mine, mine.map((call) => `${world.baseUrl()}/api/v2/me/calls/${String(call.id)}`));
   }
 
   getCall(ctx: RequestContext, callId: string): void {
-    const { world } = this.deps;
-    const call = calls(world, ctx.principal.user).find((item) => item.id === callId);
+    const call = callsOnDevice(this.deps.world, ctx.principal.user).find((item) => item.id === callId);
     if (!call) return sendFailure(ctx, gwsFailures.notFound(`Call ${callId} not found`));
-    sendOk(ctx, { call: callJson(world, call) });
+    sendOk(ctx, { call });
   }
 
   getTexts(ctx: RequestContext, kind: 'chat' | 'sms'): void {

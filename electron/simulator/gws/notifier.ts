@@ -1,6 +1,7 @@
 import type { DirectoryUser } from '../directory/roster';
 import type { FloorEvent, Interaction } from '../floor/floor-model';
-import { callJson, channelsJson, deviceJson, textInteractionJson, type GwsWorld, type Json } from './resources';
+import type { SupervisorCall, SupervisorCallNotification } from '../voice/supervisor-calls';
+import { callJson, channelsJson, deviceJson, supervisorCallJson, textInteractionJson, type GwsWorld, type Json } from './resources';
 
 export type Publish = (userId: string, topic: string, data: Json) => void;
 
@@ -38,7 +39,24 @@ export class Notifier {
       case 'interactionEnded':
         this.interactionChanged(event.interaction, 'ended');
         return;
+      case 'callTransferred':
+        // [INF] A single-step transfer as the two agents see it: gone from one, established at the other.
+        this.interactionChanged({ ...event.interaction, agentId: event.fromAgentId }, 'ended');
+        this.interactionChanged(event.interaction, 'established');
+        return;
     }
+  }
+
+  supervisorCallChanged(call: SupervisorCall, notificationType: SupervisorCallNotification): void {
+    const supervisor = this.world.directory.byId(call.supervisorId);
+    if (!supervisor) return;
+    this.publish(supervisor.id, topics.calls, {
+      messageType: 'CallStateChangeMessage',
+      notificationType,
+      call: supervisorCallJson(this.world, call),
+      phoneNumber: supervisor.device.phoneNumber,
+      extensions: { WrapUpTime: 0, BusinessCall: 0 },
+    });
   }
 
   deviceChanged(user: DirectoryUser): void {

@@ -3,6 +3,8 @@ import { isSupervisor } from '../directory/directory';
 import type { DirectoryUser } from '../directory/roster';
 import type { AgentStatus, CallInteraction, FloorModel, Interaction, TextInteraction } from '../floor/floor-model';
 import { formatGwsDate } from './http-io';
+import { muteFlag, supervisorCallCapabilities } from '../voice/monitoring-rules';
+import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
 import type { VoiceSupervision } from './voice-supervision';
 
 /** What the resource renderers read: the contact center's state and where it is served. */
@@ -10,6 +12,7 @@ export interface GwsWorld {
   readonly directory: Directory;
   readonly floor: FloorModel;
   readonly supervision: VoiceSupervision;
+  readonly supervisorCalls: SupervisorCalls;
   readonly baseUrl: () => string;
 }
 
@@ -162,6 +165,45 @@ export function callJson(world: GwsWorld, call: CallInteraction, state: 'Ringing
     uri: `${world.baseUrl()}/api/v2/me/calls/${call.id}`,
     path: `/calls/${call.id}`,
   };
+}
+
+/**
+ * The supervisor's monitoring call (gws-api.md §4.4–4.5, §9 [INF]): a call of its own on the
+ * supervisor's device, with the customer and the agent as participants and `monitoring: true`.
+ */
+export function supervisorCallJson(world: GwsWorld, call: SupervisorCall): Json {
+  const supervisor = world.directory.byId(call.supervisorId);
+  const agent = world.directory.byId(call.agentId);
+  const agentNumber = agent?.device.phoneNumber ?? '';
+  return {
+    id: call.id,
+    state: call.state,
+    callUuid: call.id,
+    connId: call.connId,
+    deviceUri: supervisor ? deviceUri(world, supervisor) : '',
+    participants: [phoneParticipant(call.customer.phoneNumber), ...(agentNumber ? [phoneParticipant(agentNumber)] : [])],
+    ani: call.customer.phoneNumber,
+    dnis: agentNumber,
+    callType: 'Inbound',
+    capabilities: supervisorCallCapabilities(world.supervisorCalls.view(call)),
+    userData: { CustomerName: call.customer.name },
+    duration: secondsSince(world, call.establishedAt ?? call.createdAt),
+    mute: muteFlag(call.mode),
+    recordingState: 'Stopped',
+    supervisorListeningIn: false,
+    monitoredUserMuted: call.monitoredUserMuted,
+    monitoring: true,
+    uri: `${world.baseUrl()}/api/v2/me/calls/${call.id}`,
+    path: `/calls/${call.id}`,
+  };
+}
+
+/** Every call on the user's device: their own customer calls, then monitoring calls (supervisors). */
+export function callsOnDevice(world: GwsWorld, user: DirectoryUser): Json[] {
+  return [
+    ...calls(world, user).map((call) => callJson(world, call)),
+    ...world.supervisorCalls.liveCallsOf(user.id).map((call) => supervisorCallJson(world, call)),
+  ];
 }
 
 function textResourcePath(item: TextInteraction): string {

@@ -14,10 +14,17 @@ const monitorBody = z.looseObject({
 
 const supervisionOperations = new Set(['ListenIn', 'Coach', 'BargeIn', 'CancelSupervisorMonitoring']);
 
+/** What a SIP Cluster with routing-point monitoring refuses at subscription time (seed 004, gws-api.md §4.7). */
+function sipClusterRefusal(operationName: 'ListenIn' | 'Coach' | 'BargeIn', scope: 'Agent' | 'Call' | undefined): string | null {
+  if (operationName === 'Coach') return 'Coaching is not supported in a SIP Cluster environment; use ListenIn or BargeIn';
+  if (scope === 'Agent') return 'Only Call scope is supported in a SIP Cluster environment; omit supervisorMonitoringScope or use Call';
+  return null;
+}
+
 /**
  * Voice supervision subscriptions on the supervisor's own device (gws-api.md §4.2–4.3). This
- * subscribes and confirms with a DeviceStateChangeMessage; delivering the monitored call comes with
- * the SIP side.
+ * subscribes and confirms with a DeviceStateChangeMessage; SupervisorCalls delivers the monitored
+ * calls that follow.
  */
 export class SupervisionRoutes {
   constructor(private readonly world: GwsWorld) {}
@@ -39,6 +46,10 @@ export class SupervisionRoutes {
     }
     const parsed = monitorBody.safeParse(body);
     if (!parsed.success) return sendFailure(ctx, gwsFailures.badInput(describeIssues(parsed.error)));
+    if (this.world.supervisorCalls.sipCluster) {
+      const refusal = sipClusterRefusal(parsed.data.operationName, parsed.data.supervisorMonitoringScope);
+      if (refusal) return sendFailure(ctx, gwsFailures.forbidden(refusal));
+    }
     const target = this.resolveTarget(parsed.data.targetDeviceUri, parsed.data.phoneNumber, supervisor);
     if ('httpStatus' in target) return sendFailure(ctx, target);
     const subscribed = this.world.supervision.subscribe({
