@@ -44,11 +44,28 @@ await Promise.all([
     target: 'chrome130',
     external: ['electron'],
   }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/media-host.ts'],
+    outfile: 'out/preload/media-host.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'chrome130',
+    external: ['electron'],
+  }),
   build({ ...nodeEsm, entryPoints: ['electron/browser-host/index.ts'], outfile: 'out/browser-host/index.js' }),
   build({
     ...common,
     entryPoints: ['electron/browser-host/page-bridge/page-bridge.ts'],
     outfile: 'out/browser-host/page-bridge.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome130',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/browser-host/page-bridge/media-page-bridge.ts'],
+    outfile: 'out/browser-host/media-page-bridge.js',
     platform: 'browser',
     format: 'iife',
     target: 'chrome130',
@@ -64,9 +81,18 @@ await Promise.all([
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
   }),
+  build({
+    ...common,
+    entryPoints: { 'media-host': 'renderer/media-host/main.ts' },
+    outdir: 'out/renderer/media-host',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome130',
+  }),
 ]);
 
 cpSync('renderer/ui/index.html', 'out/renderer/ui/index.html');
+cpSync('renderer/media-host/index.html', 'out/renderer/media-host/index.html');
 for (const assets of ['renderer/ui/assets']) {
   if (existsSync(assets)) cpSync(assets, 'out/renderer/ui/assets', { recursive: true });
 }

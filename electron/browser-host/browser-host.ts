@@ -4,6 +4,7 @@ import { UI_SOCKET_PATH } from '../common/contract/socket-frames';
 import type { MainServices } from '../main/main-services';
 import type { Logger } from '../main/platform/logger';
 import { readStaticFile } from '../main/platform/static-files';
+import type { MediaHostServer } from './media-host-server';
 import { createUiSocketServer } from './ui-socket-server';
 
 export interface BrowserHostOptions {
@@ -15,6 +16,8 @@ export interface BrowserHostOptions {
   readonly bridgeRoot: string;
   readonly host?: string;
   readonly port?: number;
+  /** Serves the media host page at /media/ and its socket; its creator closes it. */
+  readonly mediaHost?: MediaHostServer;
 }
 
 export interface RunningBrowserHost {
@@ -40,6 +43,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
         response.writeHead(405).end();
         return;
       }
+      if (options.mediaHost && (await options.mediaHost.handleRequest(request, response))) return;
       const file =
         path === '/page-bridge.js'
           ? await readStaticFile(options.bridgeRoot, path)
@@ -59,6 +63,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   });
 
   server.on('upgrade', (request, socket, head) => {
+    if (options.mediaHost?.handleUpgrade(request, socket, head, origin)) return;
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     if (path !== UI_SOCKET_PATH) {
       socket.destroy();

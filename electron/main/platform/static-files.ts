@@ -18,6 +18,22 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The media host page has no UI to protect but must reach the SIP server wherever main's settings
+ * put it (ws:// on a LAN, wss:// elsewhere), and play remote WebRTC audio.
+ */
+export const mediaHostContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -51,7 +67,11 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return target;
 }
 
-export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+  options: { readonly contentSecurityPolicy?: string } = {},
+): Promise<StaticFile | null> {
   const path = resolveStaticPath(root, urlPath);
   if (path === null) return null;
   try {
@@ -63,7 +83,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
       'Cache-Control': 'no-store',
     };
     if (contentType.startsWith('text/html')) {
-      headers['Content-Security-Policy'] = contentSecurityPolicy;
+      headers['Content-Security-Policy'] = options.contentSecurityPolicy ?? contentSecurityPolicy;
       headers['Referrer-Policy'] = 'no-referrer';
     }
     return { body, contentType, headers };

@@ -1,0 +1,78 @@
+import {
+  MEDIA_BRIDGE_GLOBAL_NAME,
+  MEDIA_SOCKET_PATH,
+  type MediaCommand,
+  type MediaEvent,
+  type MediaHostBridge,
+} from '../../common/contract/media-host-contract';
+
+const RECONNECT_DELAY_MS = 1_000;
+/** Events emitted before the socket opens (the page's "ready" above all) wait; a runaway page cannot grow this without bound. */
+const OUTBOX_LIMIT = 200;
+
+/**
+ * The browser edition's media-host preload: installs `window.earshotMedia` with exactly the Electron
+ * preload's API, carried over a WebSocket to the browser host. Each frame is one JSON command (from
+ * the host) or one JSON event (to the host); the page parses commands, the host parses events.
+ * The host serves one media page at a time: a second one keeps retrying quietly until the first
+ * goes. After a lost connection the page reloads, so it never keeps a registration main forgot.
+ */
+function installMediaPageBridge(): void {
+  const listeners = new Set<(command: MediaCommand) => void>();
+  const backlog: unknown[] = [];
+  const outbox: string[] = [];
+  let socket: WebSocket | null = null;
+  let everConnected = false;
+
+  const deliver = (command: unknown): void => {
+    if (listeners.size === 0) {
+      backlog.push(command);
+      return;
+    }
+    // The page parses every command against the contract before acting on it.
+    for (const listener of listeners) listener(command as MediaCommand);
+  };
+
+  const connect = (): void => {
+    const ws = new WebSocket(`ws://${location.host}${MEDIA_SOCKET_PATH}`);
+    ws.addEventListener('open', () => {
+      if (everConnected) {
+        location.reload();
+        return;
+      }
+      everConnected = true;
+      socket = ws;
+      for (const frame of outbox.splice(0)) ws.send(frame);
+    });
+    ws.addEventListener('message', (message) => {
+      let command: unknown;
+      try {
+        command = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
+      deliver(command);
+    });
+    ws.addEventListener('close', () => {
+      if (socket === ws) socket = null;
+      setTimeout(connect, RECONNECT_DELAY_MS);
+    });
+  };
+
+  const bridge: MediaHostBridge = {
+    onCommand(listener) {
+      listeners.add(listener);
+      for (const command of backlog.splice(0)) deliver(command);
+      return () => listeners.delete(listener);
+    },
+    emit(event: MediaEvent) {
+      const frame = JSON.stringify(event);
+      if (socket && socket.readyState === WebSocket.OPEN) socket.send(frame);
+      else if (outbox.length < OUTBOX_LIMIT) outbox.push(frame);
+    },
+  };
+  Object.defineProperty(window, MEDIA_BRIDGE_GLOBAL_NAME, { value: Object.freeze(bridge), writable: false, configurable: false });
+  connect();
+}
+
+installMediaPageBridge();

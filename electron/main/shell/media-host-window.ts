@@ -1,0 +1,165 @@
+import { BrowserWindow, session, type Session, type WebContents } from 'electron';
+import type { Logger } from '../platform/logger';
+import { mediaHostContentSecurityPolicy, readStaticFile } from '../platform/static-files';
+import type { MediaHostLink } from '../sip/media-host-link';
+import { bindMediaIpc, isMediaPageUrl, MEDIA_HOST_NAME } from './ipc/media-ipc';
+import { APP_SCHEME, secureWebPreferences } from './security';
+
+export interface MediaHostWindowOptions {
+  /** Folder with the built media host page (out/renderer/media-host). */
+  readonly mediaRoot: string;
+  /** The built media host preload (out/preload/media-host.cjs). */
+  readonly preloadPath: string;
+  readonly logger: Logger;
+}
+
+export interface MediaHostWindow {
+  readonly link: MediaHostLink;
+  dispose(): void;
+}
+
+/** Persistent, so device ids (which Chromium salts per profile) stay valid across restarts for main's saved choices. */
+const MEDIA_PARTITION = 'persist:earshot-media-host';
+const MEDIA_PAGE_URL = `${APP_SCHEME}://${MEDIA_HOST_NAME}/index.html`;
+const RESTART_DELAY_FIRST_MS = 500;
+const RESTART_DELAY_MAX_MS = 30_000;
+/** A window that lived this long was healthy: the next restart starts from the short delay again. */
+const STABLE_AFTER_MS = 60_000;
+const UNRESPONSIVE_LIMIT_MS = 10_000;
+
+/**
+ * The hidden, sandboxed window where JsSIP and WebRTC run. It lives in its own session, which
+ * serves only app://media/ and grants only the microphone (audio, never camera or screen); the page
+ * asks for it only when main commands the microphone open. A crashed, hung or closed media window
+ * is replaced, with a growing delay if it keeps failing; main's SIP controller re-sends what it
+ * needs when the new page says `ready`. Call after the app is ready.
+ */
+export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHostWindow {
+  const { logger } = options;
+  const mediaSession = session.fromPartition(MEDIA_PARTITION);
+  let window: BrowserWindow | null = null;
+  let disposed = false;
+  let restartTimer: ReturnType<typeof setTimeout> | undefined;
+  let restartDelay = RESTART_DELAY_FIRST_MS;
+
+  const link = bindMediaIpc({ window: () => window, logger: logger.child('ipc') });
+  const isMediaContents = (contents: WebContents | null): boolean =>
+    contents !== null && window !== null && !window.isDestroyed() && contents === window.webContents && isMediaPageUrl(contents.getURL());
+
+  serveMediaPage(mediaSession, options.mediaRoot);
+  restrictPermissions(mediaSession, isMediaContents);
+
+  const scheduleRestart = (livedMs: number): void => {
+    if (disposed || restartTimer !== undefined) return;
+    if (livedMs >= STABLE_AFTER_MS) restartDelay = RESTART_DELAY_FIRST_MS;
+    logger.warn('Restarting the media host window', { inMs: restartDelay });
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      create();
+    }, restartDelay);
+    restartDelay = Math.min(restartDelay * 2, RESTART_DELAY_MAX_MS);
+  };
+
+  const create = (): void => {
+    if (disposed) return;
+    const createdAt = Date.now();
+    let unresponsiveTimer: ReturnType<typeof setTimeout> | undefined;
+    const created = new BrowserWindow({
+      show: false,
+      width: 420,
+      height: 240,
+      title: 'Earshot audio',
+      skipTaskbar: true,
+      focusable: false,
+      webPreferences: {
+        ...secureWebPreferences(options.preloadPath),
+        session: mediaSession,
+        // Hidden windows are throttled by default; calls need their timers and audio at full rate.
+        backgroundThrottling: false,
+        autoplayPolicy: 'no-user-gesture-required',
+      },
+    });
+    window = created;
+    const contents = created.webContents;
+    contents.on('render-process-gone', (_event, details) => {
+      logger.error('The media host page is gone', { reason: details.reason, exitCode: details.exitCode });
+      link.pageGone();
+      if (!created.isDestroyed()) created.destroy();
+    });
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) link.pageGone();
+    });
+    contents.on('did-fail-load', (_event, errorCode, errorDescription, url, isMainFrame) => {
+      if (!isMainFrame) return;
+      logger.error('The media host page failed to load', { errorCode, errorDescription, url });
+      if (!created.isDestroyed()) created.destroy();
+    });
+    contents.on('unresponsive', () => {
+      clearTimeout(unresponsiveTimer);
+      unresponsiveTimer = setTimeout(() => {
+        logger.error('The media host page stopped responding; restarting it');
+        if (!contents.isDestroyed()) contents.forcefullyCrashRenderer();
+      }, UNRESPONSIVE_LIMIT_MS);
+    });
+    contents.on('responsive', () => clearTimeout(unresponsiveTimer));
+    contents.on('console-message', (details) => {
+      if (details.level === 'error' || details.level === 'warning') {
+        logger.warn('Media host page console', { level: details.level, message: details.message.slice(0, 1000) });
+      }
+    });
+    created.on('closed', () => {
+      clearTimeout(unresponsiveTimer);
+      if (window === created) window = null;
+      link.pageGone();
+      scheduleRestart(Date.now() - createdAt);
+    });
+    created.loadURL(MEDIA_PAGE_URL).catch((error: unknown) => {
+      logger.error('Could not load the media host page', { error });
+    });
+  };
+
+  create();
+
+  return {
+    link,
+    dispose() {
+      disposed = true;
+      clearTimeout(restartTimer);
+      link.dispose();
+      if (window && !window.isDestroyed()) window.destroy();
+      window = null;
+      mediaSession.protocol.unhandle(APP_SCHEME);
+    },
+  };
+}
+
+/** The media session's app:// serves app://media/ only, with the media page's CSP. */
+function serveMediaPage(mediaSession: Session, mediaRoot: string): void {
+  mediaSession.protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file =
+      url.host === MEDIA_HOST_NAME
+        ? await readStaticFile(mediaRoot, url.pathname, { contentSecurityPolicy: mediaHostContentSecurityPolicy })
+        : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), { status: 200, headers: file.headers });
+  });
+}
+
+/**
+ * Microphone (and choosing the speaker) for the media page, nothing else, for nobody else. Granting
+ * at this level does not open anything: the page calls getUserMedia only on main's command.
+ */
+function restrictPermissions(mediaSession: Session, isMediaContents: (contents: WebContents | null) => boolean): void {
+  mediaSession.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    const audioOnly = mediaTypes.length > 0 && mediaTypes.every((type) => type === 'audio');
+    callback(permission === 'media' && audioOnly && isMediaContents(contents));
+  });
+  mediaSession.setPermissionCheckHandler((contents, permission, _origin, details) => {
+    if (!isMediaContents(contents)) return false;
+    if (permission === 'speaker-selection') return true;
+    return permission === 'media' && details.mediaType !== 'video';
+  });
+  mediaSession.setDevicePermissionHandler(() => false);
+}

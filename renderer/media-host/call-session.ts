@@ -1,0 +1,276 @@
+import type { EndEvent, IceCandidateEvent, RTCSession } from 'jssip/lib/RTCSession';
+import type { MediaEvent } from '../../electron/common/contract/media-host-contract';
+import type { CallAudioOutputs } from './call-audio';
+import { mapCallStats, type RtcStatsEntry } from './call-stats';
+import { epochNow } from './clock';
+import { describeCallEnd, describeMicrophoneError, errorMessage } from './failure-reasons';
+
+export interface CallSessionDependencies {
+  readonly emit: (event: MediaEvent) => void;
+  readonly outputs: CallAudioOutputs;
+  readonly getUserMedia: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+  readonly onFinished: (callId: string) => void;
+}
+
+type CallPhase = 'ringing' | 'answering' | 'established' | 'ended';
+
+const STATS_INTERVAL_MS = 1_000;
+const RENEGOTIATION_LIMIT_MS = 5_000;
+const REOFFER_POLL_MS = 20;
+const REOFFER_POLL_ATTEMPTS = 100;
+/**
+ * Chromium signals all host candidates within a few milliseconds; waiting that long after the first
+ * one keeps every interface in the answer without waiting for the end of gathering.
+ */
+const HOST_CANDIDATE_SETTLE_MS = 5;
+
+function stopStream(stream: MediaStream | null): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
+}
+
+/**
+ * One incoming call: answered receive-only (no microphone), its remote audio on an unmuted element,
+ * the microphone added and removed only on main's command, stats once a second.
+ */
+export class CallSession {
+  readonly id: string;
+  private phase: CallPhase = 'ringing';
+  private microphone: MediaStream | null = null;
+  private microphoneDeviceId: string | null = null;
+  /** Bumped by every microphone command and by the end of the call; an open that sees it move gives up. */
+  private microphoneGeneration = 0;
+  private microphoneWork: Promise<void> = Promise.resolve();
+  private cancelRenegotiation: ((reason: Error) => void) | null = null;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private statsPending = false;
+  private firstAudioReported = false;
+
+  constructor(
+    private readonly session: RTCSession,
+    private readonly dependencies: CallSessionDependencies,
+  ) {
+    this.id = session.id;
+    dependencies.outputs.create(this.id);
+    session.on('peerconnection', ({ peerconnection }) => this.watchConnection(peerconnection));
+    session.on('icecandidate', (event: IceCandidateEvent) => this.onIceCandidate(event));
+    session.on('confirmed', () => this.onEstablished());
+    session.on('ended', (event: EndEvent) => this.finish(event.originator, event.cause));
+    session.on('failed', (event: EndEvent) => this.finish(event.originator, event.cause));
+  }
+
+  answer(): void {
+    if (this.phase !== 'ringing') throw new Error(`The call is ${this.phase}; only a ringing call can be answered.`);
+    this.phase = 'answering';
+    this.emitCallState('answering', null);
+    // Receive-only by construction: no constraints, so JsSIP asks for no microphone and adds no track.
+    this.session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: { iceServers: [] } });
+  }
+
+  decline(): void {
+    if (this.phase !== 'ringing') throw new Error(`The call is ${this.phase}; only a ringing call can be declined.`);
+    this.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+  }
+
+  hangUp(): void {
+    if (this.phase === 'ended') throw new Error('The call has already ended.');
+    this.session.terminate();
+  }
+
+  setVolume(volume: number): void {
+    this.dependencies.outputs.setVolume(this.id, volume);
+  }
+
+  /** Resolves when the microphone event for this command has been emitted. */
+  setMicrophone(open: boolean, inputDeviceId: string | null): Promise<void> {
+    // Privacy first: closing stops the capture at once; telling the other side can follow.
+    if (!open) this.stopMicrophone();
+    const generation = ++this.microphoneGeneration;
+    const work = this.microphoneWork.then(() =>
+      open ? this.openMicrophone(generation, inputDeviceId) : this.closeMicrophone(),
+    );
+    this.microphoneWork = work.catch(() => undefined);
+    return work;
+  }
+
+  private async openMicrophone(generation: number, inputDeviceId: string | null): Promise<void> {
+    if (this.phase !== 'established') {
+      this.emitMicrophone(false, 'The call is not connected yet, so the microphone stays closed.');
+      return;
+    }
+    const transceiver = this.audioTransceiver();
+    if (!transceiver) {
+      this.emitMicrophone(false, 'The call has no audio channel to speak on.');
+      return;
+    }
+    const live = this.microphone?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
+    if (live && this.microphoneDeviceId === inputDeviceId && transceiver.direction === 'sendrecv') {
+      this.emitMicrophone(true, null);
+      return;
+    }
+    const superseded = (): boolean => generation !== this.microphoneGeneration || this.phase !== 'established';
+
+    let stream: MediaStream;
+    try {
+      stream = await this.dependencies.getUserMedia({
+        audio: inputDeviceId ? { deviceId: { exact: inputDeviceId } } : true,
+        video: false,
+      });
+    } catch (error) {
+      if (!superseded()) this.emitMicrophone(false, describeMicrophoneError(error));
+      return;
+    }
+    if (superseded()) {
+      stopStream(stream);
+      return;
+    }
+    const track = stream.getAudioTracks()[0];
+    if (!track) {
+      stopStream(stream);
+      this.emitMicrophone(false, 'No microphone found.');
+      return;
+    }
+
+    const previous = this.microphone;
+    this.microphone = stream;
+    this.microphoneDeviceId = inputDeviceId;
+    try {
+      await transceiver.sender.replaceTrack(track);
+      if (previous !== stream) stopStream(previous);
+      if (superseded()) return;
+      if (transceiver.direction !== 'sendrecv') {
+        transceiver.direction = 'sendrecv';
+        await this.renegotiate();
+      }
+      if (superseded()) return;
+      this.emitMicrophone(true, null);
+    } catch (error) {
+      // Never half-open: no live track, nothing on the sender, and the transceiver back to listening.
+      this.stopMicrophone();
+      await transceiver.sender.replaceTrack(null).catch(() => undefined);
+      if (!this.ended) transceiver.direction = 'recvonly';
+      if (!superseded()) this.emitMicrophone(false, `Could not switch the call to two-way audio: ${errorMessage(error)}`);
+    }
+  }
+
+  private async closeMicrophone(): Promise<void> {
+    this.stopMicrophone();
+    if (this.phase === 'ended') return;
+    const transceiver = this.audioTransceiver();
+    if (transceiver) {
+      await transceiver.sender.replaceTrack(null).catch(() => undefined);
+      if (transceiver.direction !== 'recvonly' && this.phase === 'established') {
+        transceiver.direction = 'recvonly';
+        try {
+          await this.renegotiate();
+        } catch (error) {
+          this.dependencies.emit({
+            type: 'commandFailed',
+            command: 'setMicrophone',
+            reason: `The microphone is closed, but the call could not be switched back to listening: ${errorMessage(error)}`,
+          });
+        }
+      }
+    }
+    if (!this.ended) this.emitMicrophone(false, null);
+  }
+
+  /** A getter, so checks after an await are not narrowed away by the compiler. */
+  private get ended(): boolean {
+    return this.phase === 'ended';
+  }
+
+  private stopMicrophone(): void {
+    stopStream(this.microphone);
+    this.microphone = null;
+    this.microphoneDeviceId = null;
+  }
+
+  private async renegotiate(): Promise<void> {
+    for (let attempt = 0; !this.session.isReadyToReOffer(); attempt += 1) {
+      if (this.phase === 'ended') throw new Error('the call ended');
+      if (attempt >= REOFFER_POLL_ATTEMPTS) throw new Error('another renegotiation is still in progress');
+      await new Promise((resolve) => setTimeout(resolve, REOFFER_POLL_MS));
+    }
+    await new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error): void => {
+        clearTimeout(timer);
+        this.cancelRenegotiation = null;
+        if (error) reject(error);
+        else resolve();
+      };
+      const timer = setTimeout(() => settle(new Error('the SIP server did not answer the re-INVITE in time')), RENEGOTIATION_LIMIT_MS);
+      this.cancelRenegotiation = settle;
+      if (!this.session.renegotiate({}, () => settle())) settle(new Error('the call is not ready to renegotiate'));
+    });
+  }
+
+  private audioTransceiver(): RTCRtpTransceiver | undefined {
+    const connection = this.session.connection as RTCPeerConnection | undefined;
+    return connection?.getTransceivers().find((transceiver) => transceiver.receiver.track.kind === 'audio');
+  }
+
+  private watchConnection(connection: RTCPeerConnection): void {
+    connection.addEventListener('track', (event) => {
+      if (event.track.kind !== 'audio') return;
+      this.dependencies.outputs.play(this.id, event.streams[0] ?? new MediaStream([event.track]));
+      // A remote track stays muted until its first packet: unmute is the earliest sign of audio.
+      if (!event.track.muted) this.reportFirstAudio();
+      else event.track.addEventListener('unmute', () => this.reportFirstAudio(), { once: true });
+    });
+  }
+
+  private onIceCandidate({ candidate, ready }: IceCandidateEvent): void {
+    if (candidate.type === 'host') setTimeout(ready, HOST_CANDIDATE_SETTLE_MS);
+  }
+
+  private reportFirstAudio(): void {
+    if (this.firstAudioReported || this.phase === 'ended') return;
+    this.firstAudioReported = true;
+    this.dependencies.emit({ type: 'firstAudio', callId: this.id, at: epochNow() });
+  }
+
+  private onEstablished(): void {
+    if (this.phase === 'ended') return;
+    this.phase = 'established';
+    this.emitCallState('established', null);
+    this.statsTimer = setInterval(() => void this.sampleStats(), STATS_INTERVAL_MS);
+  }
+
+  private async sampleStats(): Promise<void> {
+    const connection = this.session.connection as RTCPeerConnection | undefined;
+    if (this.statsPending || !connection || this.phase !== 'established') return;
+    this.statsPending = true;
+    try {
+      const report = await connection.getStats();
+      if (this.phase !== 'established') return;
+      const stats = mapCallStats(report.values() as Iterable<RtcStatsEntry>);
+      this.dependencies.emit({ type: 'callStats', callId: this.id, at: epochNow(), stats });
+    } catch {
+      // A closing connection can refuse getStats; the next sample or the end of the call follows.
+    } finally {
+      this.statsPending = false;
+    }
+  }
+
+  private finish(originator: string, cause: string): void {
+    if (this.phase === 'ended') return;
+    const microphoneWasInUse = this.microphone !== null || this.audioTransceiver()?.direction === 'sendrecv';
+    this.phase = 'ended';
+    this.microphoneGeneration += 1;
+    this.stopMicrophone();
+    this.cancelRenegotiation?.(new Error('the call ended'));
+    clearInterval(this.statsTimer);
+    this.dependencies.outputs.remove(this.id);
+    if (microphoneWasInUse) this.emitMicrophone(false, null);
+    this.emitCallState('ended', describeCallEnd(originator, cause));
+    this.dependencies.onFinished(this.id);
+  }
+
+  private emitCallState(state: 'answering' | 'established' | 'ended', reason: string | null): void {
+    this.dependencies.emit({ type: 'callState', callId: this.id, state, reason, at: epochNow() });
+  }
+
+  private emitMicrophone(open: boolean, error: string | null): void {
+    this.dependencies.emit({ type: 'microphone', callId: this.id, open, error, at: epochNow() });
+  }
+}

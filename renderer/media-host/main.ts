@@ -1,0 +1,47 @@
+import {
+  MEDIA_BRIDGE_GLOBAL_NAME,
+  type MediaEvent,
+  type MediaHostBridge,
+} from '../../electron/common/contract/media-host-contract';
+import { CallAudioOutputs } from './call-audio';
+import { listAudioDevices, watchAudioDevices } from './devices';
+import { errorMessage } from './failure-reasons';
+import { startMediaHost } from './media-host';
+import { createJsSipPhone } from './sip-phone';
+import { createStatusView } from './status-view';
+
+/** The only place that reads `window.earshotMedia`, left there by the preload or the browser host's page bridge. */
+function findMediaBridge(): MediaHostBridge | null {
+  const candidate: unknown = Reflect.get(window, MEDIA_BRIDGE_GLOBAL_NAME);
+  if (typeof candidate !== 'object' || candidate === null) return null;
+  const { onCommand, emit } = candidate as Record<string, unknown>;
+  return typeof onCommand === 'function' && typeof emit === 'function' ? (candidate as MediaHostBridge) : null;
+}
+
+function boot(): void {
+  const statusElement = document.getElementById('status')!;
+  const bridge = findMediaBridge();
+  if (!bridge) {
+    statusElement.textContent = 'This page is Earshot’s audio engine; it only runs inside Earshot.';
+    return;
+  }
+  const showStatus = createStatusView(statusElement);
+  const emit = (event: MediaEvent): void => {
+    showStatus(event);
+    bridge.emit(event);
+  };
+  const outputs = new CallAudioOutputs(document.getElementById('calls')!, (reason) =>
+    emit({ type: 'commandFailed', command: 'setOutputDevice', reason }),
+  );
+  const phone = createJsSipPhone({
+    emit,
+    outputs,
+    // Looked up on each use, never captured: the microphone is reached only through this call.
+    getUserMedia: (constraints) => navigator.mediaDevices.getUserMedia(constraints),
+  });
+  startMediaHost({ bridge: { onCommand: (listener) => bridge.onCommand(listener), emit }, phone, listDevices: listAudioDevices });
+  watchAudioDevices(emit, (error) => emit({ type: 'commandFailed', command: 'listDevices', reason: errorMessage(error) }));
+  emit({ type: 'ready' });
+}
+
+boot();

@@ -1,0 +1,78 @@
+import {
+  mediaCommandSchema,
+  type MediaCommand,
+  type MediaEvent,
+  type MediaHostBridge,
+} from '../../electron/common/contract/media-host-contract';
+import { errorMessage } from './failure-reasons';
+import type { Phone, PhoneCall } from './sip-phone';
+
+export interface MediaHostDependencies {
+  readonly bridge: MediaHostBridge;
+  readonly phone: Phone;
+  readonly listDevices: () => Promise<Extract<MediaEvent, { type: 'devices' }>>;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled command ${JSON.stringify(value)}`);
+}
+
+function commandName(raw: unknown): string {
+  if (typeof raw === 'object' && raw !== null && 'type' in raw && typeof raw.type === 'string') return raw.type.slice(0, 50);
+  return 'unknown';
+}
+
+/**
+ * The media host's command loop: every command is parsed against the contract, run, and any failure,
+ * synchronous or not, comes back to main as a commandFailed event. Nothing here throws into the page.
+ */
+export function startMediaHost(dependencies: MediaHostDependencies): () => void {
+  const { bridge, phone } = dependencies;
+  const fail = (command: string, reason: string): void => bridge.emit({ type: 'commandFailed', command, reason });
+
+  const callOf = (callId: string): PhoneCall => {
+    const call = phone.call(callId);
+    if (!call) throw new Error(`There is no call ${callId}.`);
+    return call;
+  };
+
+  const run = (command: MediaCommand): void | Promise<void> => {
+    switch (command.type) {
+      case 'register':
+        return phone.register(command.account);
+      case 'unregister':
+        return phone.unregister();
+      case 'answer':
+        return callOf(command.callId).answer();
+      case 'decline':
+        return callOf(command.callId).decline();
+      case 'hangUp':
+        return callOf(command.callId).hangUp();
+      case 'setMicrophone':
+        return callOf(command.callId).setMicrophone(command.open, command.inputDeviceId);
+      case 'setOutputDevice':
+        return phone.setOutputDevice(command.deviceId);
+      case 'setVolume':
+        return callOf(command.callId).setVolume(command.volume);
+      case 'listDevices':
+        return dependencies.listDevices().then((devices) => bridge.emit(devices));
+      default:
+        return assertNever(command);
+    }
+  };
+
+  return bridge.onCommand((raw: unknown) => {
+    const parsed = mediaCommandSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`).join('; ');
+      fail(commandName(raw), `Malformed command (${issues}).`);
+      return;
+    }
+    const command = parsed.data;
+    try {
+      Promise.resolve(run(command)).catch((error: unknown) => fail(command.type, errorMessage(error)));
+    } catch (error) {
+      fail(command.type, errorMessage(error));
+    }
+  });
+}

@@ -1,0 +1,119 @@
+import { UA, WebSocketInterface } from 'jssip';
+import type { IncomingRTCSessionEvent, RTCSessionEvent } from 'jssip/lib/UA';
+import type { MediaEvent, MediaSipAccount } from '../../electron/common/contract/media-host-contract';
+import type { CallAudioOutputs } from './call-audio';
+import { CallSession } from './call-session';
+import { epochNow } from './clock';
+import { errorMessage } from './failure-reasons';
+import { RegistrationReporter } from './registration-reporter';
+import { parseAnswerAfter, parseGenesysCallUuid } from './sip-headers';
+
+/** What the command dispatcher needs from a phone; JsSIP behind it, a fake in unit tests. */
+export interface Phone {
+  register(account: MediaSipAccount): void;
+  unregister(): void;
+  call(callId: string): PhoneCall | undefined;
+  setOutputDevice(deviceId: string | null): Promise<void>;
+}
+
+export interface PhoneCall {
+  answer(): void;
+  decline(): void;
+  hangUp(): void;
+  setMicrophone(open: boolean, inputDeviceId: string | null): Promise<void>;
+  setVolume(volume: number): void;
+}
+
+export interface JsSipPhoneDependencies {
+  readonly emit: (event: MediaEvent) => void;
+  readonly outputs: CallAudioOutputs;
+  readonly getUserMedia: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+}
+
+/** Re-REGISTER well inside typical proxy limits, so a lost phone drops out of the registrar soon. */
+const REGISTER_EXPIRES_SECONDS = 300;
+const RECONNECT_MIN_SECONDS = 2;
+const RECONNECT_MAX_SECONDS = 30;
+
+/**
+ * The JsSIP adapter: one user agent at a time for the account main sends, incoming calls as
+ * CallSessions. It never answers by itself; main decides.
+ */
+export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
+  const calls = new Map<string, CallSession>();
+  let current: { ua: UA; reporter: RegistrationReporter } | null = null;
+
+  const retireCurrent = (): void => {
+    if (!current) return;
+    const { ua, reporter } = current;
+    current = null;
+    reporter.stopped();
+    // stop() sends the un-REGISTER and BYEs any call; their events still reach the CallSessions.
+    ua.stop();
+  };
+
+  const onNewSession = (event: RTCSessionEvent): void => {
+    if (event.originator !== 'remote') return;
+    const at = epochNow();
+    const { session, request } = event as IncomingRTCSessionEvent;
+    const call = new CallSession(session, { ...dependencies, onFinished: (callId) => calls.delete(callId) });
+    calls.set(call.id, call);
+    const remote = session.remote_identity;
+    dependencies.emit({
+      type: 'incomingCall',
+      callId: call.id,
+      remoteUri: remote.uri.toString(),
+      remoteDisplayName: remote.display_name ? remote.display_name : null,
+      genesysCallUuid: parseGenesysCallUuid(request.getHeader('X-Genesys-CallUUID')),
+      answerAfter: parseAnswerAfter(request.getHeaders('Call-Info')),
+      at,
+    });
+  };
+
+  return {
+    register(account) {
+      retireCurrent();
+      const reporter = new RegistrationReporter(account.webSocketUrl, (event) => dependencies.emit(event));
+      let ua: UA;
+      try {
+        ua = new UA({
+          sockets: [new WebSocketInterface(account.webSocketUrl)],
+          uri: account.sipUri,
+          authorization_user: account.authorizationUser,
+          password: account.password,
+          ...(account.displayName ? { display_name: account.displayName } : {}),
+          register: true,
+          register_expires: REGISTER_EXPIRES_SECONDS,
+          session_timers: false,
+          connection_recovery_min_interval: RECONNECT_MIN_SECONDS,
+          connection_recovery_max_interval: RECONNECT_MAX_SECONDS,
+          user_agent: 'Earshot',
+        });
+      } catch (error) {
+        const reason = `The SIP account settings are not usable: ${errorMessage(error)}`;
+        reporter.invalidAccount(reason);
+        throw new Error(reason, { cause: error });
+      }
+      ua.on('connected', () => reporter.transportConnected());
+      ua.on('disconnected', () => reporter.transportDisconnected());
+      ua.on('registered', () => reporter.registered());
+      ua.on('unregistered', () => reporter.unregistered());
+      ua.on('registrationFailed', (event) => {
+        const response = event.response as { status_code?: number; reason_phrase?: string } | null | undefined;
+        const status =
+          typeof response?.status_code === 'number' ? { code: response.status_code, reason: response.reason_phrase ?? '' } : null;
+        reporter.registrationFailed(String(event.cause ?? 'unknown'), status);
+      });
+      ua.on('newRTCSession', onNewSession);
+      current = { ua, reporter };
+      reporter.starting();
+      ua.start();
+    },
+    unregister() {
+      if (current) retireCurrent();
+      else dependencies.emit({ type: 'registration', state: 'unregistered', reason: null });
+    },
+    call: (callId) => calls.get(callId),
+    setOutputDevice: (deviceId) => dependencies.outputs.setOutputDevice(deviceId),
+  };
+}
