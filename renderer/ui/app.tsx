@@ -2,6 +2,8 @@ import { NoticeBanner } from './components/notice-banner';
 import { AppHeader } from './features/header/app-header';
 import { SignInScreen } from './features/sign-in/sign-in-screen';
 import { TeamView } from './features/team/team-view';
+import { IncomingCalls } from './features/voice/incoming-calls';
+import { MonitoringBoard } from './features/voice/monitoring-board';
 import { useAppStore, useCommands } from './store/store-context';
 
 type Screen = 'starting' | 'unavailable' | 'sign-in' | 'team';
@@ -47,7 +49,11 @@ export function App() {
       return (
         <div className="team-screen">
           <AppHeader />
-          <TeamView />
+          <main className="workspace">
+            <IncomingCalls />
+            <MonitoringBoard />
+            <TeamView />
+          </main>
         </div>
       );
   }

@@ -121,3 +121,76 @@ export function ChevronIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function MicIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="5.75" y="1.5" width="4.5" height="8" rx="2.25" />
+      <path d="M3.25 7.5a4.75 4.75 0 0 0 9.5 0M8 12.25v2.25" />
+    </Icon>
+  );
+}
+
+export function MicOffIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M10.25 6.5V3.75a2.25 2.25 0 0 0-4.4-.66M5.75 6v1.25a2.25 2.25 0 0 0 3.6 1.8" />
+      <path d="M3.25 7.5a4.75 4.75 0 0 0 7.6 3.8M12.75 7.5a4.7 4.7 0 0 1-.4 1.9M8 12.25v2.25M2 2l12 12" />
+    </Icon>
+  );
+}
+
+/** A speaking head: the supervisor's voice reaching someone (coaching). */
+export function SpeakingIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="6" cy="5.25" r="2.5" />
+      <path d="M1.75 14a4.25 4.25 0 0 1 8.5 0M11.75 3.75a2.75 2.75 0 0 1 0 3.5M13.5 2.25a5 5 0 0 1 0 6.5" />
+    </Icon>
+  );
+}
+
+/** A loudspeaker with two waves: heard by everyone on the call (barge-in). */
+export function LoudIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M2 6.25v3.5h2.5L8 12.5v-9L4.5 6.25z" />
+      <path d="M10.5 6a2.75 2.75 0 0 1 0 4M12.5 4a5.5 5.5 0 0 1 0 8" />
+    </Icon>
+  );
+}
+
+export function SpeakerIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M2.5 6.25v3.5H5L8.5 12.5v-9L5 6.25z" />
+      <path d="M11 6a2.75 2.75 0 0 1 0 4" />
+    </Icon>
+  );
+}
+
+export function HangUpIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M1.75 9.75c3.5-3 9-3 12.5 0l-.6 1.9-2.65-.5-.5-1.9a7 7 0 0 0-5 0l-.5 1.9-2.65.5z" />
+    </Icon>
+  );
+}
+
+export function SlidersIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M2 4.5h7M12 4.5h2M2 11.5h2M7 11.5h7" />
+      <circle cx="10.5" cy="4.5" r="1.5" />
+      <circle cx="5.5" cy="11.5" r="1.5" />
+    </Icon>
+  );
+}
+
+export function CloseIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 4l8 8M12 4l-8 8" />
+    </Icon>
+  );
+}

@@ -4,8 +4,9 @@ import type { AppState } from '../../../electron/common/models/app-state';
 import type { AppError } from '../../../electron/common/result';
 import { nextSortOrder } from '../features/team/team-model';
 import type { SortColumn, StateFilter } from '../features/team/team-model';
+import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
-import type { MirrorState, SnapshotOrigin, UiState } from './mirror';
+import type { MirrorState, MonitorOptions, MonitorTarget, SnapshotOrigin, UiState } from './mirror';
 import type { ThemePreference } from './theme';
 
 export interface UiActions {
@@ -14,6 +15,12 @@ export interface UiActions {
   setStateFilter(filter: StateFilter): void;
   toggleSort(column: SortColumn): void;
   selectAgent(agentId: string | null): void;
+  setMonitorOptions(options: Partial<MonitorOptions>): void;
+  askToReplace(target: MonitorTarget | null): void;
+  /** Marks a command as sent; the returned number identifies it when its answer comes back. */
+  commandStarted(key: string): number;
+  commandFinished(key: string, seq: number, error: AppError | null): void;
+  dismissCommandError(key: string): void;
 }
 
 /** Only the bridge wiring calls these: the mirror changes when main says so, never from a click. */
@@ -34,6 +41,7 @@ export type AppStore = StoreApi<AppStoreState>;
 export function createAppStore(options: { theme: ThemePreference }): AppStore {
   return createStore<AppStoreState>()((set) => {
     const updateUi = (change: (ui: UiState) => UiState) => set((state) => ({ ui: change(state.ui) }));
+    let lastCommandSeq = 0;
     return {
       mirror: emptyMirror,
       ui: initialUiState(options.theme),
@@ -43,6 +51,25 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         setStateFilter: (stateFilter) => updateUi((ui) => ({ ...ui, stateFilter })),
         toggleSort: (column) => updateUi((ui) => ({ ...ui, sort: nextSortOrder(ui.sort, column) })),
         selectAgent: (selectedAgentId) => updateUi((ui) => ({ ...ui, selectedAgentId })),
+        setMonitorOptions: (options) =>
+          updateUi((ui) => ({ ...ui, monitorOptions: { ...ui.monitorOptions, ...options } })),
+        askToReplace: (pendingReplace) => updateUi((ui) => ({ ...ui, pendingReplace })),
+        commandStarted: (key) => {
+          lastCommandSeq += 1;
+          const seq = lastCommandSeq;
+          updateUi((ui) => ({ ...ui, voiceCommands: startCommand(ui.voiceCommands, key, seq) }));
+          return seq;
+        },
+        commandFinished: (key, seq, error) =>
+          updateUi((ui) => {
+            const voiceCommands = finishCommand(ui.voiceCommands, key, seq, error);
+            return voiceCommands === ui.voiceCommands ? ui : { ...ui, voiceCommands };
+          }),
+        dismissCommandError: (key) =>
+          updateUi((ui) => {
+            const voiceCommands = dismissCommand(ui.voiceCommands, key);
+            return voiceCommands === ui.voiceCommands ? ui : { ...ui, voiceCommands };
+          }),
       },
       mirrorActions: {
         receiveSnapshot: (snapshot, origin) =>

@@ -1,6 +1,9 @@
 import type { AppState } from '../../../electron/common/models/app-state';
+import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../electron/common/models/voice';
 import type { AppError } from '../../../electron/common/result';
 import type { SortOrder, StateFilter } from '../features/team/team-model';
+import { pruneCommands } from './command-status';
+import type { CommandStatuses } from './command-status';
 import type { ThemePreference } from './theme';
 
 /** `initial` answers `state:get`; `event` is a `state:changed` push. */
@@ -20,7 +23,25 @@ export interface UiState {
   readonly filterText: string;
   readonly stateFilter: StateFilter;
   readonly selectedAgentId: string | null;
+  /** Scope and frequency for the next Listen in / Coach / Barge in, kept for the session. */
+  readonly monitorOptions: MonitorOptions;
+  /** A monitoring start that would replace the current subscription, waiting for the supervisor's yes. */
+  readonly pendingReplace: MonitorTarget | null;
+  readonly voiceCommands: CommandStatuses;
 }
+
+export interface MonitorOptions {
+  readonly scope: MonitoringScope;
+  readonly frequency: VoiceFrequency;
+}
+
+export interface MonitorTarget {
+  readonly agentId: string;
+  readonly agentName: string;
+  readonly mode: VoiceMode;
+}
+
+export const defaultMonitorOptions: MonitorOptions = { scope: 'Call', frequency: 'AllCalls' };
 
 export const emptyMirror: MirrorState = { app: null, origin: null, loadError: null };
 
@@ -31,6 +52,9 @@ export function initialUiState(theme: ThemePreference): UiState {
     filterText: '',
     stateFilter: 'all',
     selectedAgentId: null,
+    monitorOptions: defaultMonitorOptions,
+    pendingReplace: null,
+    voiceCommands: {},
   };
 }
 
@@ -47,19 +71,55 @@ export function failInitialLoad(mirror: MirrorState, error: AppError): MirrorSta
   return mirror.app === null ? { ...mirror, loadError: error } : mirror;
 }
 
+/** Command outcomes about calls that are no longer on screen have nothing left to be shown on. */
+function commandStillRelevant(app: AppState, key: string): boolean {
+  const [kind, id] = key.split(/:(.*)/s);
+  if (kind === 'call' || kind === 'volume' || kind === 'hangup') return app.voice.calls.some((call) => call.id === id);
+  if (kind === 'incoming') return app.voice.incoming.some((call) => call.id === id);
+  return true;
+}
+
 /**
  * Keeps the UI slice consistent with a new snapshot: signing out forgets what this supervisor was
- * looking at (the next one may be someone else), and a selection outlives its agent never.
+ * looking at and chose (the next one may be someone else), a selection never outlives its agent,
+ * and a replace question lapses once there is nothing left to replace.
  * Returns the same object when nothing changes so subscribers are not woken.
  */
 export function reconcileUi(ui: UiState, app: AppState): UiState {
   if (app.session === null) {
-    if (ui.filterText === '' && ui.stateFilter === 'all' && ui.selectedAgentId === null) return ui;
-    return { ...ui, filterText: '', stateFilter: 'all', selectedAgentId: null };
+    if (
+      ui.filterText === '' &&
+      ui.stateFilter === 'all' &&
+      ui.selectedAgentId === null &&
+      ui.monitorOptions === defaultMonitorOptions &&
+      ui.pendingReplace === null &&
+      Object.keys(ui.voiceCommands).length === 0
+    ) {
+      return ui;
+    }
+    return {
+      ...ui,
+      filterText: '',
+      stateFilter: 'all',
+      selectedAgentId: null,
+      monitorOptions: defaultMonitorOptions,
+      pendingReplace: null,
+      voiceCommands: {},
+    };
   }
+  const agentPresent = (agentId: string) => app.team.agents.some((agent) => agent.id === agentId);
   const selected = ui.selectedAgentId;
-  if (selected !== null && !app.team.agents.some((agent) => agent.id === selected)) {
-    return { ...ui, selectedAgentId: null };
+  const selectedAgentId = selected !== null && !agentPresent(selected) ? null : selected;
+  const replace = ui.pendingReplace;
+  const pendingReplace =
+    replace !== null && (app.voice.subscription === null || !agentPresent(replace.agentId)) ? null : replace;
+  const voiceCommands = pruneCommands(ui.voiceCommands, (key) => commandStillRelevant(app, key));
+  if (
+    selectedAgentId === ui.selectedAgentId &&
+    pendingReplace === ui.pendingReplace &&
+    voiceCommands === ui.voiceCommands
+  ) {
+    return ui;
   }
-  return ui;
+  return { ...ui, selectedAgentId, pendingReplace, voiceCommands };
 }

@@ -28,6 +28,11 @@ export function useAppStore<T>(selector: (state: AppStoreState) => T): T {
   return useStore(useServices().store, selector);
 }
 
+/** For event handlers that read the state at the moment they run, without subscribing a render to it. */
+export function useAppStoreApi(): AppStore {
+  return useServices().store;
+}
+
 export function useCommands(): UiCommands {
   return useServices().commands;
 }

@@ -1,15 +1,40 @@
 import type { EarshotBridge } from '../../../electron/common/contract/bridge-api';
 import type { SignInDefaults, SignInRequest } from '../../../electron/common/contract/sign-in';
+import type { VoiceMode } from '../../../electron/common/models/voice';
+import { ok } from '../../../electron/common/result';
 import type { Result } from '../../../electron/common/result';
 import type { AppStore } from './app-store';
+import { commandKeys } from './command-status';
+import type { MonitorTarget } from './mirror';
 
-/** What the UI may ask of main. None of these write the mirror; main answers with `state:changed`. */
+/**
+ * What the UI may ask of main. None of these write the mirror; main answers with `state:changed`.
+ * Voice commands also note in the UI slice that they are on their way and whether they failed, so
+ * the control that sent one can wait and show why.
+ */
 export interface UiCommands {
   getSignInDefaults(): Promise<Result<SignInDefaults>>;
   signIn(request: SignInRequest): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
   /** Asks for the whole state again, after the first attempt failed. */
   reloadState(): Promise<void>;
+
+  /**
+   * Starts monitoring with the session's scope and frequency. GWS allows one voice subscription at
+   * a time, so while another agent is monitored this only asks the supervisor to replace it.
+   */
+  startMonitoring(target: MonitorTarget): Promise<Result<null>>;
+  /** The supervisor said yes: cancel the current subscription, then start the asked-for one. */
+  confirmReplace(): Promise<Result<null>>;
+  cancelMonitoring(): Promise<Result<null>>;
+  switchMode(callId: string, mode: 'ListenIn' | 'BargeIn'): Promise<Result<null>>;
+  muteAgent(callId: string, muted: boolean): Promise<Result<null>>;
+  hangUp(callId: string): Promise<Result<null>>;
+  setVolume(callId: string, volume: number): Promise<Result<null>>;
+  answerIncoming(callId: string): Promise<Result<null>>;
+  declineIncoming(callId: string): Promise<Result<null>>;
+  selectOutput(deviceId: string | null): Promise<Result<null>>;
+  selectInput(deviceId: string | null): Promise<Result<null>>;
 }
 
 async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> {
@@ -29,10 +54,63 @@ export function startMirror(bridge: EarshotBridge, store: AppStore): () => void 
 }
 
 export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiCommands {
+  const track = async (key: string, send: () => Promise<Result<null>>): Promise<Result<null>> => {
+    const actions = store.getState().uiActions;
+    const seq = actions.commandStarted(key);
+    const result = await send();
+    actions.commandFinished(key, seq, result.ok ? null : result.error);
+    return result;
+  };
+
+  const monitor = (target: MonitorTarget) => {
+    const { scope, frequency } = store.getState().ui.monitorOptions;
+    return bridge.invoke('voice:monitor', { agentId: target.agentId, mode: target.mode, scope, frequency });
+  };
+
   return {
     getSignInDefaults: () => bridge.invoke('session:getSignInDefaults', {}),
     signIn: (request) => bridge.invoke('session:signIn', request),
     signOut: () => bridge.invoke('session:signOut', {}),
     reloadState: () => loadState(bridge, store),
+
+    startMonitoring: (target) => {
+      const { mirror, uiActions } = store.getState();
+      const current = mirror.app?.voice.subscription ?? null;
+      if (current !== null && current.agentId !== target.agentId) {
+        uiActions.askToReplace(target);
+        return Promise.resolve(ok(null));
+      }
+      uiActions.askToReplace(null);
+      return track(commandKeys.subscription, () => monitor(target));
+    },
+    confirmReplace: () => {
+      const { ui, uiActions } = store.getState();
+      const target = ui.pendingReplace;
+      if (target === null) return Promise.resolve(ok(null));
+      uiActions.askToReplace(null);
+      return track(commandKeys.subscription, async () => {
+        const cancelled = await bridge.invoke('voice:cancelMonitoring', {});
+        return cancelled.ok ? monitor(target) : cancelled;
+      });
+    },
+    cancelMonitoring: () => {
+      store.getState().uiActions.askToReplace(null);
+      return track(commandKeys.subscription, () => bridge.invoke('voice:cancelMonitoring', {}));
+    },
+    switchMode: (callId, mode: Extract<VoiceMode, 'ListenIn' | 'BargeIn'>) =>
+      track(commandKeys.call(callId), () => bridge.invoke('voice:switchMode', { callId, mode })),
+    muteAgent: (callId, muted) =>
+      track(commandKeys.call(callId), () => bridge.invoke('voice:muteAgent', { callId, muted })),
+    hangUp: (callId) => track(commandKeys.hangUp(callId), () => bridge.invoke('voice:hangUp', { callId })),
+    setVolume: (callId, volume) =>
+      track(commandKeys.volume(callId), () =>
+        bridge.invoke('voice:setVolume', { callId, volume: Math.min(1, Math.max(0, volume)) }),
+      ),
+    answerIncoming: (callId) =>
+      track(commandKeys.incoming(callId), () => bridge.invoke('voice:answerIncoming', { callId })),
+    declineIncoming: (callId) =>
+      track(commandKeys.incoming(callId), () => bridge.invoke('voice:declineIncoming', { callId })),
+    selectOutput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectOutput', { deviceId })),
+    selectInput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectInput', { deviceId })),
   };
 }

@@ -3,8 +3,11 @@ import type { AppError } from '../../../../electron/common/result';
 import { HeadsetIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
 import { useAppStore, useCommands } from '../../store/store-context';
+import { AudioDevices } from '../audio/audio-devices';
 import { ConnectionIndicator } from './connection-indicator';
 import { describeServer } from './connection-view';
+import { HeaderAudience } from './header-audience';
+import { SipStatus } from './sip-status';
 import { ThemeToggle } from './theme-toggle';
 import './header.css';
 
@@ -44,7 +47,10 @@ export function AppHeader() {
           )}
         </div>
         <ConnectionIndicator />
+        <SipStatus />
         <div className="app-header__tools">
+          <HeaderAudience />
+          <AudioDevices />
           <ThemeToggle />
           <button type="button" className="button" onClick={() => void signOut()} disabled={pending || signingOut}>
             {pending || signingOut ? 'Signing out…' : 'Sign out'}

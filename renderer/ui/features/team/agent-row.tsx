@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
+import { useAppStore } from '../../store/store-context';
 import { ActivityBadges } from './activity-badges';
+import { MonitorActions } from './monitor-actions';
 import { StatePill } from './state-pill';
 import { sameAgentRow } from './team-model';
 import { TimeInState } from './time-in-state';
@@ -14,12 +16,14 @@ interface AgentRowProps {
 }
 
 function AgentRowView({ agent, selected, tabbable, onSelect }: AgentRowProps) {
+  const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agent.id);
   return (
     <tr
-      className={selected ? 'agent-row is-selected' : 'agent-row'}
+      className={`agent-row${selected ? ' is-selected' : ''}${monitored ? ' is-monitored' : ''}`}
       data-testid={`agent-row-${agent.id}`}
       data-agent-id={agent.id}
       data-state={agent.state.kind}
+      data-monitored={monitored}
       aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => {
@@ -42,7 +46,9 @@ function AgentRowView({ agent, selected, tabbable, onSelect }: AgentRowProps) {
       <td className="cell-activity">
         <ActivityBadges activity={agent.activity} />
       </td>
-      <td className="cell-actions" />
+      <td className="cell-actions">
+        <MonitorActions agentId={agent.id} agentName={agent.displayName} tabbable={tabbable} />
+      </td>
     </tr>
   );
 }

@@ -3,6 +3,7 @@ import type { KeyboardEvent, Ref } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import { SearchIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
+import { MonitorOptions } from './monitor-options';
 import { countByStateFilter, matchesFilterText, stateFilterLabels, stateFilters } from './team-model';
 
 export function TeamToolbar({
@@ -64,6 +65,9 @@ export function TeamToolbar({
             {stateFilterLabels[filter]} <span className="chip__count">{counts[filter]}</span>
           </button>
         ))}
+      </div>
+      <div className="team-toolbar__monitor">
+        <MonitorOptions />
       </div>
       <p className="team-toolbar__summary" aria-live="polite">
         {shownCount === agents.length ? `${agents.length} agents` : `${shownCount} of ${agents.length} agents`}

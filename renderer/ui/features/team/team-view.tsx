@@ -1,23 +1,15 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import { NoticeBanner } from '../../components/notice-banner';
+import { isTypingTarget } from '../../components/typing-target';
 import { useAppStore } from '../../store/store-context';
+import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
 import { TeamToolbar } from './team-toolbar';
 import { visibleAgents } from './team-model';
 import './team.css';
 
 const noAgents: ReadonlyArray<Agent> = [];
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable ||
-      target instanceof HTMLInputElement ||
-      target instanceof HTMLTextAreaElement ||
-      target instanceof HTMLSelectElement)
-  );
-}
 
 export function TeamView() {
   const agents = useAppStore((state) => state.mirror.app?.team.agents ?? noAgents);
@@ -60,9 +52,10 @@ export function TeamView() {
   }
 
   return (
-    <main className="team-view">
+    <section className="team-view" aria-label="Team">
       {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
       <TeamToolbar agents={agents} shownCount={rows.length} filterInput={filterInput} />
+      <MonitoringNotices rows={rows} />
       <div className="team-table-scroll">
         <TeamTable rows={rows} />
         {emptyMessage !== null && (
@@ -77,6 +70,6 @@ export function TeamView() {
           </div>
         )}
       </div>
-    </main>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Agent, AgentStateKind } from '../../../../electron/common/models/agent';
 import type { AppState } from '../../../../electron/common/models/app-state';
+import type { MonitoredCall, VoiceState, VoiceSubscription } from '../../../../electron/common/models/voice';
 
 const labels: Record<AgentStateKind, string> = {
   Ready: 'Ready',
@@ -33,6 +34,44 @@ export function makeAppState(overrides: Partial<AppState> = {}): AppState {
     },
     signInError: null,
     team: { agents: [], refreshedAt: 1, error: null },
+    voice: makeVoiceState(),
+    ...overrides,
+  };
+}
+
+export function makeVoiceState(overrides: Partial<VoiceState> = {}): VoiceState {
+  return {
+    sip: { registration: 'registered', reason: null, address: 'sip:5005@demo.earshot.local' },
+    subscription: null,
+    subscriptionError: null,
+    calls: [],
+    history: [],
+    incoming: [],
+    devices: { outputs: [], inputs: [], selectedOutputId: null, selectedInputId: null, outputSelectionSupported: true },
+    ...overrides,
+  };
+}
+
+/** An established, silent ListenIn call with audio flowing. */
+export function makeCall(overrides: Partial<MonitoredCall> & { id: string }): MonitoredCall {
+  return {
+    agentId: 'a1',
+    agentName: 'Alice Archer',
+    customerNumber: '+15550100',
+    state: 'established',
+    startedAt: 0,
+    endedAt: null,
+    mode: 'ListenIn',
+    audience: 'nobody',
+    microphone: 'closed',
+    switchTargets: ['BargeIn'],
+    agentMuted: false,
+    canMuteAgent: true,
+    canUnmuteAgent: false,
+    volume: 1,
+    audio: { firstAudioAt: 0, level: 0.2, behindLiveMs: 80, packetLossPercent: 0, packetsSent: 0 },
+    pendingCommand: null,
+    error: null,
     ...overrides,
   };
 }
@@ -43,4 +82,16 @@ export function signedOutState(): AppState {
     session: null,
     team: { agents: [], refreshedAt: null, error: null },
   });
+}
+
+export function makeSubscription(overrides: Partial<VoiceSubscription> = {}): VoiceSubscription {
+  return {
+    agentId: 'a1',
+    agentName: 'Alice Archer',
+    mode: 'ListenIn',
+    scope: 'Call',
+    frequency: 'AllCalls',
+    pending: false,
+    ...overrides,
+  };
 }

@@ -7,7 +7,7 @@ import {
   initialUiState,
   reconcileUi,
 } from '../../../../../renderer/ui/store/mirror';
-import { makeAgent, makeAppState, signedOutState } from '../fixtures';
+import { makeAgent, makeAppState, makeCall, makeSubscription, makeVoiceState, signedOutState } from '../fixtures';
 
 const problem = { code: 'internal' as const, message: 'Earshot lost contact with its background service.' };
 
@@ -55,13 +55,16 @@ describe('reconcileUi', () => {
     assert.equal(reconcileUi(ui, signedIn).selectedAgentId, null);
   });
 
-  test('signing out clears filter and selection but keeps theme and sort', () => {
+  test('signing out clears filter, selection and monitoring choices but keeps theme and sort', () => {
     const ui = {
       ...initialUiState('dark'),
       sort: { column: 'state' as const, direction: 'descending' as const },
       filterText: 'al',
       stateFilter: 'Ready' as const,
       selectedAgentId: 'a1',
+      monitorOptions: { scope: 'Agent' as const, frequency: 'NextCall' as const },
+      pendingReplace: { agentId: 'a1', agentName: 'a1', mode: 'Coach' as const },
+      voiceCommands: { subscription: { seq: 1, phase: 'sending' as const } },
     };
     assert.deepEqual(reconcileUi(ui, signedOutState()), {
       theme: 'dark',
@@ -69,6 +72,52 @@ describe('reconcileUi', () => {
       filterText: '',
       stateFilter: 'all',
       selectedAgentId: null,
+      monitorOptions: { scope: 'Call', frequency: 'AllCalls' },
+      pendingReplace: null,
+      voiceCommands: {},
     });
+  });
+
+  test('keeps the monitoring options of the session across snapshots', () => {
+    const ui = {
+      ...initialUiState('system'),
+      monitorOptions: { scope: 'Agent' as const, frequency: 'NextCall' as const },
+    };
+    assert.equal(reconcileUi(ui, signedIn), ui);
+  });
+
+  test('a replace question lapses when the subscription it would replace is gone', () => {
+    const ui = {
+      ...initialUiState('system'),
+      pendingReplace: { agentId: 'a1', agentName: 'a1', mode: 'ListenIn' as const },
+    };
+    const subscribed = makeAppState({
+      team: signedIn.team,
+      voice: makeVoiceState({ subscription: makeSubscription({ agentId: 'a2' }) }),
+    });
+    assert.equal(reconcileUi(ui, subscribed), ui);
+    assert.equal(reconcileUi(ui, signedIn).pendingReplace, null);
+  });
+
+  test('forgets command outcomes of calls and incoming calls that are gone, keeps the rest', () => {
+    const failure = { code: 'internal' as const, message: 'No.' };
+    const voiceCommands = {
+      subscription: { seq: 1, phase: 'failed' as const, error: failure },
+      'call:c1': { seq: 2, phase: 'failed' as const, error: failure },
+      'hangup:c1': { seq: 3, phase: 'sending' as const },
+      'volume:gone': { seq: 4, phase: 'failed' as const, error: failure },
+      'incoming:i9': { seq: 5, phase: 'sending' as const },
+      devices: { seq: 6, phase: 'failed' as const, error: failure },
+    };
+    const ui = { ...initialUiState('system'), voiceCommands };
+    const app = makeAppState({ team: signedIn.team, voice: makeVoiceState({ calls: [makeCall({ id: 'c1' })] }) });
+    assert.deepEqual(Object.keys(reconcileUi(ui, app).voiceCommands).sort(), [
+      'call:c1',
+      'devices',
+      'hangup:c1',
+      'subscription',
+    ]);
+    const kept = { ...ui, voiceCommands: { 'call:c1': voiceCommands['call:c1'] } };
+    assert.equal(reconcileUi(kept, app), kept);
   });
 });

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import type { MonitoredCall } from '../../../../electron/common/models/voice';
+import type { AppError } from '../../../../electron/common/result';
+import { CloseIcon, HangUpIcon, MicOffIcon, SpeakerIcon } from '../../components/icons';
+import { commandKeys, failureOf, isSending } from '../../store/command-status';
+import { useAppStore, useCommands } from '../../store/store-context';
+import { AudienceIndicator } from './audience-indicator';
+import { CallDuration } from './call-duration';
+import { LevelMeter } from './level-meter';
+import { shortcutHints, shortcutText } from './shortcuts';
+import {
+  agentMuteAction,
+  callStateLabels,
+  callTitle,
+  describeAudience,
+  describePendingCommand,
+  formatBehindLive,
+  formatPacketLoss,
+  isHangUpPending,
+  switchOptions,
+} from './voice-model';
+
+const switchTestIds = { ListenIn: 'switch-listen', Coach: 'switch-coach', BargeIn: 'switch-barge' } as const;
+
+const switchTitles = {
+  ListenIn: `Listen: silent, nobody hears you (${shortcutText(shortcutHints.listen)})`,
+  Coach: 'Coach: the agent hears you. A call cannot switch back to Coach once it leaves it.',
+  BargeIn: `Barge in: the agent and the customer hear you (${shortcutText(shortcutHints.barge)})`,
+} as const;
+
+function ModeSwitch({ call, busy }: { call: MonitoredCall; busy: boolean }) {
+  const commands = useCommands();
+  const ended = call.state === 'ended';
+  return (
+    <div className="mode-switch" role="group" aria-label="Mode">
+      {switchOptions(call).map((option) => (
+        <button
+          key={option.mode}
+          type="button"
+          className={`mode-switch__button mode-switch__button--${option.mode}`}
+          data-testid={switchTestIds[option.mode]}
+          aria-pressed={option.current}
+          title={
+            option.available || option.current
+              ? switchTitles[option.mode]
+              : `${option.label} is not available on this call right now`
+          }
+          disabled={!option.current && (!option.available || busy || ended)}
+          onClick={() => {
+            if (option.current || !option.available || option.mode === 'Coach') return;
+            void commands.switchMode(call.id, option.mode);
+          }}
+        >
+          {option.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function VolumeSlider({ call }: { call: MonitoredCall }) {
+  const commands = useCommands();
+  // While the supervisor drags, the slider shows their hand, not main's echo lagging behind it.
+  const [draft, setDraft] = useState<number | null>(null);
+  const value = Math.round((draft ?? call.volume) * 100);
+  return (
+    <label className="volume" title={`Volume ${value} %`}>
+      <SpeakerIcon className="volume__icon" width={14} height={14} />
+      <span className="visually-hidden">Volume for this call</span>
+      <input
+        type="range"
+        className="volume__slider"
+        data-testid="call-volume"
+        min={0}
+        max={100}
+        step={1}
+        value={value}
+        disabled={call.state === 'ended'}
+        onChange={(event) => {
+          const volume = Number(event.target.value) / 100;
+          setDraft(volume);
+          void commands.setVolume(call.id, volume);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    </label>
+  );
+}
+
+function CardProblems({ call, microphoneShown }: { call: MonitoredCall; microphoneShown: boolean }) {
+  const statuses = useAppStore((state) => state.ui.voiceCommands);
+  const failures = [commandKeys.call(call.id), commandKeys.hangUp(call.id), commandKeys.volume(call.id)]
+    .map((key) => ({ key, error: failureOf(statuses, key) }))
+    .filter((entry): entry is { key: string; error: AppError } => entry.error !== null);
+  const dismiss = useAppStore((state) => state.uiActions.dismissCommandError);
+  // The microphone's failure already stands under the audience line.
+  const stateError = call.error !== null && !microphoneShown ? call.error.message : null;
+  const shownFailures = failures.filter((entry) => entry.error.message !== stateError);
+  if (stateError === null && shownFailures.length === 0) return null;
+  return (
+    <ul className="call-card__problems" data-testid="call-error">
+      {stateError !== null && <li className="call-card__problem">{stateError}</li>}
+      {shownFailures.map(({ key, error }) => (
+        <li key={key} className="call-card__problem">
+          <span>{error.message}</span>
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Dismiss"
+            title="Dismiss"
+            onClick={() => dismiss(key)}
+          >
+            <CloseIcon width={12} height={12} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget: boolean }) {
+  const commands = useCommands();
+  const sending = useAppStore((state) => isSending(state.ui.voiceCommands, commandKeys.call(call.id)));
+  const hangingUp = useAppStore((state) => isSending(state.ui.voiceCommands, commandKeys.hangUp(call.id)));
+  const audience = describeAudience(call);
+  const pending = describePendingCommand(call.pendingCommand);
+  const busy = sending || call.pendingCommand !== null;
+  const ended = call.state === 'ended';
+  const mute = agentMuteAction(call);
+  const title = callTitle(call);
+  const behindLive = formatBehindLive(call.audio.behindLiveMs);
+  const loss = formatPacketLoss(call.audio.packetLossPercent);
+  const waitingForAudio = call.state === 'established' && call.audio.firstAudioAt === null;
+
+  return (
+    <article
+      className={`call-card call-card--${audience.tone}`}
+      aria-label={`Call with ${title}`}
+      data-testid={`call-card-${call.id}`}
+      data-mode={call.mode}
+      data-audience={call.audience}
+      data-state={call.state}
+      data-microphone={call.microphone}
+      data-agent-muted={call.agentMuted}
+      aria-busy={busy}
+    >
+      <AudienceIndicator call={call} />
+      <div className="call-card__body">
+        <div className="call-card__head">
+          <span className="call-card__agent" title={title}>
+            {title}
+          </span>
+          {call.agentName !== null && call.customerNumber !== null && (
+            <span className="call-card__customer" title="Customer">
+              {call.customerNumber}
+            </span>
+          )}
+          {call.agentMuted && (
+            <span className="call-card__flag">
+              <MicOffIcon width={12} height={12} /> Agent muted
+            </span>
+          )}
+          <span className="call-card__state" data-state={call.state}>
+            {callStateLabels[call.state]}
+          </span>
+          <CallDuration startedAt={call.startedAt} endedAt={call.endedAt} />
+        </div>
+
+        <div className="call-card__audio">
+          <LevelMeter level={ended ? 0 : call.audio.level} label={`What you hear from ${title}`} />
+          <span className="call-card__stat" data-testid="behind-live">
+            {waitingForAudio ? 'Waiting for audio…' : (behindLive ?? 'Measuring delay…')}
+          </span>
+          {loss !== null && (
+            <span className={`call-card__stat${loss.noticeable ? ' call-card__stat--warning' : ''}`}>{loss.text}</span>
+          )}
+          {keysTarget && <span className="call-card__keys">Keys act on this call</span>}
+        </div>
+
+        <div className="call-card__controls">
+          <ModeSwitch call={call} busy={busy} />
+          {mute !== null && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="mute-agent"
+              aria-pressed={call.agentMuted}
+              title={`${mute.label} (${shortcutText(shortcutHints.mute)})`}
+              disabled={!mute.available || busy || ended}
+              onClick={() => void commands.muteAgent(call.id, mute.muted)}
+            >
+              {mute.label}
+            </button>
+          )}
+          <VolumeSlider call={call} />
+          <button
+            type="button"
+            className="button button--small button--danger call-card__hang-up"
+            data-testid="hang-up"
+            title={`Hang up (${shortcutText(shortcutHints.hangUp)})`}
+            disabled={ended || hangingUp || isHangUpPending(call.pendingCommand)}
+            onClick={() => void commands.hangUp(call.id)}
+          >
+            <HangUpIcon width={14} height={14} />
+            {hangingUp || isHangUpPending(call.pendingCommand) ? 'Hanging up…' : 'Hang up'}
+          </button>
+        </div>
+
+        {pending !== null && (
+          <p className="call-card__pending" role="status" data-testid="call-pending">
+            <span className="spinner spinner--small" aria-hidden="true" />
+            {pending}
+          </p>
+        )}
+        <CardProblems call={call} microphoneShown={call.microphone === 'failed'} />
+      </div>
+    </article>
+  );
+}
