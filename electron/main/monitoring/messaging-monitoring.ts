@@ -1,0 +1,651 @@
+import type { Agent } from '../../common/models/agent';
+import type {
+  Conversation,
+  MessagingChannel,
+  MessagingFrequency,
+  MessagingMode,
+  MessagingSubscription,
+  Participant,
+  TranscriptAppended,
+  TranscriptLine,
+} from '../../common/models/messaging';
+import { err, ok, type AppError, type Result } from '../../common/result';
+import { parseGwsDate } from '../contact-center/wire/common';
+import {
+  messagingMessageTypes,
+  parseEach,
+  parseMessagingNotification,
+  participantUserId,
+  wireConversationSchema,
+  type WireConversation,
+  type WireMessage,
+  type WireParticipant,
+} from '../contact-center/wire/messaging';
+import type { NotificationEnvelope } from '../contact-center/wire/notifications';
+import type { WireUser } from '../contact-center/wire/users';
+import type { Logger } from '../platform/logger';
+import { updateAppState, type AppStore } from '../state/app-store';
+import {
+  clearMessaging,
+  endConversation,
+  putConversation,
+  putSubscription,
+  removeSubscription,
+  updateConversation,
+  withMessaging,
+  withSubscriptionError,
+} from '../state/messaging-reducers';
+import { conversationPath, fetchConversation, fetchConversations, fetchMessages, monitoringPath, refusedStatusCode, type MessagingGws } from './messaging-gws';
+import { isMe, toParticipant, toTranscriptLine, type Me } from './messaging-mapping';
+import {
+  composerDisabledReason,
+  isEndState,
+  modeFromVisibility,
+  modeLabel,
+  monitorComposerReason,
+  sendVisibility,
+  switchOperation,
+  switchTargets,
+} from './messaging-modes';
+import { appendLines, emptyTranscript, highestIndex, isShown, missingRanges, type IndexRange, type Transcript } from './transcript';
+
+/** What the service needs of the supervisor session (SupervisorSession, once GwsApi offers `get`). */
+export interface MessagingSession {
+  readonly api: MessagingGws | null;
+  onNotification(listener: (notification: NotificationEnvelope) => void): () => void;
+  onUserSnapshot(listener: (user: WireUser) => void): () => void;
+}
+
+export interface MessagingMonitoringOptions {
+  readonly session: MessagingSession;
+  readonly store: AppStore;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+export interface MonitorRequest {
+  readonly agentId: string;
+  readonly channel: MessagingChannel;
+  readonly mode: MessagingMode;
+  readonly frequency: MessagingFrequency;
+  readonly nickname?: string;
+}
+
+/** What main knows about one chat or SMS session; its card in the app state is derived from it. */
+interface ConversationRecord {
+  readonly id: string;
+  readonly channel: MessagingChannel;
+  agentId: string | null;
+  agentName: string | null;
+  customerName: string | null;
+  state: string;
+  capabilities: readonly string[];
+  wireParticipants: readonly WireParticipant[];
+  participants: readonly Participant[];
+  mode: MessagingMode;
+  typing: readonly string[];
+  transcript: Transcript;
+  /** Index ranges already fetched again after a gap, so none is asked for twice. */
+  requested: IndexRange[];
+  lastMessageAt: number | null;
+  readonly startedAt: number;
+  endedAt: number | null;
+  ended: boolean;
+  /** Left by this supervisor: whatever still arrives about it never brings it back to the board. */
+  leftByMe: boolean;
+  pendingCommand: string | null;
+  error: AppError | null;
+}
+
+const channelLabel: Readonly<Record<MessagingChannel, string>> = { chat: 'chats', sms: 'SMS sessions' };
+
+/**
+ * Chat and SMS supervision (gws-api.md §5–6). Subscriptions are kept here, because GWS confirms them
+ * with nothing but statusCode 0. Conversations follow their notifications; their transcripts stay in
+ * this service and reach the UI as appended batches, the app state carrying only their length.
+ */
+export class MessagingMonitoring {
+  private readonly records = new Map<string, ConversationRecord>();
+  private readonly discovering = new Set<string>();
+  private readonly knownNicknames = new Set<string>();
+  private readonly transcriptListeners = new Set<(appended: TranscriptAppended) => void>();
+  private readonly disposers: Array<() => void> = [];
+  private readonly now: () => number;
+  /** Bumped when everything ends, so answers to requests of an earlier session change nothing. */
+  private generation = 0;
+
+  constructor(private readonly options: MessagingMonitoringOptions) {
+    this.now = options.now ?? Date.now;
+    this.disposers.push(
+      options.session.onNotification((notification) => this.onNotification(notification)),
+      options.session.onUserSnapshot((user) => this.onUserSnapshot(user)),
+    );
+  }
+
+  onTranscriptAppended(listener: (appended: TranscriptAppended) => void): () => void {
+    this.transcriptListeners.add(listener);
+    return () => this.transcriptListeners.delete(listener);
+  }
+
+  async monitor(request: MonitorRequest): Promise<Result<null>> {
+    const api = this.options.session.api;
+    if (!api) return err('not-signed-in', 'Sign in first.');
+    const agent = this.agent(request.agentId);
+    if (!agent) return err('invalid-input', 'That agent is no longer in your team.');
+    const existing = this.subscription(request.agentId, request.channel);
+    if (existing?.pending) return err('busy', `Still busy with monitoring ${agent.displayName}'s ${channelLabel[request.channel]}.`);
+    const nickname = request.nickname?.trim() || null;
+    if (nickname) this.knownNicknames.add(nickname);
+    const wanted: MessagingSubscription = {
+      agentId: agent.id,
+      agentName: agent.displayName,
+      channel: request.channel,
+      mode: request.mode,
+      frequency: request.frequency,
+      nickname,
+      pending: true,
+    };
+    const generation = this.generation;
+    this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, wanted), null));
+    const path = monitoringPath(agent.id, request.channel);
+
+    if (existing) {
+      // A subscription's mode cannot be changed in place: cancel, then subscribe again.
+      const cancelled = await api.operation(path, { operationName: 'CancelSupervisorMonitoring' });
+      if (generation !== this.generation) return cancelled;
+      if (!cancelled.ok && !isNotMonitoring(cancelled.error)) {
+        this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, existing), cancelled.error));
+        return cancelled;
+      }
+    }
+    const started = await api.operation(path, {
+      operationName: request.mode,
+      supervisorMonitoringMode: request.frequency,
+      ...(nickname ? { nickname } : {}),
+    });
+    if (generation !== this.generation) return started;
+    if (!started.ok) {
+      this.updateMessaging((messaging) => withSubscriptionError(removeSubscription(messaging, agent.id, request.channel), started.error));
+      return started;
+    }
+    this.updateMessaging((messaging) => putSubscription(messaging, { ...wanted, pending: false }));
+    this.options.logger.info('Chat/SMS monitoring started', { agentId: agent.id, channel: request.channel, mode: request.mode, frequency: request.frequency });
+    return ok(null);
+  }
+
+  /** Stops delivery of new conversations; those already on the board go on until they end or are left. */
+  async cancelMonitoring(request: { agentId: string; channel: MessagingChannel }): Promise<Result<null>> {
+    const api = this.options.session.api;
+    if (!api) return err('not-signed-in', 'Sign in first.');
+    const existing = this.subscription(request.agentId, request.channel);
+    if (!existing) return err('invalid-input', `You are not monitoring that agent's ${channelLabel[request.channel]}.`);
+    if (existing.pending) return err('busy', `Still busy with monitoring ${existing.agentName}'s ${channelLabel[request.channel]}.`);
+    const generation = this.generation;
+    this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, { ...existing, pending: true }), null));
+    const cancelled = await api.operation(monitoringPath(request.agentId, request.channel), { operationName: 'CancelSupervisorMonitoring' });
+    if (generation !== this.generation) return cancelled;
+    if (!cancelled.ok && !isNotMonitoring(cancelled.error)) {
+      this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, existing), cancelled.error));
+      return cancelled;
+    }
+    // "Not monitoring" from GWS means the subscription is already gone there (a NextChat that was used).
+    this.updateMessaging((messaging) => removeSubscription(messaging, request.agentId, request.channel));
+    this.options.logger.info('Chat/SMS monitoring cancelled', { agentId: request.agentId, channel: request.channel });
+    return ok(null);
+  }
+
+  async switchMode(conversationId: string, mode: MessagingMode): Promise<Result<null>> {
+    const record = this.liveRecord(conversationId);
+    if (!record) return err('invalid-input', 'That conversation has ended.');
+    if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
+    if (mode === record.mode) return ok(null);
+    if (!switchTargets(record.mode, record.capabilities).includes(mode)) {
+      return err('invalid-input', `${modeLabel(mode)} is not possible in this conversation right now.`);
+    }
+    const result = await this.operate(record, modeLabel(mode), { operationName: switchOperation(mode) });
+    // The participant list that follows says the new visibility; until then the request stands for it.
+    if (result.ok && this.records.get(record.id) === record && !record.ended) this.patch(record, { mode });
+    if (result.ok) this.options.logger.info('Chat/SMS mode switched', { conversationId, mode });
+    return result;
+  }
+
+  async send(conversationId: string, text: string): Promise<Result<null>> {
+    const record = this.liveRecord(conversationId);
+    if (!record) return err('invalid-input', 'That conversation has ended.');
+    if (record.mode === 'Monitor') return err('invalid-input', monitorComposerReason);
+    if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
+    return this.operate(record, 'Send', { operationName: 'SendMessage', text });
+  }
+
+  /** Leaves the conversation (with an optional farewell line first); it goes on for the others. */
+  async leave(conversationId: string, farewell?: string): Promise<Result<null>> {
+    const record = this.liveRecord(conversationId);
+    if (!record) return err('invalid-input', 'That conversation has already ended.');
+    if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
+    const text = farewell?.trim();
+    const result = await this.operate(record, 'Leave', { operationName: 'Leave', ...(text ? { text } : {}) });
+    if (result.ok && this.records.get(record.id) === record) {
+      record.leftByMe = true;
+      this.finish(record, 'Completed');
+    }
+    return result;
+  }
+
+  getTranscript(conversationId: string): Result<readonly TranscriptLine[]> {
+    const record = this.records.get(conversationId);
+    return record ? ok(record.transcript.lines) : err('invalid-input', 'That conversation is no longer available.');
+  }
+
+  /** Signing out: GWS ends the subscriptions with the contact-center session; nothing stays on the board. */
+  endAll(): void {
+    this.generation += 1;
+    this.records.clear();
+    this.discovering.clear();
+    this.knownNicknames.clear();
+    this.updateMessaging(clearMessaging);
+  }
+
+  dispose(): void {
+    this.endAll();
+    for (const dispose of this.disposers) dispose();
+    this.transcriptListeners.clear();
+  }
+
+  private async operate(record: ConversationRecord, label: string, body: { operationName: string } & Record<string, unknown>): Promise<Result<null>> {
+    const api = this.options.session.api;
+    if (!api) return err('not-signed-in', 'Sign in first.');
+    const generation = this.generation;
+    this.patch(record, { pendingCommand: label, error: null });
+    const result = await api.operation(conversationPath(record.channel, record.id), body);
+    if (generation !== this.generation || this.records.get(record.id) !== record) return result;
+    // A refusal changes nothing but the error shown on the card.
+    this.patch(record, result.ok ? { pendingCommand: null } : { pendingCommand: null, error: result.error });
+    return result;
+  }
+
+  private onNotification(notification: NotificationEnvelope): void {
+    if (!messagingMessageTypes.has(notification.data.messageType)) return;
+    const parsed = parseMessagingNotification(notification.data, notification.channel);
+    if (!parsed.ok) {
+      this.options.logger.warn('Skipped a malformed chat/SMS notification', { reason: parsed.reason });
+      return;
+    }
+    const message = parsed.value;
+    if (message.kind === 'state') {
+      this.onConversation(message.channel, message.conversation, message.notificationType);
+      return;
+    }
+    if (message.rejected.length > 0) {
+      this.options.logger.warn('Skipped malformed chat/SMS lines', { conversationId: message.conversationId, reasons: message.rejected });
+    }
+    const record = this.records.get(message.conversationId);
+    if (record) {
+      this.addMessages(record, message.messages);
+      return;
+    }
+    // Lines of a conversation not seen yet: read it, then its whole log (these lines included).
+    void this.discover(message.channel, message.conversationId);
+  }
+
+  private onConversation(channel: MessagingChannel, wire: WireConversation, notificationType: string): void {
+    const record = this.records.get(wire.id);
+    if (record && !record.ended) {
+      this.applyResource(record, wire, notificationType);
+      if (isEndState(wire.state)) this.finish(record, wire.state);
+      else this.publish(record);
+      return;
+    }
+    if (isEndState(wire.state)) {
+      if (record && wire.state && record.state !== wire.state) this.patch(record, { state: wire.state });
+      else if (!record) this.options.logger.debug('Ignored the end of a conversation Earshot was not in', { conversationId: wire.id, state: wire.state });
+      return;
+    }
+    if (record) {
+      // Only a fresh delivery (re-queued, then accepted again by a monitored agent) brings it back.
+      if (record.leftByMe || notificationType !== 'StatusChange') return;
+      this.records.delete(record.id);
+    }
+    const started = this.startRecord(channel, wire);
+    if (!wire.participants || wire.participants.length === 0) void this.refreshResource(started);
+  }
+
+  private onUserSnapshot(user: WireUser): void {
+    for (const channel of ['chat', 'sms'] as const) {
+      const entries = channel === 'chat' ? user.chats : user.smssessions;
+      if (entries) {
+        const { parsed, rejected } = parseEach(entries, wireConversationSchema);
+        if (rejected.length > 0) this.options.logger.warn('Skipped malformed conversations in the user snapshot', { channel, reasons: rejected });
+        this.recover(channel, parsed);
+      } else {
+        void this.recoverFromList(channel);
+      }
+    }
+  }
+
+  private async recoverFromList(channel: MessagingChannel): Promise<void> {
+    const api = this.options.session.api;
+    if (!api) return;
+    const generation = this.generation;
+    const listed = await fetchConversations(api, channel);
+    if (generation !== this.generation) return;
+    if (!listed.ok) {
+      this.options.logger.warn('Could not re-read live conversations', { channel, reason: listed.error.detail ?? listed.error.message });
+      return;
+    }
+    this.recover(channel, listed.value.conversations);
+  }
+
+  /**
+   * After a reconnection the server's list is the truth: conversations missing from it ended while
+   * notifications were down; those present get their missing lines.
+   */
+  private recover(channel: MessagingChannel, live: readonly WireConversation[]): void {
+    const present = new Set(live.filter((wire) => !isEndState(wire.state)).map((wire) => wire.id));
+    for (const record of [...this.records.values()]) {
+      if (record.channel === channel && !record.ended && !present.has(record.id)) {
+        this.options.logger.info('A conversation ended while notifications were down', { conversationId: record.id });
+        this.finish(record, record.state);
+      }
+    }
+    for (const wire of live) {
+      if (!present.has(wire.id)) continue;
+      const existing = this.records.get(wire.id);
+      let record: ConversationRecord;
+      if (existing && !existing.ended) {
+        this.applyResource(existing, wire, 'StatusChange');
+        this.publish(existing);
+        record = existing;
+      } else {
+        if (existing) this.records.delete(existing.id);
+        record = this.startRecord(channel, wire);
+      }
+      if (!wire.participants || wire.participants.length === 0 || wire.state === undefined) void this.refreshResource(record);
+      void this.fetchLog(record);
+    }
+  }
+
+  private async discover(channel: MessagingChannel, id: string): Promise<void> {
+    const api = this.options.session.api;
+    if (!api || this.discovering.has(id)) return;
+    this.discovering.add(id);
+    const generation = this.generation;
+    try {
+      const fetched = await fetchConversation(api, channel, id);
+      if (generation !== this.generation) return;
+      if (!fetched.ok) {
+        this.options.logger.info('Ignored lines of a conversation Earshot cannot read', { conversationId: id, reason: fetched.error.detail ?? fetched.error.message });
+        return;
+      }
+      const wire = fetched.value;
+      let record = this.records.get(id);
+      if (!record) {
+        if (isEndState(wire.state)) return;
+        record = this.startRecord(channel, wire);
+      }
+      await this.fetchLog(record);
+    } finally {
+      this.discovering.delete(id);
+    }
+  }
+
+  private async refreshResource(record: ConversationRecord): Promise<void> {
+    const api = this.options.session.api;
+    if (!api) return;
+    const generation = this.generation;
+    const fetched = await fetchConversation(api, record.channel, record.id);
+    if (generation !== this.generation || this.records.get(record.id) !== record || record.ended) return;
+    if (!fetched.ok) {
+      this.options.logger.info('Could not read a conversation', { conversationId: record.id, reason: fetched.error.detail ?? fetched.error.message });
+      return;
+    }
+    this.applyResource(record, fetched.value, 'StatusChange');
+    if (isEndState(fetched.value.state)) this.finish(record, fetched.value.state);
+    else this.publish(record);
+  }
+
+  /** The whole log (or one missing range of it); lines already held are ignored. */
+  private async fetchLog(record: ConversationRecord, range?: IndexRange): Promise<void> {
+    const api = this.options.session.api;
+    if (!api) {
+      if (range) record.requested = record.requested.filter((requested) => requested !== range);
+      return;
+    }
+    const generation = this.generation;
+    const fetched = await fetchMessages(api, record.channel, record.id, range);
+    if (generation !== this.generation || this.records.get(record.id) !== record) return;
+    if (!fetched.ok) {
+      // Asked again when the next line arrives.
+      if (range) record.requested = record.requested.filter((requested) => requested !== range);
+      this.options.logger.warn('Could not read a message log', { conversationId: record.id, range, reason: fetched.error.detail ?? fetched.error.message });
+      return;
+    }
+    if (fetched.value.rejected.length > 0) {
+      this.options.logger.warn('Skipped malformed chat/SMS lines', { conversationId: record.id, reasons: fetched.value.rejected });
+    }
+    if (range) {
+      this.options.logger.info('Fetched missing lines', { conversationId: record.id, ...range, received: fetched.value.messages.length });
+    }
+    this.addMessages(record, fetched.value.messages);
+  }
+
+  private startRecord(channel: MessagingChannel, wire: WireConversation): ConversationRecord {
+    const me = this.me();
+    const wireParticipants = wire.participants ?? [];
+    const participants = wireParticipants.map((participant) => toParticipant(participant, me));
+    const monitored = this.monitoredAgent(channel, wireParticipants, null);
+    const mine = participants.find((participant) => participant.isMe);
+    const startedAt = (wire.receivedDate ? parseGwsDate(wire.receivedDate) : null) ?? this.now();
+    const record: ConversationRecord = {
+      id: wire.id,
+      channel,
+      agentId: monitored.agentId,
+      agentName: monitored.agentName,
+      customerName: customerOf(participants),
+      state: wire.state ?? 'Chatting',
+      capabilities: wire.capabilities ?? [],
+      wireParticipants,
+      participants,
+      mode: mine ? modeFromVisibility(mine.visibility) : (monitored.subscription?.mode ?? 'Monitor'),
+      typing: [],
+      transcript: emptyTranscript,
+      requested: [],
+      lastMessageAt: null,
+      startedAt: Math.min(startedAt, this.now()),
+      endedAt: null,
+      ended: false,
+      leftByMe: false,
+      pendingCommand: null,
+      error: null,
+    };
+    this.records.set(record.id, record);
+    const subscription = monitored.subscription;
+    if (subscription?.frequency === 'NextChat') {
+      // GWS ends a NextChat subscription with the one conversation it delivers.
+      this.updateMessaging((messaging) => removeSubscription(messaging, subscription.agentId, subscription.channel));
+    }
+    this.publish(record);
+    this.options.logger.info('Conversation delivered', { conversationId: record.id, channel, agentId: record.agentId, mode: record.mode });
+    return record;
+  }
+
+  private applyResource(record: ConversationRecord, wire: WireConversation, notificationType: string): void {
+    if (wire.state) record.state = wire.state;
+    if (wire.capabilities) record.capabilities = wire.capabilities;
+    const participantsChanged = wire.participants !== undefined && (wire.participants.length > 0 || notificationType === 'ParticipantsUpdated');
+    if (!participantsChanged || !wire.participants) return;
+    const me = this.me();
+    record.wireParticipants = wire.participants;
+    record.participants = wire.participants.map((participant) => toParticipant(participant, me));
+    const mine = record.participants.find((participant) => participant.isMe);
+    if (mine) record.mode = modeFromVisibility(mine.visibility);
+    const monitored = this.monitoredAgent(record.channel, record.wireParticipants, record.agentId);
+    if (monitored.agentId !== null || monitored.agentName !== null) {
+      record.agentId = monitored.agentId;
+      record.agentName = monitored.agentName;
+    }
+    record.customerName = customerOf(record.participants) ?? record.customerName;
+    const present = new Set(record.participants.map((participant) => participant.nickname));
+    record.typing = record.typing.filter((nickname) => present.has(nickname));
+  }
+
+  private addMessages(record: ConversationRecord, messages: readonly WireMessage[]): void {
+    const me = this.me();
+    const lines = messages.map((message) => toTranscriptLine(message, record.participants, me));
+    const before = highestIndex(record.transcript);
+    const change = appendLines(record.transcript, lines);
+    if (change.added.length === 0) return;
+    record.transcript = change.transcript;
+    let typing = record.typing;
+    for (const line of change.added) {
+      if (line.index > before) typing = typingAfter(typing, line);
+      if (isShown(line)) record.lastMessageAt = Math.max(record.lastMessageAt ?? 0, line.at ?? this.now());
+    }
+    record.typing = typing;
+    this.publish(record);
+    if (change.from !== null) this.emit({ conversationId: record.id, from: change.from, lines: record.transcript.lines.slice(change.from) });
+    for (const range of missingRanges(record.transcript, record.requested)) {
+      record.requested.push(range);
+      this.options.logger.info('Lines are missing from a transcript; fetching them', { conversationId: record.id, ...range });
+      void this.fetchLog(record, range);
+    }
+  }
+
+  private emit(appended: TranscriptAppended): void {
+    for (const listener of this.transcriptListeners) {
+      try {
+        listener(appended);
+      } catch (error) {
+        this.options.logger.error('A transcript listener failed', { error });
+      }
+    }
+  }
+
+  private finish(record: ConversationRecord, state: string): void {
+    if (record.ended) return;
+    record.state = state;
+    const final = this.render(record);
+    Object.assign(record, { ended: true, endedAt: this.now(), typing: [], pendingCommand: null });
+    this.updateMessaging((messaging) => endConversation(messaging, final, this.now()));
+    // Transcripts are kept only for what the history still shows.
+    const shown = this.options.store.getState().messaging;
+    const kept = new Set([...shown.conversations, ...shown.history].map((conversation) => conversation.id));
+    for (const id of [...this.records.keys()]) if (!kept.has(id)) this.records.delete(id);
+    this.options.logger.info('Conversation ended', { conversationId: record.id, state });
+  }
+
+  private patch(record: ConversationRecord, change: Partial<ConversationRecord>): void {
+    Object.assign(record, change);
+    if (this.records.get(record.id) === record) this.publish(record);
+  }
+
+  private publish(record: ConversationRecord): void {
+    const conversation = this.render(record);
+    this.updateMessaging((messaging) =>
+      record.ended ? updateConversation(messaging, record.id, () => conversation) : putConversation(messaging, conversation),
+    );
+  }
+
+  private render(record: ConversationRecord): Conversation {
+    const mine = record.participants.find((participant) => participant.isMe);
+    return {
+      id: record.id,
+      channel: record.channel,
+      agentId: record.agentId,
+      agentName: record.agentName,
+      customerName: record.customerName,
+      state: record.state,
+      ended: record.ended,
+      mode: record.mode,
+      myVisibility: mine?.visibility ?? null,
+      participants: record.participants,
+      typing: record.typing,
+      switchTargets: record.ended ? [] : switchTargets(record.mode, record.capabilities),
+      composerDisabledReason: composerDisabledReason(record.mode, record.ended),
+      sendVisibility: record.ended ? null : sendVisibility(record.mode),
+      transcriptLength: record.transcript.lines.length,
+      lastMessageAt: record.lastMessageAt,
+      startedAt: record.startedAt,
+      endedAt: record.endedAt,
+      pendingCommand: record.pendingCommand,
+      error: record.error,
+    };
+  }
+
+  /**
+   * The agent whose work this is: the one a subscription follows, else one of the team, else the
+   * first agent listed. The current one stays while still there (a second agent joining changes nothing).
+   */
+  private monitoredAgent(
+    channel: MessagingChannel,
+    participants: readonly WireParticipant[],
+    current: string | null,
+  ): { agentId: string | null; agentName: string | null; subscription: MessagingSubscription | null } {
+    const me = this.me();
+    const agents = participants
+      .filter((participant) => participant.type === 'Agent' && !isMe(participant, me) && participant.visibility !== 'Supervisors' && participant.visibility !== 'Agents')
+      .map((participant) => ({ participant, userId: participantUserId(participant) }));
+    const subscriptions = this.options.store.getState().messaging.subscriptions.filter((subscription) => subscription.channel === channel);
+    const named = (userId: string | null, nickname: string | undefined) => ({
+      agentId: userId,
+      agentName: (userId ? this.agent(userId)?.displayName : undefined) ?? nickname ?? null,
+    });
+    const kept = current ? agents.find((agent) => agent.userId === current) : undefined;
+    if (kept) return { ...named(kept.userId, kept.participant.nickname), subscription: subscriptions.find((subscription) => subscription.agentId === current) ?? null };
+    for (const agent of agents) {
+      const subscription = subscriptions.find((candidate) => candidate.agentId === agent.userId);
+      if (subscription) return { ...named(agent.userId, agent.participant.nickname), subscription };
+    }
+    const inTeam = agents.find((agent) => agent.userId !== null && this.agent(agent.userId) !== undefined);
+    if (inTeam) return { ...named(inTeam.userId, inTeam.participant.nickname), subscription: null };
+    // Without user links (older samples) a lone subscription on the channel is the only clue.
+    const lone = subscriptions.length === 1 ? subscriptions[0] : undefined;
+    if (lone && agents.every((agent) => agent.userId === null)) return { agentId: lone.agentId, agentName: lone.agentName, subscription: lone };
+    const first = agents[0];
+    return first ? { ...named(first.userId, first.participant.nickname), subscription: null } : { agentId: null, agentName: null, subscription: null };
+  }
+
+  private me(): Me {
+    const supervisor = this.options.store.getState().session?.supervisor;
+    const nicknames = new Set(this.knownNicknames);
+    if (supervisor) nicknames.add(supervisor.userName);
+    for (const subscription of this.options.store.getState().messaging.subscriptions) {
+      if (subscription.nickname) nicknames.add(subscription.nickname);
+    }
+    return { userId: supervisor?.id ?? null, nicknames };
+  }
+
+  private liveRecord(id: string): ConversationRecord | undefined {
+    const record = this.records.get(id);
+    return record && !record.ended ? record : undefined;
+  }
+
+  private subscription(agentId: string, channel: MessagingChannel): MessagingSubscription | undefined {
+    return this.options.store.getState().messaging.subscriptions.find((subscription) => subscription.agentId === agentId && subscription.channel === channel);
+  }
+
+  private agent(agentId: string): Agent | undefined {
+    return this.options.store.getState().team.agents.find((agent) => agent.id === agentId);
+  }
+
+  private updateMessaging(change: Parameters<typeof withMessaging>[1]): void {
+    updateAppState(this.options.store, (app) => withMessaging(app, change));
+  }
+}
+
+function customerOf(participants: readonly Participant[]): string | null {
+  return participants.find((participant) => participant.role === 'Customer')?.nickname ?? null;
+}
+
+/** Who is typing after this line: typing notices start and stop it, anything else someone sends stops it. */
+export function typingAfter(typing: readonly string[], line: TranscriptLine): readonly string[] {
+  const nickname = line.from?.nickname;
+  if (!nickname || line.from?.isMe) return typing;
+  if (line.type === 'TypingStarted') return typing.includes(nickname) ? typing : [...typing, nickname];
+  return typing.includes(nickname) ? typing.filter((name) => name !== nickname) : typing;
+}
+
+/** GWS's "not monitoring that agent" (2) or "no such subscription" (6): nothing to cancel there. */
+function isNotMonitoring(error: AppError): boolean {
+  const status = refusedStatusCode(error);
+  return status === 2 || status === 6;
+}
