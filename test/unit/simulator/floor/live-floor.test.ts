@@ -41,6 +41,7 @@ function summary(trace: readonly TickedEvent[]): string[] {
       case 'interactionStarted':
       case 'callEstablished':
       case 'interactionEnded':
+      case 'callTransferred':
         return `${tick} ${event.type} ${event.interaction.kind} ${event.interaction.id} ${event.interaction.agentId}`;
     }
   });
