@@ -123,7 +123,11 @@ class SocketMediaHostLink implements MediaHostLink {
     const socket = this.socket;
     if (!this.ready || !socket || socket.readyState !== socket.OPEN) {
       queueMicrotask(() =>
-        this.dispatch({ type: 'commandFailed', command: command.type, reason: 'The audio engine is not running right now.' }),
+        this.dispatch({
+          type: 'commandFailed',
+          command: command.type,
+          reason: 'The audio engine is not running right now.',
+        }),
       );
       return;
     }

@@ -23,7 +23,9 @@ export class CallAudioOutputs {
     this.elements.set(callId, element);
     if (this.outputDeviceId !== null) {
       element.setSinkId(this.outputDeviceId).catch((error: unknown) => {
-        this.onSinkError(`The chosen output device is not available; this call plays on the default device (${errorMessage(error)}).`);
+        this.onSinkError(
+          `The chosen output device is not available; this call plays on the default device (${errorMessage(error)}).`,
+        );
       });
     }
     return element;

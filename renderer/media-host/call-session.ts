@@ -148,7 +148,8 @@ export class CallSession {
       this.stopMicrophone();
       await transceiver.sender.replaceTrack(null).catch(() => undefined);
       if (!this.ended) transceiver.direction = 'recvonly';
-      if (!superseded()) this.emitMicrophone(false, `Could not switch the call to two-way audio: ${errorMessage(error)}`);
+      if (!superseded())
+        this.emitMicrophone(false, `Could not switch the call to two-way audio: ${errorMessage(error)}`);
     }
   }
 
@@ -198,7 +199,10 @@ export class CallSession {
         if (error) reject(error);
         else resolve();
       };
-      const timer = setTimeout(() => settle(new Error('the SIP server did not answer the re-INVITE in time')), RENEGOTIATION_LIMIT_MS);
+      const timer = setTimeout(
+        () => settle(new Error('the SIP server did not answer the re-INVITE in time')),
+        RENEGOTIATION_LIMIT_MS,
+      );
       this.cancelRenegotiation = settle;
       if (!this.session.renegotiate({}, () => settle())) settle(new Error('the call is not ready to renegotiate'));
     });

@@ -65,7 +65,8 @@ export function mapCallStats(entries: Iterable<RtcStatsEntry>): CallStats {
     packetsReceived: Math.max(0, packetsReceived),
     packetsLost,
     jitterMs: Math.max(0, jitterSeconds * 1000),
-    jitterBufferDelayMs: jitterBufferEmitted > 0 ? Math.max(0, (jitterBufferDelaySeconds / jitterBufferEmitted) * 1000) : 0,
+    jitterBufferDelayMs:
+      jitterBufferEmitted > 0 ? Math.max(0, (jitterBufferDelaySeconds / jitterBufferEmitted) * 1000) : 0,
     audioLevel: Math.min(1, Math.max(0, audioLevel)),
     packetsSent: Math.max(0, packetsSent),
     roundTripMs: roundTripSeconds === undefined ? null : Math.max(0, roundTripSeconds * 1000),

@@ -11,7 +11,9 @@ export interface DeviceInfoLike {
 /** Labels (and on some systems ids) are empty until the page has had microphone permission; we report what there is. */
 export function toDevicesEvent(devices: readonly DeviceInfoLike[], outputSelectionSupported: boolean): DevicesEvent {
   const ofKind = (kind: string): AudioDevice[] =>
-    devices.filter((device) => device.kind === kind).map((device) => ({ deviceId: device.deviceId, label: device.label }));
+    devices
+      .filter((device) => device.kind === kind)
+      .map((device) => ({ deviceId: device.deviceId, label: device.label }));
   return { type: 'devices', outputs: ofKind('audiooutput'), inputs: ofKind('audioinput'), outputSelectionSupported };
 }
 

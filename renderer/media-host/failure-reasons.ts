@@ -10,9 +10,10 @@ export interface SipStatus {
 
 export function describeRegistrationFailure(cause: string, status: SipStatus | null): string {
   const suffix = status ? ` (${status.code} ${status.reason})` : '';
+  // Many registrars answer a wrong digest password with 403 rather than a second 401.
+  const credentialsRefused = cause === 'Authentication Error' || (cause === 'Rejected' && status?.code === 403);
+  if (credentialsRefused) return `The SIP server refused the user name or password${suffix}.`;
   switch (cause) {
-    case 'Authentication Error':
-      return `The SIP server refused the user name or password${suffix}.`;
     case 'Rejected':
       return `The SIP server refused to register this phone${suffix}.`;
     case 'Not Found':

@@ -39,8 +39,14 @@ function boot(): void {
     // Looked up on each use, never captured: the microphone is reached only through this call.
     getUserMedia: (constraints) => navigator.mediaDevices.getUserMedia(constraints),
   });
-  startMediaHost({ bridge: { onCommand: (listener) => bridge.onCommand(listener), emit }, phone, listDevices: listAudioDevices });
-  watchAudioDevices(emit, (error) => emit({ type: 'commandFailed', command: 'listDevices', reason: errorMessage(error) }));
+  startMediaHost({
+    bridge: { onCommand: (listener) => bridge.onCommand(listener), emit },
+    phone,
+    listDevices: listAudioDevices,
+  });
+  watchAudioDevices(emit, (error) =>
+    emit({ type: 'commandFailed', command: 'listDevices', reason: errorMessage(error) }),
+  );
   emit({ type: 'ready' });
 }
 

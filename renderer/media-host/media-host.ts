@@ -18,7 +18,8 @@ function assertNever(value: never): never {
 }
 
 function commandName(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'type' in raw && typeof raw.type === 'string') return raw.type.slice(0, 50);
+  if (typeof raw === 'object' && raw !== null && 'type' in raw && typeof raw.type === 'string')
+    return raw.type.slice(0, 50);
   return 'unknown';
 }
 
@@ -64,7 +65,9 @@ export function startMediaHost(dependencies: MediaHostDependencies): () => void 
   return bridge.onCommand((raw: unknown) => {
     const parsed = mediaCommandSchema.safeParse(raw);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`).join('; ');
+      const issues = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`)
+        .join('; ');
       fail(commandName(raw), `Malformed command (${issues}).`);
       return;
     }

@@ -101,7 +101,9 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
       ua.on('registrationFailed', (event) => {
         const response = event.response as { status_code?: number; reason_phrase?: string } | null | undefined;
         const status =
-          typeof response?.status_code === 'number' ? { code: response.status_code, reason: response.reason_phrase ?? '' } : null;
+          typeof response?.status_code === 'number'
+            ? { code: response.status_code, reason: response.reason_phrase ?? '' }
+            : null;
         reporter.registrationFailed(String(event.cause ?? 'unknown'), status);
       });
       ua.on('newRTCSession', onNewSession);

@@ -71,7 +71,11 @@ function installMediaPageBridge(): void {
       else if (outbox.length < OUTBOX_LIMIT) outbox.push(frame);
     },
   };
-  Object.defineProperty(window, MEDIA_BRIDGE_GLOBAL_NAME, { value: Object.freeze(bridge), writable: false, configurable: false });
+  Object.defineProperty(window, MEDIA_BRIDGE_GLOBAL_NAME, {
+    value: Object.freeze(bridge),
+    writable: false,
+    configurable: false,
+  });
   connect();
 }
 

@@ -44,7 +44,11 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
 
   const link = bindMediaIpc({ window: () => window, logger: logger.child('ipc') });
   const isMediaContents = (contents: WebContents | null): boolean =>
-    contents !== null && window !== null && !window.isDestroyed() && contents === window.webContents && isMediaPageUrl(contents.getURL());
+    contents !== null &&
+    window !== null &&
+    !window.isDestroyed() &&
+    contents === window.webContents &&
+    isMediaPageUrl(contents.getURL());
 
   serveMediaPage(mediaSession, options.mediaRoot);
   restrictPermissions(mediaSession, isMediaContents);

@@ -94,7 +94,11 @@ export function bindMediaIpc(options: { window: () => BrowserWindow | null; logg
       const window = options.window();
       if (!ready || !window || window.isDestroyed()) {
         queueMicrotask(() =>
-          dispatch({ type: 'commandFailed', command: command.type, reason: 'The audio engine is not running right now.' }),
+          dispatch({
+            type: 'commandFailed',
+            command: command.type,
+            reason: 'The audio engine is not running right now.',
+          }),
         );
         return;
       }

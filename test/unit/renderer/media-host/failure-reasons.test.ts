@@ -13,17 +13,31 @@ describe('failure reasons in words', () => {
       describeRegistrationFailure('Authentication Error', { code: 401, reason: 'Unauthorized' }),
       'The SIP server refused the user name or password (401 Unauthorized).',
     );
+    assert.equal(
+      describeRegistrationFailure('Rejected', { code: 403, reason: 'Forbidden' }),
+      'The SIP server refused the user name or password (403 Forbidden).',
+    );
+    assert.equal(
+      describeRegistrationFailure('Rejected', { code: 603, reason: 'Decline' }),
+      'The SIP server refused to register this phone (603 Decline).',
+    );
     assert.equal(describeRegistrationFailure('Connection Error', null), 'Cannot reach the SIP server.');
     assert.equal(
       describeRegistrationFailure('SIP Failure Code', { code: 500, reason: 'Server Error' }),
       'The SIP server refused the registration (500 Server Error).',
     );
-    assert.equal(describeRegistrationFailure('Something New', null), 'The SIP server refused the registration (Something New).');
+    assert.equal(
+      describeRegistrationFailure('Something New', null),
+      'The SIP server refused the registration (Something New).',
+    );
   });
 
   test('a lost connection says whether it ever worked', () => {
     assert.match(describeConnectionLoss('ws://127.0.0.1:5066', true), /Lost the connection .* reconnecting/);
-    assert.match(describeConnectionLoss('ws://127.0.0.1:5066', false), /Cannot reach .*ws:\/\/127\.0\.0\.1:5066.* retrying/);
+    assert.match(
+      describeConnectionLoss('ws://127.0.0.1:5066', false),
+      /Cannot reach .*ws:\/\/127\.0\.0\.1:5066.* retrying/,
+    );
   });
 
   test('call ends say who ended the call', () => {

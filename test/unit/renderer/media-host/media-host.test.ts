@@ -1,6 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MediaCommand, MediaEvent, MediaHostBridge } from '../../../../electron/common/contract/media-host-contract';
+import type {
+  MediaCommand,
+  MediaEvent,
+  MediaHostBridge,
+} from '../../../../electron/common/contract/media-host-contract';
 import { startMediaHost } from '../../../../renderer/media-host/media-host';
 import type { Phone, PhoneCall } from '../../../../renderer/media-host/sip-phone';
 
@@ -50,7 +54,13 @@ describe('media host command loop', () => {
     const { calls, send, settle, emitted } = harness();
     send({
       type: 'register',
-      account: { webSocketUrl: 'ws://127.0.0.1:1', sipUri: 'sip:5005@x', authorizationUser: '5005', password: 'p', displayName: '' },
+      account: {
+        webSocketUrl: 'ws://127.0.0.1:1',
+        sipUri: 'sip:5005@x',
+        authorizationUser: '5005',
+        password: 'p',
+        displayName: '',
+      },
     });
     send({ type: 'answer', callId: 'c1' });
     send({ type: 'setMicrophone', callId: 'c1', open: true, inputDeviceId: null });
@@ -59,7 +69,15 @@ describe('media host command loop', () => {
     send({ type: 'hangUp', callId: 'c1' });
     send({ type: 'unregister' });
     await settle();
-    assert.deepEqual(calls, ['register sip:5005@x', 'answer', 'mic true null', 'volume 0.25', 'output hp', 'hangUp', 'unregister']);
+    assert.deepEqual(calls, [
+      'register sip:5005@x',
+      'answer',
+      'mic true null',
+      'volume 0.25',
+      'output hp',
+      'hangUp',
+      'unregister',
+    ]);
     assert.deepEqual(emitted, []);
   });
 
@@ -88,7 +106,11 @@ describe('media host command loop', () => {
     await settle();
     assert.deepEqual(emitted, [
       { type: 'commandFailed', command: 'answer', reason: 'There is no call nope.' },
-      { type: 'commandFailed', command: 'decline', reason: 'The call is established; only a ringing call can be declined.' },
+      {
+        type: 'commandFailed',
+        command: 'decline',
+        reason: 'The call is established; only a ringing call can be declined.',
+      },
       { type: 'commandFailed', command: 'setMicrophone', reason: 'renegotiation exploded' },
     ]);
   });

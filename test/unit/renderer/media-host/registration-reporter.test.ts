@@ -37,7 +37,10 @@ describe('registration reporting', () => {
       events.map((event) => event.state),
       ['connecting', 'registered', 'connecting', 'registered'],
     );
-    assert.match(events[2]!.reason ?? '', /Lost the connection to the SIP server at ws:\/\/127\.0\.0\.1:5066; reconnecting/);
+    assert.match(
+      events[2]!.reason ?? '',
+      /Lost the connection to the SIP server at ws:\/\/127\.0\.0\.1:5066; reconnecting/,
+    );
   });
 
   test('a server that never answers says so', () => {
