@@ -35,15 +35,8 @@ function run(seed: number, ticks: number, options: { warmUp?: boolean; onTick?: 
 
 function summary(trace: readonly TickedEvent[]): string[] {
   return trace.map(({ tick, event }) => {
-    switch (event.type) {
-      case 'stateChanged':
-        return `${tick} ${event.userId} ${event.status.kind}${event.status.reason ? `/${event.status.reason}` : ''}`;
-      case 'interactionStarted':
-      case 'callEstablished':
-      case 'interactionEnded':
-      case 'callTransferred':
-        return `${tick} ${event.type} ${event.interaction.kind} ${event.interaction.id} ${event.interaction.agentId}`;
-    }
+    if (event.type === 'stateChanged') return `${tick} ${event.userId} ${event.status.kind}${event.status.reason ? `/${event.status.reason}` : ''}`;
+    return `${tick} ${event.type} ${event.interaction.kind} ${event.interaction.id} ${event.interaction.agentId}`;
   });
 }
 
