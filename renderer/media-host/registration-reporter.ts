@@ -65,6 +65,16 @@ export class RegistrationReporter {
     this.retired = true;
   }
 
+  get state(): RegistrationState | null {
+    return this.last?.state ?? null;
+  }
+
+  /** Says the current state again, for a main that asks for a registration already under way. */
+  repeat(): void {
+    if (this.retired || !this.last) return;
+    this.emit({ type: 'registration', state: this.last.state, reason: this.last.reason });
+  }
+
   private report(state: RegistrationState, reason: string | null): void {
     if (this.retired) return;
     if (this.last && this.last.state === state && this.last.reason === reason) return;

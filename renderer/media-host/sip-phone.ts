@@ -35,13 +35,23 @@ const REGISTER_EXPIRES_SECONDS = 300;
 const RECONNECT_MIN_SECONDS = 2;
 const RECONNECT_MAX_SECONDS = 30;
 
+function sameAccount(a: MediaSipAccount, b: MediaSipAccount): boolean {
+  return (
+    a.webSocketUrl === b.webSocketUrl &&
+    a.sipUri === b.sipUri &&
+    a.authorizationUser === b.authorizationUser &&
+    a.password === b.password &&
+    a.displayName === b.displayName
+  );
+}
+
 /**
  * The JsSIP adapter: one user agent at a time for the account main sends, incoming calls as
  * CallSessions. It never answers by itself; main decides.
  */
 export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
   const calls = new Map<string, CallSession>();
-  let current: { ua: UA; reporter: RegistrationReporter } | null = null;
+  let current: { ua: UA; reporter: RegistrationReporter; account: MediaSipAccount } | null = null;
 
   const retireCurrent = (): void => {
     if (!current) return;
@@ -72,6 +82,11 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
 
   return {
     register(account) {
+      // Main may repeat itself (a reconnect, a settings refresh): that must not drop a monitored call.
+      if (current && sameAccount(current.account, account) && current.reporter.state !== 'failed') {
+        current.reporter.repeat();
+        return;
+      }
       retireCurrent();
       const reporter = new RegistrationReporter(account.webSocketUrl, (event) => dependencies.emit(event));
       let ua: UA;
@@ -107,7 +122,7 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
         reporter.registrationFailed(String(event.cause ?? 'unknown'), status);
       });
       ua.on('newRTCSession', onNewSession);
-      current = { ua, reporter };
+      current = { ua, reporter, account };
       reporter.starting();
       ua.start();
     },

@@ -11,6 +11,8 @@ export interface MediaHostWindowOptions {
   /** The built media host preload (out/preload/media-host.cjs). */
   readonly preloadPath: string;
   readonly logger: Logger;
+  /** Applied to the media session before its window opens, e.g. the trust store for wss:// SIP servers. */
+  readonly configureSession?: (mediaSession: Session) => void;
 }
 
 export interface MediaHostWindow {
@@ -26,6 +28,7 @@ const RESTART_DELAY_MAX_MS = 30_000;
 /** A window that lived this long was healthy: the next restart starts from the short delay again. */
 const STABLE_AFTER_MS = 60_000;
 const UNRESPONSIVE_LIMIT_MS = 10_000;
+const ABORTED_LOAD = -3;
 
 /**
  * The hidden, sandboxed window where JsSIP and WebRTC run. It lives in its own session, which
@@ -52,6 +55,7 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
 
   serveMediaPage(mediaSession, options.mediaRoot);
   restrictPermissions(mediaSession, isMediaContents);
+  options.configureSession?.(mediaSession);
 
   const scheduleRestart = (livedMs: number): void => {
     if (disposed || restartTimer !== undefined) return;
@@ -94,7 +98,8 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
       if (details.isMainFrame && !details.isSameDocument) link.pageGone();
     });
     contents.on('did-fail-load', (_event, errorCode, errorDescription, url, isMainFrame) => {
-      if (!isMainFrame) return;
+      // -3 (ERR_ABORTED) is a load superseded by another, such as a reload: not a failure.
+      if (!isMainFrame || errorCode === ABORTED_LOAD) return;
       logger.error('The media host page failed to load', { errorCode, errorDescription, url });
       if (!created.isDestroyed()) created.destroy();
     });

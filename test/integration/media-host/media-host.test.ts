@@ -184,7 +184,21 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.deepEqual(call.rtpFromSupervisor().ListenIn, { packets: 0, packetsWithEnergy: 0 });
     assert.equal((await host.microphoneProbe()).getUserMediaCalls, 0);
 
-    const from = host.mark();
+    let from = host.mark();
+    send({ type: 'register', account });
+    await host.waitForEvent('registration', (event) => event.state === 'registered', { from });
+    await statsWhere(
+      incoming.callId,
+      (stats) => stats.packetsReceived > listening.packetsReceived,
+      'audio after a repeated register',
+    );
+    assert.equal(
+      host.events.slice(from).some((event) => event.type === 'callState' && event.state === 'ended'),
+      false,
+      'repeating the same registration leaves the call alone',
+    );
+
+    from = host.mark();
     send({ type: 'hangUp', callId: incoming.callId });
     const ended = await host.waitForEvent(
       'callState',

@@ -84,4 +84,17 @@ describe('registration reporting', () => {
     subject.starting();
     assert.deepEqual(events, [{ state: 'failed', reason: 'The SIP account settings are not usable: bad uri' }]);
   });
+
+  test('repeating says the current state again, even though nothing changed', () => {
+    const { subject, events } = reporter();
+    subject.starting();
+    subject.transportConnected();
+    subject.registered();
+    subject.repeat();
+    assert.deepEqual(
+      events.map((event) => event.state),
+      ['connecting', 'registered', 'registered'],
+    );
+    assert.equal(subject.state, 'registered');
+  });
 });
