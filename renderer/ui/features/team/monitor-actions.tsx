@@ -101,7 +101,7 @@ function SubscriptionStatus({ tabbable }: { tabbable: boolean }) {
     >
       <span className="subscription__mode">{view.modeLabel}</span>
       <span className="subscription__status">{view.status}</span>
-      <span className="visually-hidden">{view.description}</span>
+      <span className="visually-hidden">({view.options})</span>
       <button
         type="button"
         className="button button--small subscription__cancel"

@@ -32,7 +32,7 @@ function ModeSwitch({ call, busy }: { call: MonitoredCall; busy: boolean }) {
   const commands = useCommands();
   const ended = call.state === 'ended';
   return (
-    <div className="mode-switch" role="group" aria-label="Mode">
+    <div className="mode-switch" role="group" aria-label="Mode" data-audience={call.audience}>
       {switchOptions(call).map((option) => (
         <button
           key={option.mode}

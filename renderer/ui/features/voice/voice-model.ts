@@ -214,6 +214,8 @@ export interface SubscriptionView {
   readonly modeLabel: string;
   readonly status: string;
   readonly waiting: boolean;
+  /** Scope and frequency in words: "follow the call, all calls". */
+  readonly options: string;
   /** Everything in one sentence, for the tooltip and screen readers. */
   readonly description: string;
 }
@@ -233,7 +235,7 @@ export function describeSubscription(
     status = `On a call · now ${modeLabels[liveCall.mode]}`;
   else status = 'On a call';
   const who = subscription.agentName ?? 'this agent';
-  return { modeLabel, status, waiting, description: `${modeLabel} — ${who}: ${options}. ${status}.` };
+  return { modeLabel, status, waiting, options, description: `${modeLabel} — ${who}: ${options}. ${status}.` };
 }
 
 /** What happens to the supervisor's voice when the awaited call arrives, said before it does. */
