@@ -14,6 +14,9 @@ import { HttpSessionStore } from './gws/http-sessions';
 import { Notifier } from './gws/notifier';
 import type { GwsWorld } from './gws/resources';
 import { VoiceSupervision } from './gws/voice-supervision';
+import { MessagingCenter } from './messaging/messaging-center';
+import { MessagingControl } from './messaging/messaging-control';
+import { messagingRoutes } from './messaging/messaging-routes';
 import { sipPassword } from './directory/roster';
 import { startSipService, type SipService } from './sip/index';
 import { SupervisorCalls } from './voice/supervisor-calls';
@@ -46,6 +49,7 @@ export class SimulatorHost {
   readonly supervision = new VoiceSupervision();
   readonly sessions = new HttpSessionStore(() => Date.now());
   readonly supervisorCalls: SupervisorCalls;
+  readonly messaging: MessagingCenter;
   private sipService: SipService | null = null;
   private readonly options: SimulatorHostOptions;
   private readonly auth: Authenticator;
@@ -77,6 +81,7 @@ export class SimulatorHost {
       agentIds: this.directory.agents().map((user) => user.id),
       seed: options.seed,
       isWatched: (agentId) => this.supervision.watching(agentId) !== undefined,
+      scriptedTexts: true,
     });
     this.auth = new Authenticator(this.directory, this.sessions);
     this.hub = this.createHub();
@@ -99,6 +104,15 @@ export class SimulatorHost {
     };
     const notifier = new Notifier(world, (userId, topic, data) => this.hub.publish(userId, topic, data));
     this.floor.subscribe((event) => notifier.onFloorEvent(event));
+    this.messaging = new MessagingCenter({
+      directory: this.directory,
+      floor: this.floor,
+      baseUrl: () => this.baseUrl,
+      publish: (userId, topic, data) => this.hub.publish(userId, topic, data),
+      seed: options.seed,
+      floorRunning: () => this.liveFloor.running,
+      log: options.log,
+    });
     this.supervision.onChange((supervisorId) => {
       const supervisor = this.directory.byId(supervisorId);
       if (supervisor) notifier.deviceChanged(supervisor);
@@ -106,7 +120,14 @@ export class SimulatorHost {
     this.supervisorCalls.onChange((call, notificationType) => notifier.supervisorCallChanged(call, notificationType));
     this.supervisorCalls.start();
     this.sessions.onEnd((session) => this.hub.dropSession(session.id));
-    this.gws = new GwsApi({ world, sessions: this.sessions, auth: this.auth, notifier, bayeux: () => this.hub });
+    this.gws = new GwsApi({
+      world,
+      sessions: this.sessions,
+      auth: this.auth,
+      notifier,
+      bayeux: () => this.hub,
+      extraRoutes: messagingRoutes(world, this.messaging),
+    });
     this.control = options.controlApi
       ? new ControlApi({
           directory: this.directory,
@@ -119,6 +140,7 @@ export class SimulatorHost {
           dropBayeuxClients: () => this.hub.dropAll(),
           restart: (downMs) => this.restart(downMs),
           log: options.log,
+          messaging: new MessagingControl({ center: this.messaging, directory: this.directory, floor: this.floor }),
         })
       : null;
   }
@@ -148,6 +170,7 @@ export class SimulatorHost {
       this.sipService = null;
       throw error;
     }
+    this.messaging.start();
     if (this.options.liveFloor) {
       this.liveFloor.warmUp();
       this.liveFloor.start();
@@ -189,6 +212,7 @@ export class SimulatorHost {
     this.stopped = true;
     this.liveFloor.pause();
     this.control?.close();
+    this.messaging.close();
     this.lifecycle = this.lifecycle.then(async () => {
       await this.supervisorCalls.close();
       await this.sipService?.stop();

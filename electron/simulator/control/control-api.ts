@@ -6,6 +6,7 @@ import type { FloorModel, Interaction } from '../floor/floor-model';
 import type { LiveFloor } from '../floor/live-floor';
 import { parseJson, readBody, sendJson } from '../gws/http-io';
 import type { HttpSessionStore } from '../gws/http-sessions';
+import type { MessagingControl } from '../messaging/messaging-control';
 import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
 
 /** The SIP side as the control API reports it. */
@@ -28,13 +29,19 @@ export interface ControlApiDeps {
   /** Restarts the GWS front end; called after the response has been sent. */
   readonly restart: (downMs: number) => Promise<void>;
   readonly log: (line: string) => void;
+  /** Chat and SMS conversations: start, speak, move, end, inspect. */
+  readonly messaging: MessagingControl;
 }
 
 const stateBody = z.strictObject({
   state: z.enum(['Ready', 'NotReady', 'AfterCallWork', 'LoggedOut']),
   reason: z.string().min(1).max(100).optional(),
 });
-const interactionBody = z.strictObject({ kind: z.enum(['call', 'chat', 'sms']) });
+const interactionBody = z.strictObject({
+  kind: z.enum(['call', 'chat', 'sms']),
+  customerName: z.string().min(1).max(100).optional(),
+  script: z.boolean().optional(),
+});
 const callBody = z.strictObject({
   customerNumber: z.string().regex(/^\+?[0-9]{3,15}$/, 'a phone number: digits with an optional leading +').optional(),
   ringMs: z.number().int().min(0).max(600_000).optional(),
@@ -46,7 +53,7 @@ const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000)
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
 
-class ControlError extends Error {
+export class ControlError extends Error {
   constructor(
     readonly httpStatus: number,
     message: string,
@@ -88,12 +95,14 @@ export class ControlApi {
     const method = req.method ?? 'GET';
     const segments = url.pathname.split('/').filter(Boolean).slice(1).map(decodeSegment);
     const [resource, key, action, extra] = segments;
+    const messaging = await this.deps.messaging.route(method, segments, () => readJson(req));
+    if (messaging !== undefined) return messaging;
     if (method === 'GET' && resource === 'state' && key === undefined) return this.state();
     if (method === 'POST' && resource === 'agents' && key && action === 'state' && extra === undefined) {
       return this.setAgentState(key, stateBody.parse(await readJson(req)));
     }
     if (method === 'POST' && resource === 'agents' && key && action === 'interactions' && extra === undefined) {
-      return this.startInteraction(key, interactionBody.parse(await readJson(req)).kind);
+      return this.startInteraction(key, interactionBody.parse(await readJson(req)));
     }
     if (method === 'POST' && resource === 'agents' && key && action === 'calls' && extra === undefined) {
       return this.startCall(key, callBody.parse(await readJson(req)));
@@ -166,18 +175,15 @@ export class ControlApi {
     return { ok: true, state: outcome.value.kind, reason: outcome.value.reason };
   }
 
-  private startInteraction(key: string, kind: 'call' | 'chat' | 'sms'): unknown {
+  private startInteraction(key: string, body: z.infer<typeof interactionBody>): unknown {
     const user = this.user(key);
     const { floor } = this.deps;
-    if (kind === 'call') {
-      const offered = floor.offerCall(user.id);
-      if (!offered.ok) throw new ControlError(400, offered.error);
-      floor.establishCall(offered.value.id);
-      return { id: offered.value.id };
-    }
-    const started = floor.startText(user.id, kind);
-    if (!started.ok) throw new ControlError(400, started.error);
-    return { id: started.value.id };
+    if (body.kind !== 'call') return this.deps.messaging.start(user, body.kind, body);
+    if (body.customerName !== undefined || body.script !== undefined) throw new ControlError(400, 'customerName and script are for chat and sms');
+    const offered = floor.offerCall(user.id);
+    if (!offered.ok) throw new ControlError(400, offered.error);
+    floor.establishCall(offered.value.id);
+    return { id: offered.value.id };
   }
 
   /** A customer call at the agent: it rings for ringMs, then is established (at once when 0). */

@@ -45,6 +45,8 @@ export type FloorEvent =
   | { readonly type: 'callEstablished'; readonly interaction: CallInteraction }
   /** The customer call moved to another agent (a single-step transfer); same call, new agentId. */
   | { readonly type: 'callTransferred'; readonly interaction: CallInteraction; readonly fromAgentId: string }
+  /** A chat or SMS now belongs to another agent (a transfer, or its agent left a conference); same id. */
+  | { readonly type: 'textTransferred'; readonly interaction: TextInteraction; readonly fromAgentId: string }
   | { readonly type: 'interactionEnded'; readonly interaction: Interaction; readonly endedAt: number };
 
 export type FloorListener = (event: FloorEvent) => void;
@@ -66,6 +68,13 @@ export interface FloorModelOptions {
 export interface StartOptions {
   /** Backdates the interaction (the live floor starts with work already in progress). */
   readonly startedAt?: number;
+}
+
+export interface TextOptions extends StartOptions {
+  /** The customer's name instead of a drawn one. */
+  readonly customerName?: string;
+  /** A chat or SMS that was placed back in a queue reaches an agent again: same id, same customer. */
+  readonly resume?: Pick<TextInteraction, 'id' | 'customer' | 'customerParticipantId'>;
 }
 
 export interface OfferOptions extends StartOptions {
@@ -188,21 +197,40 @@ export class FloorModel {
     return succeed(transferred);
   }
 
-  startText(agentId: string, kind: 'chat' | 'sms', options: StartOptions = {}): Outcome<TextInteraction> {
+  startText(agentId: string, kind: 'chat' | 'sms', options: TextOptions = {}): Outcome<TextInteraction> {
     const refusal = this.refuseWork(agentId);
     if (refusal) return fail(refusal);
+    const { resume } = options;
+    if (resume && this.live.has(resume.id)) return fail(`interaction ${resume.id} is already with an agent`);
+    // The draws keep their order, so a seed replays the same ids whatever the options.
+    const id = resume?.id ?? this.ids.interactionId();
+    const customer = resume?.customer ?? this.ids.customer();
+    const agentParticipantId = this.ids.participantId();
     const item: TextInteraction = {
       kind,
-      id: this.ids.interactionId(),
+      id,
       agentId,
       startedAt: options.startedAt ?? this.now(),
-      customer: this.ids.customer(),
-      agentParticipantId: this.ids.participantId(),
-      customerParticipantId: this.ids.participantId(),
+      customer: options.customerName ? { ...customer, name: options.customerName } : customer,
+      agentParticipantId,
+      customerParticipantId: resume?.customerParticipantId ?? this.ids.participantId(),
     };
     this.live.set(item.id, item);
     this.emit({ type: 'interactionStarted', interaction: item });
     return succeed(item);
+  }
+
+  /** Hands a live chat or SMS to another agent, whose participant id in it is `agentParticipantId`. */
+  transferText(id: string, toAgentId: string, agentParticipantId: string): Outcome<TextInteraction> {
+    const item = this.live.get(id);
+    if (!item || item.kind === 'call') return fail(`no chat or SMS session ${id}`);
+    if (item.agentId === toAgentId) return fail('the interaction is already with that agent');
+    const refusal = this.refuseWork(toAgentId);
+    if (refusal) return fail(refusal);
+    const transferred: TextInteraction = { ...item, agentId: toAgentId, agentParticipantId };
+    this.live.set(id, transferred);
+    this.emit({ type: 'textTransferred', interaction: transferred, fromAgentId: item.agentId });
+    return succeed(transferred);
   }
 
   endInteraction(id: string): Outcome<Interaction> {

@@ -43,6 +43,8 @@ export interface LiveFloorOptions {
    * supervisor hears a monitored call within seconds of the current one ending.
    */
   readonly isWatched?: (agentId: string) => boolean;
+  /** Chats and SMS sessions end when their conversation script says so, not on the floor's timer. */
+  readonly scriptedTexts?: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export class LiveFloor {
   private readonly prng: Prng;
   private readonly tickMs: number;
   private readonly isWatched: (agentId: string) => boolean;
+  private readonly scriptedTexts: boolean;
   private second = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly agentPlans = new Map<string, AgentPlan>();
@@ -69,6 +72,7 @@ export class LiveFloor {
     this.prng = new Prng(options.seed);
     this.tickMs = options.tickMs ?? 1000;
     this.isWatched = options.isWatched ?? (() => false);
+    this.scriptedTexts = options.scriptedTexts ?? false;
     this.model.subscribe(() => {
       this.changesThisSecond += 1;
     });
@@ -137,7 +141,7 @@ export class LiveFloor {
       const key = planKey(item);
       liveKeys.add(key);
       const dueAt = this.interactionDue.get(key) ?? this.planInteraction(item);
-      if (this.second < dueAt) continue;
+      if (this.second < dueAt || (item.kind !== 'call' && this.scriptedTexts)) continue;
       if (item.kind === 'call' && item.state === 'Ringing') {
         const established = this.model.establishCall(item.id);
         if (established.ok) {

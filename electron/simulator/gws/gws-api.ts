@@ -14,9 +14,9 @@ import { SupervisionRoutes } from './supervision-routes';
 export const gwsVersion = '8.5.200.50';
 const mutatingMethods = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-type RouteHandler = (ctx: RequestContext, params: readonly string[]) => void | Promise<void>;
+export type RouteHandler = (ctx: RequestContext, params: readonly string[]) => void | Promise<void>;
 
-interface Route {
+export interface Route {
   readonly method: 'GET' | 'POST';
   readonly pattern: RegExp;
   readonly handler: RouteHandler;
@@ -28,6 +28,8 @@ export interface GwsApiDeps {
   readonly auth: Authenticator;
   readonly notifier: Notifier;
   readonly bayeux: () => BayeuxHub;
+  /** Routes tried before the built-in ones (chat and SMS supervision). */
+  readonly extraRoutes?: readonly Route[];
 }
 
 /** Everything under /api/v2: auth, CSRF, then the resources (gws-api.md §1–4, 7). */
@@ -41,6 +43,7 @@ export class GwsApi {
     const callOperations = new CallRoutes(deps.world);
     const id = '([^/]+)';
     this.routes = [
+      ...(deps.extraRoutes ?? []),
       { method: 'GET', pattern: /^\/me$/, handler: (ctx) => me.getMe(ctx) },
       { method: 'POST', pattern: /^\/me$/, handler: (ctx) => me.postMe(ctx) },
       { method: 'GET', pattern: /^\/me\/devices$/, handler: (ctx) => me.getDevices(ctx) },

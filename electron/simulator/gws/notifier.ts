@@ -44,6 +44,11 @@ export class Notifier {
         this.interactionChanged({ ...event.interaction, agentId: event.fromAgentId }, 'ended');
         this.interactionChanged(event.interaction, 'established');
         return;
+      case 'textTransferred':
+        // [INF] As a call transfer: completed for the agent who let it go, chatting for the one who has it now.
+        this.interactionChanged({ ...event.interaction, agentId: event.fromAgentId }, 'ended');
+        this.interactionChanged(event.interaction, 'started');
+        return;
     }
   }
 
