@@ -336,16 +336,14 @@ export class MessagingMonitoring {
   }
 
   /**
-   * After a reconnection the server's list is the truth: conversations missing from it ended while
-   * notifications were down; those present get their missing lines.
+   * After a reconnection: conversations the server lists get their missing lines; one it no longer
+   * lists is read on its own, and ends only if the server says so (not every server lists the
+   * conversations a supervisor is in among the user's subresources).
    */
   private recover(channel: MessagingChannel, live: readonly WireConversation[]): void {
     const present = new Set(live.filter((wire) => !isEndState(wire.state)).map((wire) => wire.id));
     for (const record of [...this.records.values()]) {
-      if (record.channel === channel && !record.ended && !present.has(record.id)) {
-        this.options.logger.info('A conversation ended while notifications were down', { conversationId: record.id });
-        this.finish(record, record.state);
-      }
+      if (record.channel === channel && !record.ended && !present.has(record.id)) void this.confirmStillLive(record);
     }
     for (const wire of live) {
       if (!present.has(wire.id)) continue;
@@ -356,12 +354,37 @@ export class MessagingMonitoring {
         this.publish(existing);
         record = existing;
       } else {
+        if (existing?.leftByMe) continue;
         if (existing) this.records.delete(existing.id);
         record = this.startRecord(channel, wire);
       }
       if (!wire.participants || wire.participants.length === 0 || wire.state === undefined) void this.refreshResource(record);
       void this.fetchLog(record);
     }
+  }
+
+  private async confirmStillLive(record: ConversationRecord): Promise<void> {
+    const api = this.options.session.api;
+    if (!api) return;
+    const generation = this.generation;
+    const fetched = await fetchConversation(api, record.channel, record.id);
+    if (generation !== this.generation || this.records.get(record.id) !== record || record.ended) return;
+    if (!fetched.ok) {
+      if (fetched.error.code === 'gws-refused') {
+        this.options.logger.info('A conversation ended while notifications were down', { conversationId: record.id });
+        this.finish(record, record.state);
+      } else {
+        this.options.logger.warn('Could not check a conversation after reconnecting', { conversationId: record.id, reason: fetched.error.detail ?? fetched.error.message });
+      }
+      return;
+    }
+    this.applyResource(record, fetched.value, 'StatusChange');
+    if (isEndState(fetched.value.state)) {
+      this.finish(record, fetched.value.state);
+      return;
+    }
+    this.publish(record);
+    await this.fetchLog(record);
   }
 
   private async discover(channel: MessagingChannel, id: string): Promise<void> {
@@ -422,10 +445,11 @@ export class MessagingMonitoring {
     if (fetched.value.rejected.length > 0) {
       this.options.logger.warn('Skipped malformed chat/SMS lines', { conversationId: record.id, reasons: fetched.value.rejected });
     }
-    if (range) {
-      this.options.logger.info('Fetched missing lines', { conversationId: record.id, ...range, received: fetched.value.messages.length });
-    }
+    const before = record.transcript.indices.length;
     this.addMessages(record, fetched.value.messages);
+    const added = record.transcript.indices.length - before;
+    if (range) this.options.logger.info('Fetched missing lines', { conversationId: record.id, ...range, received: fetched.value.messages.length, added });
+    else this.options.logger.info('Message log re-read', { conversationId: record.id, received: fetched.value.messages.length, added });
   }
 
   private startRecord(channel: MessagingChannel, wire: WireConversation): ConversationRecord {

@@ -495,6 +495,21 @@ describe('recovery after a reconnection', () => {
     );
   });
 
+  test('one missing from the snapshot but still there when read on its own stays, and gets its lines', async () => {
+    const { session, gws, conversation, service } = setUp();
+    session.notify(samples.deliveredChatEnvelope);
+    session.notify(samples.deliveredChatHistoryEnvelope);
+    await settle();
+    gws.bodies.set(`/api/v2/me/chats/${chatId}`, samples.chatResponse);
+    gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, { statusCode: 0, messages: [...samples.messagesResponse.messages, line(7, 'said while offline')] });
+    session.snapshot({ chats: [], smssessions: [] });
+    await settle();
+    assert.equal(conversation(chatId)?.ended, false);
+    const transcript = service.getTranscript(chatId);
+    assert.ok(transcript.ok);
+    assert.equal(transcript.value.at(-1)?.text, 'said while offline');
+  });
+
   test('a snapshot without the arrays asks for the lists instead', async () => {
     const { session, gws, conversation } = setUp();
     gws.bodies.set('/api/v2/me/chats', { statusCode: 0, chats: [samples.deliveredChatEnvelope.data.chat] });
