@@ -77,7 +77,7 @@ const customerJoinedBeforeMs = 20_000;
 const openingLineBeforeMs = 18_000;
 /** Completed conversations kept for GET /control/messaging. */
 const endedKept = 200;
-/** A watched agent with no chat yet gets one after this many seconds of live floor. */
+/** A watched agent with no delivery yet gets a conversation after this many seconds of live floor. */
 const nudgeAfterSeconds = 3;
 
 function channelLabel(kind: MessagingChannel): string {
@@ -707,10 +707,11 @@ export class MessagingCenter {
         continue;
       }
       if (this.second < dueAt || !floorRunning()) continue;
-      this.nudges.delete(subscription);
+      // Waits while the agent cannot take one (on a break, or full); delivery removes the nudge.
       const kind = floor.status(subscription.agentId)?.kind;
       if (kind !== 'Ready' && kind !== 'AfterCallWork') continue;
       if (floor.interactionsOf(subscription.agentId, subscription.channel).length >= maxTextInteractions) continue;
+      this.nudges.delete(subscription);
       floor.startText(subscription.agentId, subscription.channel);
     }
   }
