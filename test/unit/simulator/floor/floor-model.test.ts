@@ -58,6 +58,30 @@ describe('FloorModel', () => {
     assert.deepEqual(events.map((event) => event.type), ['interactionStarted', 'callEstablished', 'interactionEnded']);
   });
 
+  test('a caller’s number can be given; an established call transfers to a free, logged-in agent', () => {
+    const { floor, events } = model();
+    const call = floor.offerCall('ana', { customerNumber: '+14155550100' });
+    assert.ok(call.ok);
+    assert.equal(call.value.customer.phoneNumber, '+14155550100');
+    assert.equal(floor.transferCall(call.value.id, 'ben').ok, false, 'a ringing call stays');
+    floor.establishCall(call.value.id);
+    assert.equal(floor.transferCall(call.value.id, 'ana').ok, false, 'not to the same agent');
+    assert.equal(floor.transferCall(call.value.id, 'sup').ok, false, 'not to a logged-out user');
+    assert.equal(floor.transferCall('nothing', 'ben').ok, false);
+    const moved = floor.transferCall(call.value.id, 'ben');
+    assert.ok(moved.ok);
+    assert.equal(moved.value.id, call.value.id);
+    assert.equal(floor.callOf('ana'), undefined);
+    assert.equal(floor.callOf('ben')?.id, call.value.id);
+    const last = events.at(-1);
+    assert.equal(last?.type, 'callTransferred');
+    assert.equal(last?.type === 'callTransferred' && last.fromAgentId, 'ana');
+    const second = floor.offerCall('ana');
+    assert.ok(second.ok);
+    floor.establishCall(second.value.id);
+    assert.equal(floor.transferCall(second.value.id, 'ben').ok, false, 'ben is on a call');
+  });
+
   test('chats and SMS sessions get 16-character ids; logging out ends all work first', () => {
     const { floor, events } = model();
     const chat = floor.startText('ana', 'chat');
