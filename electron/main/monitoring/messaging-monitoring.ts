@@ -107,6 +107,8 @@ const channelLabel: Readonly<Record<MessagingChannel, string>> = { chat: 'chats'
 export class MessagingMonitoring {
   private readonly records = new Map<string, ConversationRecord>();
   private readonly discovering = new Set<string>();
+  /** Conversations GWS refused to show: their lines are not worth a read each. Oldest first, bounded. */
+  private readonly unreadable = new Set<string>();
   private readonly knownNicknames = new Set<string>();
   private readonly transcriptListeners = new Set<(appended: TranscriptAppended) => void>();
   private readonly disposers: Array<() => void> = [];
@@ -135,6 +137,7 @@ export class MessagingMonitoring {
     const existing = this.subscription(request.agentId, request.channel);
     if (existing?.pending) return err('busy', `Still busy with monitoring ${agent.displayName}'s ${channelLabel[request.channel]}.`);
     const nickname = request.nickname?.trim() || null;
+    if (existing && existing.mode === request.mode && existing.frequency === request.frequency && existing.nickname === nickname) return ok(null);
     if (nickname) this.knownNicknames.add(nickname);
     const wanted: MessagingSubscription = {
       agentId: agent.id,
@@ -241,6 +244,7 @@ export class MessagingMonitoring {
     this.generation += 1;
     this.records.clear();
     this.discovering.clear();
+    this.unreadable.clear();
     this.knownNicknames.clear();
     this.updateMessaging(clearMessaging);
   }
@@ -284,7 +288,7 @@ export class MessagingMonitoring {
       return;
     }
     // Lines of a conversation not seen yet: read it, then its whole log (these lines included).
-    void this.discover(message.channel, message.conversationId);
+    if (!this.unreadable.has(message.conversationId)) void this.discover(message.channel, message.conversationId);
   }
 
   private onConversation(channel: MessagingChannel, wire: WireConversation, notificationType: string): void {
@@ -305,6 +309,7 @@ export class MessagingMonitoring {
       if (record.leftByMe || notificationType !== 'StatusChange') return;
       this.records.delete(record.id);
     }
+    this.unreadable.delete(wire.id);
     const started = this.startRecord(channel, wire);
     if (!wire.participants || wire.participants.length === 0) void this.refreshResource(started);
   }
@@ -397,6 +402,7 @@ export class MessagingMonitoring {
       if (generation !== this.generation) return;
       if (!fetched.ok) {
         this.options.logger.info('Ignored lines of a conversation Earshot cannot read', { conversationId: id, reason: fetched.error.detail ?? fetched.error.message });
+        if (fetched.error.code === 'gws-refused') this.rememberUnreadable(id);
         return;
       }
       const wire = fetched.value;
@@ -532,6 +538,11 @@ export class MessagingMonitoring {
       this.options.logger.info('Lines are missing from a transcript; fetching them', { conversationId: record.id, ...range });
       void this.fetchLog(record, range);
     }
+  }
+
+  private rememberUnreadable(id: string): void {
+    this.unreadable.add(id);
+    if (this.unreadable.size > 200) this.unreadable.delete(this.unreadable.values().next().value as string);
   }
 
   private emit(appended: TranscriptAppended): void {

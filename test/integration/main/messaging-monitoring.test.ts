@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { Conversation, MessagingChannel, TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import { ok, type Result } from '../../../electron/common/result';
 import { GwsApi } from '../../../electron/main/contact-center/gws-api';
-import { HttpTransport } from '../../../electron/main/contact-center/http-transport';
+import { HttpTransport, type BasicCredentials } from '../../../electron/main/contact-center/http-transport';
 import { SupervisorSession } from '../../../electron/main/contact-center/supervisor-session';
 import type { MessagingGws } from '../../../electron/main/monitoring/messaging-gws';
 import { MessagingMonitoring, type MessagingSession } from '../../../electron/main/monitoring/messaging-monitoring';
@@ -49,16 +49,16 @@ async function control(simulator: RunningSimulator, method: string, path: string
  * (signed in again after a restart, as the session does); everything else (operations, CometD,
  * snapshots) is the signed-in session's own.
  */
-async function messagingSessionOf(session: SupervisorSession, simulator: RunningSimulator): Promise<MessagingSession> {
+async function messagingSessionOf(session: SupervisorSession, simulator: RunningSimulator, credentials: BasicCredentials): Promise<MessagingSession> {
   const logger = createMemoryLogger();
   const reader = new HttpTransport({ baseUrl: simulator.baseUrl, logger, timeoutMs: 3_000 });
   const readerApi = new GwsApi(reader, logger);
-  assert.ok((await readerApi.getMe({ basicAuth: simulator.demo })).ok);
+  assert.ok((await readerApi.getMe({ basicAuth: credentials })).ok);
   const get = async (path: string, query?: Readonly<Record<string, string | number | undefined>>): Promise<Result<unknown>> => {
     let response = await reader.request({ method: 'GET', path, query });
     if (!response.ok && response.error.code === 'unauthorized') {
       reader.forgetSession();
-      if ((await readerApi.getMe({ basicAuth: simulator.demo })).ok) response = await reader.request({ method: 'GET', path, query });
+      if ((await readerApi.getMe({ basicAuth: credentials })).ok) response = await reader.request({ method: 'GET', path, query });
     }
     return response.ok ? ok(response.value.body) : response;
   };
@@ -112,7 +112,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       return agent;
     }
 
-    async function signedIn() {
+    async function signedIn(credentials: BasicCredentials = simulator.demo) {
       const store: AppStore = createAppStore();
       const logger = createMemoryLogger();
       const session = new SupervisorSession({
@@ -123,9 +123,9 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
         requestTimeoutMs: 3_000,
         cometdBackoff: { incrementMs: 100, maxMs: 400 },
       });
-      const result = await session.signIn({ baseUrl: simulator.baseUrl, isDemo: true, credentials: simulator.demo });
+      const result = await session.signIn({ baseUrl: simulator.baseUrl, isDemo: true, credentials });
       assert.deepEqual(result, { ok: true, value: null });
-      const service = new MessagingMonitoring({ session: await messagingSessionOf(session, simulator), store, logger: logger.child('messaging') });
+      const service = new MessagingMonitoring({ session: await messagingSessionOf(session, simulator, credentials), store, logger: logger.child('messaging') });
       const appended: TranscriptAppended[] = [];
       service.onTranscriptAppended((event) => appended.push(event));
       // As main-services does: whatever ends the session ends the board.
@@ -304,6 +304,27 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       await say(id, 'agent', 'I am taking over.', colleague);
       await waitFor('the colleague’s line', () => transcript(id).at(-1)?.text === 'I am taking over.');
       assert.ok(transcript(id).some((line) => line.type === 'ParticipantLeft'));
+    });
+
+    test('two supervisors on the same agent: both get the conversation, each sees the other as a supervisor', async () => {
+      const sam = await signedIn();
+      const jordan = await signedIn({ userName: 'jellis', password: 'demo' });
+      const agent = freshAgent();
+      assert.deepEqual(await sam.service.monitor({ agentId: agent.id, channel, mode: 'Monitor', frequency: 'AllChats' }), ok(null));
+      assert.deepEqual(await jordan.service.monitor({ agentId: agent.id, channel, mode: 'Coach', frequency: 'AllChats', nickname: 'Jordan' }), ok(null));
+      const id = await startConversation(agent);
+      await waitFor('the conversation at both', () => sam.card(id) && jordan.card(id));
+      await waitFor('both supervisors listed at Sam', () => sam.card(id)?.participants.filter((participant) => participant.role === 'Supervisor').length === 2);
+      assert.equal(sam.card(id)?.mode, 'Monitor');
+      assert.equal(jordan.card(id)?.mode, 'Coach');
+      const jordanAtSam = sam.card(id)?.participants.find((participant) => participant.role === 'Supervisor' && !participant.isMe);
+      assert.equal(jordanAtSam?.visibility, 'Agents');
+      await waitFor('Sam listed at Jordan', () => jordan.card(id)?.participants.some((participant) => participant.role === 'Supervisor' && !participant.isMe));
+      assert.deepEqual(await jordan.service.send(id, 'Ask for the order number'), ok(null));
+      const atSam = await waitFor('Jordan’s coaching line at Sam', () => sam.transcript(id).find((line) => line.text === 'Ask for the order number'));
+      assert.equal(atSam.from?.isMe, false);
+      assert.equal(atSam.from?.role, 'Supervisor');
+      assert.equal(atSam.visibility, 'Agents');
     });
 
     test('cancel: the subscription ends on both sides; the conversation already on the board stays', async () => {

@@ -181,9 +181,10 @@ describe('chat/SMS subscriptions', () => {
     assert.equal(gws.operations.length, 0);
   });
 
-  test('a new mode for the same agent and channel cancels the old subscription first', async () => {
+  test('a new mode for the same agent and channel cancels the old subscription first; the same one again is a no-op', async () => {
     const { service, store, gws } = setUp();
     await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' });
+    assert.deepEqual(await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' }), ok(null));
     await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Coach', frequency: 'AllChats' });
     assert.deepEqual(
       gws.operations.map((operation) => operation.body.operationName),
@@ -442,12 +443,15 @@ describe('what the service does not know, or cannot read', () => {
     assert.equal(transcript.value.length, 5);
   });
 
-  test('an unreadable one is ignored with a log line, never a crash', async () => {
-    const { session, logger, store } = setUp();
+  test('an unreadable one is ignored with a log line, never a crash, and not read again for every line', async () => {
+    const { session, logger, store, gws } = setUp();
     session.notify(log('GHOST', [line(1, 'boo')]));
     await settle();
+    session.notify(log('GHOST', [line(2, 'boo again')]));
+    await settle();
     assert.deepEqual(store.getState().messaging.conversations, []);
-    assert.ok(logger.records.some((record) => record.message === 'Ignored lines of a conversation Earshot cannot read'));
+    assert.equal(logger.records.filter((record) => record.message === 'Ignored lines of a conversation Earshot cannot read').length, 1);
+    assert.equal(gws.reads.filter((read) => read.path === '/api/v2/me/chats/GHOST').length, 1);
   });
 
   test('an Invited chat without participants is read for them (A.5); the end of an unknown one is ignored', async () => {
