@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nusage: simulator [--port <n>] [--seed <n>] [--quiet]\n`);
+  process.stderr.write(`${message}\nusage: simulator [--port <n>] [--seed <n>] [--clips <folder>] [--quiet]\n`);
   process.exit(2);
 }
 
@@ -13,21 +13,30 @@ function integerOption(value: string | undefined, name: string, fallback: number
   return parsed;
 }
 
-let args: ReturnType<typeof parseArgs<{ options: { port: { type: 'string' }; seed: { type: 'string' }; quiet: { type: 'boolean' } } }>>;
+const cliOptions = { port: { type: 'string' }, seed: { type: 'string' }, clips: { type: 'string' }, quiet: { type: 'boolean' } } as const;
+let args: ReturnType<typeof parseArgs<{ options: typeof cliOptions }>>;
 try {
-  args = parseArgs({ options: { port: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } } });
+  args = parseArgs({ options: cliOptions });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
 
 const quiet = args.values.quiet ?? false;
-const simulator = await startSimulator({
-  port: integerOption(args.values.port, 'port', 0, 65535),
-  seed: integerOption(args.values.seed, 'seed', 1, 2 ** 32 - 1),
-  liveFloor: true,
-  controlApi: true,
-  log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
-});
+let simulator: Awaited<ReturnType<typeof startSimulator>>;
+try {
+  simulator = await startSimulator({
+    port: integerOption(args.values.port, 'port', 0, 65535),
+    seed: integerOption(args.values.seed, 'seed', 1, 2 ** 32 - 1),
+    liveFloor: true,
+    controlApi: true,
+    clipsDirectory: args.values.clips,
+    log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+  });
+} catch (error) {
+  // Most often the conversation clips are missing beside a bundle: say so, without a stack.
+  process.stderr.write(`the demo contact center could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 
 process.stdout.write(
   [
