@@ -97,6 +97,6 @@ for (const assets of ['renderer/ui/assets']) {
   if (existsSync(assets)) cpSync(assets, 'out/renderer/ui/assets', { recursive: true });
 }
 if (existsSync('electron/simulator/media/clips')) {
-  cpSync('electron/simulator/media/clips', 'out/simulator-clips', { recursive: true });
+  cpSync('electron/simulator/media/clips', 'out/simulator/clips', { recursive: true });
 }
 console.log(`build: out/ ready${production ? ' (production)' : ''}`);

@@ -16,8 +16,8 @@ export interface BrowserHostOptions {
   readonly bridgeRoot: string;
   readonly host?: string;
   readonly port?: number;
-  /** Serves the media host page at /media/ and its socket; its creator closes it. */
-  readonly mediaHost?: MediaHostServer;
+  /** Serves the media host page at /media/ and its socket; closed with the host. */
+  readonly mediaHost: MediaHostServer;
 }
 
 export interface RunningBrowserHost {
@@ -43,7 +43,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
         response.writeHead(405).end();
         return;
       }
-      if (options.mediaHost && (await options.mediaHost.handleRequest(request, response))) return;
+      if (await options.mediaHost.handleRequest(request, response)) return;
       const file =
         path === '/page-bridge.js'
           ? await readStaticFile(options.bridgeRoot, path)
@@ -63,7 +63,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   });
 
   server.on('upgrade', (request, socket, head) => {
-    if (options.mediaHost?.handleUpgrade(request, socket, head, origin)) return;
+    if (options.mediaHost.handleUpgrade(request, socket, head, origin)) return;
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     if (path !== UI_SOCKET_PATH) {
       socket.destroy();
@@ -82,6 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   return {
     url: `${origin}/`,
     async close() {
+      options.mediaHost.close();
       for (const client of uiSocket.clients) client.terminate();
       uiSocket.close();
       server.closeAllConnections();

@@ -7,6 +7,8 @@ import { createInProcessDemo } from '../main/demo-contact-center';
 import { createMainServices } from '../main/main-services';
 import { createStderrLogger } from '../main/platform/logger';
 import { startBrowserHost } from './browser-host';
+import { openMediaHostAppWindow } from './media-host-app-window';
+import { createMediaHostServer, MEDIA_PAGE_PATH } from './media-host-server';
 
 /**
  * The browser edition: the same main-side services as the Electron app, serving the UI on
@@ -27,22 +29,36 @@ async function main(): Promise<void> {
   const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const demo = values['no-demo']
     ? undefined
-    : createInProcessDemo(logger.child('demo'), { controlApi: values['demo-control-api'] });
-  const services = createMainServices({ logger, demo });
+    : createInProcessDemo(logger.child('demo'), {
+        controlApi: values['demo-control-api'],
+        clipsDirectory: join(outRoot, 'simulator', 'clips'),
+      });
+  const mediaHost = createMediaHostServer({
+    logger: logger.child('media-host'),
+    mediaRoot: join(outRoot, 'renderer', 'media-host'),
+    bridgeRoot: join(outRoot, 'browser-host'),
+  });
+  const services = createMainServices({ logger, demo, mediaHost: mediaHost.link });
   const host = await startBrowserHost({
     services,
     logger: logger.child('browser-host'),
     uiRoot: join(outRoot, 'renderer', 'ui'),
     bridgeRoot: join(outRoot, 'browser-host'),
+    mediaHost,
     port: Number(values.port),
   });
+  const mediaUrl = new URL(MEDIA_PAGE_PATH, host.url).toString();
   console.log(`Earshot (browser edition) is running at ${host.url}`);
+  console.log(`Its audio engine (media host) page is ${mediaUrl}; keep it open to hear monitored calls.`);
   if (demo && values['demo-control-api']) {
     const running = await demo.start();
     console.log(`Demo contact center control API at ${running.baseUrl}/control`);
   }
 
-  if (values.open) openAppWindow(host.url);
+  if (values.open) {
+    openAppWindow(host.url);
+    if (!openMediaHostAppWindow(mediaUrl)) console.log(`Open ${mediaUrl} as well to hear monitored calls.`);
+  }
 
   let closing = false;
   const shutdown = async () => {
@@ -58,15 +74,26 @@ async function main(): Promise<void> {
 
 /** Opens the system Chromium in app mode where there is a display; otherwise the URL above is enough. */
 function openAppWindow(url: string): void {
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) =>
+    existsSync(path),
+  );
   if (!chromium || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) {
     console.log('Open that address in Chromium or Chrome (no display or no Chromium found to open it for you).');
     return;
   }
-  const child = spawn(chromium, [`--app=${url}`, '--no-first-run', '--autoplay-policy=no-user-gesture-required', '--allow-loopback-in-peer-connection'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    chromium,
+    [
+      `--app=${url}`,
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+      '--allow-loopback-in-peer-connection',
+    ],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   child.unref();
 }
 

@@ -29,7 +29,7 @@ export function createUiSocketServer(options: {
     const send = (frame: ServerFrame) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
     };
-    const unsubscribe = services.onState((state) => send({ kind: 'event', channel: 'state:changed', payload: state }));
+    const unsubscribe = services.onUiEvent((channel, payload) => send({ kind: 'event', channel, payload }));
     socket.on('message', (data) => {
       let json: unknown;
       try {

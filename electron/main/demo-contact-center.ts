@@ -7,10 +7,18 @@ import type { Logger } from './platform/logger';
  * over HTTP and CometD on 127.0.0.1, exactly as to a real GWS server. Its control API is for tests
  * of the browser edition only; the Electron app never turns it on.
  */
-export function createInProcessDemo(logger: Logger, options: { controlApi?: boolean } = {}): DemoContactCenter {
+export function createInProcessDemo(
+  logger: Logger,
+  options: { controlApi?: boolean; clipsDirectory: string },
+): DemoContactCenter {
   let running: Promise<RunningSimulator> | null = null;
   const start = () => {
-    running ??= startSimulator({ controlApi: options.controlApi ?? false, liveFloor: true, log: (line: string) => logger.debug(line) }).catch((error: unknown) => {
+    running ??= startSimulator({
+      controlApi: options.controlApi ?? false,
+      liveFloor: true,
+      clipsDirectory: options.clipsDirectory,
+      log: (line: string) => logger.debug(line),
+    }).catch((error: unknown) => {
       running = null;
       throw error;
     });
@@ -19,7 +27,12 @@ export function createInProcessDemo(logger: Logger, options: { controlApi?: bool
   return {
     async start() {
       const simulator = await start();
-      return { baseUrl: simulator.baseUrl, userName: simulator.demo.userName, password: simulator.demo.password };
+      return {
+        baseUrl: simulator.baseUrl,
+        userName: simulator.demo.userName,
+        password: simulator.demo.password,
+        sip: simulator.demo.sip,
+      };
     },
     async stop() {
       const current = running;

@@ -1,14 +1,26 @@
-import type { AppState } from '../common/models/app-state';
-import { err, ok } from '../common/result';
-import { SupervisorSession } from './contact-center/supervisor-session';
+import type { SipAccount } from '../common/contract/sign-in';
+import type { UiEventChannel, UiEventPayload } from '../common/contract/ui-contract';
+import { err, ok, type Result } from '../common/result';
+import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
+import { MessagingMonitoring } from './monitoring/messaging-monitoring';
+import { VoiceMonitoring } from './monitoring/voice-monitoring';
 import type { Logger } from './platform/logger';
+import type { MediaHostLink } from './sip/media-host-link';
+import { toMediaSipAccount } from './sip/sip-account';
+import { SipController } from './sip/sip-controller';
 import { createAppStore, type AppStore } from './state/app-store';
 import { createStateBroadcast } from './state/broadcast';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
 
 /** The built-in demo contact center as main needs it: started on first use, known only by URL. */
 export interface DemoContactCenter {
-  start(): Promise<{ readonly baseUrl: string; readonly userName: string; readonly password: string }>;
+  start(): Promise<{
+    readonly baseUrl: string;
+    readonly userName: string;
+    readonly password: string;
+    /** The demo supervisor's SIP account, filled in for the supervisor. */
+    readonly sip: SipAccount | null;
+  }>;
   stop(): Promise<void>;
 }
 
@@ -16,13 +28,18 @@ export interface MainServicesOptions {
   readonly logger: Logger;
   /** Absent where the demo must not be offered. */
   readonly demo?: DemoContactCenter;
+  /** The media host that plays monitored calls (hidden window or browser page). */
+  readonly mediaHost: MediaHostLink;
   readonly teamPollIntervalMs?: number;
 }
+
+export type UiEventListener = <C extends UiEventChannel>(channel: C, payload: UiEventPayload<C>) => void;
 
 export interface MainServices {
   readonly store: AppStore;
   readonly invoke: UiInvoke;
-  onState(listener: (state: AppState) => void): () => void;
+  /** Every event for the UI window: state snapshots and transcript lines. */
+  onUiEvent(listener: UiEventListener): () => void;
   dispose(): Promise<void>;
 }
 
@@ -39,6 +56,37 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logger: logger.child('session'),
     teamPollIntervalMs: options.teamPollIntervalMs,
   });
+  let voice: VoiceMonitoring | null = null;
+  const sip = new SipController({
+    link: options.mediaHost,
+    store,
+    logger: logger.child('sip'),
+    monitoringFacts: () => voice?.monitoringFacts() ?? { monitoringCallUuids: new Set(), subscriptionActive: false },
+  });
+  voice = new VoiceMonitoring({ session, sip, store, logger: logger.child('voice') });
+  const voiceMonitoring = voice;
+  const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
+
+  // However the session ends (sign-out, expiry), the SIP account goes with it and no leg stays up.
+  let signedIn = false;
+  store.subscribe((state) => {
+    const nowSignedIn = state.session !== null;
+    if (signedIn && !nowSignedIn) {
+      voiceMonitoring.endAll();
+      messaging.endAll();
+      sip.setAccount(null);
+    }
+    signedIn = nowSignedIn;
+  });
+
+  const signIn = async (target: SignInTarget, sipAccount: SipAccount | null): Promise<Result<null>> => {
+    const result = await session.signIn(target);
+    if (!result.ok) return result;
+    const supervisor = store.getState().session?.supervisor.displayName ?? target.credentials.userName;
+    sip.setAccount(sipAccount ? toMediaSipAccount(sipAccount, supervisor) : null);
+    if (!sipAccount) logger.info('Signed in without a SIP account: monitored calls cannot be heard');
+    return result;
+  };
 
   const invoke = createUiInvoke(
     {
@@ -55,20 +103,44 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         if (request.server.kind === 'demo') {
           if (!demo) return err('invalid-input', 'This edition of Earshot has no demo contact center.');
           const running = await demo.start();
-          return session.signIn({
-            baseUrl: running.baseUrl,
-            isDemo: true,
-            credentials: { userName: request.userName, password: request.password },
-          });
+          return signIn(
+            { baseUrl: running.baseUrl, isDemo: true, credentials: { userName: request.userName, password: request.password } },
+            request.sip ?? running.sip,
+          );
         }
-        return session.signIn({
-          baseUrl: request.server.baseUrl,
-          isDemo: false,
-          credentials: { userName: request.userName, password: request.password },
-        });
+        return signIn(
+          { baseUrl: request.server.baseUrl, isDemo: false, credentials: { userName: request.userName, password: request.password } },
+          request.sip ?? null,
+        );
       },
       'session:signOut': () => session.signOut(),
       'state:get': async () => ok(store.getState()),
+      'voice:monitor': (request) => voiceMonitoring.monitor(request),
+      'voice:cancelMonitoring': () => voiceMonitoring.cancelMonitoring(),
+      'voice:switchMode': (request) => voiceMonitoring.switchMode(request.callId, request.mode),
+      'voice:muteAgent': (request) => voiceMonitoring.muteAgent(request.callId, request.muted),
+      'voice:hangUp': (request) => voiceMonitoring.hangUp(request.callId),
+      'voice:setVolume': async (request) => voiceMonitoring.setVolume(request.callId, request.volume),
+      'voice:answerIncoming': async (request) =>
+        sip.answerIncoming(request.callId) ? ok(null) : err('invalid-input', 'That call is no longer ringing.'),
+      'voice:declineIncoming': async (request) => {
+        sip.decline(request.callId);
+        return ok(null);
+      },
+      'audio:selectOutput': async (request) => {
+        sip.selectOutput(request.deviceId);
+        return ok(null);
+      },
+      'audio:selectInput': async (request) => {
+        sip.selectInput(request.deviceId);
+        return ok(null);
+      },
+      'messaging:monitor': (request) => messaging.monitor(request),
+      'messaging:cancelMonitoring': (request) => messaging.cancelMonitoring(request),
+      'messaging:switchMode': (request) => messaging.switchMode(request.conversationId, request.mode),
+      'messaging:send': (request) => messaging.send(request.conversationId, request.text),
+      'messaging:leave': (request) => messaging.leave(request.conversationId, request.farewell),
+      'messaging:getTranscript': async (request) => messaging.getTranscript(request.conversationId),
     },
     logger.child('ui'),
   );
@@ -76,8 +148,22 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return {
     store,
     invoke,
-    onState: (listener) => broadcast.subscribe(listener),
+    onUiEvent: (listener) => {
+      const stopState = broadcast.subscribe((state) => listener('state:changed', state));
+      // After the state flush (the new card, its transcript length), so the lines find their card.
+      const stopLines = messaging.onTranscriptAppended((appended) =>
+        queueMicrotask(() => listener('messaging:transcriptAppended', appended)),
+      );
+      return () => {
+        stopState();
+        stopLines();
+      };
+    },
     async dispose(): Promise<void> {
+      voiceMonitoring.dispose();
+      messaging.dispose();
+      sip.setAccount(null);
+      sip.dispose();
       await session.dispose();
       broadcast.dispose();
       await demo?.stop();

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { appStateSchema } from '../models/app-state';
+import {
+  messagingChannelSchema,
+  messagingFrequencySchema,
+  messagingModeSchema,
+  transcriptAppendedSchema,
+  transcriptLineSchema,
+} from '../models/messaging';
+import { monitoringScopeSchema, voiceFrequencySchema, voiceModeSchema } from '../models/voice';
 import { signInDefaultsSchema, signInRequestSchema } from './sign-in';
+
+const callRef = { callId: z.string().min(1) };
 
 /**
  * The one contract between main and the UI window. Channels are `domain:verb` and take one payload
@@ -12,10 +22,66 @@ export const uiInvokeContract = {
   'session:signIn': { request: signInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
   'state:get': { request: z.object({}).strict(), response: appStateSchema },
+  'voice:monitor': {
+    request: z
+      .object({
+        agentId: z.string().min(1),
+        mode: voiceModeSchema,
+        scope: monitoringScopeSchema.default('Call'),
+        frequency: voiceFrequencySchema.default('AllCalls'),
+      })
+      .strict(),
+    response: z.null(),
+  },
+  'voice:cancelMonitoring': { request: z.object({}).strict(), response: z.null() },
+  'voice:switchMode': {
+    request: z.object({ ...callRef, mode: z.enum(['ListenIn', 'BargeIn']) }).strict(),
+    response: z.null(),
+  },
+  'voice:muteAgent': { request: z.object({ ...callRef, muted: z.boolean() }).strict(), response: z.null() },
+  'voice:hangUp': { request: z.object(callRef).strict(), response: z.null() },
+  'voice:setVolume': { request: z.object({ ...callRef, volume: z.number().min(0).max(1) }).strict(), response: z.null() },
+  'voice:answerIncoming': { request: z.object(callRef).strict(), response: z.null() },
+  'voice:declineIncoming': { request: z.object(callRef).strict(), response: z.null() },
+  'audio:selectOutput': { request: z.object({ deviceId: z.string().nullable() }).strict(), response: z.null() },
+  'audio:selectInput': { request: z.object({ deviceId: z.string().nullable() }).strict(), response: z.null() },
+  'messaging:monitor': {
+    request: z
+      .object({
+        agentId: z.string().min(1),
+        channel: messagingChannelSchema,
+        mode: messagingModeSchema,
+        frequency: messagingFrequencySchema.default('AllChats'),
+        nickname: z.string().trim().max(64).optional(),
+      })
+      .strict(),
+    response: z.null(),
+  },
+  'messaging:cancelMonitoring': {
+    request: z.object({ agentId: z.string().min(1), channel: messagingChannelSchema }).strict(),
+    response: z.null(),
+  },
+  'messaging:switchMode': {
+    request: z.object({ conversationId: z.string().min(1), mode: messagingModeSchema }).strict(),
+    response: z.null(),
+  },
+  'messaging:send': {
+    request: z.object({ conversationId: z.string().min(1), text: z.string().trim().min(1, 'Write a message first').max(4000) }).strict(),
+    response: z.null(),
+  },
+  'messaging:leave': {
+    request: z.object({ conversationId: z.string().min(1), farewell: z.string().trim().max(1000).optional() }).strict(),
+    response: z.null(),
+  },
+  'messaging:getTranscript': {
+    request: z.object({ conversationId: z.string().min(1) }).strict(),
+    response: z.array(transcriptLineSchema).readonly(),
+  },
 } as const;
 
 export const uiEventContract = {
   'state:changed': appStateSchema,
+  'messaging:transcriptAppended': transcriptAppendedSchema,
 } as const;
 
 export type UiInvokeChannel = keyof typeof uiInvokeContract;

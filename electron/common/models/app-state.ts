@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../result';
 import { agentSchema } from './agent';
+import { messagingStateSchema } from './messaging';
+import { voiceStateSchema } from './voice';
 
 export const connectionStatusSchema = z.enum([
   'signed-out',
@@ -40,5 +42,7 @@ export const appStateSchema = z.object({
   /** The last sign-in failure or the reason the session ended, shown on the sign-in screen. */
   signInError: appErrorSchema.nullable(),
   team: teamSchema,
+  voice: voiceStateSchema,
+  messaging: messagingStateSchema,
 });
 export type AppState = z.infer<typeof appStateSchema>;

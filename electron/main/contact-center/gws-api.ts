@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
-import type { BasicCredentials, HttpTransport } from './http-transport';
+import type { BasicCredentials, GwsRequest, HttpTransport } from './http-transport';
 import { contactSchema, contactsResponseSchema, userResponseSchema, type WireContact, type WireUser } from './wire/users';
 
 /**
@@ -69,6 +69,12 @@ export class GwsApi {
 
   async endContactCenterSession(): Promise<Result<null>> {
     return this.operation('/api/v2/me', { operationName: 'EndContactCenterSession' });
+  }
+
+  /** A GET whose body the caller parses; its statusCode is already checked. */
+  async get(path: string, query?: GwsRequest['query']): Promise<Result<Record<string, unknown>>> {
+    const response = await this.http.request({ method: 'GET', path, query });
+    return response.ok ? ok(response.value.body) : response;
   }
 
   /** POST `{operationName, …}` to a resource; the answer only says whether GWS accepted it. */

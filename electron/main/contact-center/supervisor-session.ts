@@ -7,6 +7,7 @@ import { HttpTransport, type BasicCredentials } from './http-transport';
 import { NotificationChannel, type ChannelStatus } from './notification-channel';
 import { TeamRosterPoller } from './team-roster';
 import type { NotificationEnvelope } from './wire/notifications';
+import type { WireUser } from './wire/users';
 
 export interface SignInTarget {
   readonly baseUrl: string;
@@ -50,6 +51,7 @@ export class SupervisorSession {
   private reauthenticating: Promise<void> | null = null;
   private offlineTimer: NodeJS.Timeout | null = null;
   private readonly notificationListeners = new Set<(notification: NotificationEnvelope) => void>();
+  private readonly snapshotListeners = new Set<(user: WireUser) => void>();
   private readonly now: () => number;
 
   constructor(private readonly options: SupervisorSessionOptions) {
@@ -63,6 +65,15 @@ export class SupervisorSession {
   onNotification(listener: (notification: NotificationEnvelope) => void): () => void {
     this.notificationListeners.add(listener);
     return () => this.notificationListeners.delete(listener);
+  }
+
+  /**
+   * The signed-in user with all subresources (devices, calls, chats…), read at sign-in and after
+   * every reconnection: listeners rebuild their state from it, so nothing missed stays stale.
+   */
+  onUserSnapshot(listener: (user: WireUser) => void): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
   }
 
   async signIn(target: SignInTarget): Promise<Result<null>> {
@@ -144,6 +155,7 @@ export class SupervisorSession {
         this.now(),
       ),
     );
+    this.publishSnapshot(me.value);
     await live.poller.refreshNow();
     live.poller.start();
     logger.info('Signed in', { userName: me.value.userName, baseUrl: target.baseUrl });
@@ -178,6 +190,16 @@ export class SupervisorSession {
     this.options.logger.warn('Sign-in failed', { code: error.code, detail: error.detail });
     this.update((state) => signedOut(state, error, this.now()));
     return { ok: false, error };
+  }
+
+  private publishSnapshot(user: WireUser): void {
+    for (const listener of this.snapshotListeners) {
+      try {
+        listener(user);
+      } catch (error) {
+        this.options.logger.error('A state snapshot handler failed', { error });
+      }
+    }
   }
 
   private dispatch(live: LiveSession, notification: NotificationEnvelope): void {
@@ -221,6 +243,7 @@ export class SupervisorSession {
       this.onRestFailure(live, me.error);
       return;
     }
+    this.publishSnapshot(me.value);
     await live.poller.refreshNow();
     if (!live.ended && !this.reauthenticating) this.markConnectedIfChannelUp(live);
     this.options.logger.info('State re-read after reconnection');

@@ -6,6 +6,7 @@ import { createMainServices, type MainServices } from '../main-services';
 import { createStderrLogger } from '../platform/logger';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { bindUiIpc } from './ipc/ui-ipc';
+import { startMediaHostWindow } from './media-host-window';
 import { hardenApp, secureWebPreferences } from './security';
 
 /** The Electron composition root. Everything that is not windows, IPC or OS integration lives in main-side services. */
@@ -39,6 +40,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => {
       mainWindow = null;
+      // The hidden media window keeps 'window-all-closed' from ever firing, so closing the main window quits.
+      if (process.platform !== 'darwin') app.quit();
     });
     void mainWindow.loadURL('app://ui/index.html');
   };
@@ -48,14 +51,17 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenApp();
     serveAppScheme({ ui: join(outRoot, 'renderer', 'ui') });
-    services = createMainServices({ logger, demo: createInProcessDemo(logger.child('demo')) });
+    const mediaHost = startMediaHostWindow({
+      mediaRoot: join(outRoot, 'renderer', 'media-host'),
+      preloadPath: join(outRoot, 'preload', 'media-host.cjs'),
+      logger: logger.child('media-host'),
+    });
+    const demo = createInProcessDemo(logger.child('demo'), { clipsDirectory: join(outRoot, 'simulator', 'clips') });
+    services = createMainServices({ logger, demo, mediaHost: mediaHost.link });
+    app.on('quit', () => mediaHost.dispose());
     bindUiIpc({ services, window: () => mainWindow, logger: logger.child('ipc') });
     showMainWindow();
     app.on('activate', showMainWindow);
-  });
-
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
   });
 
   let disposed = false;

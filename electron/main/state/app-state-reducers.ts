@@ -1,5 +1,6 @@
 import type { Agent } from '../../common/models/agent';
 import type { AppState, ConnectionStatus, Session } from '../../common/models/app-state';
+import type { VoiceState } from '../../common/models/voice';
 import type { AppError } from '../../common/result';
 
 /** Pure transitions of the app state; the store applies them, tests call them directly. */
@@ -12,6 +13,20 @@ export function initialAppState(now: number): AppState {
     session: null,
     signInError: null,
     team: { agents: [], refreshedAt: null, error: null },
+    voice: initialVoiceState(),
+    messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
+  };
+}
+
+export function initialVoiceState(): VoiceState {
+  return {
+    sip: { registration: 'unregistered', reason: null, address: null },
+    subscription: null,
+    subscriptionError: null,
+    calls: [],
+    history: [],
+    incoming: [],
+    devices: { outputs: [], inputs: [], selectedOutputId: null, selectedInputId: null, outputSelectionSupported: false },
   };
 }
 

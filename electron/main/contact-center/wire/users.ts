@@ -43,6 +43,8 @@ export const userSchema = z.looseObject({
   devices: z.array(deviceSchema).optional(),
   chats: z.array(interactionSummarySchema).optional(),
   smssessions: z.array(interactionSummarySchema).optional(),
+  /** Only on the signed-in user's own resource; parsed where they are used (calls.ts). */
+  calls: z.array(z.unknown()).optional(),
 });
 export type WireUser = z.infer<typeof userSchema>;
 

@@ -27,9 +27,9 @@ export function bindUiIpc(options: { services: MainServices; window: () => Brows
       return services.invoke(channel, payload);
     });
   }
-  const unsubscribe = services.onState((state) => {
+  const unsubscribe = services.onUiEvent((channel, payload) => {
     const window = options.window();
-    if (window && !window.isDestroyed()) window.webContents.send('state:changed', state);
+    if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
   });
   return () => {
     unsubscribe();

@@ -4,15 +4,17 @@ import { initialAppState } from '../../../../electron/main/state/app-state-reduc
 import { createUiInvoke, type UiCommandHandlers } from '../../../../electron/main/ui-commands';
 import { createMemoryLogger } from '../../../../electron/main/platform/logger';
 import { ok } from '../../../../electron/common/result';
+import { uiInvokeContract } from '../../../../electron/common/contract/ui-contract';
 
 function setup(signIn: UiCommandHandlers['session:signIn']) {
   const logger = createMemoryLogger();
-  const handlers: UiCommandHandlers = {
+  const nothing: Record<string, unknown> = Object.fromEntries(Object.keys(uiInvokeContract).map((channel) => [channel, async () => ok(null)]));
+  const handlers = {
+    ...nothing,
     'session:getSignInDefaults': async () => ok({ demo: { available: false, userName: '', password: '' }, lastServer: null }),
     'session:signIn': signIn,
-    'session:signOut': async () => ok(null),
     'state:get': async () => ok(initialAppState(0)),
-  };
+  } as unknown as UiCommandHandlers;
   return { logger, invoke: createUiInvoke(handlers, logger) };
 }
 

@@ -35,6 +35,7 @@ export function makeAppState(overrides: Partial<AppState> = {}): AppState {
     signInError: null,
     team: { agents: [], refreshedAt: 1, error: null },
     voice: makeVoiceState(),
+    messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
     ...overrides,
   };
 }

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { appErrorSchema } from '../result';
+
+/** Chat and SMS supervision (gws-api.md §5–6): the same model, two channels. */
+export const messagingChannelSchema = z.enum(['chat', 'sms']);
+export type MessagingChannel = z.infer<typeof messagingChannelSchema>;
+
+/** Monitor is silent (other supervisors only see it); Coach writes to agents; BargeIn to everyone. */
+export const messagingModeSchema = z.enum(['Monitor', 'Coach', 'BargeIn']);
+export type MessagingMode = z.infer<typeof messagingModeSchema>;
+
+/** NextChat / AllChats, for chat and SMS alike (gws-api.md §10.3). */
+export const messagingFrequencySchema = z.enum(['AllChats', 'NextChat']);
+export type MessagingFrequency = z.infer<typeof messagingFrequencySchema>;
+
+export const visibilitySchema = z.enum(['All', 'Agents', 'Supervisors']);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const messagingSubscriptionSchema = z.object({
+  agentId: z.string(),
+  agentName: z.string(),
+  channel: messagingChannelSchema,
+  mode: messagingModeSchema,
+  frequency: messagingFrequencySchema,
+  nickname: z.string().nullable(),
+  pending: z.boolean(),
+});
+export type MessagingSubscription = z.infer<typeof messagingSubscriptionSchema>;
+
+export const participantSchema = z.object({
+  participantId: z.string(),
+  nickname: z.string(),
+  /** Agent, Customer, or Supervisor (GWS types supervisors as Agent; main tells them apart). */
+  role: z.enum(['Agent', 'Customer', 'Supervisor', 'Other']),
+  visibility: visibilitySchema,
+  isMe: z.boolean(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const transcriptLineSchema = z.object({
+  /** GWS message index: 1-based, increasing; the transcript is ordered by it. */
+  index: z.number().int(),
+  type: z.string(),
+  text: z.string().nullable(),
+  from: z.object({ nickname: z.string(), role: participantSchema.shape.role, isMe: z.boolean() }).nullable(),
+  /** Who could see this line. */
+  visibility: visibilitySchema,
+  at: z.number().nullable(),
+});
+export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
+
+export const conversationSchema = z.object({
+  id: z.string(),
+  channel: messagingChannelSchema,
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  customerName: z.string().nullable(),
+  /** GWS state: Invited, Accepted, Chatting, LeftChat, Completed, Revoked… */
+  state: z.string(),
+  /** True once Revoked/Completed/left: the card moves to history. */
+  ended: z.boolean(),
+  mode: messagingModeSchema,
+  /** Who sees the supervisor now, from the supervisor's participant entry. */
+  myVisibility: visibilitySchema.nullable(),
+  participants: z.array(participantSchema).readonly(),
+  /** Nicknames typing right now, where the server sends typing notifications. */
+  typing: z.array(z.string()).readonly(),
+  switchTargets: z.array(messagingModeSchema).readonly(),
+  /** Null when the supervisor may write; otherwise why not, in words. */
+  composerDisabledReason: z.string().nullable(),
+  /** The audience of what the supervisor writes now. */
+  sendVisibility: visibilitySchema.nullable(),
+  transcriptLength: z.number().int().nonnegative(),
+  lastMessageAt: z.number().nullable(),
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+  pendingCommand: z.string().nullable(),
+  error: appErrorSchema.nullable(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const messagingStateSchema = z.object({
+  subscriptions: z.array(messagingSubscriptionSchema).readonly(),
+  subscriptionError: appErrorSchema.nullable(),
+  conversations: z.array(conversationSchema).readonly(),
+  history: z.array(conversationSchema).readonly(),
+});
+export type MessagingState = z.infer<typeof messagingStateSchema>;
+
+/**
+ * Transcripts travel apart from the app state: the state says how long each transcript is, and the
+ * lines come as appended batches, so a busy board does not resend every transcript on every message.
+ */
+export const transcriptAppendedSchema = z.object({
+  conversationId: z.string(),
+  /** The lines are the transcript from this position on (0 = the whole transcript). */
+  from: z.number().int().nonnegative(),
+  lines: z.array(transcriptLineSchema).readonly(),
+});
+export type TranscriptAppended = z.infer<typeof transcriptAppendedSchema>;
