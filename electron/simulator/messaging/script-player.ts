@@ -38,11 +38,16 @@ interface Run {
   waited: number;
 }
 
-/** How long a person takes before a step, in seconds: reading, thinking and typing grow with the text. */
-function delayRange(step: ScriptStep): readonly [number, number] {
-  if ('act' in step) return step.act === 'redeliver' ? [6, 15] : [2, 5];
-  const typing = Math.min(5, Math.floor(step.text.length / 25));
-  return step.say === 'customer' ? [3 + typing, 6 + typing] : [2 + typing, 5 + typing];
+/**
+ * How long a person takes before a step, in seconds: reading, thinking and typing grow with the
+ * text, and people answer a text message more slowly than a chat window. A conversation lasts a
+ * couple of minutes.
+ */
+function delayRange(step: ScriptStep, kind: MessagingChannel): readonly [number, number] {
+  if ('act' in step) return step.act === 'redeliver' ? [6, 15] : [3, 6];
+  const typing = Math.min(5, Math.floor(step.text.length / 20));
+  if (step.say === 'customer') return kind === 'sms' ? [8 + typing, 16 + typing] : [5 + typing, 10 + typing];
+  return [4 + typing, 9 + typing];
 }
 
 const typingLeadSeconds = 2;
@@ -144,7 +149,7 @@ export class ScriptPlayer {
   private fastForward(run: Run, options: PlayOptions): void {
     let elapsedMs = 0;
     for (let step = run.steps[run.next]; step && 'say' in step; step = run.steps[run.next]) {
-      const [min, max] = delayRange(step);
+      const [min, max] = delayRange(step, run.kind);
       const nextMs = elapsedMs + this.prng.int(min, max) * 1000;
       if (nextMs > options.backdatedMs) return;
       elapsedMs = nextMs;
@@ -156,7 +161,7 @@ export class ScriptPlayer {
   private delayBefore(run: Run): number {
     const step = run.steps[run.next];
     if (!step) return 1;
-    const [min, max] = delayRange(step);
+    const [min, max] = delayRange(step, run.kind);
     return this.prng.int(min, max);
   }
 }

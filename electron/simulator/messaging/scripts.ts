@@ -300,6 +300,19 @@ export const conversationScripts: readonly ConversationScript[] = [
     ],
   },
   {
+    topic: 'bill due date',
+    kind: 'sms',
+    steps: [
+      customer('When is my bill due this month? I get paid on the 28th'),
+      agent('Hi {customer}, {agent} here. It’s due on the 25th.'),
+      customer('Can I pay on the 28th without a late fee?'),
+      agent('Yes, I’ve moved this month’s due date to the 29th for you.'),
+      customer('Amazing thank you'),
+      agent('No problem! Reply PAY any time to get a payment link.'),
+      act('complete'),
+    ],
+  },
+  {
     topic: 'order status',
     kind: 'sms',
     steps: [
