@@ -1,0 +1,169 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, signInToDemo, test, type EarshotHost } from './browser-host-fixture';
+
+interface ControlAgent {
+  id: string;
+  userName: string;
+  state: string;
+  interactions?: unknown[];
+}
+interface RtpCount {
+  packets: number;
+  packetsWithEnergy: number;
+}
+interface VoiceCall {
+  id: string;
+  state: string;
+  rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', RtpCount>;
+}
+
+/** Counts getUserMedia calls and keeps every track it hands out, so the test sees whether the mic was ever opened. */
+function probeMicrophone(): void {
+  const probe = { calls: 0, tracks: [] as MediaStreamTrack[] };
+  Object.assign(window, { __micProbe: probe });
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    probe.calls += 1;
+    const stream = await original(constraints);
+    probe.tracks.push(...stream.getTracks());
+    return stream;
+  };
+}
+
+async function micProbe(media: Page): Promise<{ calls: number; states: string[] }> {
+  return media.evaluate(() => {
+    const probe = (window as unknown as { __micProbe: { calls: number; tracks: MediaStreamTrack[] } }).__micProbe;
+    return { calls: probe.calls, states: probe.tracks.map((track) => track.readyState) };
+  });
+}
+
+async function supervisorRtp(earshot: EarshotHost): Promise<VoiceCall | undefined> {
+  const { calls } = (await earshot.control('GET', '/voice')) as { calls: VoiceCall[] };
+  return calls.find((call) => call.state !== 'Released');
+}
+
+test('a supervisor listens in silently, barges in, and goes back to silent', async ({ page, context, earshot }) => {
+  const media = await context.newPage();
+  await media.addInitScript(probeMicrophone);
+  await media.goto(`${earshot.url}media/`);
+
+  await signInToDemo(page, earshot);
+  await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
+  await earshot.control('POST', '/floor', { running: false });
+  const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
+  const agent = agents.find((candidate) => candidate.state === 'Ready')!;
+
+  await page.getByTestId(`monitor-listen-${agent.id}`).click();
+  await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
+
+  const started = (await earshot.control('POST', `/agents/${agent.id}/calls`, { customerNumber: '+15550100' })) as {
+    id: string;
+    establishedAt: number;
+  };
+  const card = page.locator('[data-testid^="call-card-"]');
+  await expect(card).toHaveAttribute('data-state', 'established');
+  await expect(card).toHaveAttribute('data-audience', 'nobody');
+  await expect(page.getByTestId('audience-indicator')).toContainText(/nobody can hear you/i);
+
+  const firstAudioAt = await firstAudioOf(page);
+  console.log(
+    `agent's call established → first audio packet at the supervisor: ${Math.round(firstAudioAt - started.establishedAt)} ms`,
+  );
+
+  // Audio arrives: the simulator's clip plays into the media host's <audio> element.
+  await expect
+    .poll(() =>
+      media.evaluate(() =>
+        [...document.querySelectorAll('audio')].some((element) => !element.paused && element.srcObject !== null),
+      ),
+    )
+    .toBe(true);
+  await expect
+    .poll(async () => Number(await page.getByTestId('level-meter').getAttribute('aria-valuenow')), { timeout: 15_000 })
+    .toBeGreaterThan(0);
+
+  // Silent: not one packet from the supervisor, and the microphone was never asked for.
+  await page.waitForTimeout(1_000);
+  expect((await supervisorRtp(earshot))?.rtpFromSupervisor.ListenIn.packets).toBe(0);
+  expect((await micProbe(media)).calls).toBe(0);
+  await page.screenshot({ path: screenshotPath('listen-in.png') });
+
+  await page.getByTestId('switch-barge').click();
+  await expect(card).toHaveAttribute('data-microphone', 'open');
+  await expect(card).toHaveAttribute('data-audience', 'everyone');
+  await expect
+    .poll(async () => (await supervisorRtp(earshot))?.rtpFromSupervisor.BargeIn.packetsWithEnergy ?? 0)
+    .toBeGreaterThan(10);
+  await page.screenshot({ path: screenshotPath('barge-in.png') });
+
+  await page.getByTestId('switch-listen').click();
+  await expect(card).toHaveAttribute('data-audience', 'nobody');
+  await expect(card).toHaveAttribute('data-microphone', 'closed');
+  const probe = await micProbe(media);
+  expect(probe.calls).toBe(1);
+  expect(probe.states.every((state) => state === 'ended')).toBe(true);
+  await page.waitForTimeout(500);
+  const settled = (await supervisorRtp(earshot))!.rtpFromSupervisor;
+  await page.waitForTimeout(1_000);
+  const later = (await supervisorRtp(earshot))!.rtpFromSupervisor;
+  expect(later.ListenIn.packets).toBe(settled.ListenIn.packets);
+  expect(later.BargeIn.packets).toBe(settled.BargeIn.packets);
+
+  await page.getByTestId('hang-up').click();
+  await expect(card).toHaveCount(0);
+  await expect(page.getByTestId('call-history')).toBeVisible();
+});
+
+test('the chosen output device is applied to the monitored call’s audio', async ({ page, context, earshot }) => {
+  const media = await context.newPage();
+  await media.goto(`${earshot.url}media/`);
+  await signInToDemo(page, earshot);
+  await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
+  await earshot.control('POST', '/floor', { running: false });
+  const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
+  const agent = agents.find((candidate) => candidate.state === 'Ready')!;
+
+  await page.getByTestId('audio-devices-button').click();
+  const select = page.getByTestId('output-device-select');
+  const options = await select
+    .locator('option')
+    .evaluateAll((elements) => elements.map((element) => (element as HTMLOptionElement).value));
+  const chosen = options.find((value) => value !== '' && value !== 'default') ?? options[options.length - 1]!;
+  await select.selectOption(chosen);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId(`monitor-listen-${agent.id}`).click();
+  await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
+  await earshot.control('POST', `/agents/${agent.id}/calls`, {});
+  await expect(page.locator('[data-testid^="call-card-"]')).toHaveAttribute('data-state', 'established');
+  await expect
+    .poll(() => media.evaluate(() => [...document.querySelectorAll('audio')].map((element) => element.sinkId)))
+    .toContain(chosen === 'default' ? '' : chosen);
+});
+
+async function firstAudioOf(page: Page): Promise<number> {
+  let at = 0;
+  await expect
+    .poll(async () => {
+      at = await page.evaluate(async () => {
+        const bridge = (
+          window as unknown as {
+            earshot: {
+              invoke(
+                channel: string,
+                request: object,
+              ): Promise<{
+                ok: boolean;
+                value?: { voice: { calls: Array<{ audio: { firstAudioAt: number | null } }> } };
+              }>;
+            };
+          }
+        ).earshot;
+        const result = await bridge.invoke('state:get', {});
+        return result.value?.voice.calls[0]?.audio.firstAudioAt ?? 0;
+      });
+      return at;
+    })
+    .toBeGreaterThan(0);
+  return at;
+}
