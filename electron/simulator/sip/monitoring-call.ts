@@ -15,6 +15,9 @@ export type MonitoringMode = 'ListenIn' | 'Coach' | 'BargeIn';
 export interface RtpCount {
   packets: number;
   packetsWithEnergy: number;
+  /** Epoch ms of the first and the latest packet counted under this mode (benchmarks time switches with them). */
+  firstAt: number | null;
+  lastAt: number | null;
 }
 
 export interface MonitoringCallTimings extends MediaTimings {
@@ -105,9 +108,9 @@ export class OutgoingMonitoringCall implements MonitoringCall {
   private readonly inviteBranch = `z9hG4bK${token(10)}`;
   private readonly media: MediaSession;
   private readonly counts: Record<MonitoringMode, RtpCount> = {
-    ListenIn: { packets: 0, packetsWithEnergy: 0 },
-    Coach: { packets: 0, packetsWithEnergy: 0 },
-    BargeIn: { packets: 0, packetsWithEnergy: 0 },
+    ListenIn: { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null },
+    Coach: { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null },
+    BargeIn: { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null },
   };
   private readonly endedListeners = new Set<(reason: string) => void>();
   private readonly pendingResponses = new Map<string, (response: SipResponse | undefined) => void>();
@@ -496,7 +499,10 @@ export class OutgoingMonitoringCall implements MonitoringCall {
 
   private countRtp(payloadType: number, payload: Buffer): void {
     const count = this.counts[this.mode];
+    const now = performance.timeOrigin + performance.now();
     count.packets += 1;
+    count.firstAt ??= now;
+    count.lastAt = now;
     if (payloadType === 0 && frameHasEnergy(payload)) count.packetsWithEnergy += 1;
   }
 }

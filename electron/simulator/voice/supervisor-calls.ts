@@ -55,9 +55,9 @@ export interface SupervisorCallsOptions {
 const releasedHistoryLimit = 100;
 
 const zeroRtp = (): Record<VoiceMonitoringState, RtpCount> => ({
-  ListenIn: { packets: 0, packetsWithEnergy: 0 },
-  Coach: { packets: 0, packetsWithEnergy: 0 },
-  BargeIn: { packets: 0, packetsWithEnergy: 0 },
+  ListenIn: { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null },
+  Coach: { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null },
+  BargeIn: { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null },
 });
 
 /**
