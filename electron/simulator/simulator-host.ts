@@ -127,6 +127,7 @@ export class SimulatorHost {
       notifier,
       bayeux: () => this.hub,
       extraRoutes: messagingRoutes(world, this.messaging),
+      supervisedConversations: (userId, kind) => this.messaging.supervisedViews(userId, kind),
     });
     this.control = options.controlApi
       ? new ControlApi({

@@ -8,7 +8,7 @@ import { MeRoutes } from './me-routes';
 import type { Notifier } from './notifier';
 import { PeopleRoutes } from './people-routes';
 import { gwsFailures, sendFailure, type RequestContext } from './request-context';
-import type { GwsWorld } from './resources';
+import type { GwsWorld, Json } from './resources';
 import { SupervisionRoutes } from './supervision-routes';
 
 export const gwsVersion = '8.5.200.50';
@@ -30,6 +30,8 @@ export interface GwsApiDeps {
   readonly bayeux: () => BayeuxHub;
   /** Routes tried before the built-in ones (chat and SMS supervision). */
   readonly extraRoutes?: readonly Route[];
+  /** The chats or SMS sessions a supervisor is in, for GET /me?subresources. */
+  readonly supervisedConversations?: (userId: string, kind: 'chat' | 'sms') => Json[];
 }
 
 /** Everything under /api/v2: auth, CSRF, then the resources (gws-api.md §1–4, 7). */

@@ -22,6 +22,7 @@ import {
   texts,
   userJson,
   type GwsWorld,
+  type Json,
 } from './resources';
 
 const meSubresources = ['devices', 'channels', 'settings', 'calls', 'chats', 'smssessions'] as const;
@@ -41,6 +42,8 @@ export interface MeRoutesDeps {
   readonly world: GwsWorld;
   readonly sessions: HttpSessionStore;
   readonly notifier: Notifier;
+  /** The chats or SMS sessions a supervisor is in, as their copies (listed after the user's own). */
+  readonly supervisedConversations?: (userId: string, kind: 'chat' | 'sms') => Json[];
 }
 
 /** The signed-in user's own resources under /api/v2/me (gws-api.md §2.4–2.7, A.14). */
@@ -56,8 +59,9 @@ export class MeRoutes {
     if (wanted.has('channels')) json.channels = channelsJson(world, user);
     if (wanted.has('settings')) json.settings = {};
     if (wanted.has('calls')) json.calls = callsOnDevice(world, user);
-    if (wanted.has('chats')) json.chats = texts(world, user, 'chat').map((chat) => textInteractionJson(world, chat));
-    if (wanted.has('smssessions')) json.smssessions = texts(world, user, 'sms').map((sms) => textInteractionJson(world, sms));
+    const supervised = (kind: 'chat' | 'sms') => this.deps.supervisedConversations?.(user.id, kind) ?? [];
+    if (wanted.has('chats')) json.chats = [...texts(world, user, 'chat').map((chat) => textInteractionJson(world, chat)), ...supervised('chat')];
+    if (wanted.has('smssessions')) json.smssessions = [...texts(world, user, 'sms').map((sms) => textInteractionJson(world, sms)), ...supervised('sms')];
     sendOk(ctx, { user: json });
   }
 

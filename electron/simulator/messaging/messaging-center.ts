@@ -176,6 +176,11 @@ export class MessagingCenter {
     return supervisorConversationJson(this.options.baseUrl(), conversation, participant, 'Chatting');
   }
 
+  /** The supervisor's copies of the live conversations they are in. */
+  supervisedViews(userId: string, kind: MessagingChannel): Json[] {
+    return this.supervisorConversations(userId, kind).map(({ conversation, participant }) => this.supervisorView(conversation, participant));
+  }
+
   /** Who the user is in a live conversation (supervisor first), or undefined. */
   roleIn(userId: string, conversation: Conversation): 'supervisor' | 'agent' | undefined {
     if (conversation.state !== 'Chatting') return undefined;

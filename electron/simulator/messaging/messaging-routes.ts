@@ -153,8 +153,7 @@ class MessagingRoutes {
   getConversations(ctx: RequestContext, kind: MessagingChannel): void {
     const user = ctx.principal.user;
     const own = texts(this.world, user, kind).map((item) => textInteractionJson(this.world, item));
-    const supervised = this.center.supervisorConversations(user.id, kind).map(({ conversation, participant }) => this.center.supervisorView(conversation, participant));
-    const items: Json[] = [...own, ...supervised];
+    const items: Json[] = [...own, ...this.center.supervisedViews(user.id, kind)];
     sendCollection(ctx, collectionOf(kind), items, items.map((item) => conversationUri(this.world.baseUrl(), kind, String(item.id))));
   }
 

@@ -163,6 +163,13 @@ for (const channel of wireChannels) {
           statusCode: 0,
           uris: [`${floor.baseUrl}/api/v2/${channel.collection}/${id}`],
         });
+        const me = await supervisor.rest.get(`/api/v2/me?subresources=${channel.collection}`);
+        const embedded = (me.json?.user as Record<string, Array<{ id: string; capabilities: string[] }>>)[channel.collection];
+        assert.deepEqual(
+          embedded?.map((item) => [item.id, item.capabilities.at(-1)]),
+          [[id, 'SwitchBargeIn']],
+          'GET /me?subresources lists the supervised conversation too',
+        );
         const one = await supervisor.rest.get(`/api/v2/me/${channel.collection}/${id}`);
         assert.equal((one.json?.[channel.resourceKey] as { id: string }).id, id);
         const byUri = await supervisor.rest.get(`/api/v2/${channel.collection}/${id}`);
