@@ -18,7 +18,10 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('the Electron app', () => {
-  test.skip(binary === null, 'No Electron binary on this machine (it is downloaded from GitHub on first run, which is unreachable here); the browser-host specs cover the same UI and services.');
+  test.skip(
+    binary === null,
+    'No Electron binary on this machine (it is downloaded from GitHub on first run, which is unreachable here); the browser-host specs cover the same UI and services.',
+  );
 
   test('launches, signs in to the demo and shows the team', async () => {
     const app = await electron.launch({ executablePath: binary!, args: ['.'] });

@@ -5,7 +5,10 @@ interface ControlState {
 }
 
 test.describe('a supervisor watches the team live', () => {
-  test('signs in to the demo with its credentials shown, sees the team, and sees a state change live', async ({ page, earshot }) => {
+  test('signs in to the demo with its credentials shown, sees the team, and sees a state change live', async ({
+    page,
+    earshot,
+  }) => {
     await page.goto(earshot.url);
     await expect(page.getByLabel(/user name/i)).toHaveValue('supervisor');
     await signInToDemo(page, earshot);
@@ -28,7 +31,10 @@ test.describe('a supervisor watches the team live', () => {
     await page.screenshot({ path: screenshotPath('team-view.png') });
   });
 
-  test('stays truthful through a contact-center restart and shows what changed meanwhile', async ({ page, earshot }) => {
+  test('stays truthful through a contact-center restart and shows what changed meanwhile', async ({
+    page,
+    earshot,
+  }) => {
     await signInToDemo(page, earshot);
     await earshot.control('POST', '/floor', { running: false });
     const { agents } = (await earshot.control('GET', '/state')) as ControlState;
@@ -36,9 +42,20 @@ test.describe('a supervisor watches the team live', () => {
 
     await earshot.control('POST', '/restart', { downMs: 4_000 });
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', /reconnecting|offline/);
-    await expect.poll(() => earshot.control('POST', '/floor', { running: false }).then(() => true, () => false), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          earshot.control('POST', '/floor', { running: false }).then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'AfterCallWork' });
-    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 20_000 });
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
+      timeout: 20_000,
+    });
     await expect(page.getByTestId(`agent-row-${agent.id}`)).toHaveAttribute('data-state', 'AfterCallWork');
   });
 

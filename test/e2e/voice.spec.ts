@@ -45,7 +45,7 @@ async function supervisorRtp(earshot: EarshotHost): Promise<VoiceCall | undefine
 test('a supervisor listens in silently, barges in, and goes back to silent', async ({ page, context, earshot }) => {
   const media = await context.newPage();
   await media.addInitScript(probeMicrophone);
-  await media.goto(`${earshot.url}media/`);
+  await media.goto(earshot.mediaUrl);
 
   await signInToDemo(page, earshot);
   await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
@@ -116,7 +116,7 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
 
 test('the chosen output device is applied to the monitored call’s audio', async ({ page, context, earshot }) => {
   const media = await context.newPage();
-  await media.goto(`${earshot.url}media/`);
+  await media.goto(earshot.mediaUrl);
   await signInToDemo(page, earshot);
   await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
   await earshot.control('POST', '/floor', { running: false });
