@@ -48,7 +48,7 @@ export interface VoiceCallReport {
   state: string;
   scope: string;
   releaseReason: string | null;
-  rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', { packets: number; packetsWithEnergy: number }>;
+  rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', { packets: number; packetsWithEnergy: number; firstAt: number | null; lastAt: number | null }>;
   timings: Record<'monitoredEstablishedAt' | 'inviteSentAt' | 'answeredAt' | 'dtlsConnectedAt' | 'firstRtpSentAt', number | null>;
 }
 

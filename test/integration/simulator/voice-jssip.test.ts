@@ -49,7 +49,9 @@ describe('voice monitoring with a JsSIP phone in Chromium', { skip, timeout: 120
     });
     assert.equal(listening.packetsSent, 0);
     assert.equal(listening.micTracksLive, 0);
-    assert.deepEqual((await voiceCall(simulator, callId)).rtpFromSupervisor.ListenIn, { packets: 0, packetsWithEnergy: 0 });
+    const silent = (await voiceCall(simulator, callId)).rtpFromSupervisor.ListenIn;
+    assert.equal(silent.packets, 0);
+    assert.equal(silent.packetsWithEnergy, 0);
 
     await phone.startTalking();
     assert.equal((await supervisor.operate(callId, 'SwitchToBargeIn')).json?.statusCode, 0);
