@@ -13,7 +13,7 @@ import type { MediaEvent } from '../../../electron/common/contract/media-host-co
 import { createMediaHostServer, MEDIA_PAGE_PATH } from '../../../electron/browser-host/media-host-server';
 import { createLogger, formatLogRecord } from '../../../electron/main/platform/logger';
 import type { MediaHostLink } from '../../../electron/main/sip/media-host-link';
-import { chromiumArgs } from '../../../playwright.config';
+import { chromiumArgs } from '../../support/chromium';
 import { waitFor } from '../../support/wait-for';
 
 export const CHROMIUM_PATH = process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium';
