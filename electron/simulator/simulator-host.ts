@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { BayeuxHub } from './bayeux/bayeux-hub';
 import { ControlApi } from './control/control-api';
 import { Directory } from './directory/directory';
+import type { DirectoryUser } from './directory/roster';
 import { FloorModel, type InitialState } from './floor/floor-model';
 import { InteractionIds } from './floor/interaction-ids';
 import { LiveFloor } from './floor/live-floor';
@@ -142,8 +144,23 @@ export class SimulatorHost {
           restart: (downMs) => this.restart(downMs),
           log: options.log,
           messaging: new MessagingControl({ center: this.messaging, directory: this.directory, floor: this.floor }),
+          ringUser: (user, from) => this.ringUser(user, from),
         })
       : null;
+  }
+
+  /** An ordinary call to a user's phone: it must ring there, never be answered by itself. */
+  private ringUser(user: DirectoryUser, from: string): { callUuid: string } {
+    const sip = this.sipService;
+    if (!sip) throw new Error('the simulator has not started');
+    const callUuid = randomUUID().replace(/-/g, '').toUpperCase();
+    sip
+      .placeMonitoringCall({ toUser: user.device.phoneNumber, callUuid, fromDisplayName: 'Front desk', fromUser: from, autoAnswer: false, mode: 'ListenIn' })
+      .then(
+        () => this.options.log(`control: ${user.device.phoneNumber} answered the ordinary call ${callUuid}`),
+        (error: unknown) => this.options.log(`control: the ordinary call to ${user.device.phoneNumber} ended: ${String(error)}`),
+      );
+    return { callUuid };
   }
 
   get baseUrl(): string {

@@ -31,6 +31,8 @@ export interface ControlApiDeps {
   readonly log: (line: string) => void;
   /** Chat and SMS conversations: start, speak, move, end, inspect. */
   readonly messaging: MessagingControl;
+  /** Rings a user's SIP phone with an ordinary call (no monitoring, no auto-answer). */
+  readonly ringUser: (user: DirectoryUser, from: string) => { callUuid: string };
 }
 
 const stateBody = z.strictObject({
@@ -52,6 +54,7 @@ const floorBody = z.strictObject({ running: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
+const ringBody = z.strictObject({ from: z.string().regex(/^\+?[0-9]{3,15}$/, 'a phone number').optional() });
 
 export class ControlError extends Error {
   constructor(
@@ -132,6 +135,10 @@ export class ControlApi {
     if (method === 'POST' && resource === 'sessions' && key === 'expire' && action === undefined) {
       const user = this.user(expireBody.parse(await readJson(req)).userName);
       return { expired: this.deps.sessions.invalidateUser(user.id) };
+    }
+    if (method === 'POST' && resource === 'users' && key && action === 'ring' && extra === undefined) {
+      const user = this.user(key);
+      return this.deps.ringUser(user, ringBody.parse(await readJson(req)).from ?? '5000');
     }
     if (method === 'POST' && resource === 'users' && key && action === 'password' && extra === undefined) {
       const user = this.user(key);

@@ -68,7 +68,7 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
       return stats && stats.audioLevel > 0.01 ? stats : undefined;
     });
     assert.ok(audible.audioLevel > 0.01);
-    assert.deepEqual(call.rtpFromSupervisor().ListenIn, { packets: 0, packetsWithEnergy: 0 });
+    assert.deepEqual(call.rtpFromSupervisor().ListenIn, { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null });
 
     await phone.startTalking();
     call.setMode('BargeIn');
