@@ -3,7 +3,7 @@ import { AppHeader } from './features/header/app-header';
 import { SignInScreen } from './features/sign-in/sign-in-screen';
 import { TeamView } from './features/team/team-view';
 import { IncomingCalls } from './features/voice/incoming-calls';
-import { MonitoringBoard } from './features/voice/monitoring-board';
+import { MonitoringBoard } from './features/board/monitoring-board';
 import { useAppStore, useCommands } from './store/store-context';
 
 type Screen = 'starting' | 'unavailable' | 'sign-in' | 'team';

@@ -7,6 +7,7 @@ import { createTickingClock } from './store/clock';
 import { UiServicesProvider } from './store/store-context';
 import { applyTheme, readThemePreference, writeThemePreference } from './store/theme';
 import type { PreferenceStorage } from './store/theme';
+import { startTranscriptSync } from './store/transcript-sync';
 import { createUiCommands, startMirror } from './store/ui-commands';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -42,6 +43,8 @@ function start(container: HTMLElement): void {
   });
 
   const guarded = guardBridge(bridge);
+  // Before the mirror, so no batch of lines sent with the first snapshot is missed.
+  startTranscriptSync(guarded, store);
   startMirror(guarded, store);
   const services = { store, commands: createUiCommands(guarded, store), clock: createTickingClock() };
   root.render(

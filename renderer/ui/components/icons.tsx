@@ -194,3 +194,61 @@ export function CloseIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** Seen: the agent sees the supervisor in the chat (coaching). */
+export function EyeIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8 12.1 12.5 8 12.5 1.5 8 1.5 8z" />
+      <circle cx="8" cy="8" r="2" />
+    </Icon>
+  );
+}
+
+/** Unseen: only other supervisors see the supervisor in the chat (monitoring). */
+export function EyeOffIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M6.2 3.8A6.6 6.6 0 0 1 8 3.5c4.1 0 6.5 4.5 6.5 4.5a11 11 0 0 1-1.9 2.4M10.5 11.9A6.3 6.3 0 0 1 8 12.5C3.9 12.5 1.5 8 1.5 8a11.3 11.3 0 0 1 2.6-3.1" />
+      <path d="M6.6 6.6a2 2 0 0 0 2.8 2.8M2 2l12 12" />
+    </Icon>
+  );
+}
+
+/** Several people: everyone in the chat, the customer included, sees the supervisor (barge-in). */
+export function PeopleIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="5.5" cy="5.5" r="2.25" />
+      <path d="M1.5 13.5a4 4 0 0 1 8 0" />
+      <circle cx="11.25" cy="6" r="1.75" />
+      <path d="M10.5 10.1a3.25 3.25 0 0 1 4 3.4" />
+    </Icon>
+  );
+}
+
+export function SendIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M2 8 14 2.5 10.5 14 8 9.5z" />
+      <path d="M8 9.5 14 2.5" />
+    </Icon>
+  );
+}
+
+export function LeaveIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9.5 2.5h-6v11h6" />
+      <path d="M7 8h7M11.5 5.5 14 8l-2.5 2.5" />
+    </Icon>
+  );
+}
+
+export function ArrowDownIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M8 3v10M4 9l4 4 4-4" />
+    </Icon>
+  );
+}

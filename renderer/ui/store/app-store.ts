@@ -1,13 +1,31 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../../electron/common/models/app-state';
+import type { TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
 import { nextSortOrder } from '../features/team/team-model';
 import type { SortColumn, StateFilter } from '../features/team/team-model';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
-import type { MirrorState, MonitorOptions, MonitorTarget, SnapshotOrigin, UiState } from './mirror';
+import type {
+  MessagingMenuTarget,
+  MessagingOptions,
+  MirrorState,
+  MonitorOptions,
+  MonitorTarget,
+  SnapshotOrigin,
+  UiState,
+} from './mirror';
 import type { ThemePreference } from './theme';
+import {
+  acceptTranscript,
+  appendTranscript,
+  failLoading,
+  keptConversationIds,
+  pruneTranscripts,
+  startLoading,
+} from './transcripts';
+import type { HeldTranscripts } from './transcripts';
 
 export interface UiActions {
   setTheme(theme: ThemePreference): void;
@@ -21,6 +39,19 @@ export interface UiActions {
   commandStarted(key: string): number;
   commandFinished(key: string, seq: number, error: AppError | null): void;
   dismissCommandError(key: string): void;
+  setMessagingOptions(options: Partial<MessagingOptions>): void;
+  openMessagingMenu(target: MessagingMenuTarget | null): void;
+  readTranscript(conversationId: string | null): void;
+  /** Sends an ended conversation to the history before its moment on the board is up. */
+  dismissEnding(conversationId: string): void;
+}
+
+/** Only the transcript sync calls these: lines come from main, never from a click. */
+export interface TranscriptActions {
+  appended(batch: TranscriptAppended): void;
+  loading(conversationId: string): void;
+  loaded(conversationId: string, lines: ReadonlyArray<TranscriptLine>): void;
+  failed(conversationId: string, error: AppError, lengthAtFailure: number | null): void;
 }
 
 /** Only the bridge wiring calls these: the mirror changes when main says so, never from a click. */
@@ -32,8 +63,11 @@ export interface MirrorActions {
 export interface AppStoreState {
   readonly mirror: MirrorState;
   readonly ui: UiState;
+  /** Chat and SMS transcripts by conversation id; apart from the mirror (see transcripts.ts). */
+  readonly transcripts: HeldTranscripts;
   readonly uiActions: UiActions;
   readonly mirrorActions: MirrorActions;
+  readonly transcriptActions: TranscriptActions;
 }
 
 export type AppStore = StoreApi<AppStoreState>;
@@ -41,10 +75,16 @@ export type AppStore = StoreApi<AppStoreState>;
 export function createAppStore(options: { theme: ThemePreference }): AppStore {
   return createStore<AppStoreState>()((set) => {
     const updateUi = (change: (ui: UiState) => UiState) => set((state) => ({ ui: change(state.ui) }));
+    const updateTranscripts = (change: (transcripts: HeldTranscripts) => HeldTranscripts) =>
+      set((state) => {
+        const transcripts = change(state.transcripts);
+        return transcripts === state.transcripts ? state : { transcripts };
+      });
     let lastCommandSeq = 0;
     return {
       mirror: emptyMirror,
       ui: initialUiState(options.theme),
+      transcripts: {},
       uiActions: {
         setTheme: (theme) => updateUi((ui) => ({ ...ui, theme })),
         setFilterText: (filterText) => updateUi((ui) => ({ ...ui, filterText })),
@@ -57,28 +97,60 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         commandStarted: (key) => {
           lastCommandSeq += 1;
           const seq = lastCommandSeq;
-          updateUi((ui) => ({ ...ui, voiceCommands: startCommand(ui.voiceCommands, key, seq) }));
+          updateUi((ui) => ({ ...ui, commandStatuses: startCommand(ui.commandStatuses, key, seq) }));
           return seq;
         },
         commandFinished: (key, seq, error) =>
           updateUi((ui) => {
-            const voiceCommands = finishCommand(ui.voiceCommands, key, seq, error);
-            return voiceCommands === ui.voiceCommands ? ui : { ...ui, voiceCommands };
+            const commandStatuses = finishCommand(ui.commandStatuses, key, seq, error);
+            return commandStatuses === ui.commandStatuses ? ui : { ...ui, commandStatuses };
           }),
         dismissCommandError: (key) =>
           updateUi((ui) => {
-            const voiceCommands = dismissCommand(ui.voiceCommands, key);
-            return voiceCommands === ui.voiceCommands ? ui : { ...ui, voiceCommands };
+            const commandStatuses = dismissCommand(ui.commandStatuses, key);
+            return commandStatuses === ui.commandStatuses ? ui : { ...ui, commandStatuses };
           }),
+        setMessagingOptions: (options) =>
+          updateUi((ui) => ({ ...ui, messagingOptions: { ...ui.messagingOptions, ...options } })),
+        openMessagingMenu: (messagingMenu) => updateUi((ui) => ({ ...ui, messagingMenu })),
+        readTranscript: (readingConversationId) => updateUi((ui) => ({ ...ui, readingConversationId })),
+        dismissEnding: (conversationId) =>
+          updateUi((ui) =>
+            ui.dismissedEndings.includes(conversationId)
+              ? ui
+              : { ...ui, dismissedEndings: [...ui.dismissedEndings, conversationId] },
+          ),
       },
       mirrorActions: {
         receiveSnapshot: (snapshot, origin) =>
           set((state) => {
             const mirror = acceptSnapshot(state.mirror, snapshot, origin);
             if (mirror === state.mirror) return state;
-            return { mirror, ui: reconcileUi(state.ui, snapshot) };
+            const ui = reconcileUi(state.ui, snapshot);
+            const { conversations, history } = snapshot.messaging;
+            const transcripts = pruneTranscripts(state.transcripts, keptConversationIds(conversations, history));
+            return { mirror, ui, transcripts };
           }),
         failInitialLoad: (error) => set((state) => ({ mirror: failInitialLoad(state.mirror, error) })),
+      },
+      transcriptActions: {
+        appended: (batch) =>
+          updateTranscripts((transcripts) => ({
+            ...transcripts,
+            [batch.conversationId]: appendTranscript(transcripts[batch.conversationId], batch),
+          })),
+        loading: (id) => updateTranscripts((transcripts) => ({ ...transcripts, [id]: startLoading(transcripts[id]) })),
+        // A read that answers after its conversation left the board and the history has nothing to fill.
+        loaded: (id, lines) =>
+          updateTranscripts((transcripts) =>
+            id in transcripts ? { ...transcripts, [id]: acceptTranscript(transcripts[id], lines) } : transcripts,
+          ),
+        failed: (id, error, lengthAtFailure) =>
+          updateTranscripts((transcripts) =>
+            id in transcripts
+              ? { ...transcripts, [id]: failLoading(transcripts[id], error, lengthAtFailure) }
+              : transcripts,
+          ),
       },
     };
   });

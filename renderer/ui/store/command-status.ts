@@ -1,8 +1,9 @@
+import type { MessagingChannel } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
 
 /**
- * What became of the voice commands this window sent. Main reports its side (pendingCommand,
- * call.error); this covers the gap before main has answered and the failures that never reach the
+ * What became of the commands this window sent. Main reports its side (pendingCommand,
+ * call.error, conversation.error); this covers the gap before main has answered and the failures that never reach the
  * state, such as a lost connection to main.
  */
 export type CommandStatus =
@@ -20,6 +21,13 @@ export const commandKeys = {
   hangUp: (callId: string) => `hangup:${callId}`,
   volume: (callId: string) => `volume:${callId}`,
   incoming: (callId: string) => `incoming:${callId}`,
+  /** Chat and SMS monitoring: one subscription per agent and channel, several at once. */
+  messagingSubscription: (agentId: string, channel: MessagingChannel) => `messaging:${agentId}:${channel}`,
+  /** Switching mode on a chat or SMS session. */
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** Apart from switching, so a failed send keeps its own message (and its text) on the card. */
+  send: (conversationId: string) => `send:${conversationId}`,
+  leave: (conversationId: string) => `leave:${conversationId}`,
 } as const;
 
 export function startCommand(statuses: CommandStatuses, key: string, seq: number): CommandStatuses {
@@ -45,7 +53,7 @@ export function dismissCommand(statuses: CommandStatuses, key: string): CommandS
   return rest;
 }
 
-/** Keys of calls that are gone are forgotten; returns the same object when nothing is dropped. */
+/** Keys of calls and conversations that are gone are forgotten; returns the same object when nothing is dropped. */
 export function pruneCommands(statuses: CommandStatuses, keep: (key: string) => boolean): CommandStatuses {
   const kept = Object.entries(statuses).filter(([key]) => keep(key));
   if (kept.length === Object.keys(statuses).length) return statuses;

@@ -1,9 +1,11 @@
 import type { AppState } from '../../../electron/common/models/app-state';
+import type { MessagingFrequency } from '../../../electron/common/models/messaging';
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../electron/common/models/voice';
 import type { AppError } from '../../../electron/common/result';
 import type { SortOrder, StateFilter } from '../features/team/team-model';
 import { pruneCommands } from './command-status';
 import type { CommandStatuses } from './command-status';
+import { shareStructure } from './share-structure';
 import type { ThemePreference } from './theme';
 
 /** `initial` answers `state:get`; `event` is a `state:changed` push. */
@@ -27,7 +29,27 @@ export interface UiState {
   readonly monitorOptions: MonitorOptions;
   /** A monitoring start that would replace the current subscription, waiting for the supervisor's yes. */
   readonly pendingReplace: MonitorTarget | null;
-  readonly voiceCommands: CommandStatuses;
+  /** Commands this window sent (voice, chat and SMS): on their way, or failed with a reason to show. */
+  readonly commandStatuses: CommandStatuses;
+  /** Which chats and the nickname for the next chat or SMS monitoring, kept for the session. */
+  readonly messagingOptions: MessagingOptions;
+  /** The agent whose Chats & SMS menu is open: one menu serves every row. */
+  readonly messagingMenu: MessagingMenuTarget | null;
+  /** The history conversation whose transcript the supervisor is reading. */
+  readonly readingConversationId: string | null;
+  /** Ended conversations the supervisor sent to the history before their moment on the board was up. */
+  readonly dismissedEndings: ReadonlyArray<string>;
+}
+
+export interface MessagingOptions {
+  readonly frequency: MessagingFrequency;
+  /** Empty: GWS shows the supervisor's user name. */
+  readonly nickname: string;
+}
+
+export interface MessagingMenuTarget {
+  readonly agentId: string;
+  readonly agentName: string;
 }
 
 export interface MonitorOptions {
@@ -43,6 +65,8 @@ export interface MonitorTarget {
 
 export const defaultMonitorOptions: MonitorOptions = { scope: 'Call', frequency: 'AllCalls' };
 
+export const defaultMessagingOptions: MessagingOptions = { frequency: 'AllChats', nickname: '' };
+
 export const emptyMirror: MirrorState = { app: null, origin: null, loadError: null };
 
 export function initialUiState(theme: ThemePreference): UiState {
@@ -54,29 +78,42 @@ export function initialUiState(theme: ThemePreference): UiState {
     selectedAgentId: null,
     monitorOptions: defaultMonitorOptions,
     pendingReplace: null,
-    voiceCommands: {},
+    commandStatuses: {},
+    messagingOptions: defaultMessagingOptions,
+    messagingMenu: null,
+    readingConversationId: null,
+    dismissedEndings: [],
   };
 }
 
 /**
  * The UI subscribes to `state:changed` before it asks `state:get`, so a push can overtake the
- * answer; the answer is then older than what the mirror holds and is dropped.
+ * answer; the answer is then older than what the mirror holds and is dropped. What did not change
+ * keeps its objects (see share-structure.ts); a snapshot equal to the mirror changes nothing.
  */
 export function acceptSnapshot(mirror: MirrorState, snapshot: AppState, origin: SnapshotOrigin): MirrorState {
   if (origin === 'initial' && mirror.origin === 'event') return mirror;
-  return { app: snapshot, origin, loadError: null };
+  const app = shareStructure(mirror.app, snapshot);
+  if (app === mirror.app && origin === mirror.origin && mirror.loadError === null) return mirror;
+  return { app, origin, loadError: null };
 }
 
 export function failInitialLoad(mirror: MirrorState, error: AppError): MirrorState {
   return mirror.app === null ? { ...mirror, loadError: error } : mirror;
 }
 
-/** Command outcomes about calls that are no longer on screen have nothing left to be shown on. */
+/** Command outcomes about calls and conversations that are no longer on screen have nothing left to be shown on. */
 function commandStillRelevant(app: AppState, key: string): boolean {
   const [kind, id] = key.split(/:(.*)/s);
   if (kind === 'call' || kind === 'volume' || kind === 'hangup') return app.voice.calls.some((call) => call.id === id);
   if (kind === 'incoming') return app.voice.incoming.some((call) => call.id === id);
+  if (kind === 'conversation' || kind === 'send' || kind === 'leave') return isConversationShown(app, id ?? '');
   return true;
+}
+
+function isConversationShown(app: AppState, id: string): boolean {
+  const { conversations, history } = app.messaging;
+  return conversations.some((conversation) => conversation.id === id) || history.some((ended) => ended.id === id);
 }
 
 /**
@@ -93,7 +130,11 @@ export function reconcileUi(ui: UiState, app: AppState): UiState {
       ui.selectedAgentId === null &&
       ui.monitorOptions === defaultMonitorOptions &&
       ui.pendingReplace === null &&
-      Object.keys(ui.voiceCommands).length === 0
+      Object.keys(ui.commandStatuses).length === 0 &&
+      ui.messagingOptions === defaultMessagingOptions &&
+      ui.messagingMenu === null &&
+      ui.readingConversationId === null &&
+      ui.dismissedEndings.length === 0
     ) {
       return ui;
     }
@@ -104,7 +145,11 @@ export function reconcileUi(ui: UiState, app: AppState): UiState {
       selectedAgentId: null,
       monitorOptions: defaultMonitorOptions,
       pendingReplace: null,
-      voiceCommands: {},
+      commandStatuses: {},
+      messagingOptions: defaultMessagingOptions,
+      messagingMenu: null,
+      readingConversationId: null,
+      dismissedEndings: [],
     };
   }
   const agentPresent = (agentId: string) => app.team.agents.some((agent) => agent.id === agentId);
@@ -113,13 +158,32 @@ export function reconcileUi(ui: UiState, app: AppState): UiState {
   const replace = ui.pendingReplace;
   const pendingReplace =
     replace !== null && (app.voice.subscription === null || !agentPresent(replace.agentId)) ? null : replace;
-  const voiceCommands = pruneCommands(ui.voiceCommands, (key) => commandStillRelevant(app, key));
+  const commandStatuses = pruneCommands(ui.commandStatuses, (key) => commandStillRelevant(app, key));
+  const menu = ui.messagingMenu;
+  const messagingMenu = menu !== null && !agentPresent(menu.agentId) ? null : menu;
+  const reading = ui.readingConversationId;
+  const readingConversationId = reading !== null && !isConversationShown(app, reading) ? null : reading;
+  const inHistory = (id: string) => app.messaging.history.some((ended) => ended.id === id);
+  const dismissedEndings = ui.dismissedEndings.every(inHistory)
+    ? ui.dismissedEndings
+    : ui.dismissedEndings.filter(inHistory);
   if (
     selectedAgentId === ui.selectedAgentId &&
     pendingReplace === ui.pendingReplace &&
-    voiceCommands === ui.voiceCommands
+    commandStatuses === ui.commandStatuses &&
+    messagingMenu === ui.messagingMenu &&
+    readingConversationId === ui.readingConversationId &&
+    dismissedEndings === ui.dismissedEndings
   ) {
     return ui;
   }
-  return { ...ui, selectedAgentId, pendingReplace, voiceCommands };
+  return {
+    ...ui,
+    selectedAgentId,
+    pendingReplace,
+    commandStatuses,
+    messagingMenu,
+    readingConversationId,
+    dismissedEndings,
+  };
 }

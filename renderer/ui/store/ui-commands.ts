@@ -1,16 +1,24 @@
 import type { EarshotBridge } from '../../../electron/common/contract/bridge-api';
 import type { SignInDefaults, SignInRequest } from '../../../electron/common/contract/sign-in';
+import type { MessagingChannel, MessagingMode } from '../../../electron/common/models/messaging';
 import type { VoiceMode } from '../../../electron/common/models/voice';
 import { ok } from '../../../electron/common/result';
 import type { Result } from '../../../electron/common/result';
 import type { AppStore } from './app-store';
 import { commandKeys } from './command-status';
 import type { MonitorTarget } from './mirror';
+import { readTranscript } from './transcript-sync';
+
+export interface MessagingTarget {
+  readonly agentId: string;
+  readonly channel: MessagingChannel;
+  readonly mode: MessagingMode;
+}
 
 /**
  * What the UI may ask of main. None of these write the mirror; main answers with `state:changed`.
- * Voice commands also note in the UI slice that they are on their way and whether they failed, so
- * the control that sent one can wait and show why.
+ * Monitoring commands also note in the UI slice that they are on their way and whether they failed,
+ * so the control that sent one can wait and show why.
  */
 export interface UiCommands {
   getSignInDefaults(): Promise<Result<SignInDefaults>>;
@@ -35,6 +43,22 @@ export interface UiCommands {
   declineIncoming(callId: string): Promise<Result<null>>;
   selectOutput(deviceId: string | null): Promise<Result<null>>;
   selectInput(deviceId: string | null): Promise<Result<null>>;
+
+  /**
+   * Chat or SMS monitoring of one agent, with the session's frequency and nickname. Unlike voice,
+   * several agents can be monitored at once; a new mode for the same agent and channel replaces the old.
+   */
+  monitorMessaging(target: MessagingTarget): Promise<Result<null>>;
+  /** Stops new deliveries; conversations already on the board go on until they end or are left. */
+  cancelMessagingMonitoring(agentId: string, channel: MessagingChannel): Promise<Result<null>>;
+  switchConversationMode(conversationId: string, mode: MessagingMode): Promise<Result<null>>;
+  sendMessage(conversationId: string, text: string): Promise<Result<null>>;
+  leaveConversation(conversationId: string, farewell: string): Promise<Result<null>>;
+  /**
+   * Reads a transcript whole: for a card whose transcript is not held (an ended one, a history item)
+   * or after a read failed. The transcript sync reads those of live cards by itself.
+   */
+  readTranscript(conversationId: string): Promise<void>;
 }
 
 async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> {
@@ -112,5 +136,36 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
       track(commandKeys.incoming(callId), () => bridge.invoke('voice:declineIncoming', { callId })),
     selectOutput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectOutput', { deviceId })),
     selectInput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectInput', { deviceId })),
+
+    monitorMessaging: ({ agentId, channel, mode }) => {
+      const { frequency, nickname } = store.getState().ui.messagingOptions;
+      const trimmed = nickname.trim();
+      return track(commandKeys.messagingSubscription(agentId, channel), () =>
+        bridge.invoke('messaging:monitor', {
+          agentId,
+          channel,
+          mode,
+          frequency,
+          ...(trimmed === '' ? {} : { nickname: trimmed }),
+        }),
+      );
+    },
+    cancelMessagingMonitoring: (agentId, channel) =>
+      track(commandKeys.messagingSubscription(agentId, channel), () =>
+        bridge.invoke('messaging:cancelMonitoring', { agentId, channel }),
+      ),
+    switchConversationMode: (conversationId, mode) =>
+      track(commandKeys.conversation(conversationId), () =>
+        bridge.invoke('messaging:switchMode', { conversationId, mode }),
+      ),
+    sendMessage: (conversationId, text) =>
+      track(commandKeys.send(conversationId), () => bridge.invoke('messaging:send', { conversationId, text })),
+    leaveConversation: (conversationId, farewell) => {
+      const trimmed = farewell.trim();
+      return track(commandKeys.leave(conversationId), () =>
+        bridge.invoke('messaging:leave', { conversationId, ...(trimmed === '' ? {} : { farewell: trimmed }) }),
+      );
+    },
+    readTranscript: (conversationId) => readTranscript(bridge, store, conversationId),
   };
 }

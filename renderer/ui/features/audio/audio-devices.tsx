@@ -65,8 +65,8 @@ function DevicePicker({
 export function AudioDevices() {
   const commands = useCommands();
   const devices = useAppStore((state) => state.mirror.app?.voice.devices ?? noDevices);
-  const sending = useAppStore((state) => isSending(state.ui.voiceCommands, commandKeys.devices));
-  const failure = useAppStore((state) => failureOf(state.ui.voiceCommands, commandKeys.devices)?.message ?? null);
+  const sending = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.devices));
+  const failure = useAppStore((state) => failureOf(state.ui.commandStatuses, commandKeys.devices)?.message ?? null);
   return (
     <>
       <button

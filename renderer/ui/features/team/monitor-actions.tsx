@@ -5,6 +5,7 @@ import { commandKeys, isSending } from '../../store/command-status';
 import type { AppStoreState } from '../../store/app-store';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { describeSubscription, frequencyLabels, monitorActionPhrase, scopeLabels } from '../voice/voice-model';
+import { MessagingTrigger } from './messaging-menu';
 
 interface MonitorButtonSpec {
   readonly mode: VoiceMode;
@@ -46,7 +47,7 @@ const buttons: ReadonlyArray<MonitorButtonSpec> = [
 function monitorBlockedReason(state: AppStoreState): string | null {
   const app = state.mirror.app;
   if (app === null || app.connection.status !== 'connected') return 'Waiting for the connection to the contact center';
-  if (app.voice.subscription?.pending || isSending(state.ui.voiceCommands, commandKeys.subscription)) {
+  if (app.voice.subscription?.pending || isSending(state.ui.commandStatuses, commandKeys.subscription)) {
     return 'Waiting for the current monitoring request';
   }
   return null;
@@ -86,7 +87,7 @@ function SubscriptionStatus({ tabbable }: { tabbable: boolean }) {
   const commands = useCommands();
   const subscription = useAppStore((state) => state.mirror.app?.voice.subscription ?? null);
   const calls = useAppStore((state) => state.mirror.app?.voice.calls ?? noCalls);
-  const cancelling = useAppStore((state) => isSending(state.ui.voiceCommands, commandKeys.subscription));
+  const cancelling = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.subscription));
   if (subscription === null) return null;
   const view = describeSubscription(subscription, calls);
   return (
@@ -117,8 +118,8 @@ function SubscriptionStatus({ tabbable }: { tabbable: boolean }) {
 }
 
 /**
- * Subscribes to the store on its own, so a voice change re-renders this cell and not the team
- * table's memoised rows.
+ * Subscribes to the store on its own, so a voice or chat change re-renders this cell and not the
+ * team table's memoised rows.
  */
 export function MonitorActions({
   agentId,
@@ -130,9 +131,14 @@ export function MonitorActions({
   tabbable: boolean;
 }) {
   const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agentId);
-  return monitored ? (
-    <SubscriptionStatus tabbable={tabbable} />
-  ) : (
-    <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />
+  return (
+    <div className="row-actions">
+      {monitored ? (
+        <SubscriptionStatus tabbable={tabbable} />
+      ) : (
+        <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />
+      )}
+      <MessagingTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
+    </div>
   );
 }

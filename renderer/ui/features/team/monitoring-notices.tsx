@@ -1,11 +1,15 @@
 import type { Agent } from '../../../../electron/common/models/agent';
+import type { MessagingSubscription } from '../../../../electron/common/models/messaging';
 import type { MonitoredCall } from '../../../../electron/common/models/voice';
 import { NoticeBanner } from '../../components/notice-banner';
 import { commandKeys, failureOf } from '../../store/command-status';
+import type { CommandStatuses } from '../../store/command-status';
 import { useAppStore, useCommands } from '../../store/store-context';
+import { describeMessagingSubscription } from '../messaging/messaging-model';
 import { describeSubscription, monitorActionPhrase, monitoringPhrase } from '../voice/voice-model';
 
 const noCalls: ReadonlyArray<MonitoredCall> = [];
+const noSubscriptions: ReadonlyArray<MessagingSubscription> = [];
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -55,7 +59,7 @@ function ReplacePrompt() {
 function SubscriptionProblems() {
   const stateError = useAppStore((state) => state.mirror.app?.voice.subscriptionError?.message ?? null);
   const commandError = useAppStore(
-    (state) => failureOf(state.ui.voiceCommands, commandKeys.subscription)?.message ?? null,
+    (state) => failureOf(state.ui.commandStatuses, commandKeys.subscription)?.message ?? null,
   );
   const dismiss = useAppStore((state) => state.uiActions.dismissCommandError);
   return (
@@ -116,12 +120,89 @@ function SubscriptionElsewhere({ rows }: { rows: ReadonlyArray<Agent> }) {
   );
 }
 
+/** Failed chat and SMS monitoring requests: the menu that sent them has closed, so they show here. */
+function messagingFailures(statuses: CommandStatuses): ReadonlyArray<{ key: string; message: string }> {
+  return Object.keys(statuses)
+    .filter((key) => key.startsWith('messaging:'))
+    .flatMap((key) => {
+      const error = failureOf(statuses, key);
+      return error === null ? [] : [{ key, message: error.message }];
+    });
+}
+
+function MessagingProblems() {
+  const stateError = useAppStore((state) => state.mirror.app?.messaging.subscriptionError?.message ?? null);
+  const statuses = useAppStore((state) => state.ui.commandStatuses);
+  const dismiss = useAppStore((state) => state.uiActions.dismissCommandError);
+  const failures = messagingFailures(statuses).filter((failure) => failure.message !== stateError);
+  return (
+    <>
+      {stateError !== null && <NoticeBanner testId="messaging-monitoring-error">{stateError}</NoticeBanner>}
+      {failures.map((failure) => (
+        <NoticeBanner
+          key={failure.key}
+          testId="messaging-command-error"
+          action={
+            <button type="button" className="button button--quiet" onClick={() => dismiss(failure.key)}>
+              Dismiss
+            </button>
+          }
+        >
+          {failure.message}
+        </NoticeBanner>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Chat and SMS subscriptions live on their agents' rows; those whose row is filtered out (or whose
+ * agent left the team list) show here, so every one can be seen and cancelled.
+ */
+function MessagingElsewhere({ rows }: { rows: ReadonlyArray<Agent> }) {
+  const commands = useCommands();
+  const subscriptions = useAppStore((state) => state.mirror.app?.messaging.subscriptions ?? noSubscriptions);
+  const hidden = subscriptions.filter((subscription) => !rows.some((agent) => agent.id === subscription.agentId));
+  if (hidden.length === 0) return null;
+  return (
+    <div className="subscription subscription--strip messaging-elsewhere" data-testid="messaging-elsewhere">
+      <span className="messaging-elsewhere__title">Chats &amp; SMS not shown in the list:</span>
+      <ul className="messaging-elsewhere__list">
+        {hidden.map((subscription) => {
+          const view = describeMessagingSubscription(subscription);
+          return (
+            <li key={`${subscription.agentId}:${subscription.channel}`} className="messaging-elsewhere__item">
+              <span className={`subscription__mode subscription--${subscription.mode}`} title={view.description}>
+                {view.modeLabel}
+              </span>
+              <span className="subscription__who">
+                {subscription.agentName} · {subscription.channel === 'sms' ? 'SMS' : 'chats'}
+              </span>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid={`messaging-cancel-${subscription.agentId}-${subscription.channel}`}
+                disabled={subscription.pending}
+                onClick={() => void commands.cancelMessagingMonitoring(subscription.agentId, subscription.channel)}
+              >
+                Cancel
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 export function MonitoringNotices({ rows }: { rows: ReadonlyArray<Agent> }) {
   return (
     <>
       <SubscriptionProblems />
+      <MessagingProblems />
       <ReplacePrompt />
       <SubscriptionElsewhere rows={rows} />
+      <MessagingElsewhere rows={rows} />
     </>
   );
 }

@@ -14,21 +14,41 @@ const keyMoves: Readonly<Record<string, SelectionMove>> = {
   End: 'last',
 };
 
-const columns: ReadonlyArray<{ column: SortColumn; label: string }> = [
+/** `short` stands in for the label in narrow windows, where the row actions need the room. */
+const columns: ReadonlyArray<{ column: SortColumn; label: string; short?: string }> = [
   { column: 'name', label: 'Name' },
-  { column: 'extension', label: 'Extension' },
+  { column: 'extension', label: 'Extension', short: 'Ext.' },
   { column: 'state', label: 'State' },
-  { column: 'timeInState', label: 'Time in state' },
+  { column: 'timeInState', label: 'Time in state', short: 'Time' },
   { column: 'activity', label: 'Activity' },
 ];
 
-function SortableHeader({ column, label, sort }: { column: SortColumn; label: string; sort: SortOrder }) {
+function SortableHeader({
+  column,
+  label,
+  short,
+  sort,
+}: {
+  column: SortColumn;
+  label: string;
+  short?: string;
+  sort: SortOrder;
+}) {
   const toggleSort = useAppStore((state) => state.uiActions.toggleSort);
   const direction = sort.column === column ? sort.direction : null;
   return (
     <th scope="col" className={`col-${column}`} aria-sort={direction ?? undefined}>
       <button type="button" className="sort-button" onClick={() => toggleSort(column)}>
-        {label}
+        {short === undefined ? (
+          label
+        ) : (
+          <>
+            <span className="sort-button__long">{label}</span>
+            <span className="sort-button__short" aria-hidden="true">
+              {short}
+            </span>
+          </>
+        )}
         <SortIcon className="sort-button__icon" sortDirection={direction} width={12} height={12} />
       </button>
     </th>
@@ -77,8 +97,8 @@ export function TeamTable({ rows }: { rows: ReadonlyArray<Agent> }) {
       </colgroup>
       <thead>
         <tr>
-          {columns.map(({ column, label }) => (
-            <SortableHeader key={column} column={column} label={label} sort={sort} />
+          {columns.map(({ column, label, short }) => (
+            <SortableHeader key={column} column={column} label={label} short={short} sort={sort} />
           ))}
           <th scope="col" className="col-actions">
             <span className="visually-hidden">Actions</span>

@@ -3,6 +3,7 @@ import type { Agent } from '../../../../electron/common/models/agent';
 import { NoticeBanner } from '../../components/notice-banner';
 import { isTypingTarget } from '../../components/typing-target';
 import { useAppStore } from '../../store/store-context';
+import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
 import { TeamToolbar } from './team-toolbar';
@@ -70,6 +71,7 @@ export function TeamView() {
           </div>
         )}
       </div>
+      <MessagingMenu />
     </section>
   );
 }

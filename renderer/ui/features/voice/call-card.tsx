@@ -5,6 +5,7 @@ import { CloseIcon, HangUpIcon, MicOffIcon, SpeakerIcon } from '../../components
 import { commandKeys, failureOf, isSending } from '../../store/command-status';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { AudienceIndicator } from './audience-indicator';
+import './voice.css';
 import { CallDuration } from './call-duration';
 import { LevelMeter } from './level-meter';
 import { shortcutHints, shortcutText } from './shortcuts';
@@ -88,7 +89,7 @@ function VolumeSlider({ call }: { call: MonitoredCall }) {
 }
 
 function CardProblems({ call, microphoneShown }: { call: MonitoredCall; microphoneShown: boolean }) {
-  const statuses = useAppStore((state) => state.ui.voiceCommands);
+  const statuses = useAppStore((state) => state.ui.commandStatuses);
   const failures = [commandKeys.call(call.id), commandKeys.hangUp(call.id), commandKeys.volume(call.id)]
     .map((key) => ({ key, error: failureOf(statuses, key) }))
     .filter((entry): entry is { key: string; error: AppError } => entry.error !== null);
@@ -120,8 +121,8 @@ function CardProblems({ call, microphoneShown }: { call: MonitoredCall; micropho
 
 export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget: boolean }) {
   const commands = useCommands();
-  const sending = useAppStore((state) => isSending(state.ui.voiceCommands, commandKeys.call(call.id)));
-  const hangingUp = useAppStore((state) => isSending(state.ui.voiceCommands, commandKeys.hangUp(call.id)));
+  const sending = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.call(call.id)));
+  const hangingUp = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.hangUp(call.id)));
   const audience = describeAudience(call);
   const pending = describePendingCommand(call.pendingCommand);
   const busy = sending || call.pendingCommand !== null;

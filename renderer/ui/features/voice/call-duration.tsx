@@ -2,8 +2,16 @@ import { useSyncExternalStore } from 'react';
 import { useClock } from '../../store/store-context';
 import { formatCallDuration } from './voice-model';
 
-/** Ticks with the shared clock while the call is up; an ended call shows its final length. */
-export function CallDuration({ startedAt, endedAt }: { startedAt: number; endedAt: number | null }) {
+/** Ticks with the shared clock while the call (or chat) is up; an ended one shows its final length. */
+export function CallDuration({
+  startedAt,
+  endedAt,
+  what = 'Call',
+}: {
+  startedAt: number;
+  endedAt: number | null;
+  what?: string;
+}) {
   const clock = useClock();
   const subscribe = endedAt === null ? clock.subscribe : subscribeNever;
   const elapsedSeconds = useSyncExternalStore(subscribe, () =>
@@ -11,7 +19,7 @@ export function CallDuration({ startedAt, endedAt }: { startedAt: number; endedA
   );
   const { text, label } = formatCallDuration(elapsedSeconds * 1000);
   return (
-    <time className="call-duration" dateTime={`PT${elapsedSeconds}S`} title={`Call length: ${label}`}>
+    <time className="call-duration" dateTime={`PT${elapsedSeconds}S`} title={`${what} length: ${label}`}>
       {text}
     </time>
   );

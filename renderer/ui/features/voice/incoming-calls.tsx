@@ -3,13 +3,14 @@ import { PhoneIcon } from '../../components/icons';
 import { commandKeys, failureOf, isSending } from '../../store/command-status';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { callerNumber } from './voice-model';
+import './voice.css';
 
 const noCalls: ReadonlyArray<IncomingCall> = [];
 
 function IncomingBanner({ call }: { call: IncomingCall }) {
   const commands = useCommands();
-  const sending = useAppStore((state) => isSending(state.ui.voiceCommands, commandKeys.incoming(call.id)));
-  const failure = useAppStore((state) => failureOf(state.ui.voiceCommands, commandKeys.incoming(call.id)));
+  const sending = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.incoming(call.id)));
+  const failure = useAppStore((state) => failureOf(state.ui.commandStatuses, commandKeys.incoming(call.id)));
   const number = callerNumber(call.from);
   const caller = call.displayName?.trim() ? call.displayName.trim() : number;
   return (

@@ -1,5 +1,9 @@
 import type { EarshotBridge } from '../../../../../electron/common/contract/bridge-api';
-import type { UiEventPayload, UiInvokeChannel } from '../../../../../electron/common/contract/ui-contract';
+import type {
+  UiEventChannel,
+  UiEventPayload,
+  UiInvokeChannel,
+} from '../../../../../electron/common/contract/ui-contract';
 import type { Result } from '../../../../../electron/common/result';
 
 type Handler = (request: unknown) => Promise<Result<unknown>> | Result<unknown>;
@@ -7,7 +11,10 @@ type Handler = (request: unknown) => Promise<Result<unknown>> | Result<unknown>;
 /** A bridge whose invokes are answered by handlers and whose events the test emits by hand. */
 export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handler>>) {
   const invocations: Array<{ channel: UiInvokeChannel; request: unknown }> = [];
-  const stateListeners = new Set<(payload: UiEventPayload<'state:changed'>) => void>();
+  const listeners: Record<UiEventChannel, Set<(payload: unknown) => void>> = {
+    'state:changed': new Set(),
+    'messaging:transcriptAppended': new Set(),
+  };
   const bridge = {
     async invoke(channel: UiInvokeChannel, request: unknown) {
       invocations.push({ channel, request });
@@ -15,17 +22,21 @@ export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handl
       if (!handler) throw new Error(`no handler for ${channel}`);
       return handler(request);
     },
-    on(_channel: 'state:changed', listener: (payload: UiEventPayload<'state:changed'>) => void) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
+    on(channel: UiEventChannel, listener: (payload: unknown) => void) {
+      listeners[channel].add(listener);
+      return () => listeners[channel].delete(listener);
     },
   } as unknown as EarshotBridge;
   return {
     bridge,
     invocations,
     emitState(payload: UiEventPayload<'state:changed'>) {
-      for (const listener of stateListeners) listener(payload);
+      for (const listener of listeners['state:changed']) listener(payload);
     },
-    listenerCount: () => stateListeners.size,
+    emitLines(payload: UiEventPayload<'messaging:transcriptAppended'>) {
+      for (const listener of listeners['messaging:transcriptAppended']) listener(payload);
+    },
+    listenerCount: () => listeners['state:changed'].size,
+    lineListenerCount: () => listeners['messaging:transcriptAppended'].size,
   };
 }

@@ -22,7 +22,27 @@ describe('acceptSnapshot', () => {
   test('every event replaces the mirror wholesale', () => {
     const first = acceptSnapshot(emptyMirror, makeAppState(), 'initial');
     const next = signedOutState();
-    assert.equal(acceptSnapshot(first, next, 'event').app, next);
+    assert.deepEqual(acceptSnapshot(first, next, 'event').app, next);
+  });
+
+  test('keeps the objects of whatever did not change, so selectors see only real changes', () => {
+    const agents = [makeAgent({ id: 'a1' }), makeAgent({ id: 'a2' })];
+    const first = acceptSnapshot(emptyMirror, makeAppState({ team: { agents, refreshedAt: 1, error: null } }), 'event');
+    const changedAgents = [makeAgent({ id: 'a1' }), makeAgent({ id: 'a2', kind: 'NotReady' })];
+    const second = acceptSnapshot(
+      first,
+      makeAppState({ team: { agents: changedAgents, refreshedAt: 2, error: null } }),
+      'event',
+    );
+    assert.equal(second.app?.team.agents[0], first.app?.team.agents[0]);
+    assert.notEqual(second.app?.team.agents[1], first.app?.team.agents[1]);
+    assert.equal(second.app?.voice, first.app?.voice);
+    assert.equal(second.app?.messaging, first.app?.messaging);
+  });
+
+  test('a snapshot equal to the mirror leaves the mirror as it is', () => {
+    const first = acceptSnapshot(emptyMirror, makeAppState(), 'event');
+    assert.equal(acceptSnapshot(first, makeAppState(), 'event'), first);
   });
 
   test('drops a state:get answer that an event has already overtaken', () => {
@@ -64,7 +84,11 @@ describe('reconcileUi', () => {
       selectedAgentId: 'a1',
       monitorOptions: { scope: 'Agent' as const, frequency: 'NextCall' as const },
       pendingReplace: { agentId: 'a1', agentName: 'a1', mode: 'Coach' as const },
-      voiceCommands: { subscription: { seq: 1, phase: 'sending' as const } },
+      commandStatuses: { subscription: { seq: 1, phase: 'sending' as const } },
+      messagingOptions: { frequency: 'NextChat' as const, nickname: 'Coach Sam' },
+      messagingMenu: { agentId: 'a1', agentName: 'a1' },
+      readingConversationId: 'c1',
+      dismissedEndings: ['c2'],
     };
     assert.deepEqual(reconcileUi(ui, signedOutState()), {
       theme: 'dark',
@@ -74,7 +98,11 @@ describe('reconcileUi', () => {
       selectedAgentId: null,
       monitorOptions: { scope: 'Call', frequency: 'AllCalls' },
       pendingReplace: null,
-      voiceCommands: {},
+      commandStatuses: {},
+      messagingOptions: { frequency: 'AllChats', nickname: '' },
+      messagingMenu: null,
+      readingConversationId: null,
+      dismissedEndings: [],
     });
   });
 
@@ -101,7 +129,7 @@ describe('reconcileUi', () => {
 
   test('forgets command outcomes of calls and incoming calls that are gone, keeps the rest', () => {
     const failure = { code: 'internal' as const, message: 'No.' };
-    const voiceCommands = {
+    const commandStatuses = {
       subscription: { seq: 1, phase: 'failed' as const, error: failure },
       'call:c1': { seq: 2, phase: 'failed' as const, error: failure },
       'hangup:c1': { seq: 3, phase: 'sending' as const },
@@ -109,15 +137,15 @@ describe('reconcileUi', () => {
       'incoming:i9': { seq: 5, phase: 'sending' as const },
       devices: { seq: 6, phase: 'failed' as const, error: failure },
     };
-    const ui = { ...initialUiState('system'), voiceCommands };
+    const ui = { ...initialUiState('system'), commandStatuses };
     const app = makeAppState({ team: signedIn.team, voice: makeVoiceState({ calls: [makeCall({ id: 'c1' })] }) });
-    assert.deepEqual(Object.keys(reconcileUi(ui, app).voiceCommands).sort(), [
+    assert.deepEqual(Object.keys(reconcileUi(ui, app).commandStatuses).sort(), [
       'call:c1',
       'devices',
       'hangup:c1',
       'subscription',
     ]);
-    const kept = { ...ui, voiceCommands: { 'call:c1': voiceCommands['call:c1'] } };
+    const kept = { ...ui, commandStatuses: { 'call:c1': commandStatuses['call:c1'] } };
     assert.equal(reconcileUi(kept, app), kept);
   });
 });

@@ -27,7 +27,7 @@ describe('startMirror', () => {
       assert.equal(store.getState().mirror.app, initial);
       const next = makeAppState();
       fake.emitState(next);
-      assert.equal(store.getState().mirror.app, next);
+      assert.deepEqual(store.getState().mirror.app, next);
     } finally {
       stop();
     }

@@ -36,7 +36,7 @@ describe('startMonitoring', () => {
     assert.deepEqual(fake.invocations, [
       { channel: 'voice:monitor', request: { agentId: 'a2', mode: 'Coach', scope: 'Call', frequency: 'NextCall' } },
     ]);
-    assert.deepEqual(store.getState().ui.voiceCommands, {});
+    assert.deepEqual(store.getState().ui.commandStatuses, {});
   });
 
   test('is marked as sending until main answers, and a refusal stays to be shown', async () => {
@@ -45,11 +45,11 @@ describe('startMonitoring', () => {
     const store = storeWith(teamState());
     const commands = createUiCommands(fake.bridge, store);
     const sent = commands.startMonitoring({ agentId: 'a1', agentName: 'Alice', mode: 'ListenIn' });
-    assert.equal(store.getState().ui.voiceCommands.subscription?.phase, 'sending');
+    assert.equal(store.getState().ui.commandStatuses.subscription?.phase, 'sending');
     const refusal = { code: 'gws-refused' as const, message: 'Another supervisor monitors Alice.' };
     answer.resolve({ ok: false, error: refusal });
     await sent;
-    const status = store.getState().ui.voiceCommands.subscription;
+    const status = store.getState().ui.commandStatuses.subscription;
     assert.equal(status?.phase, 'failed');
     assert.deepEqual(status?.phase === 'failed' ? status.error : null, refusal);
   });
@@ -90,7 +90,7 @@ describe('confirmReplace', () => {
       fake.invocations.map((invocation) => invocation.channel),
       ['voice:cancelMonitoring'],
     );
-    assert.equal(store.getState().ui.voiceCommands.subscription?.phase, 'failed');
+    assert.equal(store.getState().ui.commandStatuses.subscription?.phase, 'failed');
   });
 
   test('without a question asked it sends nothing', async () => {
@@ -144,8 +144,8 @@ describe('call commands', () => {
     const commands = createUiCommands(fake.bridge, store);
     const switching = commands.switchMode('c1', 'BargeIn');
     await commands.hangUp('c1');
-    assert.equal(store.getState().ui.voiceCommands['call:c1']?.phase, 'sending');
-    assert.equal(store.getState().ui.voiceCommands['hangup:c1'], undefined);
+    assert.equal(store.getState().ui.commandStatuses['call:c1']?.phase, 'sending');
+    assert.equal(store.getState().ui.commandStatuses['hangup:c1'], undefined);
     switchAnswer.resolve(okNull);
     await switching;
   });

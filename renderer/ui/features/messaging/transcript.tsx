@@ -1,0 +1,165 @@
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { TranscriptLine } from '../../../../electron/common/models/messaging';
+import { ArrowDownIcon } from '../../components/icons';
+import { useAppStore, useCommands } from '../../store/store-context';
+import {
+  isNearBottom,
+  isSystemLine,
+  lastIndex,
+  lineSide,
+  lineVisibilityTag,
+  lineVisibilityTitles,
+  newMessagesLabel,
+  roleLabels,
+  systemLineText,
+  unseenCount,
+} from './messaging-model';
+
+const noLines: ReadonlyArray<TranscriptLine> = [];
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function LineTime({ at }: { at: number | null }) {
+  if (at === null) return null;
+  const date = new Date(at);
+  return (
+    <time className="line__time" dateTime={date.toISOString()}>
+      {timeOfDay.format(date)}
+    </time>
+  );
+}
+
+function VisibilityTag({ line }: { line: TranscriptLine }) {
+  const tag = lineVisibilityTag(line.visibility);
+  if (tag === null) return null;
+  return (
+    <span className={`line__tag line__tag--${line.visibility}`} title={lineVisibilityTitles[line.visibility]}>
+      {tag}
+    </span>
+  );
+}
+
+/**
+ * Lines never change once written, and appending keeps the earlier line objects, so each line
+ * renders once: a new message adds one element instead of redrawing the transcript.
+ */
+const TranscriptLineView = memo(function TranscriptLineView({ line }: { line: TranscriptLine }) {
+  const attributes = {
+    'data-testid': 'transcript-line',
+    'data-index': line.index,
+    'data-type': line.type,
+    'data-visibility': line.visibility,
+  };
+  if (isSystemLine(line)) {
+    return (
+      <li className={`line line--system line--${line.visibility}`} {...attributes}>
+        <span className="line__system-text">{systemLineText(line)}</span>
+        <VisibilityTag line={line} />
+        <LineTime at={line.at} />
+      </li>
+    );
+  }
+  const side = lineSide(line);
+  const from = line.from;
+  return (
+    <li className={`line line--${side} line--${line.visibility}`} {...attributes}>
+      <div className="line__meta">
+        <span className="line__who">{from === null ? 'Unknown' : from.isMe ? 'You' : from.nickname}</span>
+        {from !== null && !from.isMe && <span className="line__role">{roleLabels[from.role]}</span>}
+        <VisibilityTag line={line} />
+        <LineTime at={line.at} />
+      </div>
+      <p className="line__text">{line.text ?? ''}</p>
+    </li>
+  );
+});
+
+/**
+ * Follows the newest line while the supervisor is at the end; once they scroll up it stays where
+ * they are and counts what arrived below.
+ */
+export function Transcript({ conversationId, label }: { conversationId: string; label: string }) {
+  const commands = useCommands();
+  const held = useAppStore((state) => state.transcripts[conversationId]);
+  const lines = held?.lines ?? noLines;
+  const scroller = useRef<HTMLOListElement>(null);
+  const [following, setFollowing] = useState(true);
+  const [lastSeenIndex, setLastSeenIndex] = useState(0);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (following && element !== null) element.scrollTop = element.scrollHeight;
+  }, [lines, following]);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (element === null) return;
+    const atEnd = isNearBottom(element);
+    if (atEnd === following) return;
+    setFollowing(atEnd);
+    if (!atEnd) setLastSeenIndex(lastIndex(lines));
+  };
+
+  const jumpToEnd = () => {
+    const element = scroller.current;
+    if (element !== null) element.scrollTop = element.scrollHeight;
+    setFollowing(true);
+  };
+
+  // The sync reads the board's transcripts; an ended card or a history item opened later reads its own.
+  const missing = held === undefined;
+  useEffect(() => {
+    if (missing) void commands.readTranscript(conversationId);
+  }, [missing, commands, conversationId]);
+
+  const unseen = following ? 0 : unseenCount(lines, lastSeenIndex);
+  const loading = held === undefined || (held.loading && lines.length === 0);
+
+  return (
+    <div className="transcript">
+      <ol
+        ref={scroller}
+        className="transcript__lines"
+        data-testid={`transcript-${conversationId}`}
+        aria-label={label}
+        aria-busy={loading}
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        {lines.map((line) => (
+          <TranscriptLineView key={line.index} line={line} />
+        ))}
+        {lines.length === 0 && (
+          <li className="transcript__empty">
+            {loading ? (
+              <>
+                <span className="spinner spinner--small" aria-hidden="true" /> Loading the transcript…
+              </>
+            ) : (
+              'No messages yet.'
+            )}
+          </li>
+        )}
+      </ol>
+      {held?.error != null && (
+        <p className="transcript__problem" role="alert">
+          <span>The transcript could not be loaded: {held.error.message}</span>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={held.loading}
+            onClick={() => void commands.readTranscript(conversationId)}
+          >
+            Try again
+          </button>
+        </p>
+      )}
+      {unseen > 0 && (
+        <button type="button" className="transcript__unseen" data-testid="new-messages" onClick={jumpToEnd}>
+          {newMessagesLabel(unseen)}
+          <ArrowDownIcon width={12} height={12} />
+        </button>
+      )}
+    </div>
+  );
+}
