@@ -70,13 +70,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   // However the session ends (sign-out, expiry), the SIP account goes with it and no leg stays up.
   let signedIn = false;
   store.subscribe((state) => {
-    const nowSignedIn = state.session !== null;
-    if (signedIn && !nowSignedIn) {
+    const wasSignedIn = signedIn;
+    signedIn = state.session !== null;
+    if (wasSignedIn && !signedIn) {
       voiceMonitoring.endAll();
       messaging.endAll();
       sip.setAccount(null);
     }
-    signedIn = nowSignedIn;
   });
 
   const signIn = async (target: SignInTarget, sipAccount: SipAccount | null): Promise<Result<null>> => {

@@ -180,9 +180,10 @@ export class VoiceMonitoring {
   /** Signing out: every leg ends and the microphone is closed. */
   endAll(): void {
     for (const record of [...this.records.values()]) {
-      if (record.microphone !== 'closed') this.setMicrophone(record, false);
-      if (record.sipCallId) this.options.sip.hangUp(record.sipCallId);
       this.records.delete(record.id);
+      if (!record.sipCallId) continue;
+      if (record.microphone !== 'closed') this.options.sip.setMicrophone(record.sipCallId, false);
+      this.options.sip.hangUp(record.sipCallId);
     }
     this.supervisorDevice = null;
     this.subscriptionPending = false;

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { AppState } from '../../../electron/common/models/app-state';
+import type { Result } from '../../../electron/common/result';
+import { createMainServices, type MainServices } from '../../../electron/main/main-services';
+import { createMemoryLogger } from '../../../electron/main/platform/logger';
+import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
+import { startMediaHostHarness, type MediaHostHarness } from '../media-host/media-host-harness';
+import { waitFor } from '../../support/wait-for';
+
+interface RtpCount {
+  packets: number;
+  packetsWithEnergy: number;
+}
+interface SupervisorVoiceCall {
+  monitoredCallId: string;
+  state: string;
+  rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', RtpCount>;
+}
+
+/**
+ * The voice services of main (GWS supervision, SIP controller) against the demo contact center, with
+ * the real media host page in Chromium playing the calls.
+ */
+describe('voice monitoring against the demo contact center', () => {
+  let simulator: RunningSimulator;
+  let harness: MediaHostHarness;
+  let services: MainServices;
+  const logger = createMemoryLogger();
+
+  const state = (): AppState => services.store.getState();
+  const invoke = (channel: string, payload: unknown) => services.invoke(channel, payload) as Promise<Result<unknown>>;
+  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${simulator.baseUrl}/control${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `control ${method} ${path} → ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  const supervisorCall = async (monitoredCallId: string) =>
+    ((await control('GET', '/voice')) as { calls: SupervisorVoiceCall[] }).calls.find(
+      (call) => call.monitoredCallId === monitoredCallId,
+    );
+  /** An agent who is logged in and not on a call, so a new customer call can reach them. */
+  const freeAgent = async (except: readonly string[] = []) => {
+    const { agents } = (await control('GET', '/state')) as {
+      agents: Array<{ id: string; state: string; interactions: Array<{ kind: string }> }>;
+    };
+    const free = agents.find(
+      (agent) =>
+        agent.state !== 'LoggedOut' &&
+        !except.includes(agent.id) &&
+        !agent.interactions.some((item) => item.kind === 'call'),
+    );
+    assert.ok(free, 'a free agent');
+    return state().team.agents.find((agent) => agent.id === free.id)!;
+  };
+  const liveCall = () =>
+    waitFor(
+      'an established monitoring call with audio',
+      () => state().voice.calls.find((call) => call.state === 'established' && call.audio.firstAudioAt !== null),
+      15_000,
+    );
+  const subscriptionMode = (mode: string | null) =>
+    waitFor(`the subscription to be ${mode ?? 'gone'}`, () =>
+      (state().voice.subscription?.mode ?? null) === mode ? true : undefined,
+    );
+
+  before(async () => {
+    simulator = await startSimulator({ liveFloor: false, seed: 11 });
+    harness = await startMediaHostHarness();
+    services = createMainServices({ logger, mediaHost: harness.link, teamPollIntervalMs: 200 });
+    const signedIn = await invoke('session:signIn', {
+      server: { kind: 'gws', baseUrl: simulator.baseUrl },
+      userName: simulator.demo.userName,
+      password: simulator.demo.password,
+      sip: simulator.demo.sip,
+    });
+    assert.equal(signedIn.ok, true);
+    await waitFor('SIP registered', () => state().voice.sip.registration === 'registered', 15_000);
+    await waitFor('the team', () => state().team.agents.length >= 10);
+  });
+
+  after(async () => {
+    await services?.dispose();
+    await harness?.close();
+    await simulator?.stop();
+  });
+
+  test('listen in silently, barge in, back to silent, hang up; AllCalls brings the next call too', async () => {
+    const agent = await freeAgent();
+    assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+    await subscriptionMode('ListenIn');
+    assert.equal(state().voice.subscription?.agentId, agent.id);
+
+    const first = (await control('POST', `/agents/${agent.id}/calls`, { customerNumber: '+15550142' })) as {
+      id: string;
+    };
+    const call = await liveCall();
+    assert.equal(call.agentId, agent.id);
+    assert.equal(call.customerNumber, '+15550142');
+    assert.equal(call.audience, 'nobody');
+    assert.deepEqual(call.switchTargets, ['BargeIn']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(
+      (await supervisorCall(first.id))?.rtpFromSupervisor.ListenIn.packets,
+      0,
+      'no RTP leaves the machine in Listen',
+    );
+    assert.equal((await harness.microphoneProbe()).getUserMediaCalls, 0, 'the microphone is never opened in Listen');
+
+    assert.equal((await invoke('voice:switchMode', { callId: call.id, mode: 'BargeIn' })).ok, true);
+    await waitFor('barge-in with the microphone open', () => {
+      const current = state().voice.calls[0];
+      return current?.mode === 'BargeIn' && current.microphone === 'open' && current.audience === 'everyone';
+    });
+    await waitFor(
+      'the supervisor heard at the simulator',
+      async () => ((await supervisorCall(first.id))?.rtpFromSupervisor.BargeIn.packetsWithEnergy ?? 0) > 10,
+    );
+
+    assert.equal((await invoke('voice:switchMode', { callId: call.id, mode: 'ListenIn' })).ok, true);
+    await waitFor('silent again', () => {
+      const current = state().voice.calls[0];
+      return current?.mode === 'ListenIn' && current.microphone === 'closed' && current.audience === 'nobody';
+    });
+    const probe = await harness.microphoneProbe();
+    assert.ok(
+      probe.trackStates.length > 0 && probe.trackStates.every((track) => track === 'ended'),
+      'every microphone track is stopped',
+    );
+
+    assert.equal((await invoke('voice:hangUp', { callId: call.id })).ok, true);
+    await waitFor(
+      'the card in history',
+      () => state().voice.calls.length === 0 && state().voice.history[0]?.id === call.id,
+    );
+    assert.equal(state().voice.subscription?.mode, 'ListenIn', 'AllCalls keeps monitoring after a call');
+    await control('DELETE', `/interactions/${first.id}`);
+
+    const second = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    const next = await liveCall();
+    assert.notEqual(next.id, call.id);
+    await control('DELETE', `/interactions/${second.id}`);
+    await waitFor('the customer hung up', () => state().voice.calls.length === 0);
+
+    assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
+    await subscriptionMode(null);
+  });
+
+  test('NextCall ends monitoring after one call', async () => {
+    const agent = await freeAgent();
+    assert.equal(
+      (await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn', frequency: 'NextCall' })).ok,
+      true,
+    );
+    await waitFor('a NextCall subscription', () => state().voice.subscription?.frequency === 'NextCall');
+    const customer = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    await liveCall();
+    await control('DELETE', `/interactions/${customer.id}`);
+    await waitFor('the call over', () => state().voice.calls.length === 0);
+    await subscriptionMode(null);
+  });
+
+  test('Call scope follows a transfer; Agent scope releases the supervisor', async () => {
+    const from = await freeAgent();
+    const to = await freeAgent([from.id]);
+    assert.equal((await invoke('voice:monitor', { agentId: from.id, mode: 'ListenIn', scope: 'Call' })).ok, true);
+    await waitFor('a Call-scope subscription', () => state().voice.subscription?.scope === 'Call');
+    const customer = (await control('POST', `/agents/${from.id}/calls`, {})) as { id: string };
+    const call = await liveCall();
+    await control('POST', `/interactions/${customer.id}/transfer`, { toAgent: to.id });
+    await waitFor('the card to follow the call to the new agent', () => state().voice.calls[0]?.agentId === to.id);
+    assert.equal(state().voice.calls[0]?.id, call.id);
+    await control('DELETE', `/interactions/${customer.id}`);
+    await waitFor('the call over', () => state().voice.calls.length === 0);
+    await invoke('voice:cancelMonitoring', {});
+    await subscriptionMode(null);
+
+    assert.equal((await invoke('voice:monitor', { agentId: from.id, mode: 'ListenIn', scope: 'Agent' })).ok, true);
+    await waitFor('an Agent-scope subscription', () => state().voice.subscription?.scope === 'Agent');
+    const second = (await control('POST', `/agents/${from.id}/calls`, {})) as { id: string };
+    await liveCall();
+    await control('POST', `/interactions/${second.id}/transfer`, { toAgent: to.id });
+    await waitFor('the supervisor released on transfer', () => state().voice.calls.length === 0);
+    await control('DELETE', `/interactions/${second.id}`);
+    await invoke('voice:cancelMonitoring', {});
+    await subscriptionMode(null);
+  });
+
+  test('SIP Cluster refusals reach the supervisor as errors with their reason', async () => {
+    const agent = await freeAgent();
+    await control('POST', '/sip-cluster', { enabled: true });
+    try {
+      const agentScope = await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn', scope: 'Agent' });
+      assert.equal(agentScope.ok, false);
+      assert.equal(!agentScope.ok && agentScope.error.code, 'gws-refused');
+      assert.match(!agentScope.ok ? agentScope.error.message : '', /GWS status 3/);
+      assert.equal(state().voice.subscriptionError?.code, 'gws-refused');
+      const coach = await invoke('voice:monitor', { agentId: agent.id, mode: 'Coach' });
+      assert.equal(coach.ok, false);
+      assert.equal(state().voice.subscription, null);
+    } finally {
+      await control('POST', '/sip-cluster', { enabled: false });
+    }
+  });
+
+  test('a call that is not this supervisor’s monitoring rings and is never answered by itself', async () => {
+    assert.equal(state().voice.subscription, null);
+    const mark = harness.mark();
+    await control('POST', `/users/${simulator.demo.userName}/ring`, { from: '5000' });
+    const ringing = await waitFor('the call ringing', () => state().voice.incoming[0]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(
+      harness.events.slice(mark).some((event) => event.type === 'callState' && event.state === 'established'),
+      false,
+      'nothing answered it',
+    );
+    assert.equal(state().voice.calls.length, 0);
+    assert.equal((await invoke('voice:declineIncoming', { callId: ringing.id })).ok, true);
+    await waitFor('the ringing banner gone', () => state().voice.incoming.length === 0);
+  });
+});
