@@ -181,7 +181,7 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
       sinkId: '',
       volume: 1,
     });
-    assert.deepEqual(call.rtpFromSupervisor().ListenIn, { packets: 0, packetsWithEnergy: 0 });
+    assert.deepEqual(call.rtpFromSupervisor().ListenIn, { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null });
     assert.equal((await host.microphoneProbe()).getUserMediaCalls, 0);
 
     let from = host.mark();
