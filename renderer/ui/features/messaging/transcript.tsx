@@ -88,8 +88,23 @@ export function Transcript({ conversationId, label }: { conversationId: string; 
 
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (following && element !== null) element.scrollTop = element.scrollHeight;
+    if (!following || element === null) return;
+    // A card scrolled out of sight skips rendering (content-visibility); reading its size would
+    // lay it out for nothing. It catches up when it comes back into view (below).
+    if (!element.checkVisibility({ contentVisibilityAuto: true })) return;
+    element.scrollTop = element.scrollHeight;
   }, [lines, following]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    const skipped = element?.closest('.conversation-card');
+    if (!following || element == null || skipped == null) return;
+    const onShown = (event: Event) => {
+      if (!(event as ContentVisibilityAutoStateChangeEvent).skipped) element.scrollTop = element.scrollHeight;
+    };
+    skipped.addEventListener('contentvisibilityautostatechange', onShown);
+    return () => skipped.removeEventListener('contentvisibilityautostatechange', onShown);
+  }, [following]);
 
   const onScroll = () => {
     const element = scroller.current;
