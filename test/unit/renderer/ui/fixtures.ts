@@ -1,5 +1,11 @@
 import type { Agent, AgentStateKind } from '../../../../electron/common/models/agent';
 import type { AppState } from '../../../../electron/common/models/app-state';
+import type {
+  Conversation,
+  MessagingState,
+  MessagingSubscription,
+  TranscriptLine,
+} from '../../../../electron/common/models/messaging';
 import type { MonitoredCall, VoiceState, VoiceSubscription } from '../../../../electron/common/models/voice';
 
 const labels: Record<AgentStateKind, string> = {
@@ -95,4 +101,59 @@ export function makeSubscription(overrides: Partial<VoiceSubscription> = {}): Vo
     pending: false,
     ...overrides,
   };
+}
+
+export function makeConversation(overrides: Partial<Conversation> & { id: string }): Conversation {
+  return {
+    channel: 'chat',
+    agentId: 'a1',
+    agentName: 'Alice Archer',
+    customerName: 'Maria Lopez',
+    state: 'Chatting',
+    ended: false,
+    mode: 'Monitor',
+    myVisibility: 'Supervisors',
+    participants: [],
+    typing: [],
+    switchTargets: ['Coach', 'BargeIn'],
+    composerDisabledReason: 'You are monitoring silently. Switch to Coach or Barge in to write.',
+    sendVisibility: null,
+    transcriptLength: 0,
+    lastMessageAt: null,
+    startedAt: 0,
+    endedAt: null,
+    pendingCommand: null,
+    error: null,
+    ...overrides,
+  };
+}
+
+/** A line from the customer, visible to all, unless overridden. */
+export function makeLine(index: number, overrides: Partial<TranscriptLine> = {}): TranscriptLine {
+  return {
+    index,
+    type: 'Text',
+    text: `line ${index}`,
+    from: { nickname: 'Maria Lopez', role: 'Customer', isMe: false },
+    visibility: 'All',
+    at: index * 1000,
+    ...overrides,
+  };
+}
+
+export function makeMessagingSubscription(overrides: Partial<MessagingSubscription> = {}): MessagingSubscription {
+  return {
+    agentId: 'a1',
+    agentName: 'Alice Archer',
+    channel: 'chat',
+    mode: 'Monitor',
+    frequency: 'AllChats',
+    nickname: null,
+    pending: false,
+    ...overrides,
+  };
+}
+
+export function makeMessagingState(overrides: Partial<MessagingState> = {}): MessagingState {
+  return { subscriptions: [], subscriptionError: null, conversations: [], history: [], ...overrides };
 }

@@ -7,7 +7,16 @@ import {
   initialUiState,
   reconcileUi,
 } from '../../../../../renderer/ui/store/mirror';
-import { makeAgent, makeAppState, makeCall, makeSubscription, makeVoiceState, signedOutState } from '../fixtures';
+import {
+  makeAgent,
+  makeAppState,
+  makeCall,
+  makeConversation,
+  makeMessagingState,
+  makeSubscription,
+  makeVoiceState,
+  signedOutState,
+} from '../fixtures';
 
 const problem = { code: 'internal' as const, message: 'Earshot lost contact with its background service.' };
 
@@ -147,5 +156,42 @@ describe('reconcileUi', () => {
     ]);
     const kept = { ...ui, commandStatuses: { 'call:c1': commandStatuses['call:c1'] } };
     assert.equal(reconcileUi(kept, app), kept);
+  });
+
+  test('keeps chat and SMS choices consistent with what main shows', () => {
+    const failure = { code: 'internal' as const, message: 'No.' };
+    const live = makeConversation({ id: 'live' });
+    const ended = makeConversation({ id: 'ended', ended: true, endedAt: 5 });
+    const app = makeAppState({
+      team: signedIn.team,
+      messaging: makeMessagingState({ conversations: [live], history: [ended] }),
+    });
+    const ui = {
+      ...initialUiState('system'),
+      messagingMenu: { agentId: 'gone', agentName: 'Gone' },
+      readingConversationId: 'vanished',
+      dismissedEndings: ['ended', 'vanished'],
+      commandStatuses: {
+        'send:live': { seq: 1, phase: 'failed' as const, error: failure },
+        'leave:ended': { seq: 2, phase: 'failed' as const, error: failure },
+        'conversation:vanished': { seq: 3, phase: 'sending' as const },
+        'messaging:gone:chat': { seq: 4, phase: 'failed' as const, error: failure },
+      },
+    };
+    const reconciled = reconcileUi(ui, app);
+    assert.equal(reconciled.messagingMenu, null);
+    assert.equal(reconciled.readingConversationId, null);
+    assert.deepEqual(reconciled.dismissedEndings, ['ended']);
+    assert.deepEqual(Object.keys(reconciled.commandStatuses).sort(), [
+      'leave:ended',
+      'messaging:gone:chat',
+      'send:live',
+    ]);
+    const settled = {
+      ...reconciled,
+      messagingMenu: { agentId: 'a1', agentName: 'a1' },
+      readingConversationId: 'ended',
+    };
+    assert.equal(reconcileUi(settled, app), settled);
   });
 });
