@@ -1,4 +1,5 @@
 import type { Agent } from '../../common/models/agent';
+import type { SupervisorAction } from '../../common/models/audit';
 import type {
   Conversation,
   MessagingChannel,
@@ -111,6 +112,7 @@ export class MessagingMonitoring {
   private readonly unreadable = new Set<string>();
   private readonly knownNicknames = new Set<string>();
   private readonly transcriptListeners = new Set<(appended: TranscriptAppended) => void>();
+  private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
   private readonly disposers: Array<() => void> = [];
   private readonly now: () => number;
   /** Bumped when everything ends, so answers to requests of an earlier session change nothing. */
@@ -127,6 +129,12 @@ export class MessagingMonitoring {
   onTranscriptAppended(listener: (appended: TranscriptAppended) => void): () => void {
     this.transcriptListeners.add(listener);
     return () => this.transcriptListeners.delete(listener);
+  }
+
+  /** Each supervisor command GWS accepted, for the audit trail. */
+  onAction(listener: (action: SupervisorAction) => void): () => void {
+    this.actionListeners.add(listener);
+    return () => this.actionListeners.delete(listener);
   }
 
   async monitor(request: MonitorRequest): Promise<Result<null>> {
@@ -173,6 +181,15 @@ export class MessagingMonitoring {
     }
     this.updateMessaging((messaging) => putSubscription(messaging, { ...wanted, pending: false }));
     this.options.logger.info('Chat/SMS monitoring started', { agentId: agent.id, channel: request.channel, mode: request.mode, frequency: request.frequency });
+    this.emitAction({
+      kind: 'monitor',
+      channel: request.channel,
+      agentId: agent.id,
+      interactionId: null,
+      mode: request.mode,
+      text: null,
+      detail: `${request.frequency === 'NextChat' ? 'next' : 'all'} ${channelLabel[request.channel]}${nickname ? `, as ${nickname}` : ''}`,
+    });
     return ok(null);
   }
 
@@ -194,6 +211,7 @@ export class MessagingMonitoring {
     // "Not monitoring" from GWS means the subscription is already gone there (a NextChat that was used).
     this.updateMessaging((messaging) => removeSubscription(messaging, request.agentId, request.channel));
     this.options.logger.info('Chat/SMS monitoring cancelled', { agentId: request.agentId, channel: request.channel });
+    this.emitAction({ kind: 'cancel', channel: request.channel, agentId: request.agentId, interactionId: null, mode: existing.mode, text: null, detail: null });
     return ok(null);
   }
 
@@ -208,7 +226,10 @@ export class MessagingMonitoring {
     const result = await this.operate(record, modeLabel(mode), { operationName: switchOperation(mode) });
     // The participant list that follows says the new visibility; until then the request stands for it.
     if (result.ok && this.records.get(record.id) === record && !record.ended) this.patch(record, { mode });
-    if (result.ok) this.options.logger.info('Chat/SMS mode switched', { conversationId, mode });
+    if (result.ok) {
+      this.options.logger.info('Chat/SMS mode switched', { conversationId, mode });
+      this.emitConversationAction('switch', record, mode, null);
+    }
     return result;
   }
 
@@ -217,7 +238,9 @@ export class MessagingMonitoring {
     if (!record) return err('invalid-input', 'That conversation has ended.');
     if (record.mode === 'Monitor') return err('invalid-input', monitorComposerReason);
     if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
-    return this.operate(record, 'Send', { operationName: 'SendMessage', text });
+    const result = await this.operate(record, 'Send', { operationName: 'SendMessage', text });
+    if (result.ok) this.emitConversationAction('send', record, record.mode, text);
+    return result;
   }
 
   /** Leaves the conversation (with an optional farewell line first); it goes on for the others. */
@@ -231,6 +254,7 @@ export class MessagingMonitoring {
       record.leftByMe = true;
       this.finish(record, 'Completed');
     }
+    if (result.ok) this.emitConversationAction('leave', record, record.mode, text || null);
     return result;
   }
 
@@ -253,6 +277,7 @@ export class MessagingMonitoring {
     this.endAll();
     for (const dispose of this.disposers) dispose();
     this.transcriptListeners.clear();
+    this.actionListeners.clear();
   }
 
   private async operate(record: ConversationRecord, label: string, body: { operationName: string } & Record<string, unknown>): Promise<Result<null>> {
@@ -537,6 +562,20 @@ export class MessagingMonitoring {
       record.requested.push(range);
       this.options.logger.info('Lines are missing from a transcript; fetching them', { conversationId: record.id, ...range });
       void this.fetchLog(record, range);
+    }
+  }
+
+  private emitConversationAction(kind: SupervisorAction['kind'], record: ConversationRecord, mode: MessagingMode, text: string | null): void {
+    this.emitAction({ kind, channel: record.channel, agentId: record.agentId, interactionId: record.id, mode, text, detail: null });
+  }
+
+  private emitAction(action: SupervisorAction): void {
+    for (const listener of this.actionListeners) {
+      try {
+        listener(action);
+      } catch (error) {
+        this.options.logger.error('An action listener failed', { error });
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import type { CallStats } from '../../common/contract/media-host-contract';
+import type { SupervisorAction } from '../../common/models/audit';
 import type { Agent } from '../../common/models/agent';
 import type { CallAudio, MicrophoneState, MonitoredCall, MonitoringScope, VoiceFrequency, VoiceMode } from '../../common/models/voice';
 import { err, ok, type AppError, type Result } from '../../common/result';
@@ -56,6 +57,7 @@ export class VoiceMonitoring {
   private readonly agentByDeviceUri = new Map<string, string>();
   private subscriptionPending = false;
   private readonly disposers: Array<() => void> = [];
+  private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
   private readonly now: () => number;
 
   constructor(private readonly options: VoiceMonitoringOptions) {
@@ -65,6 +67,12 @@ export class VoiceMonitoring {
       options.session.onUserSnapshot((user) => this.onUserSnapshot(user)),
       options.sip.onCallEvent((event) => this.onSipEvent(event)),
     );
+  }
+
+  /** Each supervisor command GWS accepted, for the audit trail. */
+  onAction(listener: (action: SupervisorAction) => void): () => void {
+    this.actionListeners.add(listener);
+    return () => this.actionListeners.delete(listener);
   }
 
   /** What the SIP controller needs to decide whether an INVITE is this supervisor's monitoring. */
@@ -100,6 +108,7 @@ export class VoiceMonitoring {
     });
     if (!started.ok) return this.failSubscription(started.error);
     this.options.logger.info('Monitoring requested', { agentId: agent.id, mode: request.mode, scope: request.scope, frequency: request.frequency });
+    this.emitAction('monitor', agent.id, null, request.mode, `${request.scope} scope, ${request.frequency === 'NextCall' ? 'next call' : 'all calls'}`);
     // The subscription itself is shown when GWS confirms it (DeviceStateChangeMessage).
     return ok(null);
   }
@@ -109,9 +118,11 @@ export class VoiceMonitoring {
     if (!api) return err('not-signed-in', 'Sign in first.');
     const device = await this.ownDevice(api);
     if (!device.ok) return device;
+    const subscription = this.store.getState().voice.subscription;
     this.setSubscriptionPending(true, null);
     const cancelled = await api.operation(this.devicePath(device.value), { operationName: 'CancelSupervisorMonitoring' });
     if (!cancelled.ok) return this.failSubscription(cancelled.error);
+    this.emitAction('cancel', subscription?.agentId ?? null, null, subscription?.mode ?? null);
     return ok(null);
   }
 
@@ -141,6 +152,7 @@ export class VoiceMonitoring {
     }
     this.patch(record, { pendingCommand: null, mode: target });
     this.options.logger.info('Monitoring mode switched', { callId, mode: target });
+    this.emitAction('switch', record.agentId, record.id, target);
     return ok(null);
   }
 
@@ -151,6 +163,7 @@ export class VoiceMonitoring {
     this.patch(record, { pendingCommand: muted ? 'Mute agent' : 'Unmute agent', error: null });
     const result = await api.operation(this.callPath(record), { operationName: muted ? 'MuteMonitoredUser' : 'UnmuteMonitoredUser' });
     this.patch(record, result.ok ? { pendingCommand: null, agentMuted: muted } : { pendingCommand: null, error: result.error });
+    if (result.ok) this.emitAction(muted ? 'mute-agent' : 'unmute-agent', record.agentId, record.id, record.mode);
     return result;
   }
 
@@ -166,6 +179,7 @@ export class VoiceMonitoring {
       if (!result.ok) this.options.logger.warn('GWS Hangup failed; the SIP leg was ended anyway', { reason: result.error.detail });
     }
     this.finish(record);
+    this.emitAction('hang-up', record.agentId, record.id, record.mode);
     return ok(null);
   }
 
@@ -192,6 +206,7 @@ export class VoiceMonitoring {
   dispose(): void {
     this.endAll();
     for (const dispose of this.disposers) dispose();
+    this.actionListeners.clear();
   }
 
   private get store(): AppStore {
@@ -345,6 +360,17 @@ export class VoiceMonitoring {
           error: event.error ? { code: 'internal', message: `The microphone could not be opened: ${event.error}` } : record.error,
         });
         return;
+    }
+  }
+
+  private emitAction(kind: SupervisorAction['kind'], agentId: string | null, interactionId: string | null, mode: VoiceMode | null, detail: string | null = null): void {
+    const action: SupervisorAction = { kind, channel: 'voice', agentId, interactionId, mode, text: null, detail };
+    for (const listener of this.actionListeners) {
+      try {
+        listener(action);
+      } catch (error) {
+        this.options.logger.error('An action listener failed', { error });
+      }
     }
   }
 

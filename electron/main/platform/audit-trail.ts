@@ -1,0 +1,224 @@
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  auditEntrySchema,
+  type AuditEntry,
+  type AuditExport,
+  type AuditFilter,
+  type AuditPage,
+  type AuditQuery,
+} from '../../common/models/audit';
+import { err, ok, type Result } from '../../common/result';
+import { generationsOldestFirst, rotate, syncDirectory } from './rotating-files';
+
+export interface AuditTrailOptions {
+  /** The file written now, e.g. <userData>/audit/audit.jsonl; older generations sit beside it. */
+  readonly filePath: string;
+  /** A file is rotated before a line would take it past this size. */
+  readonly maxBytes?: number;
+  /** Files kept, the current one included; the oldest is deleted on rotation. */
+  readonly maxFiles?: number;
+  readonly now?: () => number;
+}
+
+const defaultMaxBytes = 5 * 1024 * 1024;
+const defaultMaxFiles = 10;
+
+interface Loaded {
+  /** Oldest first. */
+  readonly entries: AuditEntry[];
+  unreadableLines: number;
+}
+
+/**
+ * The local audit trail: one JSON line per supervisor action. Each line is written and flushed to
+ * disk (fsync) before `append` returns, so a crash loses nothing that was acknowledged; a line cut
+ * short by a crash is skipped on reading and the next one starts on a line of its own.
+ * Appends are synchronous on purpose: actions are a few a minute, and a queue would be lost in a crash.
+ */
+export class AuditTrail {
+  private readonly maxBytes: number;
+  private readonly maxFiles: number;
+  private readonly now: () => number;
+  private descriptor: number | null = null;
+  private size = 0;
+  /** Everything in the kept files, read once; appends join it, rotations that delete a file reset it. */
+  private loaded: Loaded | null = null;
+
+  constructor(private readonly options: AuditTrailOptions) {
+    this.maxBytes = options.maxBytes ?? defaultMaxBytes;
+    this.maxFiles = Math.max(1, options.maxFiles ?? defaultMaxFiles);
+    this.now = options.now ?? Date.now;
+  }
+
+  get filePath(): string {
+    return this.options.filePath;
+  }
+
+  append(entry: AuditEntry): Result<null> {
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+    try {
+      const descriptor = this.open();
+      if (this.size > 0 && this.size + line.length > this.maxBytes) {
+        this.close();
+        rotate(this.options.filePath, this.maxFiles);
+        // The oldest file may be gone now; read again when next asked.
+        this.loaded = null;
+        return this.append(entry);
+      }
+      writeFully(descriptor, line);
+      fsyncSync(descriptor);
+      this.size += line.length;
+    } catch (error) {
+      this.close();
+      return err(
+        'internal',
+        'Earshot could not write to the audit trail. Check that the disk is not full.',
+        String(error),
+      );
+    }
+    this.loaded?.entries.push(entry);
+    return ok(null);
+  }
+
+  /** Newest first. */
+  list(query: AuditQuery): AuditPage {
+    const loaded = this.load();
+    const matching = loaded.entries.filter(matcher(query));
+    const newestFirst = matching.reverse();
+    return {
+      entries: newestFirst.slice(query.offset, query.offset + query.limit),
+      total: newestFirst.length,
+      offset: query.offset,
+      unreadableLines: loaded.unreadableLines,
+    };
+  }
+
+  /** Oldest first, as a spreadsheet reads a log. */
+  exportCsv(filter: AuditFilter): AuditExport {
+    const entries = this.load().entries.filter(matcher(filter));
+    return {
+      fileName: `earshot-audit-${new Date(this.now()).toISOString().slice(0, 10)}.csv`,
+      csv: auditCsv(entries),
+      rows: entries.length,
+    };
+  }
+
+  close(): void {
+    if (this.descriptor === null) return;
+    try {
+      closeSync(this.descriptor);
+    } catch {
+      // Already unusable; the next append opens the file again.
+    }
+    this.descriptor = null;
+  }
+
+  private open(): number {
+    if (this.descriptor !== null) return this.descriptor;
+    mkdirSync(dirname(this.options.filePath), { recursive: true });
+    const descriptor = openSync(this.options.filePath, 'a+');
+    const { size } = fstatSync(descriptor);
+    this.descriptor = descriptor;
+    this.size = size;
+    if (size === 0) {
+      // A new file: make its directory entry durable too.
+      syncDirectory(dirname(this.options.filePath));
+    } else if (lastByte(descriptor, size) !== 0x0a) {
+      // The previous run died mid-line: close that line so the next entry stands on its own.
+      writeFully(descriptor, Buffer.from('\n'));
+      fsyncSync(descriptor);
+      this.size += 1;
+    }
+    return descriptor;
+  }
+
+  private load(): Loaded {
+    if (this.loaded) return this.loaded;
+    const loaded: Loaded = { entries: [], unreadableLines: 0 };
+    for (const path of generationsOldestFirst(this.options.filePath, this.maxFiles)) {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const line of text.split('\n')) {
+        if (line.trim() === '') continue;
+        const entry = parseLine(line);
+        if (entry) loaded.entries.push(entry);
+        else loaded.unreadableLines += 1;
+      }
+    }
+    this.loaded = loaded;
+    return loaded;
+  }
+}
+
+function parseLine(line: string): AuditEntry | null {
+  try {
+    const parsed = auditEntrySchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeFully(descriptor: number, buffer: Buffer): void {
+  let written = 0;
+  while (written < buffer.length) written += writeSync(descriptor, buffer, written, buffer.length - written);
+}
+
+function lastByte(descriptor: number, size: number): number | undefined {
+  const buffer = Buffer.alloc(1);
+  readSync(descriptor, buffer, 0, 1, size - 1);
+  return buffer[0];
+}
+
+function matcher(filter: AuditFilter): (entry: AuditEntry) => boolean {
+  const agent = filter.agent?.toLowerCase() || null;
+  const text = filter.text?.toLowerCase() || null;
+  return (entry) => {
+    if (filter.channel && entry.channel !== filter.channel) return false;
+    if (filter.kind && entry.kind !== filter.kind) return false;
+    if (filter.from !== undefined || filter.to !== undefined) {
+      const time = Date.parse(entry.time);
+      if (filter.from !== undefined && time < filter.from) return false;
+      if (filter.to !== undefined && time >= filter.to) return false;
+    }
+    if (agent && entry.agentId?.toLowerCase() !== agent && !entry.agentName?.toLowerCase().includes(agent))
+      return false;
+    if (text && ![entry.interactionId, entry.text, entry.detail].some((value) => value?.toLowerCase().includes(text)))
+      return false;
+    return true;
+  };
+}
+
+const csvColumns: ReadonlyArray<readonly [string, (entry: AuditEntry) => string | null]> = [
+  ['Time (UTC)', (entry) => entry.time],
+  ['Supervisor', (entry) => entry.supervisor],
+  ['Action', (entry) => entry.kind],
+  ['Channel', (entry) => entry.channel],
+  ['Mode', (entry) => entry.mode],
+  ['Agent', (entry) => entry.agentName],
+  ['Agent ID', (entry) => entry.agentId],
+  ['Interaction ID', (entry) => entry.interactionId],
+  ['Text', (entry) => entry.text],
+  ['Detail', (entry) => entry.detail],
+];
+
+/**
+ * RFC 4180 CSV with CRLF line ends and a byte-order mark, so spreadsheets read names with accents
+ * right. Cells a spreadsheet would run as a formula (a message that starts with "=") get a leading quote.
+ */
+export function auditCsv(entries: readonly AuditEntry[]): string {
+  const rows = [csvColumns.map(([title]) => csvField(title))];
+  for (const entry of entries) rows.push(csvColumns.map(([, value]) => csvField(value(entry))));
+  return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+export function csvField(value: string | null): string {
+  if (value === null) return '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

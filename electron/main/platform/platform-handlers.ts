@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../common/models/audit';
+import type {
+  HotkeyAction,
+  ServerProfile,
+  ServerProfileInput,
+  SettingsPatch,
+  SettingsView,
+} from '../../common/models/settings';
+import { err, ok, type Result } from '../../common/result';
+import type { AppStore } from '../state/app-store';
+import type { AuditTrail } from './audit-trail';
+import { hotkeyLabels, hotkeyProblems } from './hotkeys';
+import { diagnosticsText, type LogFiles } from './log-files';
+import type { Logger } from './logger';
+import { RememberedCredentials } from './remembered-credentials';
+import type { SecretStore } from './secret-store';
+import type { SettingsStore } from './settings-store';
+
+export interface PlatformHandlersOptions {
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly audit: Pick<AuditTrail, 'list' | 'exportCsv'>;
+  /** Null where logs go only to stderr. */
+  readonly logFiles: Pick<LogFiles, 'recentLines'> | null;
+  readonly store: AppStore;
+  readonly about: { readonly appVersion: string; readonly platform: string; readonly runtime: string };
+  /** Hotkeys the system refused to register (another application holds them), from the shell. */
+  readonly hotkeyRegistrationProblems?: () => Partial<Record<HotkeyAction, string>>;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  readonly newProfileId?: () => string;
+}
+
+/** How many log lines "Copy diagnostics" carries. */
+const diagnosticsLogLines = 200;
+
+/**
+ * Handlers for the settings, audit and diagnostics commands of the UI contract, one function per
+ * channel, plus the two steps of signing in with a saved profile. Each takes the parsed request and
+ * returns a Result, as createUiInvoke expects.
+ */
+export function createPlatformHandlers(options: PlatformHandlersOptions) {
+  const { settings, secrets, logger } = options;
+  const now = options.now ?? Date.now;
+  const newProfileId = options.newProfileId ?? randomUUID;
+  const platformName = options.about.platform.split(' ')[0] ?? process.platform;
+  const credentials = new RememberedCredentials({ settings, secrets, logger });
+
+  const view = async (): Promise<SettingsView> => {
+    const current = settings.get();
+    return {
+      settings: current,
+      notice: settings.notice(),
+      rememberPassword: { available: secrets.available, unavailableReason: secrets.unavailableReason },
+      rememberedProfileIds: await credentials.rememberedProfileIds(),
+      hotkeyProblems: { ...hotkeyProblems(current.hotkeys, platformName), ...options.hotkeyRegistrationProblems?.() },
+    };
+  };
+
+  const viewAfter = async (result: Result<unknown>): Promise<Result<SettingsView>> =>
+    result.ok ? ok(await view()) : result;
+
+  return {
+    getSettings: async (): Promise<Result<SettingsView>> => ok(await view()),
+
+    updateSettings: async (patch: SettingsPatch): Promise<Result<SettingsView>> =>
+      viewAfter(settings.update((current) => ({ ...current, ...patch }))),
+
+    dismissSettingsNotice: async (): Promise<Result<null>> => {
+      settings.dismissNotice();
+      return ok(null);
+    },
+
+    saveServerProfile: async (input: ServerProfileInput): Promise<Result<SettingsView>> => {
+      const existing = input.id
+        ? settings.get().servers.profiles.find((profile) => profile.id === input.id)
+        : undefined;
+      if (input.id && !existing) return err('invalid-input', 'That server profile no longer exists. Add it again.');
+      // A remembered password belongs to the server it was typed for: it never follows the profile elsewhere.
+      const gwsMoved =
+        existing !== undefined && (existing.gwsUrl !== input.gwsUrl || existing.userName !== input.userName);
+      const before = existing?.sip;
+      const sipMoved = before
+        ? input.sip === null || before.webSocketUrl !== input.sip.webSocketUrl || before.sipUri !== input.sip.sipUri
+        : false;
+      const profile: ServerProfile = {
+        ...input,
+        id: existing?.id ?? newProfileId(),
+        rememberPassword: existing !== undefined && existing.rememberPassword && !gwsMoved,
+      };
+      const updated = settings.update((current) => ({
+        ...current,
+        servers: {
+          ...current.servers,
+          profiles: existing
+            ? current.servers.profiles.map((candidate) => (candidate.id === profile.id ? profile : candidate))
+            : [...current.servers.profiles, profile],
+        },
+      }));
+      if (updated.ok && gwsMoved) await credentials.forget(profile.id);
+      else if (updated.ok && sipMoved) await credentials.forget(profile.id, 'sip');
+      return viewAfter(updated);
+    },
+
+    deleteServerProfile: async (request: { profileId: string }): Promise<Result<SettingsView>> => {
+      const updated = settings.update((current) => ({
+        ...current,
+        servers: {
+          profiles: current.servers.profiles.filter((profile) => profile.id !== request.profileId),
+          lastProfileId: current.servers.lastProfileId === request.profileId ? null : current.servers.lastProfileId,
+        },
+      }));
+      if (updated.ok) await credentials.forget(request.profileId);
+      return viewAfter(updated);
+    },
+
+    /** Step one of `session:signInWithProfile`: the target and SIP account, passwords filled in. */
+    prepareProfileSignIn: credentials.prepare.bind(credentials),
+    /** Step two, once the contact center accepted: remember or forget the passwords. */
+    afterProfileSignIn: credentials.afterSignIn.bind(credentials),
+
+    /** For `session:getSignInDefaults`: the server signed in to last. */
+    lastServer: (): { baseUrl: string; userName: string } | null => {
+      const { profiles, lastProfileId } = settings.get().servers;
+      const last = profiles.find((profile) => profile.id === lastProfileId);
+      return last ? { baseUrl: last.gwsUrl, userName: last.userName } : null;
+    },
+
+    listAudit: async (query: AuditQuery): Promise<Result<AuditPage>> => ok(options.audit.list(query)),
+
+    exportAuditCsv: async (filter: AuditFilter): Promise<Result<AuditExport>> => ok(options.audit.exportCsv(filter)),
+
+    getDiagnostics: async (): Promise<Result<{ text: string }>> => {
+      const current = settings.get();
+      const problems = Object.entries({
+        ...hotkeyProblems(current.hotkeys, platformName),
+        ...options.hotkeyRegistrationProblems?.(),
+      });
+      const text = diagnosticsText({
+        ...options.about,
+        state: options.store.getState(),
+        logLines: options.logFiles?.recentLines(diagnosticsLogLines) ?? [],
+        now: now(),
+        extraLines: [
+          `Settings: ${settings.filePath}${settings.notice() ? ` (reset: ${settings.notice()?.message})` : ''}`,
+          `Server profiles: ${current.servers.profiles.length}`,
+          `Remember password: ${secrets.available ? 'available' : `unavailable (${secrets.unavailableReason})`}`,
+          `Hotkeys: ${problems.length === 0 ? 'ok' : problems.map(([action, problem]) => `${hotkeyLabels[action as HotkeyAction]}: ${problem}`).join('; ')}`,
+        ],
+      });
+      return ok({ text });
+    },
+  };
+}
+
+export type PlatformHandlers = ReturnType<typeof createPlatformHandlers>;
