@@ -80,8 +80,21 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
     assert.equal((await phone.stats())?.micTracksLive, 1);
 
     await phone.stopTalking();
-    // A packet already queued when the mic track was removed may still land; after that, nothing.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A packet already queued when the mic track was removed may still land (later on a loaded
+    // machine): relabel only once the BargeIn count has stood still for 400 ms; after that, nothing.
+    let previous = -1;
+    await waitFor(
+      'the last in-flight packet',
+      async () => {
+        const now = call.rtpFromSupervisor().BargeIn.packets;
+        const still = now === previous;
+        previous = now;
+        if (!still) await new Promise((resolve) => setTimeout(resolve, 400));
+        return still;
+      },
+      5_000,
+      0,
+    );
     call.setMode('ListenIn');
     const settled = call.rtpFromSupervisor();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
