@@ -102,12 +102,26 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
   const probe = await micProbe(media);
   expect(probe.calls).toBe(1);
   expect(probe.states.every((state) => state === 'ended')).toBe(true);
-  await page.waitForTimeout(500);
-  const settled = (await supervisorRtp(earshot))!.rtpFromSupervisor;
+  // Packets already in flight at the switch may still land; once the count stands still, no more come.
+  const total = async () => {
+    const rtp = (await supervisorRtp(earshot))!.rtpFromSupervisor;
+    return rtp.ListenIn.packets + rtp.Coach.packets + rtp.BargeIn.packets;
+  };
+  let previous = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await total();
+        const still = now === previous;
+        previous = now;
+        return still;
+      },
+      { intervals: [400], timeout: 10_000 },
+    )
+    .toBe(true);
+  const settled = await total();
   await page.waitForTimeout(1_000);
-  const later = (await supervisorRtp(earshot))!.rtpFromSupervisor;
-  expect(later.ListenIn.packets).toBe(settled.ListenIn.packets);
-  expect(later.BargeIn.packets).toBe(settled.BargeIn.packets);
+  expect(await total()).toBe(settled);
 
   await page.getByTestId('hang-up').click();
   await expect(card).toHaveCount(0);
