@@ -7,6 +7,7 @@ import { AudioDevices } from '../audio/audio-devices';
 import { ConnectionIndicator } from './connection-indicator';
 import { describeServer } from './connection-view';
 import { HeaderAudience } from './header-audience';
+import { HeaderChatVisibility } from './header-chat-visibility';
 import { SipStatus } from './sip-status';
 import { ThemeToggle } from './theme-toggle';
 import './header.css';
@@ -50,6 +51,7 @@ export function AppHeader() {
         <SipStatus />
         <div className="app-header__tools">
           <HeaderAudience />
+          <HeaderChatVisibility />
           <AudioDevices />
           <ThemeToggle />
           <button type="button" className="button" onClick={() => void signOut()} disabled={pending || signingOut}>

@@ -341,3 +341,27 @@ export function audienceOfVisibility(visibility: Visibility | null): 'nobody' | 
   if (visibility === 'All') return 'everyone';
   return visibility === 'Agents' ? 'agent' : 'nobody';
 }
+
+const visibilityRank: Readonly<Record<Visibility, number>> = { Supervisors: 0, Agents: 1, All: 2 };
+
+/**
+ * Who sees the supervisor in at least one live conversation: the widest wins. A conversation not yet
+ * confirmed counts with what its mode allows, as the card says.
+ */
+export function widestVisibility(
+  conversations: ReadonlyArray<Pick<Conversation, 'myVisibility' | 'mode' | 'ended'>>,
+): Visibility | null {
+  let widest: Visibility | null = null;
+  for (const conversation of conversations) {
+    if (conversation.ended) continue;
+    const visibility = conversation.myVisibility ?? visibilityOfMode[conversation.mode];
+    if (widest === null || visibilityRank[visibility] > visibilityRank[widest]) widest = visibility;
+  }
+  return widest;
+}
+
+export const headerVisibilityLabels: Readonly<Record<Visibility, { label: string; short: string }>> = {
+  Supervisors: { label: 'Chats: unseen', short: 'Unseen' },
+  Agents: { label: 'Chats: agent sees you', short: 'Agent sees' },
+  All: { label: 'Chats: everyone sees you', short: 'All see you' },
+};

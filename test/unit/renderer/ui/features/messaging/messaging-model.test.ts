@@ -21,6 +21,7 @@ import {
   systemLineText,
   typingText,
   unseenCount,
+  widestVisibility,
 } from '../../../../../../renderer/ui/features/messaging/messaging-model';
 import { makeConversation, makeLine, makeMessagingSubscription } from '../../fixtures';
 
@@ -255,5 +256,26 @@ describe('new messages counter', () => {
     assert.equal(isNearBottom({ scrollTop: 760, scrollHeight: 1000, clientHeight: 220 }), true);
     assert.equal(isNearBottom({ scrollTop: 700, scrollHeight: 1000, clientHeight: 220 }), false);
     assert.equal(isNearBottom({ scrollTop: 0, scrollHeight: 100, clientHeight: 220 }), true);
+  });
+});
+
+describe('widestVisibility', () => {
+  test('the widest audience over live conversations; unconfirmed ones count by their mode', () => {
+    assert.equal(widestVisibility([]), null);
+    assert.equal(
+      widestVisibility([
+        makeConversation({ id: 'a', myVisibility: 'Supervisors' }),
+        makeConversation({ id: 'b', myVisibility: 'Agents' }),
+      ]),
+      'Agents',
+    );
+    assert.equal(
+      widestVisibility([
+        makeConversation({ id: 'a', myVisibility: 'Supervisors' }),
+        makeConversation({ id: 'b', myVisibility: null, mode: 'BargeIn' }),
+      ]),
+      'All',
+    );
+    assert.equal(widestVisibility([makeConversation({ id: 'a', myVisibility: 'All', ended: true })]), null);
   });
 });
