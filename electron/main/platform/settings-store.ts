@@ -148,7 +148,7 @@ function loadSettings(
   let record = raw as Record<string, unknown>;
   // A file written by hand may leave the version out; it is read as the current shape.
   const version = record.version ?? SETTINGS_VERSION;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     return setAside(filePath, `its version (${JSON.stringify(version)}) is not one Earshot writes`, context);
   }
   if (version > SETTINGS_VERSION) {
