@@ -1,24 +1,42 @@
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HotkeyAction } from '../../common/models/settings';
 import { createInProcessDemo } from '../demo-contact-center';
 import { createMainServices, type MainServices } from '../main-services';
-import { createStderrLogger } from '../platform/logger';
+import { hotkeyCommand, hotkeyLabels } from '../platform/hotkeys';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { EARSHOT_APP_ID } from './app-identity';
+import { createDesktopLogger, desktopPaths, openDesktopPlatform } from './desktop-platform';
+import { startDesktopNotifications } from './desktop-notifications';
+import { startGlobalHotkeys } from './global-hotkeys';
 import { bindUiIpc } from './ipc/ui-ipc';
 import { startMediaHostWindow } from './media-host-window';
+import { requestMicrophoneAccess } from './microphone-access';
+import { askingForMicrophoneFirst } from './microphone-commands';
+import { guardQuit, type QuitGuard } from './quit-guard';
 import { hardenApp, secureWebPreferences } from './security';
+import { createTray, type EarshotTray } from './tray';
 
-/** The Electron composition root. Everything that is not windows, IPC or OS integration lives in main-side services. */
+/**
+ * The Electron composition root. Everything that is not windows, IPC or OS integration lives in
+ * main-side services. It reads no command-line flags or environment: the packaged app always loads
+ * its own pages and never offers the demo contact center's control API.
+ */
 const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
-const logger = createStderrLogger();
+const paths = desktopPaths();
+const { logger, logFiles } = createDesktopLogger(paths);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  // Windows files notifications under this id; it must be the installer's appId.
+  if (process.platform === 'win32') app.setAppUserModelId(EARSHOT_APP_ID);
   let services: MainServices | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let tray: EarshotTray | null = null;
+  let quitGuard: QuitGuard | null = null;
 
   const showMainWindow = () => {
     if (mainWindow && !mainWindow.isDestroyed()) {
@@ -27,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
       return;
     }
-    mainWindow = new BrowserWindow({
+    const window = new BrowserWindow({
       width: 1280,
       height: 800,
       minWidth: 760,
@@ -37,13 +55,22 @@ if (!app.requestSingleInstanceLock()) {
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171a' : '#f7f8fa',
       webPreferences: secureWebPreferences(join(outRoot, 'preload', 'ui.cjs')),
     });
-    mainWindow.once('ready-to-show', () => mainWindow?.show());
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-      // The hidden media window keeps 'window-all-closed' from ever firing, so closing the main window quits.
-      if (process.platform !== 'darwin') app.quit();
+    mainWindow = window;
+    window.once('ready-to-show', () => window.show());
+    // Closing hides to the tray; monitoring (and audio, in the hidden media window) carries on.
+    window.on('close', (event) => {
+      if (tray && !quitGuard?.quitting) {
+        event.preventDefault();
+        window.hide();
+      }
     });
-    void mainWindow.loadURL('app://ui/index.html');
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+      // Without a tray nothing would bring the window back; the hidden media window keeps
+      // 'window-all-closed' from firing, so quit here (macOS keeps the Dock icon for that).
+      if (!tray && process.platform !== 'darwin') app.quit();
+    });
+    void window.loadURL('app://ui/index.html');
   };
 
   app.on('second-instance', showMainWindow);
@@ -51,15 +78,48 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenApp();
     serveAppScheme({ ui: join(outRoot, 'renderer', 'ui') });
+    const platform = openDesktopPlatform(paths, logger);
     const mediaHost = startMediaHostWindow({
       mediaRoot: join(outRoot, 'renderer', 'media-host'),
       preloadPath: join(outRoot, 'preload', 'media-host.cjs'),
       logger: logger.child('media-host'),
     });
     const demo = createInProcessDemo(logger.child('demo'), { clipsDirectory: join(outRoot, 'simulator', 'clips') });
-    services = createMainServices({ logger, demo, mediaHost: mediaHost.link });
+    const running = createMainServices({ logger, demo, mediaHost: mediaHost.link });
+    services = running;
+    const invoke = askingForMicrophoneFirst(running.invoke, requestMicrophoneAccess);
     app.on('quit', () => mediaHost.dispose());
-    bindUiIpc({ services, window: () => mainWindow, logger: logger.child('ipc') });
+    bindUiIpc({ invoke, onUiEvent: running.onUiEvent, window: () => mainWindow, logger: logger.child('ipc') });
+    quitGuard = guardQuit({ store: running.store, window: () => mainWindow });
+
+    try {
+      tray = createTray({ store: running.store, showWindow: showMainWindow, quit: () => app.quit() });
+    } catch (error) {
+      logger.warn('No tray icon on this desktop; closing the window quits Earshot', { error });
+    }
+    const notifications = startDesktopNotifications({
+      store: running.store,
+      settings: () => platform.settings.get().notifications,
+      showWindow: showMainWindow,
+      logger: logger.child('notifications'),
+    });
+    const runHotkey = async (action: HotkeyAction): Promise<void> => {
+      const command = hotkeyCommand(action, running.store.getState().voice);
+      const result = command.ok ? await invoke(command.value.channel, command.value.payload) : command;
+      if (!result.ok) notifications.show(`${hotkeyLabels[action]}: nothing done`, result.error.message);
+    };
+    const hotkeys = startGlobalHotkeys({
+      settings: platform.settings,
+      onAction: (action) => void runHotkey(action),
+      logger: logger.child('hotkeys'),
+    });
+    app.once('will-quit', () => {
+      hotkeys.dispose();
+      notifications.dispose();
+      tray?.dispose();
+      tray = null;
+    });
+
     showMainWindow();
     app.on('activate', showMainWindow);
   });
@@ -69,6 +129,9 @@ if (!app.requestSingleInstanceLock()) {
     if (disposed || !services) return;
     event.preventDefault();
     disposed = true;
-    void services.dispose().finally(() => app.quit());
+    void services.dispose().finally(() => {
+      logFiles.close();
+      app.quit();
+    });
   });
 }

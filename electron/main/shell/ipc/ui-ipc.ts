@@ -3,19 +3,33 @@ import { uiInvokeContract } from '../../../common/contract/ui-contract';
 import { err } from '../../../common/result';
 import type { MainServices } from '../../main-services';
 import type { Logger } from '../../platform/logger';
+import type { UiInvoke } from '../../ui-commands';
 import { isAppUrl } from '../security';
+
+export interface UiIpcOptions {
+  /** services.invoke, or a wrapper around it; it checks each payload against the contract's schema. */
+  readonly invoke: UiInvoke;
+  readonly onUiEvent: MainServices['onUiEvent'];
+  readonly window: () => BrowserWindow | null;
+  readonly logger: Logger;
+}
 
 /**
  * The only place that touches ipcMain for the UI window. Each contract channel gets a handler that
- * first checks the sender is the UI window's top frame on app://, then hands the payload to
- * services.invoke, which checks it against the contract's schema.
+ * first checks the sender is the UI window's top frame on app://, then hands the payload to invoke.
  */
-export function bindUiIpc(options: { services: MainServices; window: () => BrowserWindow | null; logger: Logger }): () => void {
-  const { services, logger } = options;
+export function bindUiIpc(options: UiIpcOptions): () => void {
+  const { logger } = options;
   const trusted = (event: IpcMainInvokeEvent) => {
     const window = options.window();
     const frame = event.senderFrame;
-    return window !== null && event.sender === window.webContents && frame !== null && frame.parent === null && isAppUrl(frame.url);
+    return (
+      window !== null &&
+      event.sender === window.webContents &&
+      frame !== null &&
+      frame.parent === null &&
+      isAppUrl(frame.url)
+    );
   };
   const channels = Object.keys(uiInvokeContract);
   for (const channel of channels) {
@@ -24,10 +38,10 @@ export function bindUiIpc(options: { services: MainServices; window: () => Brows
         logger.warn('Refused an IPC call from an untrusted sender', { channel, url: event.senderFrame?.url });
         return err('invalid-input', 'Refused.', 'untrusted sender');
       }
-      return services.invoke(channel, payload);
+      return options.invoke(channel, payload);
     });
   }
-  const unsubscribe = services.onUiEvent((channel, payload) => {
+  const unsubscribe = options.onUiEvent((channel, payload) => {
     const window = options.window();
     if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
   });
