@@ -41,7 +41,7 @@ export interface UiActions {
   dismissCommandError(key: string): void;
   setMessagingOptions(options: Partial<MessagingOptions>): void;
   openMessagingMenu(target: MessagingMenuTarget | null): void;
-  readTranscript(conversationId: string | null): void;
+  openTranscript(conversationId: string | null): void;
   /** Sends an ended conversation to the history before its moment on the board is up. */
   dismissEnding(conversationId: string): void;
 }
@@ -113,7 +113,7 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         setMessagingOptions: (options) =>
           updateUi((ui) => ({ ...ui, messagingOptions: { ...ui.messagingOptions, ...options } })),
         openMessagingMenu: (messagingMenu) => updateUi((ui) => ({ ...ui, messagingMenu })),
-        readTranscript: (readingConversationId) => updateUi((ui) => ({ ...ui, readingConversationId })),
+        openTranscript: (readingConversationId) => updateUi((ui) => ({ ...ui, readingConversationId })),
         dismissEnding: (conversationId) =>
           updateUi((ui) =>
             ui.dismissedEndings.includes(conversationId)

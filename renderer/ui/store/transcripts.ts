@@ -1,5 +1,6 @@
 import type { Conversation, TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
+import { shareStructure } from './share-structure';
 
 /**
  * Chat and SMS transcripts as this window holds them. They travel apart from the app state: main
@@ -39,13 +40,20 @@ export function appendTranscript(held: HeldTranscript | undefined, appended: Tra
 
 /**
  * A whole transcript read from main. Lines that arrived while the read was on its way and are not in
- * the answer are kept: main's transcripts only grow, and a line's index never changes meaning.
+ * the answer are kept: main's transcripts only grow, and a line's index never changes meaning. Lines
+ * already held keep their objects, so a read does not redraw the lines on screen.
  */
 export function acceptTranscript(
   held: HeldTranscript | undefined,
   lines: ReadonlyArray<TranscriptLine>,
 ): HeldTranscript {
-  return { lines: mergeByIndex(lines, held?.lines ?? noLines), loading: false, error: null, failedAtLength: null };
+  const before = held?.lines ?? noLines;
+  return {
+    lines: mergeByIndex(shareStructure(before, lines), before),
+    loading: false,
+    error: null,
+    failedAtLength: null,
+  };
 }
 
 export function startLoading(held: HeldTranscript | undefined): HeldTranscript {

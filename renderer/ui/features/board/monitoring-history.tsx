@@ -26,7 +26,7 @@ function TranscriptDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const readingId = useAppStore((state) => state.ui.readingConversationId);
   const conversation = useAppStore((state) => (readingId === null ? null : findConversation(state, readingId)));
-  const readTranscript = useAppStore((state) => state.uiActions.readTranscript);
+  const openTranscript = useAppStore((state) => state.uiActions.openTranscript);
 
   useEffect(() => {
     const element = dialog.current;
@@ -43,7 +43,7 @@ function TranscriptDialog() {
       className="transcript-dialog"
       data-testid="history-transcript"
       aria-label={conversation === null ? 'Transcript' : `${channel} with ${customer}`}
-      onClose={() => readTranscript(null)}
+      onClose={() => openTranscript(null)}
     >
       {conversation !== null && (
         <>
@@ -63,7 +63,7 @@ function TranscriptDialog() {
               aria-label="Close"
               title="Close"
               autoFocus
-              onClick={() => readTranscript(null)}
+              onClick={() => openTranscript(null)}
             >
               <CloseIcon width={14} height={14} />
             </button>
@@ -79,7 +79,7 @@ function TranscriptDialog() {
 export function MonitoringHistory() {
   const calls = useAppStore((state) => state.mirror.app?.voice.history ?? noCalls);
   const conversations = useAppStore((state) => state.mirror.app?.messaging.history ?? noConversations);
-  const readTranscript = useAppStore((state) => state.uiActions.readTranscript);
+  const openTranscript = useAppStore((state) => state.uiActions.openTranscript);
   const entries = useMemo(() => combinedHistory(calls, conversations), [calls, conversations]);
   if (entries.length === 0) return null;
   return (
@@ -136,7 +136,7 @@ export function MonitoringHistory() {
                         type="button"
                         className="button button--quiet"
                         data-testid={`history-open-${entry.id}`}
-                        onClick={() => readTranscript(entry.id)}
+                        onClick={() => openTranscript(entry.id)}
                       >
                         Read
                       </button>

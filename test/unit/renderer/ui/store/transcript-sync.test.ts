@@ -222,7 +222,7 @@ describe('startTranscriptSync', () => {
     try {
       push(stateWith([], [ended]));
       assert.equal(readCount(), 0);
-      store.getState().uiActions.readTranscript('h1');
+      store.getState().uiActions.openTranscript('h1');
       assert.equal(readCount(), 1);
       await settle();
       assert.equal(store.getState().transcripts.h1?.lines.length, 2);

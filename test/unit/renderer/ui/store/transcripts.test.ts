@@ -86,7 +86,7 @@ describe('acceptTranscript', () => {
 
   test('where both have an index, the read wins', () => {
     const fresh = makeLine(2, { text: 'from main' });
-    assert.equal(acceptTranscript(held([1, 2]), [makeLine(1), fresh]).lines[1], fresh);
+    assert.deepEqual(acceptTranscript(held([1, 2]), [makeLine(1), fresh]).lines[1], fresh);
   });
 });
 
@@ -134,5 +134,15 @@ describe('pruneTranscripts', () => {
   test('returns the same object when nothing is dropped', () => {
     const transcripts = { c1: held([1]) };
     assert.equal(pruneTranscripts(transcripts, keptConversationIds([{ id: 'c1' }], [])), transcripts);
+  });
+});
+
+describe('acceptTranscript keeps what is on screen', () => {
+  test('lines already held keep their objects after a read', () => {
+    const before = held([1, 2]);
+    const after = acceptTranscript(before, [makeLine(1), makeLine(2), makeLine(3)]);
+    assert.equal(after.lines[0], before.lines[0]);
+    assert.equal(after.lines[1], before.lines[1]);
+    assert.deepEqual(indicesOf(after), [1, 2, 3]);
   });
 });
