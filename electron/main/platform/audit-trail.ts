@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   auditEntrySchema,
@@ -21,8 +22,11 @@ export interface AuditTrailOptions {
   readonly now?: () => number;
 }
 
-const defaultMaxBytes = 5 * 1024 * 1024;
+// About 9,000 actions a file: a busy supervisor's month. Ten files stay quick to browse.
+const defaultMaxBytes = 2 * 1024 * 1024;
 const defaultMaxFiles = 10;
+/** Lines parsed between two turns of the event loop, so browsing never stalls main for long. */
+const linesPerTurn = 2_000;
 
 interface Loaded {
   /** Oldest first. */
@@ -44,6 +48,9 @@ export class AuditTrail {
   private size = 0;
   /** Everything in the kept files, read once; appends join it, rotations that delete a file reset it. */
   private loaded: Loaded | null = null;
+  private loading: Promise<Loaded> | null = null;
+  /** Bumped by every append and rotation, so a read that raced one is not kept. */
+  private changes = 0;
 
   constructor(private readonly options: AuditTrailOptions) {
     this.maxBytes = options.maxBytes ?? defaultMaxBytes;
@@ -61,6 +68,7 @@ export class AuditTrail {
       const descriptor = this.open();
       if (this.size > 0 && this.size + line.length > this.maxBytes) {
         this.close();
+        this.changes += 1;
         rotate(this.options.filePath, this.maxFiles);
         // The oldest file may be gone now; read again when next asked.
         this.loaded = null;
@@ -77,13 +85,14 @@ export class AuditTrail {
         String(error),
       );
     }
+    this.changes += 1;
     this.loaded?.entries.push(entry);
     return ok(null);
   }
 
   /** Newest first. */
-  list(query: AuditQuery): AuditPage {
-    const loaded = this.load();
+  async list(query: AuditQuery): Promise<AuditPage> {
+    const loaded = await this.load();
     const matching = loaded.entries.filter(matcher(query));
     const newestFirst = matching.reverse();
     return {
@@ -95,8 +104,8 @@ export class AuditTrail {
   }
 
   /** Oldest first, as a spreadsheet reads a log. */
-  exportCsv(filter: AuditFilter): AuditExport {
-    const entries = this.load().entries.filter(matcher(filter));
+  async exportCsv(filter: AuditFilter): Promise<AuditExport> {
+    const entries = (await this.load()).entries.filter(matcher(filter));
     return {
       fileName: `earshot-audit-${new Date(this.now()).toISOString().slice(0, 10)}.csv`,
       csv: auditCsv(entries),
@@ -133,26 +142,48 @@ export class AuditTrail {
     return descriptor;
   }
 
-  private load(): Loaded {
-    if (this.loaded) return this.loaded;
-    const loaded: Loaded = { entries: [], unreadableLines: 0 };
-    for (const path of generationsOldestFirst(this.options.filePath, this.maxFiles)) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const line of text.split('\n')) {
-        if (line.trim() === '') continue;
-        const entry = parseLine(line);
-        if (entry) loaded.entries.push(entry);
-        else loaded.unreadableLines += 1;
-      }
-    }
-    this.loaded = loaded;
-    return loaded;
+  private load(): Promise<Loaded> {
+    if (this.loaded) return Promise.resolve(this.loaded);
+    this.loading ??= this.readAll().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
   }
+
+  private async readAll(): Promise<Loaded> {
+    for (let attempt = 1; ; attempt += 1) {
+      const changes = this.changes;
+      const loaded = await readGenerations(generationsOldestFirst(this.options.filePath, this.maxFiles));
+      if (changes === this.changes) {
+        this.loaded = loaded;
+        return loaded;
+      }
+      // Written to while being read: good enough for this answer after a few tries, not worth keeping.
+      if (attempt >= 3) return loaded;
+    }
+  }
+}
+
+async function readGenerations(paths: readonly string[]): Promise<Loaded> {
+  const loaded: Loaded = { entries: [], unreadableLines: 0 };
+  let parsed = 0;
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      parsed += 1;
+      if (parsed % linesPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
+      const entry = parseLine(line);
+      if (entry) loaded.entries.push(entry);
+      else loaded.unreadableLines += 1;
+    }
+  }
+  return loaded;
 }
 
 function parseLine(line: string): AuditEntry | null {

@@ -127,9 +127,10 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
       return last ? { baseUrl: last.gwsUrl, userName: last.userName } : null;
     },
 
-    listAudit: async (query: AuditQuery): Promise<Result<AuditPage>> => ok(options.audit.list(query)),
+    listAudit: async (query: AuditQuery): Promise<Result<AuditPage>> => ok(await options.audit.list(query)),
 
-    exportAuditCsv: async (filter: AuditFilter): Promise<Result<AuditExport>> => ok(options.audit.exportCsv(filter)),
+    exportAuditCsv: async (filter: AuditFilter): Promise<Result<AuditExport>> =>
+      ok(await options.audit.exportCsv(filter)),
 
     getDiagnostics: async (): Promise<Result<{ text: string }>> => {
       const current = settings.get();

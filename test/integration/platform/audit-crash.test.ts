@@ -66,10 +66,10 @@ test('killing the audit writer mid-stream loses no acknowledged line, across rot
     );
     acknowledged.push(...acks);
     const trail = new AuditTrail({ filePath, maxFiles: 200 });
-    const page = trail.list(auditQuerySchema.parse({ limit: 1 }));
+    const page = await trail.list(auditQuerySchema.parse({ limit: 1 }));
     const newestFirst: number[] = [];
     for (let offset = 0; offset < page.total; offset += 500) {
-      const entries = trail.list(auditQuerySchema.parse({ offset, limit: 500 })).entries;
+      const { entries } = await trail.list(auditQuerySchema.parse({ offset, limit: 500 }));
       newestFirst.push(...entries.map((entry) => Number(entry.interactionId?.replace('chat-', ''))));
     }
     const written = newestFirst.reverse();

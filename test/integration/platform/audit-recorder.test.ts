@@ -118,10 +118,7 @@ test('the voice and chat services report each accepted action, and the trail kee
     assert.deepEqual(await messaging.leave(started.id, 'Thanks, bye'), ok(null));
     assert.deepEqual(await messaging.cancelMonitoring({ agentId: chatAgent.id, channel: 'chat' }), ok(null));
 
-    const entries = trail
-      .list(auditQuerySchema.parse({ limit: 50 }))
-      .entries.slice()
-      .reverse();
+    const entries = (await trail.list(auditQuerySchema.parse({ limit: 50 }))).entries.slice().reverse();
     const common = (entry: AuditEntry) => ({ supervisor: entry.supervisor, agentName: entry.agentName });
     assert.deepEqual(
       entries.map(({ kind, channel, agentId, interactionId, mode, text, detail }) => ({
@@ -210,7 +207,7 @@ test('the voice and chat services report each accepted action, and the trail kee
 
     // On disk as JSON lines, and out as CSV with the message quoted.
     assert.equal(readFileSync(trail.filePath, 'utf8').trimEnd().split('\n').length, 7);
-    assert.match(trail.exportCsv({ kind: 'send' }).csv, /,"Offer the ""gold"" voucher, then close",/);
+    assert.match((await trail.exportCsv({ kind: 'send' })).csv, /,"Offer the ""gold"" voucher, then close",/);
   } finally {
     stopRecorder();
     if (conversationId) await control('POST', `/interactions/${conversationId}/complete`, {}).catch(() => undefined);

@@ -47,7 +47,7 @@ function entry(index: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
 const everything = auditQuerySchema.parse({ limit: 500 });
 
 describe('audit trail', () => {
-  test('appends one JSON line per action and lists them newest first, page by page', () => {
+  test('appends one JSON line per action and lists them newest first, page by page', async () => {
     const filePath = auditPath();
     const trail = new AuditTrail({ filePath });
     for (let index = 0; index < 25; index += 1) assert.deepEqual(trail.append(entry(index)), ok(null));
@@ -55,13 +55,13 @@ describe('audit trail', () => {
     assert.equal(lines.length, 25);
     assert.deepEqual(JSON.parse(lines[0] ?? ''), entry(0));
 
-    const first = trail.list(auditQuerySchema.parse({ limit: 10 }));
+    const first = await trail.list(auditQuerySchema.parse({ limit: 10 }));
     assert.equal(first.total, 25);
     assert.deepEqual(
       first.entries.map((item) => item.interactionId),
       Array.from({ length: 10 }, (_, index) => `call-${24 - index}`),
     );
-    const last = trail.list(auditQuerySchema.parse({ offset: 20, limit: 10 }));
+    const last = await trail.list(auditQuerySchema.parse({ offset: 20, limit: 10 }));
     assert.deepEqual(
       last.entries.map((item) => item.interactionId),
       ['call-4', 'call-3', 'call-2', 'call-1', 'call-0'],
@@ -69,10 +69,10 @@ describe('audit trail', () => {
     trail.close();
 
     const reopened = new AuditTrail({ filePath });
-    assert.equal(reopened.list(everything).total, 25, 'read back after a restart');
+    assert.equal((await reopened.list(everything)).total, 25, 'read back after a restart');
   });
 
-  test('filters by agent (id or part of the name), channel, kind, time and text', () => {
+  test('filters by agent (id or part of the name), channel, kind, time and text', async () => {
     const trail = new AuditTrail({ filePath: auditPath() });
     for (let index = 0; index < 9; index += 1) trail.append(entry(index));
     trail.append(
@@ -86,21 +86,22 @@ describe('audit trail', () => {
         agentName: 'Bo Chen',
       }),
     );
-    const ids = (query: object) => trail.list(auditQuerySchema.parse(query)).entries.map((item) => item.interactionId);
+    const ids = async (query: object) =>
+      (await trail.list(auditQuerySchema.parse(query))).entries.map((item) => item.interactionId);
 
-    assert.deepEqual(ids({ agent: 'bo' }), ['chat-1', 'call-7', 'call-4', 'call-1']);
-    assert.deepEqual(ids({ agent: 'agent-2' }), ['call-8', 'call-5', 'call-2']);
-    assert.deepEqual(ids({ channel: 'chat' }), ['chat-1']);
-    assert.deepEqual(ids({ kind: 'send' }), ['chat-1']);
-    assert.deepEqual(ids({ text: 'voucher' }), ['chat-1']);
-    assert.deepEqual(ids({ text: 'CALL-8' }), ['call-8']);
-    assert.deepEqual(ids({ from: Date.UTC(2025, 0, 1, 9, 0, 3), to: Date.UTC(2025, 0, 1, 9, 0, 5) }), [
+    assert.deepEqual(await ids({ agent: 'bo' }), ['chat-1', 'call-7', 'call-4', 'call-1']);
+    assert.deepEqual(await ids({ agent: 'agent-2' }), ['call-8', 'call-5', 'call-2']);
+    assert.deepEqual(await ids({ channel: 'chat' }), ['chat-1']);
+    assert.deepEqual(await ids({ kind: 'send' }), ['chat-1']);
+    assert.deepEqual(await ids({ text: 'voucher' }), ['chat-1']);
+    assert.deepEqual(await ids({ text: 'CALL-8' }), ['call-8']);
+    assert.deepEqual(await ids({ from: Date.UTC(2025, 0, 1, 9, 0, 3), to: Date.UTC(2025, 0, 1, 9, 0, 5) }), [
       'call-4',
       'call-3',
     ]);
   });
 
-  test('rotates by size, keeps the newest files, and still lists across them in order', () => {
+  test('rotates by size, keeps the newest files, and still lists across them in order', async () => {
     const filePath = auditPath();
     const sameSize = (index: number) => entry(index, { agentId: 'agent-0', agentName: 'Ana Lopez' });
     const lineBytes = Buffer.byteLength(`${JSON.stringify(sameSize(10))}\n`);
@@ -110,19 +111,37 @@ describe('audit trail', () => {
     const names = readdirSync(join(filePath, '..')).sort();
     assert.deepEqual(names, ['audit.1.jsonl', 'audit.2.jsonl', 'audit.jsonl']);
     for (const name of names) assert.ok(statSync(join(filePath, '..', name)).size <= lineBytes * 4, name);
-    const listed = trail.list(everything).entries.map((item) => item.interactionId);
+    const listed = (await trail.list(everything)).entries.map((item) => item.interactionId);
     // Thirty lines, four to a file: the current file holds the last two, the two kept before it four each.
     assert.deepEqual(
       listed,
       Array.from({ length: 10 }, (_, index) => `call-${39 - index}`),
     );
     assert.deepEqual(
-      new AuditTrail({ filePath, maxFiles: 3 }).list(everything).entries.map((item) => item.interactionId),
+      (await new AuditTrail({ filePath, maxFiles: 3 }).list(everything)).entries.map((item) => item.interactionId),
       listed,
     );
   });
 
-  test('a line cut short by a crash is skipped and counted; the next entry starts on its own line', () => {
+  test('an append while the files are being read is in every later answer', async () => {
+    const filePath = auditPath();
+    new AuditTrail({ filePath }).append(entry(0));
+    // Enough lines that reading them yields to the event loop in between.
+    appendFileSync(
+      filePath,
+      Array.from({ length: 5_000 }, (_, index) => `${JSON.stringify(entry(index + 1))}\n`).join(''),
+    );
+    const trail = new AuditTrail({ filePath });
+    const reading = trail.list(everything);
+    trail.append(entry(9_999));
+    const first = await reading;
+    assert.ok(first.total === 5_001 || first.total === 5_002);
+    const settled = await trail.list(everything);
+    assert.equal(settled.total, 5_002);
+    assert.equal(settled.entries[0]?.interactionId, 'call-9999');
+  });
+
+  test('a line cut short by a crash is skipped and counted; the next entry starts on its own line', async () => {
     const filePath = auditPath();
     const first = new AuditTrail({ filePath });
     first.append(entry(0));
@@ -131,7 +150,7 @@ describe('audit trail', () => {
 
     const trail = new AuditTrail({ filePath });
     trail.append(entry(2));
-    const page = trail.list(everything);
+    const page = await trail.list(everything);
     assert.deepEqual(
       page.entries.map((item) => item.interactionId),
       ['call-2', 'call-0'],
@@ -140,16 +159,16 @@ describe('audit trail', () => {
     assert.deepEqual(JSON.parse(readFileSync(filePath, 'utf8').trimEnd().split('\n').at(-1) ?? ''), entry(2));
   });
 
-  test('lines that are not audit entries (edited by hand) are skipped, not shown half', () => {
+  test('lines that are not audit entries (edited by hand) are skipped, not shown half', async () => {
     const filePath = auditPath();
     new AuditTrail({ filePath }).append(entry(0));
     appendFileSync(filePath, `${JSON.stringify({ time: 'yesterday', kind: 'monitor' })}\nnot json at all\n\n`);
-    const page = new AuditTrail({ filePath }).list(everything);
+    const page = await new AuditTrail({ filePath }).list(everything);
     assert.equal(page.total, 1);
     assert.equal(page.unreadableLines, 2);
   });
 
-  test('a write that fails is an error value, and the trail works again once it can', () => {
+  test('a write that fails is an error value, and the trail works again once it can', async () => {
     const filePath = auditPath();
     writeFileSync(join(filePath, '..', '..', 'blocker'), '');
     const blocked = new AuditTrail({ filePath: join(filePath, '..', '..', 'blocker', 'audit.jsonl') });
@@ -164,7 +183,7 @@ describe('audit trail', () => {
 });
 
 describe('audit CSV export', () => {
-  test('quotes commas, quotes and line breaks; keeps formulas from running; CRLF rows and a byte-order mark', () => {
+  test('quotes commas, quotes and line breaks; keeps formulas from running; CRLF rows and a byte-order mark', async () => {
     const csv = auditCsv([
       entry(0, {
         kind: 'send',
@@ -190,7 +209,7 @@ describe('audit CSV export', () => {
     assert.equal(rows[3], '');
   });
 
-  test('fields', () => {
+  test('fields', async () => {
     assert.equal(csvField(null), '');
     assert.equal(csvField('plain'), 'plain');
     assert.equal(csvField('a,b'), '"a,b"');
@@ -199,10 +218,10 @@ describe('audit CSV export', () => {
     assert.equal(csvField('line\r\nbreak'), '"line\r\nbreak"');
   });
 
-  test('export takes the filter, runs oldest first, and names the file by date', () => {
+  test('export takes the filter, runs oldest first, and names the file by date', async () => {
     const trail = new AuditTrail({ filePath: auditPath(), now: () => Date.UTC(2025, 4, 6, 12) });
     for (let index = 0; index < 6; index += 1) trail.append(entry(index));
-    const exported = trail.exportCsv({ agent: 'ana' });
+    const exported = await trail.exportCsv({ agent: 'ana' });
     assert.equal(exported.fileName, 'earshot-audit-2025-05-06.csv');
     assert.equal(exported.rows, 2);
     const rows = exported.csv.trimEnd().split('\r\n').slice(1);

@@ -129,8 +129,8 @@ function baseOptionsOf(settings: ReturnType<typeof openSettingsStore>) {
     settings,
     secrets: unavailableSecretStore('n/a'),
     audit: {
-      list: () => ({ entries: [], total: 0, offset: 0, unreadableLines: 0 }),
-      exportCsv: () => ({ fileName: 'x.csv', csv: '', rows: 0 }),
+      list: async () => ({ entries: [], total: 0, offset: 0, unreadableLines: 0 }),
+      exportCsv: async () => ({ fileName: 'x.csv', csv: '', rows: 0 }),
     },
     logFiles: null,
     store: createAppStore(() => 0),
