@@ -50,10 +50,12 @@ const afterPackModule = require('../../../build/after-pack.cjs') as {
   flipFusesAfterPack: unknown;
   fuseSettings: Readonly<Record<number, boolean>>;
 };
-const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+// electron-builder's own validation lives in its dependencies; resolve them as electron-builder does.
+const requireFromBuilder = createRequire(require.resolve('electron-builder'));
+const { validateConfiguration } = requireFromBuilder('app-builder-lib/out/util/config/config') as {
   validateConfiguration(config: unknown, debugLogger: unknown): Promise<void>;
 };
-const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const { DebugLogger } = requireFromBuilder('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSE_COUNT = 8;
