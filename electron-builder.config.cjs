@@ -50,7 +50,6 @@ module.exports = {
     entitlementsInherit: 'build/entitlements.mac.plist',
     extendInfo: { NSMicrophoneUsageDescription: microphoneUsage },
   },
-  dmg: { artifactName: '${productName}-${version}-mac-${arch}.${ext}' },
   win: {
     icon: 'build/icon.ico',
     target: [{ target: 'nsis', arch: ['x64'] }],
