@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { startSipService } from '../../../electron/simulator/sip/index';
 import type { MonitoringCall, SipService } from '../../../electron/simulator/sip/index';
 import { MonitoringCallRejectedError } from '../../../electron/simulator/sip/index';
-import { CHROMIUM_PATH, startPhoneHarness, waitFor } from './phone-page';
+import { CHROMIUM_PATH, startPhoneHarness } from './phone-page';
+import { waitFor } from '../../support/wait-for';
 import type { PhoneHarness, PhonePage } from './phone-page';
 
 const DOMAIN = 'demo.earshot.local';

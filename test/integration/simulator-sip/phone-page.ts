@@ -118,14 +118,3 @@ export async function startPhoneHarness(): Promise<PhoneHarness> {
   };
 }
 
-/** Polls until `check` returns a value (not undefined), bounded by time; throws with `what` otherwise. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, limitMs = 10_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (let attempt = 0; attempt < 1_000; attempt += 1) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}

@@ -2,7 +2,8 @@
 // phone (Chromium) hears the first packet, through the whole demo path (GWS subscription, B2BUA, werift).
 // Run: npx tsx test/integration/simulator/monitored-call-to-audio.bench.ts [calls]
 import { startSimulator } from '../../../electron/simulator/index';
-import { startPhoneHarness, waitFor } from '../simulator-sip/phone-page';
+import { startPhoneHarness } from '../simulator-sip/phone-page';
+import { waitFor } from '../../support/wait-for';
 import { controlUser, endCall, startCall, voiceCall, VoiceSupervisor } from './voice-harness';
 
 const CALLS = Math.min(Math.max(Number(process.argv[2] ?? 10) || 10, 1), 50);
