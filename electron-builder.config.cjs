@@ -1,6 +1,4 @@
 // electron-builder configuration for `npm run dist`. CommonJS because electron-builder loads it with require().
-/* global require, module */
-/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads this file with require() */
 const { flipFusesAfterPack } = require('./build/after-pack.cjs');
 
 /**

@@ -147,4 +147,10 @@ export default tseslint.config(
       ],
     },
   },
+  // electron-builder loads its configuration and hooks with require().
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

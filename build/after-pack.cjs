@@ -1,6 +1,4 @@
 // electron-builder afterPack hook: flips Electron's fuses in the packed binary before it is signed.
-/* global require, module, process */
-/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads this file with require() */
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 
