@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, signInToDemo, test, type EarshotHost } from './browser-host-fixture';
+
+interface ControlMessage {
+  text: string | null;
+  type: string;
+  visibility: string;
+  visibleTo: string[];
+  recipients: Array<{ role: string | null }>;
+}
+
+async function firstAgent(earshot: EarshotHost): Promise<{ id: string; userName: string }> {
+  const { agents } = (await earshot.control('GET', '/state')) as {
+    agents: Array<{ id: string; userName: string; state: string }>;
+  };
+  return agents.find((agent) => agent.state !== 'LoggedOut')!;
+}
+
+async function monitorChannel(page: Page, agentId: string, channel: 'chat' | 'sms'): Promise<void> {
+  await page.getByTestId(`messaging-menu-${agentId}`).click();
+  await page.getByTestId(`${channel}-monitor-${agentId}`).click();
+  await expect(page.getByTestId(`messaging-subscription-${agentId}-${channel}`)).toHaveAttribute(
+    'data-mode',
+    'Monitor',
+  );
+}
+
+for (const channel of ['chat', 'sms'] as const) {
+  test(`${channel}: read live, coach the agent alone, back to monitor, revoked at the end`, async ({
+    page,
+    earshot,
+  }) => {
+    await signInToDemo(page, earshot);
+    await earshot.control('POST', '/floor', { running: false });
+    const agent = await firstAgent(earshot);
+    await monitorChannel(page, agent.id, channel);
+
+    const { id } = (await earshot.control('POST', `/agents/${agent.id}/interactions`, {
+      kind: channel,
+      customerName: 'Robin Baker',
+      script: false,
+    })) as { id: string };
+    await earshot.control('POST', `/interactions/${id}/messages`, {
+      from: 'customer',
+      text: 'Hi, my parcel has not arrived.',
+    });
+    await earshot.control('POST', `/interactions/${id}/messages`, {
+      from: 'agent',
+      text: 'Sorry to hear that, let me check.',
+    });
+
+    const card = page.getByTestId(`conversation-card-${id}`);
+    await expect(card).toHaveAttribute('data-mode', 'Monitor');
+    await expect(card).toHaveAttribute('data-visibility', 'Supervisors');
+    await expect(card).toHaveAttribute('data-channel', channel);
+    const transcript = page.getByTestId(`transcript-${id}`);
+    await expect(transcript).toContainText('Hi, my parcel has not arrived.');
+    await expect(transcript).toContainText('Sorry to hear that, let me check.');
+    await expect(card.getByTestId('composer-input')).toBeDisabled();
+
+    await card.getByTestId('conversation-switch-coach').click();
+    await expect(card).toHaveAttribute('data-mode', 'Coach');
+    await expect(card).toHaveAttribute('data-visibility', 'Agents');
+    await card.getByTestId('composer-input').fill('Offer the express reshipment.');
+    await card.getByTestId('composer-send').click();
+    const coachLine = transcript.locator('[data-testid="transcript-line"]', {
+      hasText: 'Offer the express reshipment.',
+    });
+    await expect(coachLine).toHaveAttribute('data-visibility', 'Agents');
+    if (channel === 'chat') await page.screenshot({ path: screenshotPath('chat-coaching.png') });
+
+    const log = (await earshot.control('GET', `/messaging/${id}`)) as { messages: ControlMessage[] };
+    const sent = log.messages.find((message) => message.text === 'Offer the express reshipment.')!;
+    expect(sent.visibility).toBe('Agents');
+    expect(sent.visibleTo).not.toContain('Customer');
+    expect(sent.recipients.map((recipient) => recipient.role)).not.toContain('Customer');
+
+    await card.getByTestId('conversation-switch-monitor').click();
+    await expect(card).toHaveAttribute('data-visibility', 'Supervisors');
+    // Each switch (to Coach, back to Monitor) adds the supervisor's ParticipantRejoined line, as in seed 003.
+    await expect(transcript.locator('[data-testid="transcript-line"][data-type="ParticipantRejoined"]')).toHaveCount(2);
+
+    await earshot.control('POST', `/interactions/${id}/complete`);
+    await expect(page.locator(`[data-testid="conversation-card-${id}"][data-state="Revoked"]`).first()).toBeVisible();
+    await expect(page.getByTestId(`history-${id}`)).toBeAttached({ timeout: 20_000 });
+  });
+}
