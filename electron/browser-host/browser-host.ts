@@ -34,7 +34,11 @@ const pageBridgeTag = '<script src="/page-bridge.js"></script>';
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const host = options.host ?? '127.0.0.1';
   let origin = '';
-  const uiSocket = createUiSocketServer({ services: options.services, logger: options.logger, allowedOrigin: () => origin });
+  const uiSocket = createUiSocketServer({
+    services: options.services,
+    logger: options.logger,
+    allowedOrigin: () => origin,
+  });
 
   const server: Server = createServer((request, response) => {
     void (async () => {

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInProcessDemo } from '../main/demo-contact-center';
 import { createMainServices } from '../main/main-services';
-import { createStderrLogger } from '../main/platform/logger';
 import { startBrowserHost } from './browser-host';
+import { openBrowserPlatform } from './browser-platform';
 import { openMediaHostAppWindow } from './media-host-app-window';
 import { createMediaHostServer, MEDIA_PAGE_PATH } from './media-host-server';
 
@@ -22,10 +22,12 @@ async function main(): Promise<void> {
       'no-demo': { type: 'boolean', default: false },
       'demo-control-api': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: 'info' },
+      'data-dir': { type: 'string', default: '.earshot-dev' },
     },
   });
   const logLevel = values['log-level'] === 'debug' ? 'debug' : 'info';
-  const logger = createStderrLogger(logLevel);
+  const platform = openBrowserPlatform(values['data-dir'], logLevel);
+  const { logger } = platform;
   const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const demo = values['no-demo']
     ? undefined
@@ -38,7 +40,22 @@ async function main(): Promise<void> {
     mediaRoot: join(outRoot, 'renderer', 'media-host'),
     bridgeRoot: join(outRoot, 'browser-host'),
   });
-  const services = createMainServices({ logger, demo, mediaHost: mediaHost.link });
+  const services = createMainServices({
+    logger,
+    demo,
+    mediaHost: mediaHost.link,
+    platform: {
+      settings: platform.settings,
+      secrets: platform.secrets,
+      audit: platform.audit,
+      logFiles: platform.logFiles,
+      about: {
+        appVersion: process.env.npm_package_version ?? 'development',
+        platform: `${process.platform} ${process.arch}`,
+        runtime: `Node ${process.versions.node} (browser edition)`,
+      },
+    },
+  });
   const host = await startBrowserHost({
     services,
     logger: logger.child('browser-host'),
@@ -66,6 +83,7 @@ async function main(): Promise<void> {
     closing = true;
     await services.dispose();
     await host.close();
+    platform.logFiles.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

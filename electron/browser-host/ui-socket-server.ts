@@ -43,9 +43,9 @@ export function createUiSocketServer(options: {
         logger.warn('Dropped a malformed UI frame', { reason: frame.error.message });
         return;
       }
-      void services.invoke(frame.data.channel, frame.data.payload).then((result) =>
-        send({ kind: 'result', id: frame.data.id, result }),
-      );
+      void services
+        .invoke(frame.data.channel, frame.data.payload)
+        .then((result) => send({ kind: 'result', id: frame.data.id, result }));
     });
     socket.on('close', unsubscribe);
     socket.on('error', (error) => logger.warn('UI socket error', { error }));

@@ -4,7 +4,13 @@ import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
 import { MessagingMonitoring } from './monitoring/messaging-monitoring';
 import { VoiceMonitoring } from './monitoring/voice-monitoring';
+import { startAuditRecorder } from './platform/audit-recorder';
+import type { AuditTrail } from './platform/audit-trail';
+import type { LogFiles } from './platform/log-files';
 import type { Logger } from './platform/logger';
+import { createPlatformHandlers } from './platform/platform-handlers';
+import type { SecretStore } from './platform/secret-store';
+import type { SettingsStore } from './platform/settings-store';
 import type { MediaHostLink } from './sip/media-host-link';
 import { toMediaSipAccount } from './sip/sip-account';
 import { SipController } from './sip/sip-controller';
@@ -30,6 +36,15 @@ export interface MainServicesOptions {
   readonly demo?: DemoContactCenter;
   /** The media host that plays monitored calls (hidden window or browser page). */
   readonly mediaHost: MediaHostLink;
+  /** Where settings, remembered passwords, the audit trail and log files live for this edition. */
+  readonly platform: {
+    readonly settings: SettingsStore;
+    readonly secrets: SecretStore;
+    readonly audit: AuditTrail;
+    readonly logFiles: LogFiles | null;
+    readonly about: { readonly appVersion: string; readonly platform: string; readonly runtime: string };
+    readonly hotkeyRegistrationProblems?: () => Partial<Record<string, string>>;
+  };
   readonly teamPollIntervalMs?: number;
 }
 
@@ -66,6 +81,20 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   voice = new VoiceMonitoring({ session, sip, store, logger: logger.child('voice') });
   const voiceMonitoring = voice;
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
+  const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
+  const stopAudit = startAuditRecorder({
+    sources: [voiceMonitoring, messaging],
+    store,
+    trail: options.platform.audit,
+    logger: logger.child('audit'),
+  });
+
+  // The audio devices the supervisor picked are remembered across restarts.
+  const savedAudio = options.platform.settings.get().audio;
+  if (savedAudio.outputDeviceId !== null) sip.selectOutput(savedAudio.outputDeviceId);
+  if (savedAudio.inputDeviceId !== null) sip.selectInput(savedAudio.inputDeviceId);
+  const rememberAudio = (change: { outputDeviceId?: string | null; inputDeviceId?: string | null }) =>
+    options.platform.settings.update((settings) => ({ ...settings, audio: { ...settings.audio, ...change } }));
 
   // However the session ends (sign-out, expiry), the SIP account goes with it and no leg stays up.
   let signedIn = false;
@@ -96,7 +125,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           demo: running
             ? { available: true, userName: running.userName, password: running.password }
             : { available: false, userName: '', password: '' },
-          lastServer: null,
+          lastServer: platform.lastServer(),
         });
       },
       'session:signIn': async (request) => {
@@ -104,14 +133,29 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           if (!demo) return err('invalid-input', 'This edition of Earshot has no demo contact center.');
           const running = await demo.start();
           return signIn(
-            { baseUrl: running.baseUrl, isDemo: true, credentials: { userName: request.userName, password: request.password } },
+            {
+              baseUrl: running.baseUrl,
+              isDemo: true,
+              credentials: { userName: request.userName, password: request.password },
+            },
             request.sip ?? running.sip,
           );
         }
         return signIn(
-          { baseUrl: request.server.baseUrl, isDemo: false, credentials: { userName: request.userName, password: request.password } },
+          {
+            baseUrl: request.server.baseUrl,
+            isDemo: false,
+            credentials: { userName: request.userName, password: request.password },
+          },
           request.sip ?? null,
         );
+      },
+      'session:signInWithProfile': async (request) => {
+        const prepared = await platform.prepareProfileSignIn(request);
+        if (!prepared.ok) return prepared;
+        const result = await signIn(prepared.value.target, prepared.value.sip);
+        if (result.ok) await platform.afterProfileSignIn(request, prepared.value);
+        return result;
       },
       'session:signOut': () => session.signOut(),
       'state:get': async () => ok(store.getState()),
@@ -129,12 +173,22 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       },
       'audio:selectOutput': async (request) => {
         sip.selectOutput(request.deviceId);
+        await rememberAudio({ outputDeviceId: request.deviceId });
         return ok(null);
       },
       'audio:selectInput': async (request) => {
         sip.selectInput(request.deviceId);
+        await rememberAudio({ inputDeviceId: request.deviceId });
         return ok(null);
       },
+      'settings:get': platform.getSettings,
+      'settings:update': platform.updateSettings,
+      'settings:dismissNotice': platform.dismissSettingsNotice,
+      'settings:saveServerProfile': platform.saveServerProfile,
+      'settings:deleteServerProfile': platform.deleteServerProfile,
+      'audit:list': platform.listAudit,
+      'audit:exportCsv': platform.exportAuditCsv,
+      'diagnostics:get': platform.getDiagnostics,
       'messaging:monitor': (request) => messaging.monitor(request),
       'messaging:cancelMonitoring': (request) => messaging.cancelMonitoring(request),
       'messaging:switchMode': (request) => messaging.switchMode(request.conversationId, request.mode),
@@ -160,6 +214,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       };
     },
     async dispose(): Promise<void> {
+      stopAudit();
       voiceMonitoring.dispose();
       messaging.dispose();
       sip.setAccount(null);
@@ -167,7 +222,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       await session.dispose();
       broadcast.dispose();
       await demo?.stop();
+      options.platform.audit.close();
     },
   };
 }
-

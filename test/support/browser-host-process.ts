@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface BrowserHostProcess {
@@ -18,9 +21,11 @@ export interface BrowserHostProcess {
  * reads its addresses from stdout. Used by the e2e specs and the benchmarks.
  */
 export async function startBrowserHostProcess(extraArgs: readonly string[] = []): Promise<BrowserHostProcess> {
+  // Each host gets its own settings, logs and audit trail, so no run sees another's choices.
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'earshot-host-'));
   const child = spawn(
     process.execPath,
-    ['out/browser-host/index.js', '--port', '0', '--demo-control-api', ...extraArgs],
+    ['out/browser-host/index.js', '--port', '0', '--demo-control-api', '--data-dir', dataDirectory, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -58,7 +63,10 @@ export async function startBrowserHostProcess(extraArgs: readonly string[] = [])
       if (!response.ok) throw new Error(`control ${method} ${path} → ${response.status} ${text}`);
       return text ? JSON.parse(text) : null;
     },
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dataDirectory, { recursive: true, force: true });
+    },
   };
 }
 

@@ -46,7 +46,10 @@ function installPageBridge(): void {
     ws.addEventListener('close', () => {
       socket = null;
       for (const resolve of pending.values()) {
-        resolve({ ok: false, error: { code: 'unreachable', message: 'Lost the connection to Earshot. Reconnecting…' } });
+        resolve({
+          ok: false,
+          error: { code: 'unreachable', message: 'Lost the connection to Earshot. Reconnecting…' },
+        });
       }
       pending.clear();
       setTimeout(connect, 1_000);
@@ -70,7 +73,11 @@ function installPageBridge(): void {
       return () => set.delete(untyped);
     },
   };
-  Object.defineProperty(window, BRIDGE_GLOBAL_NAME, { value: Object.freeze(bridge), writable: false, configurable: false });
+  Object.defineProperty(window, BRIDGE_GLOBAL_NAME, {
+    value: Object.freeze(bridge),
+    writable: false,
+    configurable: false,
+  });
   connect();
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appStateSchema } from '../models/app-state';
+import { auditExportSchema, auditFilterSchema, auditPageSchema, auditQuerySchema } from '../models/audit';
 import {
   messagingChannelSchema,
   messagingFrequencySchema,
@@ -7,6 +8,13 @@ import {
   transcriptAppendedSchema,
   transcriptLineSchema,
 } from '../models/messaging';
+import {
+  profileSignInRequestSchema,
+  serverProfileIdSchema,
+  serverProfileInputSchema,
+  settingsPatchSchema,
+  settingsViewSchema,
+} from '../models/settings';
 import { monitoringScopeSchema, voiceFrequencySchema, voiceModeSchema } from '../models/voice';
 import { signInDefaultsSchema, signInRequestSchema } from './sign-in';
 
@@ -20,6 +28,8 @@ const callRef = { callId: z.string().min(1) };
 export const uiInvokeContract = {
   'session:getSignInDefaults': { request: z.object({}).strict(), response: signInDefaultsSchema },
   'session:signIn': { request: signInRequestSchema, response: z.null() },
+  /** Signs in with a saved server profile; a password left out means "use the remembered one". */
+  'session:signInWithProfile': { request: profileSignInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
   'state:get': { request: z.object({}).strict(), response: appStateSchema },
   'voice:monitor': {
@@ -40,7 +50,10 @@ export const uiInvokeContract = {
   },
   'voice:muteAgent': { request: z.object({ ...callRef, muted: z.boolean() }).strict(), response: z.null() },
   'voice:hangUp': { request: z.object(callRef).strict(), response: z.null() },
-  'voice:setVolume': { request: z.object({ ...callRef, volume: z.number().min(0).max(1) }).strict(), response: z.null() },
+  'voice:setVolume': {
+    request: z.object({ ...callRef, volume: z.number().min(0).max(1) }).strict(),
+    response: z.null(),
+  },
   'voice:answerIncoming': { request: z.object(callRef).strict(), response: z.null() },
   'voice:declineIncoming': { request: z.object(callRef).strict(), response: z.null() },
   'audio:selectOutput': { request: z.object({ deviceId: z.string().nullable() }).strict(), response: z.null() },
@@ -66,13 +79,27 @@ export const uiInvokeContract = {
     response: z.null(),
   },
   'messaging:send': {
-    request: z.object({ conversationId: z.string().min(1), text: z.string().trim().min(1, 'Write a message first').max(4000) }).strict(),
+    request: z
+      .object({ conversationId: z.string().min(1), text: z.string().trim().min(1, 'Write a message first').max(4000) })
+      .strict(),
     response: z.null(),
   },
   'messaging:leave': {
     request: z.object({ conversationId: z.string().min(1), farewell: z.string().trim().max(1000).optional() }).strict(),
     response: z.null(),
   },
+  'settings:get': { request: z.object({}).strict(), response: settingsViewSchema },
+  'settings:update': { request: settingsPatchSchema, response: settingsViewSchema },
+  'settings:dismissNotice': { request: z.object({}).strict(), response: z.null() },
+  'settings:saveServerProfile': { request: serverProfileInputSchema, response: settingsViewSchema },
+  'settings:deleteServerProfile': {
+    request: z.object({ profileId: serverProfileIdSchema }).strict(),
+    response: settingsViewSchema,
+  },
+  'audit:list': { request: auditQuerySchema, response: auditPageSchema },
+  /** The CSV comes back as text, so both editions can save it as a download. */
+  'audit:exportCsv': { request: auditFilterSchema, response: auditExportSchema },
+  'diagnostics:get': { request: z.object({}).strict(), response: z.object({ text: z.string() }) },
   'messaging:getTranscript': {
     request: z.object({ conversationId: z.string().min(1) }).strict(),
     response: z.array(transcriptLineSchema).readonly(),

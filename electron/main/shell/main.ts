@@ -85,7 +85,22 @@ if (!app.requestSingleInstanceLock()) {
       logger: logger.child('media-host'),
     });
     const demo = createInProcessDemo(logger.child('demo'), { clipsDirectory: join(outRoot, 'simulator', 'clips') });
-    const running = createMainServices({ logger, demo, mediaHost: mediaHost.link });
+    let hotkeys: ReturnType<typeof startGlobalHotkeys> | null = null;
+    const running = createMainServices({
+      logger,
+      demo,
+      mediaHost: mediaHost.link,
+      platform: {
+        ...platform,
+        logFiles,
+        about: {
+          appVersion: app.getVersion(),
+          platform: `${process.platform} ${process.arch}`,
+          runtime: `Electron ${process.versions.electron}`,
+        },
+        hotkeyRegistrationProblems: () => hotkeys?.registrationProblems() ?? {},
+      },
+    });
     services = running;
     const invoke = askingForMicrophoneFirst(running.invoke, requestMicrophoneAccess);
     app.on('quit', () => mediaHost.dispose());
@@ -108,13 +123,14 @@ if (!app.requestSingleInstanceLock()) {
       const result = command.ok ? await invoke(command.value.channel, command.value.payload) : command;
       if (!result.ok) notifications.show(`${hotkeyLabels[action]}: nothing done`, result.error.message);
     };
-    const hotkeys = startGlobalHotkeys({
+    hotkeys = startGlobalHotkeys({
       settings: platform.settings,
       onAction: (action) => void runHotkey(action),
       logger: logger.child('hotkeys'),
     });
+    const registeredHotkeys = hotkeys;
     app.once('will-quit', () => {
-      hotkeys.dispose();
+      registeredHotkeys.dispose();
       notifications.dispose();
       tray?.dispose();
       tray = null;

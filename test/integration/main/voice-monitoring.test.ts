@@ -6,6 +6,7 @@ import { createMainServices, type MainServices } from '../../../electron/main/ma
 import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { startMediaHostHarness, type MediaHostHarness } from '../media-host/media-host-harness';
+import { testPlatform } from '../../support/test-platform';
 import { waitFor } from '../../support/wait-for';
 
 interface RtpCount {
@@ -27,6 +28,7 @@ describe('voice monitoring against the demo contact center', () => {
   let harness: MediaHostHarness;
   let services: MainServices;
   const logger = createMemoryLogger();
+  const { platform, remove: removePlatform } = testPlatform(logger);
 
   const state = (): AppState => services.store.getState();
   const invoke = (channel: string, payload: unknown) => services.invoke(channel, payload) as Promise<Result<unknown>>;
@@ -72,7 +74,7 @@ describe('voice monitoring against the demo contact center', () => {
   before(async () => {
     simulator = await startSimulator({ liveFloor: false, seed: 11 });
     harness = await startMediaHostHarness();
-    services = createMainServices({ logger, mediaHost: harness.link, teamPollIntervalMs: 200 });
+    services = createMainServices({ logger, mediaHost: harness.link, platform, teamPollIntervalMs: 200 });
     const signedIn = await invoke('session:signIn', {
       server: { kind: 'gws', baseUrl: simulator.baseUrl },
       userName: simulator.demo.userName,
@@ -88,6 +90,7 @@ describe('voice monitoring against the demo contact center', () => {
     await services?.dispose();
     await harness?.close();
     await simulator?.stop();
+    removePlatform();
   });
 
   test('listen in silently, barge in, back to silent, hang up; AllCalls brings the next call too', async () => {
@@ -149,6 +152,23 @@ describe('voice monitoring against the demo contact center', () => {
 
     assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
     await subscriptionMode(null);
+
+    const audit = (await invoke('audit:list', {})) as Result<{
+      entries: Array<{ kind: string; mode: string | null; agentId: string | null }>;
+    }>;
+    assert.ok(audit.ok);
+    const kinds = audit.value.entries.map((entry) => `${entry.kind}:${entry.mode ?? ''}`).reverse();
+    assert.deepEqual(
+      kinds.filter(
+        (kind) =>
+          kind.startsWith('monitor') ||
+          kind.startsWith('switch') ||
+          kind.startsWith('hang') ||
+          kind.startsWith('cancel'),
+      ),
+      ['monitor:ListenIn', 'switch:BargeIn', 'switch:ListenIn', 'hang-up:ListenIn', 'cancel:ListenIn'],
+      'the audit trail has every action in order',
+    );
   });
 
   test('NextCall ends monitoring after one call', async () => {
