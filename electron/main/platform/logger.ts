@@ -21,15 +21,21 @@ const levelRank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, err
 
 const secretKeyPattern = /pass(word)?|secret|token|authorization|cookie|credential/i;
 
-/** Secrets never reach a log line, whatever a caller passes in. */
+const userInfoPattern = /\/\/[^/@\s]+@/g;
+
+function redactValue(key: string, value: unknown): unknown {
+  if (secretKeyPattern.test(key)) return '[redacted]';
+  if (value instanceof Error) return value.message.replace(userInfoPattern, '//[redacted]@');
+  if (typeof value === 'string') return value.replace(userInfoPattern, '//[redacted]@');
+  if (Array.isArray(value)) return value.map((item) => redactValue('', item));
+  if (value !== null && typeof value === 'object') return redact(value as LogFields);
+  return value;
+}
+
+/** Secrets never reach a log line, whatever a caller passes in: by key, in arrays, or as user:password@ in URLs. */
 export function redact(fields: LogFields): LogFields {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (secretKeyPattern.test(key)) out[key] = '[redacted]';
-    else if (value instanceof Error) out[key] = value.message;
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) out[key] = redact(value as LogFields);
-    else out[key] = value;
-  }
+  for (const [key, value] of Object.entries(fields)) out[key] = redactValue(key, value);
   return out;
 }
 
