@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { callControl } from './simulator-control';
 
 export interface BrowserHostProcess {
   /** The UI page of the browser edition. */
@@ -53,16 +54,7 @@ export async function startBrowserHostProcess(extraArgs: readonly string[] = [])
     mediaUrl: `${found.url!}media/`,
     gwsUrl: controlUrl.replace(/\/control$/, ''),
     logs,
-    async control(method, path, body) {
-      const response = await fetch(`${controlUrl}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`control ${method} ${path} → ${response.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
+    control: (method, path, body) => callControl(controlUrl.replace(/\/control$/, ''), method, path, body),
     stop: async () => {
       await stopChild(child);
       rmSync(dataDirectory, { recursive: true, force: true });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import type { Conversation, MessagingChannel, TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
+import type {
+  Conversation,
+  MessagingChannel,
+  TranscriptAppended,
+  TranscriptLine,
+} from '../../../electron/common/models/messaging';
 import { ok, type Result } from '../../../electron/common/result';
 import { GwsApi } from '../../../electron/main/contact-center/gws-api';
 import { HttpTransport, type BasicCredentials } from '../../../electron/main/contact-center/http-transport';
@@ -11,6 +16,7 @@ import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { createAppStore, type AppStore } from '../../../electron/main/state/app-store';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { waitFor } from '../../support/wait-for';
+import { callControl } from '../../support/simulator-control';
 
 interface ControlUser {
   id: string;
@@ -34,14 +40,7 @@ interface ControlConversation {
 }
 
 async function control(simulator: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${simulator.baseUrl}/control${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `control ${method} ${path} → ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+  return callControl(simulator.baseUrl, method, path, body);
 }
 
 /**
@@ -49,16 +48,24 @@ async function control(simulator: RunningSimulator, method: string, path: string
  * (signed in again after a restart, as the session does); everything else (operations, CometD,
  * snapshots) is the signed-in session's own.
  */
-async function messagingSessionOf(session: SupervisorSession, simulator: RunningSimulator, credentials: BasicCredentials): Promise<MessagingSession> {
+async function messagingSessionOf(
+  session: SupervisorSession,
+  simulator: RunningSimulator,
+  credentials: BasicCredentials,
+): Promise<MessagingSession> {
   const logger = createMemoryLogger();
   const reader = new HttpTransport({ baseUrl: simulator.baseUrl, logger, timeoutMs: 3_000 });
   const readerApi = new GwsApi(reader, logger);
   assert.ok((await readerApi.getMe({ basicAuth: credentials })).ok);
-  const get = async (path: string, query?: Readonly<Record<string, string | number | undefined>>): Promise<Result<unknown>> => {
+  const get = async (
+    path: string,
+    query?: Readonly<Record<string, string | number | undefined>>,
+  ): Promise<Result<unknown>> => {
     let response = await reader.request({ method: 'GET', path, query });
     if (!response.ok && response.error.code === 'unauthorized') {
       reader.forgetSession();
-      if ((await readerApi.getMe({ basicAuth: credentials })).ok) response = await reader.request({ method: 'GET', path, query });
+      if ((await readerApi.getMe({ basicAuth: credentials })).ok)
+        response = await reader.request({ method: 'GET', path, query });
     }
     return response.ok ? ok(response.value.body) : response;
   };
@@ -125,7 +132,11 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       });
       const result = await session.signIn({ baseUrl: simulator.baseUrl, isDemo: true, credentials });
       assert.deepEqual(result, { ok: true, value: null });
-      const service = new MessagingMonitoring({ session: await messagingSessionOf(session, simulator, credentials), store, logger: logger.child('messaging') });
+      const service = new MessagingMonitoring({
+        session: await messagingSessionOf(session, simulator, credentials),
+        store,
+        logger: logger.child('messaging'),
+      });
       const appended: TranscriptAppended[] = [];
       service.onTranscriptAppended((event) => appended.push(event));
       // As main-services does: whatever ends the session ends the board.
@@ -152,13 +163,22 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
     }
 
     async function startConversation(agent: ControlUser, customerName = 'Dana Tester'): Promise<string> {
-      const { id } = (await control(simulator, 'POST', `/agents/${agent.id}/interactions`, { kind: channel, customerName, script: false })) as { id: string };
+      const { id } = (await control(simulator, 'POST', `/agents/${agent.id}/interactions`, {
+        kind: channel,
+        customerName,
+        script: false,
+      })) as { id: string };
       cleanups.push(() => control(simulator, 'POST', `/interactions/${id}/complete`, {}));
       return id;
     }
 
     async function say(id: string, from: 'customer' | 'agent', text: string, agent?: ControlUser): Promise<void> {
-      await control(simulator, 'POST', `/interactions/${id}/messages`, agent ? { from, text, agent: agent.id } : { from, text });
+      await control(
+        simulator,
+        'POST',
+        `/interactions/${id}/messages`,
+        agent ? { from, text, agent: agent.id } : { from, text },
+      );
     }
 
     async function described(id: string): Promise<ControlConversation> {
@@ -168,10 +188,15 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
     async function monitored(mode: 'Monitor' | 'Coach' | 'BargeIn' = 'Monitor') {
       const context = await signedIn();
       const agent = freshAgent();
-      assert.deepEqual(await context.service.monitor({ agentId: agent.id, channel, mode, frequency: 'AllChats' }), ok(null));
+      assert.deepEqual(
+        await context.service.monitor({ agentId: agent.id, channel, mode, frequency: 'AllChats' }),
+        ok(null),
+      );
       const id = await startConversation(agent);
       await waitFor('the conversation delivered', () => context.card(id));
-      await waitFor('the history up to my joining', () => context.transcript(id).some((line) => line.type === 'ParticipantJoined' && line.from?.isMe));
+      await waitFor('the history up to my joining', () =>
+        context.transcript(id).some((line) => line.type === 'ParticipantJoined' && line.from?.isMe),
+      );
       return { ...context, agent, id };
     }
 
@@ -187,13 +212,19 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       assert.equal(delivered?.mode, 'Monitor');
       assert.equal(delivered?.myVisibility, 'Supervisors');
       assert.deepEqual(delivered?.switchTargets, ['Coach', 'BargeIn']);
-      assert.equal(delivered?.composerDisabledReason, 'You are monitoring silently. Switch to Coach or Barge in to write.');
+      assert.equal(
+        delivered?.composerDisabledReason,
+        'You are monitoring silently. Switch to Coach or Barge in to write.',
+      );
       assert.equal(delivered?.agentId, agent.id);
       assert.equal(delivered?.customerName, 'Dana Tester');
       const joined = transcript(id).at(-1);
       assert.equal(joined?.type, 'ParticipantJoined');
       assert.equal(joined?.visibility, 'Supervisors');
-      assert.ok(transcript(id).some((line) => line.type === 'Text' && line.from?.role === 'Customer'), 'the opening line');
+      assert.ok(
+        transcript(id).some((line) => line.type === 'Text' && line.from?.role === 'Customer'),
+        'the opening line',
+      );
 
       await control(simulator, 'POST', `/interactions/${id}/typing`, { from: 'customer', typing: true });
       await waitFor('the customer typing', () => card(id)?.typing.includes('Dana Tester'));
@@ -205,7 +236,10 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       assert.equal(transcript(id).at(-1)?.from?.role, 'Agent');
 
       const indices = transcript(id).map((line) => line.index);
-      assert.deepEqual(indices, [...indices].sort((a, b) => a - b));
+      assert.deepEqual(
+        indices,
+        [...indices].sort((a, b) => a - b),
+      );
       assert.equal(new Set(indices).size, indices.length);
       assert.ok(!transcript(id).some((line) => line.type.startsWith('Typing')));
       assert.deepEqual(replay(appended, id), transcript(id));
@@ -216,31 +250,49 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const { service, store, card } = await signedIn();
       const agent = freshAgent();
       const inProgress = await startConversation(agent, 'Early Customer');
-      assert.deepEqual(await service.monitor({ agentId: agent.id, channel, mode: 'Monitor', frequency: 'NextChat' }), ok(null));
+      assert.deepEqual(
+        await service.monitor({ agentId: agent.id, channel, mode: 'Monitor', frequency: 'NextChat' }),
+        ok(null),
+      );
       await say(inProgress, 'customer', 'Are you still there?');
       const next = await startConversation(agent, 'Next Customer');
       await waitFor('the next conversation', () => card(next));
       // Notifications arrive in order: a line of the earlier one would have come first.
       assert.equal(card(inProgress), undefined);
-      assert.equal(store.getState().messaging.subscriptions.some((entry) => entry.agentId === agent.id), false);
-      const state = (await control(simulator, 'GET', '/messaging')) as { subscriptions: Array<{ agentId: string; channel: string }> };
-      assert.equal(state.subscriptions.some((entry) => entry.agentId === agent.id && entry.channel === channel), false);
+      assert.equal(
+        store.getState().messaging.subscriptions.some((entry) => entry.agentId === agent.id),
+        false,
+      );
+      const state = (await control(simulator, 'GET', '/messaging')) as {
+        subscriptions: Array<{ agentId: string; channel: string }>;
+      };
+      assert.equal(
+        state.subscriptions.some((entry) => entry.agentId === agent.id && entry.channel === channel),
+        false,
+      );
     });
 
     test('switching: the mode follows my visibility; Coach lines reach agents only, barge-in lines everyone', async () => {
       const { service, card, transcript, id } = await monitored();
       const silent = await service.send(id, 'psst');
-      assert.equal(!silent.ok && silent.error.message, 'You are monitoring silently. Switch to Coach or Barge in to write.');
+      assert.equal(
+        !silent.ok && silent.error.message,
+        'You are monitoring silently. Switch to Coach or Barge in to write.',
+      );
 
       assert.deepEqual(await service.switchMode(id, 'Coach'), ok(null));
       await waitFor('Coach from the participants', () => card(id)?.myVisibility === 'Agents');
       assert.equal(card(id)?.mode, 'Coach');
       assert.deepEqual(card(id)?.switchTargets, ['Monitor', 'BargeIn']);
       assert.equal(card(id)?.sendVisibility, 'Agents');
-      await waitFor('the ParticipantRejoined line', () => transcript(id).some((line) => line.type === 'ParticipantRejoined' && line.from?.isMe));
+      await waitFor('the ParticipantRejoined line', () =>
+        transcript(id).some((line) => line.type === 'ParticipantRejoined' && line.from?.isMe),
+      );
 
       assert.deepEqual(await service.send(id, 'Offer the voucher'), ok(null));
-      const coached = await waitFor('my coaching line', () => transcript(id).find((line) => line.text === 'Offer the voucher'));
+      const coached = await waitFor('my coaching line', () =>
+        transcript(id).find((line) => line.text === 'Offer the voucher'),
+      );
       assert.equal(coached.visibility, 'Agents');
       assert.equal(coached.from?.isMe, true);
       const onServer = (await described(id)).messages.find((message) => message.text === 'Offer the voucher');
@@ -251,13 +303,22 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       await waitFor('BargeIn from the participants', () => card(id)?.myVisibility === 'All');
       assert.deepEqual(card(id)?.switchTargets, ['Monitor', 'Coach']);
       assert.deepEqual(await service.send(id, 'Hello, I am the team lead.'), ok(null));
-      const barged = await waitFor('my barge-in line', () => transcript(id).find((line) => line.text === 'Hello, I am the team lead.'));
+      const barged = await waitFor('my barge-in line', () =>
+        transcript(id).find((line) => line.text === 'Hello, I am the team lead.'),
+      );
       assert.equal(barged.visibility, 'All');
-      assert.ok((await described(id)).messages.find((message) => message.text === 'Hello, I am the team lead.')?.visibleTo.includes('customer'));
+      assert.ok(
+        (await described(id)).messages
+          .find((message) => message.text === 'Hello, I am the team lead.')
+          ?.visibleTo.includes('customer'),
+      );
 
       assert.deepEqual(await service.switchMode(id, 'Monitor'), ok(null));
       await waitFor('Monitor again', () => card(id)?.myVisibility === 'Supervisors');
-      assert.equal(card(id)?.composerDisabledReason, 'You are monitoring silently. Switch to Coach or Barge in to write.');
+      assert.equal(
+        card(id)?.composerDisabledReason,
+        'You are monitoring silently. Switch to Coach or Barge in to write.',
+      );
       assert.equal(card(id)?.error, null);
     });
 
@@ -265,7 +326,10 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const { service, card, store, id } = await monitored('Coach');
       assert.equal(card(id)?.mode, 'Coach');
       assert.deepEqual(await service.leave(id, 'Good luck, bye'), ok(null));
-      assert.equal(store.getState().messaging.conversations.some((entry) => entry.id === id), false);
+      assert.equal(
+        store.getState().messaging.conversations.some((entry) => entry.id === id),
+        false,
+      );
       assert.equal(card(id)?.ended, true);
       await waitFor('the final state from GWS', () => card(id)?.state === 'Completed');
       const onServer = await described(id);
@@ -294,11 +358,17 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const { card, transcript, id } = await monitored();
       const colleague = freshAgent();
       await control(simulator, 'POST', `/interactions/${id}/join`, { agent: colleague.id });
-      await waitFor('the colleague among the participants', () => (card(id)?.participants.filter((participant) => participant.role === 'Agent').length ?? 0) >= 2);
+      await waitFor(
+        'the colleague among the participants',
+        () => (card(id)?.participants.filter((participant) => participant.role === 'Agent').length ?? 0) >= 2,
+      );
       const first = card(id)?.agentId;
       assert.ok(first);
       await control(simulator, 'POST', `/interactions/${id}/leave`, { agent: first });
-      await waitFor('the colleague alone with the customer', () => card(id)?.participants.filter((participant) => participant.role === 'Agent').length === 1);
+      await waitFor(
+        'the colleague alone with the customer',
+        () => card(id)?.participants.filter((participant) => participant.role === 'Agent').length === 1,
+      );
       assert.equal(card(id)?.ended, false);
       assert.equal(card(id)?.agentId, colleague.id);
       await say(id, 'agent', 'I am taking over.', colleague);
@@ -310,18 +380,39 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const sam = await signedIn();
       const jordan = await signedIn({ userName: 'jellis', password: 'demo' });
       const agent = freshAgent();
-      assert.deepEqual(await sam.service.monitor({ agentId: agent.id, channel, mode: 'Monitor', frequency: 'AllChats' }), ok(null));
-      assert.deepEqual(await jordan.service.monitor({ agentId: agent.id, channel, mode: 'Coach', frequency: 'AllChats', nickname: 'Jordan' }), ok(null));
+      assert.deepEqual(
+        await sam.service.monitor({ agentId: agent.id, channel, mode: 'Monitor', frequency: 'AllChats' }),
+        ok(null),
+      );
+      assert.deepEqual(
+        await jordan.service.monitor({
+          agentId: agent.id,
+          channel,
+          mode: 'Coach',
+          frequency: 'AllChats',
+          nickname: 'Jordan',
+        }),
+        ok(null),
+      );
       const id = await startConversation(agent);
       await waitFor('the conversation at both', () => sam.card(id) && jordan.card(id));
-      await waitFor('both supervisors listed at Sam', () => sam.card(id)?.participants.filter((participant) => participant.role === 'Supervisor').length === 2);
+      await waitFor(
+        'both supervisors listed at Sam',
+        () => sam.card(id)?.participants.filter((participant) => participant.role === 'Supervisor').length === 2,
+      );
       assert.equal(sam.card(id)?.mode, 'Monitor');
       assert.equal(jordan.card(id)?.mode, 'Coach');
-      const jordanAtSam = sam.card(id)?.participants.find((participant) => participant.role === 'Supervisor' && !participant.isMe);
+      const jordanAtSam = sam
+        .card(id)
+        ?.participants.find((participant) => participant.role === 'Supervisor' && !participant.isMe);
       assert.equal(jordanAtSam?.visibility, 'Agents');
-      await waitFor('Sam listed at Jordan', () => jordan.card(id)?.participants.some((participant) => participant.role === 'Supervisor' && !participant.isMe));
+      await waitFor('Sam listed at Jordan', () =>
+        jordan.card(id)?.participants.some((participant) => participant.role === 'Supervisor' && !participant.isMe),
+      );
       assert.deepEqual(await jordan.service.send(id, 'Ask for the order number'), ok(null));
-      const atSam = await waitFor('Jordan’s coaching line at Sam', () => sam.transcript(id).find((line) => line.text === 'Ask for the order number'));
+      const atSam = await waitFor('Jordan’s coaching line at Sam', () =>
+        sam.transcript(id).find((line) => line.text === 'Ask for the order number'),
+      );
       assert.equal(atSam.from?.isMe, false);
       assert.equal(atSam.from?.role, 'Supervisor');
       assert.equal(atSam.visibility, 'Agents');
@@ -330,9 +421,17 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
     test('cancel: the subscription ends on both sides; the conversation already on the board stays', async () => {
       const { service, store, card, id, agent } = await monitored();
       assert.deepEqual(await service.cancelMonitoring({ agentId: agent.id, channel }), ok(null));
-      assert.equal(store.getState().messaging.subscriptions.some((entry) => entry.agentId === agent.id), false);
-      const state = (await control(simulator, 'GET', '/messaging')) as { subscriptions: Array<{ agentId: string; channel: string }> };
-      assert.equal(state.subscriptions.some((entry) => entry.agentId === agent.id && entry.channel === channel), false);
+      assert.equal(
+        store.getState().messaging.subscriptions.some((entry) => entry.agentId === agent.id),
+        false,
+      );
+      const state = (await control(simulator, 'GET', '/messaging')) as {
+        subscriptions: Array<{ agentId: string; channel: string }>;
+      };
+      assert.equal(
+        state.subscriptions.some((entry) => entry.agentId === agent.id && entry.channel === channel),
+        false,
+      );
       assert.equal(card(id)?.ended, false);
       const again = await service.cancelMonitoring({ agentId: agent.id, channel });
       assert.equal(again.ok, false);
@@ -343,9 +442,16 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       await control(simulator, 'POST', '/cometd/drop');
       await say(id, 'customer', 'First line during the outage');
       await say(id, 'customer', 'Second line during the outage');
-      await waitFor('the state re-read', () => logger.records.some((record) => record.message === 'State re-read after reconnection'));
+      await waitFor('the state re-read', () =>
+        logger.records.some((record) => record.message === 'State re-read after reconnection'),
+      );
       await say(id, 'agent', 'Back again');
-      await waitFor('every line', () => transcript(id).at(-1)?.text === 'Back again' && transcript(id).some((line) => line.text === 'First line during the outage'));
+      await waitFor(
+        'every line',
+        () =>
+          transcript(id).at(-1)?.text === 'Back again' &&
+          transcript(id).some((line) => line.text === 'First line during the outage'),
+      );
       const texts = transcript(id).map((line) => line.text);
       assert.ok(texts.indexOf('First line during the outage') < texts.indexOf('Second line during the outage'));
       const indices = transcript(id).map((line) => line.index);
@@ -360,9 +466,21 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       // Nobody is subscribed to CometD now: these lines reach no notification.
       await say(id, 'customer', 'First line after the restart');
       await say(id, 'customer', 'Second line after the restart');
-      await waitFor('signed in again', () => logger.records.some((record) => record.message === 'Signed in again after the session expired'), 15_000);
-      await waitFor('the lines said meanwhile', () => transcript(id).filter((line) => line.text?.endsWith('after the restart')).length === 2, 15_000);
-      assert.ok(logger.records.some((record) => record.message === 'Message log re-read' && (record.fields?.added as number) >= 2));
+      await waitFor(
+        'signed in again',
+        () => logger.records.some((record) => record.message === 'Signed in again after the session expired'),
+        15_000,
+      );
+      await waitFor(
+        'the lines said meanwhile',
+        () => transcript(id).filter((line) => line.text?.endsWith('after the restart')).length === 2,
+        15_000,
+      );
+      assert.ok(
+        logger.records.some(
+          (record) => record.message === 'Message log re-read' && (record.fields?.added as number) >= 2,
+        ),
+      );
       const texts = transcript(id).map((line) => line.text);
       assert.ok(texts.indexOf('First line after the restart') < texts.indexOf('Second line after the restart'));
       assert.equal(card(id)?.ended, false);
@@ -376,7 +494,12 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const { session, store, id, card, service } = await monitored();
       assert.ok(card(id));
       await session.signOut();
-      assert.deepEqual(store.getState().messaging, { subscriptions: [], subscriptionError: null, conversations: [], history: [] });
+      assert.deepEqual(store.getState().messaging, {
+        subscriptions: [],
+        subscriptionError: null,
+        conversations: [],
+        history: [],
+      });
       assert.equal(service.getTranscript(id).ok, false);
     });
   });

@@ -9,6 +9,7 @@ import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { createAppStore, type AppStore } from '../../../electron/main/state/app-store';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { waitFor } from '../../support/wait-for';
+import { callControl } from '../../support/simulator-control';
 
 interface ControlAgent {
   id: string;
@@ -17,14 +18,7 @@ interface ControlAgent {
 }
 
 async function control(simulator: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${simulator.baseUrl}/control${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(response.ok, `control ${method} ${path} → ${response.status}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : null;
+  return callControl(simulator.baseUrl, method, path, body);
 }
 
 async function agents(simulator: RunningSimulator): Promise<ControlAgent[]> {
@@ -89,10 +83,17 @@ describe('the supervisor session against the demo contact center', () => {
     const notifications: string[] = [];
     session.onNotification((notification) => notifications.push(notification.data.messageType));
     await control(simulator, 'POST', '/cometd/drop');
-    await waitFor('a new CometD handshake', () => logger.records.some((record) => record.message === 'CometD session re-established'));
-    await waitFor('the state re-read', () => logger.records.some((record) => record.message === 'State re-read after reconnection'));
+    await waitFor('a new CometD handshake', () =>
+      logger.records.some((record) => record.message === 'CometD session re-established'),
+    );
+    await waitFor('the state re-read', () =>
+      logger.records.some((record) => record.message === 'State re-read after reconnection'),
+    );
     assert.equal(store.getState().connection.status, 'connected');
-    await waitFor('a live CometD client again', async () => ((await control(simulator, 'GET', '/state')) as { bayeuxClients: number }).bayeuxClients >= 1);
+    await waitFor(
+      'a live CometD client again',
+      async () => ((await control(simulator, 'GET', '/state')) as { bayeuxClients: number }).bayeuxClients >= 1,
+    );
   });
 
   test('a contact-center restart shows reconnecting, then signs in again and resyncs', async () => {
@@ -102,9 +103,14 @@ describe('the supervisor session against the demo contact center', () => {
     const unsubscribe = store.subscribe((state) => statuses.add(state.connection.status));
     await simulator.restart(800);
     await control(simulator, 'POST', `/agents/${target.id}/state`, { state: 'AfterCallWork' });
-    await waitFor('connected again', () => statuses.has('reconnecting') && store.getState().connection.status === 'connected', 15_000);
-    await waitFor('the change made during the outage', () =>
-      store.getState().team.agents.find((agent) => agent.id === target.id)?.state.kind === 'AfterCallWork',
+    await waitFor(
+      'connected again',
+      () => statuses.has('reconnecting') && store.getState().connection.status === 'connected',
+      15_000,
+    );
+    await waitFor(
+      'the change made during the outage',
+      () => store.getState().team.agents.find((agent) => agent.id === target.id)?.state.kind === 'AfterCallWork',
     );
     unsubscribe();
     assert.ok(logger.records.some((record) => record.message === 'Signed in again after the session expired'));
@@ -115,11 +121,15 @@ describe('the supervisor session against the demo contact center', () => {
     await control(simulator, 'POST', `/users/${simulator.demo.userName}/password`, { password: 'changed' });
     try {
       await control(simulator, 'POST', '/sessions/expire', { userName: simulator.demo.userName });
-      const state = await waitFor('signed out', () => (store.getState().connection.status === 'signed-out' ? store.getState() : undefined));
+      const state = await waitFor('signed out', () =>
+        store.getState().connection.status === 'signed-out' ? store.getState() : undefined,
+      );
       assert.equal(state.signInError?.code, 'session-expired');
       assert.equal(state.session, null);
     } finally {
-      await control(simulator, 'POST', `/users/${simulator.demo.userName}/password`, { password: simulator.demo.password });
+      await control(simulator, 'POST', `/users/${simulator.demo.userName}/password`, {
+        password: simulator.demo.password,
+      });
     }
   });
 
@@ -140,7 +150,9 @@ describe('sign-in failures are typed errors with words a supervisor can act on',
 
   before(async () => {
     simulator = await startSimulator({ liveFloor: false });
-    notGws = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>intranet</html>'));
+    notGws = createServer((_request, response) =>
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>intranet</html>'),
+    );
     await new Promise<void>((resolve) => notGws.listen(0, '127.0.0.1', resolve));
     notGwsUrl = `http://127.0.0.1:${(notGws.address() as AddressInfo).port}`;
   });

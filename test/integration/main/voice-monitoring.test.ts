@@ -6,6 +6,7 @@ import { createMainServices, type MainServices } from '../../../electron/main/ma
 import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { startMediaHostHarness, type MediaHostHarness } from '../media-host/media-host-harness';
+import { callControl } from '../../support/simulator-control';
 import { testPlatform } from '../../support/test-platform';
 import { waitFor } from '../../support/wait-for';
 
@@ -32,16 +33,7 @@ describe('voice monitoring against the demo contact center', () => {
 
   const state = (): AppState => services.store.getState();
   const invoke = (channel: string, payload: unknown) => services.invoke(channel, payload) as Promise<Result<unknown>>;
-  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${simulator.baseUrl}/control${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `control ${method} ${path} → ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
+  const control = (method: string, path: string, body?: unknown) => callControl(simulator.baseUrl, method, path, body);
   const supervisorCall = async (monitoredCallId: string) =>
     ((await control('GET', '/voice')) as { calls: SupervisorVoiceCall[] }).calls.find(
       (call) => call.monitoredCallId === monitoredCallId,

@@ -16,6 +16,7 @@ import { SipController } from '../../../electron/main/sip/sip-controller';
 import { createAppStore } from '../../../electron/main/state/app-store';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { waitFor } from '../../support/wait-for';
+import { callControl } from '../../support/simulator-control';
 
 /** No media host: these supervisor actions are GWS operations, and no call audio is needed to audit them. */
 const absentMediaHost: MediaHostLink = {
@@ -39,14 +40,7 @@ after(async () => {
 });
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${simulator.baseUrl}/control${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `control ${method} ${path} → ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+  return callControl(simulator.baseUrl, method, path, body);
 }
 
 test('the voice and chat services report each accepted action, and the trail keeps it with who and to whom', async () => {
