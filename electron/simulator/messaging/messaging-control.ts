@@ -143,9 +143,10 @@ export class MessagingControl {
     };
   }
 
+  /** `publishedAt` (epoch ms, when the line went out to the participants) lets a benchmark time delivery. */
   private line(outcome: Outcome<LoggedMessage>): unknown {
     const message = this.value(outcome);
-    return { ok: true, index: message.index, visibility: message.visibility };
+    return { ok: true, index: message.index, visibility: message.visibility, publishedAt: message.at };
   }
 
   private state(outcome: Outcome<Conversation>): unknown {

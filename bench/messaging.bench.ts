@@ -1,0 +1,331 @@
+import { parseArgs } from 'node:util';
+import type { CDPSession, Page } from 'playwright-core';
+import { startBrowserHostProcess, type BrowserHostProcess } from '../test/support/browser-host-process';
+import { launchChromium } from '../test/support/chromium';
+import { waitFor } from '../test/support/wait-for';
+import {
+  connectNodeInspector,
+  findInspectorUrl,
+  withInspectableChildren,
+  type NodeInspector,
+} from './support/node-inspector';
+import { collectPageProbes, countSightings, installPageProbes, type PageProbeReport } from './support/page-probes';
+import { findChildPid, mebibytes, residentSetBytes } from './support/process-memory';
+import { percentile, summarize } from './support/stats';
+
+/**
+ * npm run bench:messaging [-- seconds] [--conversations N] [--rate N] — many monitored chats and
+ * SMS sessions under a steady stream of lines, end to end through the browser edition in Chromium:
+ * simulator publish → line on screen, UI frame times, and main/renderer memory over the run.
+ */
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    conversations: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '20' },
+  },
+});
+const seconds = positiveNumber(positionals[0] ?? '60', 'seconds');
+const conversationCount = Math.round(positiveNumber(values.conversations, '--conversations'));
+const linesPerSecond = positiveNumber(values.rate, '--rate');
+const memoryEveryMs = 10_000;
+const viewport = { width: 1440, height: 900 };
+const channels = ['chat', 'sms'] as const;
+
+const phrases = [
+  'Could you check where my parcel is?',
+  'I was charged twice this month, can you look into it?',
+  'Let me pull up your account, one moment please.',
+  'Thanks, that worked.',
+  'The tracking page says delivered but nothing arrived at the door or with the neighbours.',
+  'I have refunded the second charge; it shows in 3 to 5 working days.',
+  'ok',
+  'Can I change the delivery address to my office instead?',
+];
+
+function positiveNumber(text: string, name: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${text}`);
+  return value;
+}
+
+interface Agent {
+  id: string;
+  userName: string;
+  state: string;
+}
+
+interface MemorySample {
+  label: string;
+  mainRss: number;
+  mainHeapUsed: number | null;
+  rendererHeapUsed: number;
+  domNodes: number;
+}
+
+interface Published {
+  conversationId: string;
+  publishedAt: number;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+async function invokeBridge(page: Page, channel: string, request: object): Promise<void> {
+  const result = await page.evaluate(
+    async ({ channel: name, request: payload }) => {
+      const bridge = (
+        window as unknown as {
+          earshot: { invoke(channel: string, request: object): Promise<{ ok: boolean; error?: { message: string } }> };
+        }
+      ).earshot;
+      return bridge.invoke(name, payload);
+    },
+    { channel, request },
+  );
+  if (!result.ok) throw new Error(`${channel} refused: ${result.error?.message ?? 'no reason given'}`);
+}
+
+async function rendererMetrics(cdp: CDPSession): Promise<{ heapUsed: number; domNodes: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;
+  return { heapUsed: metric('JSHeapUsedSize'), domNodes: metric('Nodes') };
+}
+
+async function sampleMemory(
+  label: string,
+  hostPid: number,
+  inspector: NodeInspector | null,
+  cdp: CDPSession,
+  collectGarbageFirst: boolean,
+): Promise<MemorySample> {
+  if (collectGarbageFirst) {
+    await Promise.all([inspector?.collectGarbage(), cdp.send('HeapProfiler.collectGarbage')]);
+  }
+  const [mainRss, mainHeap, renderer] = await Promise.all([
+    residentSetBytes(hostPid),
+    inspector?.heap() ?? null,
+    rendererMetrics(cdp),
+  ]);
+  return {
+    label,
+    mainRss,
+    mainHeapUsed: mainHeap?.heapUsed ?? null,
+    rendererHeapUsed: renderer.heapUsed,
+    domNodes: renderer.domNodes,
+  };
+}
+
+/** Page clock (performance.timeOrigin + now) minus the wall clock the simulator stamps lines with. */
+async function pageClockSkew(page: Page): Promise<number> {
+  return page.evaluate(() => performance.timeOrigin + performance.now() - Date.now());
+}
+
+async function signInAndMonitor(page: Page, host: BrowserHostProcess): Promise<Agent[]> {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByTestId('team-table').waitFor();
+  await host.control('POST', '/floor', { running: false });
+  const { agents } = (await host.control('GET', '/state')) as { agents: Agent[] };
+  const working = agents.filter((agent) => agent.state !== 'LoggedOut');
+  for (const agent of working) {
+    for (const channel of channels) {
+      await invokeBridge(page, 'messaging:monitor', { agentId: agent.id, channel, mode: 'Monitor' });
+    }
+  }
+  const settled = working.length * channels.length;
+  await waitFor(
+    'every chat and SMS subscription to settle in the UI',
+    async () =>
+      (await page.locator('[data-testid^="messaging-subscription-"][data-pending="false"]').count()) === settled,
+    15_000,
+    100,
+  );
+  return working;
+}
+
+async function startConversations(page: Page, host: BrowserHostProcess, agents: readonly Agent[]): Promise<string[]> {
+  const pairs = agents.flatMap((agent) => channels.map((channel) => ({ agent, channel })));
+  const ids: string[] = [];
+  for (let index = 0; index < conversationCount; index += 1) {
+    const { agent, channel } = pairs[index % pairs.length]!;
+    const { id } = (await host.control('POST', `/agents/${agent.id}/interactions`, {
+      kind: channel,
+      customerName: `Customer ${index + 1}`,
+      script: false,
+    })) as { id: string };
+    ids.push(id);
+  }
+  await waitFor(
+    `${conversationCount} conversation cards on the board`,
+    async () => (await page.locator('[data-testid^="conversation-card-"]').count()) === conversationCount,
+    30_000,
+    100,
+  );
+  return ids;
+}
+
+/**
+ * Posts `total` lines at fixed times (not one after another, so a slow answer does not lower the
+ * rate), round-robin over the conversations, and samples memory every `memoryEveryMs` meanwhile.
+ */
+async function driveLines(
+  host: BrowserHostProcess,
+  conversationIds: readonly string[],
+  total: number,
+  takeSample: (label: string) => Promise<void>,
+): Promise<{ published: Map<string, Published>; failures: string[] }> {
+  const published = new Map<string, Published>();
+  const failures: string[] = [];
+  const intervalMs = 1000 / linesPerSecond;
+  const startedAt = performance.now();
+  const posts: Array<Promise<void>> = [];
+  const samples: Array<Promise<void>> = [];
+  let nextSampleAt = memoryEveryMs;
+  for (let line = 0; line < total; line += 1) {
+    await sleep(startedAt + line * intervalMs - performance.now());
+    const elapsed = performance.now() - startedAt;
+    if (elapsed >= nextSampleAt) {
+      samples.push(takeSample(`${Math.round(nextSampleAt / 1000)} s`));
+      nextSampleAt += memoryEveryMs;
+    }
+    const conversationId = conversationIds[line % conversationIds.length]!;
+    const tag = String(line);
+    const text = `${phrases[line % phrases.length]} [bench-${tag}]`;
+    posts.push(
+      host
+        .control('POST', `/interactions/${conversationId}/messages`, {
+          from: line % 2 === 0 ? 'customer' : 'agent',
+          text,
+        })
+        .then((answer) => {
+          const publishedAt = (answer as { publishedAt?: unknown }).publishedAt;
+          if (typeof publishedAt !== 'number') throw new Error('no publishedAt in the answer: rebuild (npm run build)');
+          published.set(tag, { conversationId, publishedAt });
+        })
+        .catch((error: unknown) => {
+          failures.push(error instanceof Error ? error.message : String(error));
+        }),
+    );
+    if (line % Math.max(1, Math.round(linesPerSecond)) === 0) process.stdout.write(`line ${line + 1}/${total}\r`);
+  }
+  await Promise.all(posts);
+  await Promise.all(samples);
+  return { published, failures };
+}
+
+function printMemory(samples: readonly MemorySample[]): void {
+  console.log('\nMemory (main = browser host process: UI services and the demo contact center; renderer = UI page)');
+  console.log(
+    `${'when'.padEnd(26)}${'main RSS'.padStart(12)}${'main heap'.padStart(12)}${'renderer heap'.padStart(15)}${'DOM nodes'.padStart(11)}`,
+  );
+  for (const sample of samples) {
+    console.log(
+      `${sample.label.padEnd(26)}${mebibytes(sample.mainRss).padStart(12)}${(sample.mainHeapUsed === null ? 'n/a' : mebibytes(sample.mainHeapUsed)).padStart(12)}${mebibytes(sample.rendererHeapUsed).padStart(15)}${String(sample.domNodes).padStart(11)}`,
+    );
+  }
+}
+
+function printFrames(report: PageProbeReport): void {
+  const deltas = report.frameDeltas;
+  const over50 = deltas.filter((delta) => delta > 50).length;
+  console.log(summarize('UI frame interval (requestAnimationFrame delta)', deltas));
+  console.log(
+    `${''.padEnd(58)} max ${`${Math.round(Math.max(0, ...deltas) * 10) / 10} ms`.padStart(10)}   over 50 ms: ${over50} of ${deltas.length} frames`,
+  );
+  if (report.longFrames !== null) {
+    const longest = report.longFrames.length === 0 ? 0 : Math.max(...report.longFrames);
+    console.log(
+      `${'long animation frames (≥ 50 ms of work)'.padEnd(58)} count ${String(report.longFrames.length).padStart(4)}   longest ${Math.round(longest)} ms`,
+    );
+  }
+  const longestTask = report.longTasks.length === 0 ? 0 : Math.max(...report.longTasks);
+  console.log(
+    `${'long tasks (≥ 50 ms)'.padEnd(58)} count ${String(report.longTasks.length).padStart(4)}   longest ${Math.round(longestTask)} ms`,
+  );
+}
+
+async function main(): Promise<void> {
+  const total = Math.round(seconds * linesPerSecond);
+  const host = await withInspectableChildren(() => startBrowserHostProcess());
+  let inspector: NodeInspector | null = null;
+  const browser = await launchChromium();
+  const memory: MemorySample[] = [];
+  let report: PageProbeReport;
+  let published: Map<string, Published>;
+  let failures: string[];
+  let skew: number;
+  let agentCount: number;
+  let missing: number;
+  try {
+    const hostPid = await findChildPid('out/browser-host/index.js');
+    const inspectorUrl = findInspectorUrl(host.logs);
+    if (inspectorUrl === undefined) console.warn('no inspector address from the browser host: main heap is n/a');
+    else inspector = await connectNodeInspector(inspectorUrl);
+
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const takeSample = async (label: string, collectGarbageFirst = false) => {
+      memory.push(await sampleMemory(label, hostPid, inspector, cdp, collectGarbageFirst));
+    };
+
+    const agents = await signInAndMonitor(page, host);
+    agentCount = agents.length;
+    const conversationIds = await startConversations(page, host, agents);
+    await sleep(2_000);
+    await takeSample('before (after GC)', true);
+    await takeSample('0 s');
+
+    await installPageProbes(page, String.raw`\[bench-(\d+)\]`);
+    const skewBefore = await pageClockSkew(page);
+    ({ published, failures } = await driveLines(host, conversationIds, total, (label) => takeSample(label)));
+    await waitFor(
+      'every published line on screen',
+      async () => (await countSightings(page)) >= published.size,
+      15_000,
+      100,
+    ).catch(() => undefined);
+    skew = (skewBefore + (await pageClockSkew(page))) / 2;
+    report = await collectPageProbes(page);
+    const seen = new Set(report.sightings.map((sighting) => sighting.tag));
+    missing = [...published.keys()].filter((tag) => !seen.has(tag)).length;
+    await takeSample('end');
+    await takeSample('end (after GC)', true);
+  } finally {
+    inspector?.close();
+    await browser.close();
+    await host.stop();
+  }
+
+  const toDom: number[] = [];
+  const toFrame: number[] = [];
+  for (const sighting of report.sightings) {
+    const line = published.get(sighting.tag);
+    if (line === undefined) continue;
+    toDom.push(sighting.inDom - skew - line.publishedAt);
+    if (sighting.nextFrame !== null) toFrame.push(sighting.nextFrame - skew - line.publishedAt);
+  }
+
+  console.log(
+    `\nMessaging benchmark: ${conversationCount} monitored conversations (chat and SMS) across ${agentCount} agents, ` +
+      `${linesPerSecond} lines/s in total for ${seconds} s (${total} lines), one supervisor, ` +
+      `demo contact center on 127.0.0.1, Debian Chromium headless ${viewport.width}×${viewport.height}`,
+  );
+  console.log(
+    `lines published ${published.size}, refused ${failures.length}, never seen in the page ${missing}; page clock skew ${skew.toFixed(1)} ms (corrected)`,
+  );
+  for (const failure of failures.slice(0, 5)) console.log(`  refused: ${failure}`);
+  console.log(summarize('simulator publishes a line → line in the UI DOM', toDom));
+  console.log(summarize('simulator publishes a line → next frame (on screen)', toFrame));
+  console.log(`${''.padEnd(58)} max ${`${Math.round(percentile(toFrame, 1))} ms`.padStart(10)}`);
+  printFrames(report);
+  printMemory(memory);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

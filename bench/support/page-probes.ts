@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+
+/** When a tagged transcript line reached the page (epoch ms, by the page's clock). */
+export interface LineSighting {
+  tag: string;
+  /** The MutationObserver saw the line's element added to the document. */
+  inDom: number;
+  /** The next animation frame began after that: the frame that paints it. */
+  nextFrame: number | null;
+}
+
+export interface PageProbeReport {
+  sightings: LineSighting[];
+  /** requestAnimationFrame deltas in ms while the probes ran. */
+  frameDeltas: number[];
+  /** Long animation frames (Chromium's LoAF entries, ≥ 50 ms), durations in ms; null where unsupported. */
+  longFrames: number[] | null;
+  /** Long tasks (≥ 50 ms), durations in ms. */
+  longTasks: number[];
+}
+
+interface ProbeState {
+  sightings: Map<string, LineSighting>;
+  frameDeltas: number[];
+  longFrames: number[] | null;
+  longTasks: number[];
+  stop(): void;
+}
+
+type ProbeWindow = Window & { __earshotBenchProbe?: ProbeState };
+
+/**
+ * Installs, in the page, a MutationObserver that notes when a transcript line whose text carries
+ * `tagPattern` (a regex source with one capture group, the tag) is added, and a requestAnimationFrame
+ * loop recording frame deltas, plus long-frame and long-task observers.
+ */
+export async function installPageProbes(page: Page, tagPattern: string): Promise<void> {
+  // tsx compiles with esbuild's keepNames, which wraps named functions in __name(...); the page
+  // has no such helper, so it gets one that changes nothing.
+  await page.evaluate('globalThis.__name ??= (target) => target');
+  await page.evaluate((pattern) => {
+    const probeWindow = window as ProbeWindow;
+    probeWindow.__earshotBenchProbe?.stop();
+    const lineSelector = 'li[data-testid="transcript-line"]';
+    const tag = new RegExp(pattern);
+    const clock = () => performance.timeOrigin + performance.now();
+    const state: ProbeState = {
+      sightings: new Map(),
+      frameDeltas: [],
+      longFrames: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? [] : null,
+      longTasks: [],
+      stop: () => undefined,
+    };
+
+    const mutations = new MutationObserver((records) => {
+      const at = clock();
+      const fresh: LineSighting[] = [];
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          const lines = node.matches(lineSelector) ? [node] : Array.from(node.querySelectorAll(lineSelector));
+          for (const line of lines) {
+            const found = tag.exec(line.textContent ?? '')?.[1];
+            if (found === undefined || state.sightings.has(found)) continue;
+            const sighting: LineSighting = { tag: found, inDom: at, nextFrame: null };
+            state.sightings.set(found, sighting);
+            fresh.push(sighting);
+          }
+        }
+      }
+      if (fresh.length > 0) {
+        requestAnimationFrame(() => {
+          const frameAt = clock();
+          for (const sighting of fresh) sighting.nextFrame = frameAt;
+        });
+      }
+    });
+    mutations.observe(document.body, { childList: true, subtree: true });
+
+    let running = true;
+    let previous: number | null = null;
+    const onFrame = (time: number) => {
+      if (!running) return;
+      if (previous !== null) state.frameDeltas.push(time - previous);
+      previous = time;
+      requestAnimationFrame(onFrame);
+    };
+    requestAnimationFrame(onFrame);
+
+    const observers = [mutations as { disconnect(): void }];
+    if (state.longFrames !== null) {
+      const longFrames = state.longFrames;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longFrames.push(entry.duration);
+      });
+      observer.observe({ type: 'long-animation-frame' });
+      observers.push(observer);
+    }
+    const longTasks = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+    });
+    longTasks.observe({ type: 'longtask' });
+    observers.push(longTasks);
+
+    state.stop = () => {
+      running = false;
+      for (const observer of observers) observer.disconnect();
+    };
+    probeWindow.__earshotBenchProbe = state;
+  }, tagPattern);
+}
+
+/** Tags seen so far, without stopping the probes. */
+export async function countSightings(page: Page): Promise<number> {
+  return page.evaluate(() => (window as ProbeWindow).__earshotBenchProbe?.sightings.size ?? 0);
+}
+
+/** Stops the probes and returns what they recorded. */
+export async function collectPageProbes(page: Page): Promise<PageProbeReport> {
+  return page.evaluate(() => {
+    const state = (window as ProbeWindow).__earshotBenchProbe;
+    if (state === undefined) throw new Error('the page probes are not installed');
+    state.stop();
+    return {
+      sightings: [...state.sightings.values()],
+      frameDeltas: state.frameDeltas,
+      longFrames: state.longFrames,
+      longTasks: state.longTasks,
+    };
+  });
+}
+
+/** Epoch ms by the page's performance clock minus Date.now() in the bench: how far apart they are. */
+export async function pageClockOffset(page: Page): Promise<number> {
+  const before = Date.now();
+  const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
+  const after = Date.now();
+  return pageNow - (before + after) / 2;
+}
