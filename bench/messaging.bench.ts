@@ -9,7 +9,13 @@ import {
   withInspectableChildren,
   type NodeInspector,
 } from './support/node-inspector';
-import { collectPageProbes, countSightings, installPageProbes, type PageProbeReport } from './support/page-probes';
+import {
+  collectPageProbes,
+  countSightings,
+  installPageProbes,
+  type LongFrame,
+  type PageProbeReport,
+} from './support/page-probes';
 import { findChildPid, mebibytes, residentSetBytes } from './support/process-memory';
 import { percentile, summarize } from './support/stats';
 
@@ -23,12 +29,13 @@ const { positionals, values } = parseArgs({
   options: {
     conversations: { type: 'string', default: '50' },
     rate: { type: 'string', default: '20' },
+    'memory-every': { type: 'string', default: '10' },
   },
 });
 const seconds = positiveNumber(positionals[0] ?? '60', 'seconds');
 const conversationCount = Math.round(positiveNumber(values.conversations, '--conversations'));
 const linesPerSecond = positiveNumber(values.rate, '--rate');
-const memoryEveryMs = 10_000;
+const memoryEveryMs = positiveNumber(values['memory-every'], '--memory-every') * 1000;
 const viewport = { width: 1440, height: 900 };
 const channels = ['chat', 'sms'] as const;
 
@@ -227,7 +234,17 @@ function printMemory(samples: readonly MemorySample[]): void {
   }
 }
 
-function printFrames(report: PageProbeReport): void {
+function describeLongFrame(frame: LongFrame, runStartedAt: number): string {
+  const script = frame.longestScript;
+  const longest =
+    script === null
+      ? ''
+      : `; longest ${Math.round(script.duration)} ms in ${script.invoker}${script.sourceFunctionName ? ` (${script.sourceFunctionName})` : ''}`;
+  const split = `script ${Math.round(frame.scriptMs)} ms, style+layout+paint ${Math.round(frame.styleAndLayoutMs)} ms`;
+  return `  at ${((frame.startedAt - runStartedAt) / 1000).toFixed(1).padStart(6)} s  ${`${Math.round(frame.duration)} ms`.padStart(7)}  ${split}${longest}`;
+}
+
+function printFrames(report: PageProbeReport, runStartedAt: number): void {
   const deltas = report.frameDeltas;
   const over50 = deltas.filter((delta) => delta > 50).length;
   console.log(summarize('UI frame interval (requestAnimationFrame delta)', deltas));
@@ -235,10 +252,11 @@ function printFrames(report: PageProbeReport): void {
     `${''.padEnd(58)} max ${`${Math.round(Math.max(0, ...deltas) * 10) / 10} ms`.padStart(10)}   over 50 ms: ${over50} of ${deltas.length} frames`,
   );
   if (report.longFrames !== null) {
-    const longest = report.longFrames.length === 0 ? 0 : Math.max(...report.longFrames);
+    const longest = Math.max(0, ...report.longFrames.map((frame) => frame.duration));
     console.log(
       `${'long animation frames (≥ 50 ms of work)'.padEnd(58)} count ${String(report.longFrames.length).padStart(4)}   longest ${Math.round(longest)} ms`,
     );
+    for (const frame of report.longFrames.slice(0, 12)) console.log(describeLongFrame(frame, runStartedAt));
   }
   const longestTask = report.longTasks.length === 0 ? 0 : Math.max(...report.longTasks);
   console.log(
@@ -258,6 +276,7 @@ async function main(): Promise<void> {
   let skew: number;
   let agentCount: number;
   let missing: number;
+  let runStartedAt: number;
   try {
     const hostPid = await findChildPid('out/browser-host/index.js');
     const inspectorUrl = findInspectorUrl(host.logs);
@@ -281,6 +300,7 @@ async function main(): Promise<void> {
 
     await installPageProbes(page, String.raw`\[bench-(\d+)\]`);
     const skewBefore = await pageClockSkew(page);
+    runStartedAt = Date.now();
     ({ published, failures } = await driveLines(host, conversationIds, total, (label) => takeSample(label)));
     await waitFor(
       'every published line on screen',
@@ -321,7 +341,7 @@ async function main(): Promise<void> {
   console.log(summarize('simulator publishes a line → line in the UI DOM', toDom));
   console.log(summarize('simulator publishes a line → next frame (on screen)', toFrame));
   console.log(`${''.padEnd(58)} max ${`${Math.round(percentile(toFrame, 1))} ms`.padStart(10)}`);
-  printFrames(report);
+  printFrames(report, runStartedAt + skew);
   printMemory(memory);
 }
 

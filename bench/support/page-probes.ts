@@ -13,21 +13,40 @@ export interface PageProbeReport {
   sightings: LineSighting[];
   /** requestAnimationFrame deltas in ms while the probes ran. */
   frameDeltas: number[];
-  /** Long animation frames (Chromium's LoAF entries, ≥ 50 ms), durations in ms; null where unsupported. */
-  longFrames: number[] | null;
+  /** Long animation frames (Chromium's LoAF entries, ≥ 50 ms); null where unsupported. */
+  longFrames: LongFrame[] | null;
   /** Long tasks (≥ 50 ms), durations in ms. */
   longTasks: number[];
+}
+
+export interface LongFrame {
+  /** Epoch ms, by the page's clock. */
+  startedAt: number;
+  duration: number;
+  /** All script in it (event handlers, timers, promise jobs). */
+  scriptMs: number;
+  /** From the start of style and layout to the end of the frame (layout, paint on the main thread). */
+  styleAndLayoutMs: number;
+  /** The script that took longest in it, as Chromium names it (e.g. "Window.requestAnimationFrame"). */
+  longestScript: { invoker: string; sourceFunctionName: string; duration: number } | null;
 }
 
 interface ProbeState {
   sightings: Map<string, LineSighting>;
   frameDeltas: number[];
-  longFrames: number[] | null;
+  longFrames: LongFrame[] | null;
   longTasks: number[];
   stop(): void;
 }
 
 type ProbeWindow = Window & { __earshotBenchProbe?: ProbeState };
+
+/** The part of Chromium's PerformanceScriptTiming read here (not in TypeScript's DOM types yet). */
+interface ScriptTiming {
+  invoker: string;
+  sourceFunctionName: string;
+  duration: number;
+}
 
 /**
  * Installs, in the page, a MutationObserver that notes when a transcript line whose text carries
@@ -91,7 +110,25 @@ export async function installPageProbes(page: Page, tagPattern: string): Promise
     if (state.longFrames !== null) {
       const longFrames = state.longFrames;
       const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longFrames.push(entry.duration);
+        for (const entry of list.getEntries()) {
+          const frame = entry as PerformanceEntry & { scripts?: ScriptTiming[]; styleAndLayoutStart?: number };
+          const scripts = frame.scripts ?? [];
+          const end = entry.startTime + entry.duration;
+          const longest = scripts.reduce<ScriptTiming | null>(
+            (found, script) => (found === null || script.duration > found.duration ? script : found),
+            null,
+          );
+          longFrames.push({
+            startedAt: performance.timeOrigin + entry.startTime,
+            duration: entry.duration,
+            scriptMs: scripts.reduce((sum, script) => sum + script.duration, 0),
+            styleAndLayoutMs: frame.styleAndLayoutStart ? end - frame.styleAndLayoutStart : 0,
+            longestScript:
+              longest === null
+                ? null
+                : { invoker: longest.invoker, sourceFunctionName: longest.sourceFunctionName, duration: longest.duration },
+          });
+        }
       });
       observer.observe({ type: 'long-animation-frame' });
       observers.push(observer);
