@@ -1,9 +1,12 @@
 import { NoticeBanner } from './components/notice-banner';
+import { ToastHost } from './components/toast';
+import { CopyFallbackDialog } from './features/diagnostics/copy-fallback-dialog';
 import { AppHeader } from './features/header/app-header';
 import { SignInScreen } from './features/sign-in/sign-in-screen';
 import { TeamView } from './features/team/team-view';
 import { IncomingCalls } from './features/voice/incoming-calls';
 import { MonitoringBoard } from './features/board/monitoring-board';
+import { SettingsNotice } from './features/settings/settings-notice';
 import { useAppStore, useCommands } from './store/store-context';
 
 type Screen = 'starting' | 'unavailable' | 'sign-in' | 'team';
@@ -31,14 +34,7 @@ function StartupScreen({ problem }: { problem: string | null }) {
   );
 }
 
-export function App() {
-  const screen = useAppStore((state): Screen => {
-    const app = state.mirror.app;
-    if (app === null) return state.mirror.loadError === null ? 'starting' : 'unavailable';
-    return app.session === null ? 'sign-in' : 'team';
-  });
-  const loadProblem = useAppStore((state) => state.mirror.loadError?.message ?? null);
-
+function CurrentScreen({ screen, loadProblem }: { screen: Screen; loadProblem: string | null }) {
   switch (screen) {
     case 'starting':
     case 'unavailable':
@@ -49,6 +45,9 @@ export function App() {
       return (
         <div className="team-screen">
           <AppHeader />
+          <div className="app-notices">
+            <SettingsNotice />
+          </div>
           <main className="workspace">
             <IncomingCalls />
             <MonitoringBoard />
@@ -57,4 +56,20 @@ export function App() {
         </div>
       );
   }
+}
+
+export function App() {
+  const screen = useAppStore((state): Screen => {
+    const app = state.mirror.app;
+    if (app === null) return state.mirror.loadError === null ? 'starting' : 'unavailable';
+    return app.session === null ? 'sign-in' : 'team';
+  });
+  const loadProblem = useAppStore((state) => state.mirror.loadError?.message ?? null);
+  return (
+    <>
+      <CurrentScreen screen={screen} loadProblem={loadProblem} />
+      <ToastHost />
+      <CopyFallbackDialog />
+    </>
+  );
 }

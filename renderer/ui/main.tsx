@@ -8,7 +8,7 @@ import { UiServicesProvider } from './store/store-context';
 import { applyTheme, readThemePreference, writeThemePreference } from './store/theme';
 import type { PreferenceStorage } from './store/theme';
 import { startTranscriptSync } from './store/transcript-sync';
-import { createUiCommands, startMirror } from './store/ui-commands';
+import { createUiCommands, startMirror, startSettingsSync } from './store/ui-commands';
 import './styles/tokens.css';
 import './styles/base.css';
 
@@ -33,6 +33,7 @@ function start(container: HTMLElement): void {
   }
 
   const storage = localStorageOrNull();
+  // The settings decide the theme; the copy kept here paints the first frame before they are read.
   const store = createAppStore({ theme: readThemePreference(storage) });
   // Before the first render, so the page never flashes the other theme.
   applyTheme(document.documentElement, store.getState().ui.theme);
@@ -46,7 +47,9 @@ function start(container: HTMLElement): void {
   // Before the mirror, so no batch of lines sent with the first snapshot is missed.
   startTranscriptSync(guarded, store);
   startMirror(guarded, store);
-  const services = { store, commands: createUiCommands(guarded, store), clock: createTickingClock() };
+  const commands = createUiCommands(guarded, store);
+  startSettingsSync(commands, store);
+  const services = { store, commands, clock: createTickingClock() };
   root.render(
     <StrictMode>
       <UiServicesProvider services={services}>

@@ -252,3 +252,40 @@ export function ArrowDownIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function GearIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="8" cy="8" r="2" />
+      <path d="M8 1.75v1.5M8 12.75v1.5M1.75 8h1.5M12.75 8h1.5M3.6 3.6l1.05 1.05M11.35 11.35l1.05 1.05M3.6 12.4l1.05-1.05M11.35 4.65l1.05-1.05" />
+      <circle cx="8" cy="8" r="4.25" />
+    </Icon>
+  );
+}
+
+/** The audit trail: a list of what was done, one line each. */
+export function AuditIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="2" width="10" height="12.5" rx="1.5" />
+      <path d="M6 2v-.25h4V2M5.5 6.5h5M5.5 9h5M5.5 11.5h3" />
+    </Icon>
+  );
+}
+
+export function CopyIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="5.5" y="5.5" width="8" height="8.5" rx="1.5" />
+      <path d="M10.5 3.5v-.5A1.5 1.5 0 0 0 9 1.5H3.5A1.5 1.5 0 0 0 2 3v6a1.5 1.5 0 0 0 1.5 1.5" />
+    </Icon>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M8 2v8M4.75 7 8 10.25 11.25 7M2.5 13.5h11" />
+    </Icon>
+  );
+}

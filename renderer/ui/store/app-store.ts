@@ -1,11 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../../electron/common/models/app-state';
+import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
 import type { TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
 import { nextSortOrder } from '../features/team/team-model';
 import type { SortColumn, StateFilter } from '../features/team/team-model';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
+import { emptyFeedback } from './feedback';
+import type { FeedbackState, Toast } from './feedback';
 import { acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
 import type {
   MessagingMenuTarget,
@@ -16,6 +19,14 @@ import type {
   SnapshotOrigin,
   UiState,
 } from './mirror';
+import {
+  acceptSettingsView,
+  applySettingsPatch,
+  emptySettings,
+  sameMonitoringDefaults,
+  sessionOptionsFrom,
+} from './settings';
+import type { SettingsState } from './settings';
 import type { ThemePreference } from './theme';
 import {
   acceptTranscript,
@@ -54,6 +65,22 @@ export interface TranscriptActions {
   failed(conversationId: string, error: AppError, lengthAtFailure: number | null): void;
 }
 
+/** Only the settings commands call these: what main answered, or a change on its way to main. */
+export interface SettingsActions {
+  received(view: SettingsView): void;
+  loadFailed(error: AppError): void;
+  /** Shown at once; main's answer (or, after a refusal, a fresh read) replaces it. */
+  patched(patch: SettingsPatch): void;
+  noticeDismissed(): void;
+}
+
+export interface FeedbackActions {
+  /** Returns the toast's id, for hiding exactly this one later. */
+  showToast(message: string, tone?: Toast['tone']): number;
+  hideToast(id: number): void;
+  showCopyFallback(text: string | null): void;
+}
+
 /** Only the bridge wiring calls these: the mirror changes when main says so, never from a click. */
 export interface MirrorActions {
   receiveSnapshot(snapshot: AppState, origin: SnapshotOrigin): void;
@@ -65,9 +92,13 @@ export interface AppStoreState {
   readonly ui: UiState;
   /** Chat and SMS transcripts by conversation id; apart from the mirror (see transcripts.ts). */
   readonly transcripts: HeldTranscripts;
+  readonly settings: SettingsState;
+  readonly feedback: FeedbackState;
   readonly uiActions: UiActions;
   readonly mirrorActions: MirrorActions;
   readonly transcriptActions: TranscriptActions;
+  readonly settingsActions: SettingsActions;
+  readonly feedbackActions: FeedbackActions;
 }
 
 export type AppStore = StoreApi<AppStoreState>;
@@ -80,11 +111,31 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         const transcripts = change(state.transcripts);
         return transcripts === state.transcripts ? state : { transcripts };
       });
+    /**
+     * Settings decide the theme, and new monitoring defaults become this session's options: the
+     * supervisor has just said what they want next.
+     */
+    const showSettings = (change: (settings: SettingsState) => SettingsState) =>
+      set((state) => {
+        const settings = change(state.settings);
+        if (settings === state.settings) return state;
+        const view = settings.view;
+        if (view === null) return { settings };
+        let ui = state.ui;
+        if (view.settings.theme !== ui.theme) ui = { ...ui, theme: view.settings.theme };
+        if (!sameMonitoringDefaults(view.settings.monitoring, state.settings.view?.settings.monitoring)) {
+          ui = { ...ui, ...sessionOptionsFrom(view.settings.monitoring) };
+        }
+        return { settings, ui };
+      });
     let lastCommandSeq = 0;
+    let lastToastId = 0;
     return {
       mirror: emptyMirror,
       ui: initialUiState(options.theme),
       transcripts: {},
+      settings: emptySettings,
+      feedback: emptyFeedback,
       uiActions: {
         setTheme: (theme) => updateUi((ui) => ({ ...ui, theme })),
         setFilterText: (filterText) => updateUi((ui) => ({ ...ui, filterText })),
@@ -126,12 +177,37 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
           set((state) => {
             const mirror = acceptSnapshot(state.mirror, snapshot, origin);
             if (mirror === state.mirror) return state;
-            const ui = reconcileUi(state.ui, snapshot);
+            const ui = reconcileUi(state.ui, snapshot, sessionOptionsFrom(state.settings.view?.settings.monitoring));
             const { conversations, history } = snapshot.messaging;
             const transcripts = pruneTranscripts(state.transcripts, keptConversationIds(conversations, history));
             return { mirror, ui, transcripts };
           }),
         failInitialLoad: (error) => set((state) => ({ mirror: failInitialLoad(state.mirror, error) })),
+      },
+      settingsActions: {
+        received: (view) => showSettings((settings) => acceptSettingsView(settings, view)),
+        // A view already shown stays: it is still the best there is.
+        loadFailed: (error) =>
+          showSettings((settings) => (settings.view === null ? { ...settings, loadError: error } : settings)),
+        patched: (patch) =>
+          showSettings((settings) =>
+            settings.view === null ? settings : { ...settings, view: applySettingsPatch(settings.view, patch) },
+          ),
+        noticeDismissed: () =>
+          showSettings((settings) =>
+            settings.view?.notice ? { ...settings, view: { ...settings.view, notice: null } } : settings,
+          ),
+      },
+      feedbackActions: {
+        showToast: (message, tone = 'info') => {
+          lastToastId += 1;
+          const toast = { id: lastToastId, message, tone };
+          set((state) => ({ feedback: { ...state.feedback, toast } }));
+          return toast.id;
+        },
+        hideToast: (id) =>
+          set((state) => (state.feedback.toast?.id === id ? { feedback: { ...state.feedback, toast: null } } : state)),
+        showCopyFallback: (copyFallback) => set((state) => ({ feedback: { ...state.feedback, copyFallback } })),
       },
       transcriptActions: {
         appended: (batch) =>

@@ -28,6 +28,8 @@ export const commandKeys = {
   /** Apart from switching, so a failed send keeps its own message (and its text) on the card. */
   send: (conversationId: string) => `send:${conversationId}`,
   leave: (conversationId: string) => `leave:${conversationId}`,
+  /** One per part of the settings panel, so each shows its own saving and its own refusal. */
+  settings: (part: string) => `settings:${part}`,
 } as const;
 
 export function startCommand(statuses: CommandStatuses, key: string, seq: number): CommandStatuses {

@@ -25,13 +25,13 @@ export interface UiState {
   readonly filterText: string;
   readonly stateFilter: StateFilter;
   readonly selectedAgentId: string | null;
-  /** Scope and frequency for the next Listen in / Coach / Barge in, kept for the session. */
+  /** Scope and frequency for the next Listen in / Coach / Barge in: the defaults, then as changed this session. */
   readonly monitorOptions: MonitorOptions;
   /** A monitoring start that would replace the current subscription, waiting for the supervisor's yes. */
   readonly pendingReplace: MonitorTarget | null;
   /** Commands this window sent (voice, chat and SMS): on their way, or failed with a reason to show. */
   readonly commandStatuses: CommandStatuses;
-  /** Which chats and the nickname for the next chat or SMS monitoring, kept for the session. */
+  /** Which chats and the nickname for the next chat or SMS monitoring: the defaults, then as changed this session. */
   readonly messagingOptions: MessagingOptions;
   /** The agent whose Chats & SMS menu is open: one menu serves every row. */
   readonly messagingMenu: MessagingMenuTarget | null;
@@ -66,6 +66,26 @@ export interface MonitorTarget {
 export const defaultMonitorOptions: MonitorOptions = { scope: 'Call', frequency: 'AllCalls' };
 
 export const defaultMessagingOptions: MessagingOptions = { frequency: 'AllChats', nickname: '' };
+
+/** What the monitor buttons and the chat menu start from in a session: the supervisor's defaults. */
+export interface SessionOptions {
+  readonly monitorOptions: MonitorOptions;
+  readonly messagingOptions: MessagingOptions;
+}
+
+/** Until the settings have been read. */
+export const builtInSessionOptions: SessionOptions = {
+  monitorOptions: defaultMonitorOptions,
+  messagingOptions: defaultMessagingOptions,
+};
+
+function sameMonitorOptions(a: MonitorOptions, b: MonitorOptions): boolean {
+  return a.scope === b.scope && a.frequency === b.frequency;
+}
+
+function sameMessagingOptions(a: MessagingOptions, b: MessagingOptions): boolean {
+  return a.frequency === b.frequency && a.nickname === b.nickname;
+}
 
 export const emptyMirror: MirrorState = { app: null, origin: null, loadError: null };
 
@@ -118,20 +138,20 @@ function isConversationShown(app: AppState, id: string): boolean {
 
 /**
  * Keeps the UI slice consistent with a new snapshot: signing out forgets what this supervisor was
- * looking at and chose (the next one may be someone else), a selection never outlives its agent,
- * and a replace question lapses once there is nothing left to replace.
- * Returns the same object when nothing changes so subscribers are not woken.
+ * looking at and chose (the next one may be someone else; their options start from the defaults),
+ * a selection never outlives its agent, and a replace question lapses once there is nothing left to
+ * replace. Returns the same object when nothing changes so subscribers are not woken.
  */
-export function reconcileUi(ui: UiState, app: AppState): UiState {
+export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions = builtInSessionOptions): UiState {
   if (app.session === null) {
     if (
       ui.filterText === '' &&
       ui.stateFilter === 'all' &&
       ui.selectedAgentId === null &&
-      ui.monitorOptions === defaultMonitorOptions &&
+      sameMonitorOptions(ui.monitorOptions, defaults.monitorOptions) &&
       ui.pendingReplace === null &&
       Object.keys(ui.commandStatuses).length === 0 &&
-      ui.messagingOptions === defaultMessagingOptions &&
+      sameMessagingOptions(ui.messagingOptions, defaults.messagingOptions) &&
       ui.messagingMenu === null &&
       ui.readingConversationId === null &&
       ui.dismissedEndings.length === 0
@@ -143,10 +163,10 @@ export function reconcileUi(ui: UiState, app: AppState): UiState {
       filterText: '',
       stateFilter: 'all',
       selectedAgentId: null,
-      monitorOptions: defaultMonitorOptions,
+      monitorOptions: defaults.monitorOptions,
       pendingReplace: null,
       commandStatuses: {},
-      messagingOptions: defaultMessagingOptions,
+      messagingOptions: defaults.messagingOptions,
       messagingMenu: null,
       readingConversationId: null,
       dismissedEndings: [],

@@ -1,12 +1,20 @@
 import type { EarshotBridge } from '../../../electron/common/contract/bridge-api';
 import type { SignInDefaults, SignInRequest } from '../../../electron/common/contract/sign-in';
+import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../../electron/common/models/audit';
 import type { MessagingChannel, MessagingMode } from '../../../electron/common/models/messaging';
+import type {
+  ProfileSignInRequest,
+  ServerProfileInput,
+  SettingsPatch,
+  SettingsView,
+} from '../../../electron/common/models/settings';
 import type { VoiceMode } from '../../../electron/common/models/voice';
 import { ok } from '../../../electron/common/result';
 import type { Result } from '../../../electron/common/result';
 import type { AppStore } from './app-store';
 import { commandKeys } from './command-status';
 import type { MonitorTarget } from './mirror';
+import type { ThemePreference } from './theme';
 import { readTranscript } from './transcript-sync';
 
 export interface MessagingTarget {
@@ -23,6 +31,8 @@ export interface MessagingTarget {
 export interface UiCommands {
   getSignInDefaults(): Promise<Result<SignInDefaults>>;
   signIn(request: SignInRequest): Promise<Result<null>>;
+  /** With a saved server profile; a password left out means "use the remembered one". */
+  signInWithProfile(request: ProfileSignInRequest): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
   /** Asks for the whole state again, after the first attempt failed. */
   reloadState(): Promise<void>;
@@ -59,6 +69,24 @@ export interface UiCommands {
    * or after a read failed. The transcript sync reads those of live cards by itself.
    */
   readTranscript(conversationId: string): Promise<void>;
+
+  /** Reads the settings again; the answer replaces what the store holds. */
+  loadSettings(): Promise<Result<SettingsView>>;
+  /**
+   * Saves whole sections of the settings. The change shows at once; main's answer replaces it, and
+   * a refusal brings a fresh read so nothing unsaved stays on screen. `part` names the control that
+   * shows the saving and the refusal (see commandKeys.settings).
+   */
+  updateSettings(part: string, patch: SettingsPatch): Promise<Result<SettingsView>>;
+  /** The theme is a setting; this window's stored copy only paints the first frame. */
+  setTheme(theme: ThemePreference): Promise<void>;
+  dismissSettingsNotice(): Promise<Result<null>>;
+  saveServerProfile(input: ServerProfileInput): Promise<Result<SettingsView>>;
+  deleteServerProfile(profileId: string): Promise<Result<SettingsView>>;
+
+  listAudit(query: AuditQuery): Promise<Result<AuditPage>>;
+  exportAuditCsv(filter: AuditFilter): Promise<Result<AuditExport>>;
+  getDiagnostics(): Promise<Result<{ text: string }>>;
 }
 
 async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> {
@@ -66,6 +94,21 @@ async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> 
   const { mirrorActions } = store.getState();
   if (result.ok) mirrorActions.receiveSnapshot(result.value, 'initial');
   else mirrorActions.failInitialLoad(result.error);
+}
+
+/**
+ * Reads the settings now and again whenever a session begins or ends: signing in remembers (or
+ * forgets) passwords and the last server, and the sign-in screen shows both.
+ */
+export function startSettingsSync(commands: Pick<UiCommands, 'loadSettings'>, store: AppStore): () => void {
+  let signedIn = store.getState().mirror.app?.session != null;
+  void commands.loadSettings();
+  return store.subscribe((state) => {
+    const now = state.mirror.app?.session != null;
+    if (now === signedIn) return;
+    signedIn = now;
+    void commands.loadSettings();
+  });
 }
 
 /** Subscribes before asking, so no change between the answer and the subscription is lost. */
@@ -78,11 +121,51 @@ export function startMirror(bridge: EarshotBridge, store: AppStore): () => void 
 }
 
 export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiCommands {
-  const track = async (key: string, send: () => Promise<Result<null>>): Promise<Result<null>> => {
+  const track = async <T>(key: string, send: () => Promise<Result<T>>): Promise<Result<T>> => {
     const actions = store.getState().uiActions;
     const seq = actions.commandStarted(key);
     const result = await send();
     actions.commandFinished(key, seq, result.ok ? null : result.error);
+    return result;
+  };
+
+  /**
+   * Settings answers can overtake one another. An answer is shown only if nothing newer has been
+   * shown and no change was sent after it: that change's answer will say more, and a change made
+   * meanwhile must not be built on a view that lacks it.
+   */
+  let settingsSeq = 0;
+  let lastSettingsWrite = 0;
+  let shownSettingsSeq = 0;
+  const settingsRequest = async (
+    kind: 'read' | 'write',
+    send: () => Promise<Result<SettingsView>>,
+  ): Promise<Result<SettingsView>> => {
+    settingsSeq += 1;
+    const seq = settingsSeq;
+    if (kind === 'write') lastSettingsWrite = seq;
+    const result = await send();
+    const current = seq > shownSettingsSeq && seq >= lastSettingsWrite;
+    const { settingsActions } = store.getState();
+    if (result.ok && current) {
+      shownSettingsSeq = seq;
+      settingsActions.received(result.value);
+    } else if (!result.ok && current) {
+      if (kind === 'write') void loadSettings();
+      else settingsActions.loadFailed(result.error);
+    }
+    return result;
+  };
+  const loadSettings = () => settingsRequest('read', () => bridge.invoke('settings:get', {}));
+  const updateSettings = (part: string, patch: SettingsPatch) => {
+    store.getState().settingsActions.patched(patch);
+    return track(commandKeys.settings(part), () =>
+      settingsRequest('write', () => bridge.invoke('settings:update', patch)),
+    );
+  };
+  /** Main remembers the picked device in the settings; reading them again keeps a later audio change from undoing it. */
+  const afterDeviceChange = async (result: Result<null>) => {
+    if (result.ok) await loadSettings();
     return result;
   };
 
@@ -94,6 +177,7 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
   return {
     getSignInDefaults: () => bridge.invoke('session:getSignInDefaults', {}),
     signIn: (request) => bridge.invoke('session:signIn', request),
+    signInWithProfile: (request) => bridge.invoke('session:signInWithProfile', request),
     signOut: () => bridge.invoke('session:signOut', {}),
     reloadState: () => loadState(bridge, store),
 
@@ -134,8 +218,10 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
       track(commandKeys.incoming(callId), () => bridge.invoke('voice:answerIncoming', { callId })),
     declineIncoming: (callId) =>
       track(commandKeys.incoming(callId), () => bridge.invoke('voice:declineIncoming', { callId })),
-    selectOutput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectOutput', { deviceId })),
-    selectInput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectInput', { deviceId })),
+    selectOutput: (deviceId) =>
+      track(commandKeys.devices, () => bridge.invoke('audio:selectOutput', { deviceId })).then(afterDeviceChange),
+    selectInput: (deviceId) =>
+      track(commandKeys.devices, () => bridge.invoke('audio:selectInput', { deviceId })).then(afterDeviceChange),
 
     monitorMessaging: ({ agentId, channel, mode }) => {
       const { frequency, nickname } = store.getState().ui.messagingOptions;
@@ -167,5 +253,29 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
       );
     },
     readTranscript: (conversationId) => readTranscript(bridge, store, conversationId),
+
+    loadSettings,
+    updateSettings,
+    setTheme: async (theme) => {
+      const { settings, uiActions } = store.getState();
+      // Before the settings are read there is no view to change, so the choice shows through the UI slice.
+      if (settings.view === null) uiActions.setTheme(theme);
+      const result = await updateSettings('theme', { theme });
+      if (!result.ok) {
+        store.getState().feedbackActions.showToast(`The theme was not saved. ${result.error.message}`, 'warning');
+      }
+    },
+    dismissSettingsNotice: async () => {
+      const result = await bridge.invoke('settings:dismissNotice', {});
+      if (result.ok) store.getState().settingsActions.noticeDismissed();
+      return result;
+    },
+    saveServerProfile: (input) => settingsRequest('write', () => bridge.invoke('settings:saveServerProfile', input)),
+    deleteServerProfile: (profileId) =>
+      settingsRequest('write', () => bridge.invoke('settings:deleteServerProfile', { profileId })),
+
+    listAudit: (query) => bridge.invoke('audit:list', query),
+    exportAuditCsv: (filter) => bridge.invoke('audit:exportCsv', filter),
+    getDiagnostics: () => bridge.invoke('diagnostics:get', {}),
   };
 }

@@ -61,12 +61,53 @@ function DevicePicker({
   );
 }
 
-/** Headphones and microphone, in a popover off the header; main applies them to the media host. */
-export function AudioDevices() {
+/**
+ * Headphones and microphone; main applies them to the media host and remembers them. Shown in the
+ * header's popover and in the settings panel; `testIdPrefix` keeps the two apart for tests.
+ */
+export function AudioDeviceFields({ testIdPrefix = '' }: { testIdPrefix?: string }) {
   const commands = useCommands();
   const devices = useAppStore((state) => state.mirror.app?.voice.devices ?? noDevices);
   const sending = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.devices));
   const failure = useAppStore((state) => failureOf(state.ui.commandStatuses, commandKeys.devices)?.message ?? null);
+  return (
+    <>
+      <DevicePicker
+        kind="output"
+        label="Play calls through"
+        list={devices.outputs}
+        selectedId={devices.selectedOutputId}
+        disabled={!devices.outputSelectionSupported || sending}
+        testId={`${testIdPrefix}output-device-select`}
+        onPick={(deviceId) => void commands.selectOutput(deviceId)}
+      />
+      {!devices.outputSelectionSupported && (
+        <p className="popover__note" data-testid={`${testIdPrefix}output-default-note`}>
+          Calls play through the system’s default output. To use headphones, make them the default in the system’s sound
+          settings.
+        </p>
+      )}
+      <DevicePicker
+        kind="input"
+        label="Microphone"
+        list={devices.inputs}
+        selectedId={devices.selectedInputId}
+        disabled={sending}
+        testId={`${testIdPrefix}input-device-select`}
+        onPick={(deviceId) => void commands.selectInput(deviceId)}
+      />
+      <p className="popover__note">The microphone opens only while you coach or barge in.</p>
+      {failure !== null && (
+        <p className="popover__problem" role="alert">
+          {failure}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The devices in a popover off the header, at hand during a call. */
+export function AudioDevices() {
   return (
     <>
       <button
@@ -80,36 +121,7 @@ export function AudioDevices() {
         <SpeakerIcon />
       </button>
       <div id={POPOVER_ID} popover="auto" className="popover audio-devices" role="dialog" aria-label="Audio devices">
-        <DevicePicker
-          kind="output"
-          label="Play calls through"
-          list={devices.outputs}
-          selectedId={devices.selectedOutputId}
-          disabled={!devices.outputSelectionSupported || sending}
-          testId="output-device-select"
-          onPick={(deviceId) => void commands.selectOutput(deviceId)}
-        />
-        {!devices.outputSelectionSupported && (
-          <p className="popover__note" data-testid="output-default-note">
-            Calls play through the system’s default output. To use headphones, make them the default in the system’s
-            sound settings.
-          </p>
-        )}
-        <DevicePicker
-          kind="input"
-          label="Microphone"
-          list={devices.inputs}
-          selectedId={devices.selectedInputId}
-          disabled={sending}
-          testId="input-device-select"
-          onPick={(deviceId) => void commands.selectInput(deviceId)}
-        />
-        <p className="popover__note">The microphone opens only while you coach or barge in.</p>
-        {failure !== null && (
-          <p className="popover__problem" role="alert">
-            {failure}
-          </p>
-        )}
+        <AudioDeviceFields />
       </div>
     </>
   );

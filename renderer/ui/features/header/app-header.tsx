@@ -4,12 +4,13 @@ import { HeadsetIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { AudioDevices } from '../audio/audio-devices';
+import { AuditView } from '../audit/audit-view';
+import { SettingsPanel } from '../settings/settings-panel';
 import { ConnectionIndicator } from './connection-indicator';
 import { describeServer } from './connection-view';
 import { HeaderAudience } from './header-audience';
 import { HeaderChatVisibility } from './header-chat-visibility';
 import { SipStatus } from './sip-status';
-import { ThemeToggle } from './theme-toggle';
 import './header.css';
 
 export function AppHeader() {
@@ -53,7 +54,8 @@ export function AppHeader() {
           <HeaderAudience />
           <HeaderChatVisibility />
           <AudioDevices />
-          <ThemeToggle />
+          <AuditView />
+          <SettingsPanel />
           <button type="button" className="button" onClick={() => void signOut()} disabled={pending || signingOut}>
             {pending || signingOut ? 'Signing out…' : 'Sign out'}
           </button>

@@ -1,15 +1,41 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { SignInDefaults } from '../../../../electron/common/contract/sign-in';
+import type { ServerProfile, SettingsView } from '../../../../electron/common/models/settings';
 import type { AppError, ErrorCode } from '../../../../electron/common/result';
 import { ChevronIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
-import { useAppStore, useCommands } from '../../store/store-context';
+import { useAppStore, useAppStoreApi, useCommands } from '../../store/store-context';
+import { CopyDiagnosticsButton } from '../diagnostics/copy-diagnostics-button';
+import { ServerProfilePicker } from './server-profile-picker';
+import {
+  addedProfileId,
+  buildProfileInput,
+  buildProfileSignIn,
+  fieldsFromProfile,
+  fieldsWithoutProfile,
+  isRemembered,
+  preselectedProfile,
+  profileEdited,
+  suggestedProfileName,
+} from './server-profiles';
 import { buildSignInRequest, firstEmptyField, hasSipError, initialSignInFields } from './sign-in-form';
 import type { FieldErrors, SignInFieldName, SignInFields, SignInMode } from './sign-in-form';
 import { TextField } from './text-field';
 
-type FocusTarget = SignInFieldName | 'submit';
+type FocusTarget = SignInFieldName | 'profileName' | 'submit';
+
+/** Problems on the way to the server, where the diagnostics help whoever looks after it. */
+const diagnosableCodes: ReadonlySet<ErrorCode> = new Set([
+  'unreachable',
+  'not-gws',
+  'tls',
+  'timeout',
+  'internal',
+  'gws-refused',
+]);
+
+const noProfiles: ReadonlyArray<ServerProfile> = [];
 
 /** Arrow keys move between the tabs and choose at once, as tabs do (WAI-ARIA automatic activation). */
 const tabKeyTargets: Readonly<Record<string, (index: number, count: number) => number>> = {
@@ -26,16 +52,34 @@ function focusAfterFailure(code: ErrorCode, mode: SignInMode): FocusTarget {
   return 'submit';
 }
 
-export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
+export function SignInForm({
+  defaults,
+  initialView,
+}: {
+  defaults: SignInDefaults | null;
+  /** The settings as read when the screen opened: they pick the server to start on. */
+  initialView: SettingsView | null;
+}) {
   const commands = useCommands();
+  const store = useAppStoreApi();
   const signInError = useAppStore((state) => state.mirror.app?.signInError ?? null);
   const mainIsSigningIn = useAppStore((state) => state.mirror.app?.connection.status === 'signing-in');
+  const view = useAppStore((state) => state.settings.view);
+  const profiles = view?.settings.servers.profiles ?? noProfiles;
+  const rememberSupport = view?.rememberPassword ?? { available: false, unavailableReason: null };
 
-  const [fields, setFields] = useState<SignInFields>(() => initialSignInFields(defaults));
+  const [initialProfile] = useState(() => preselectedProfile(initialView, defaults?.lastServer ?? null));
+  const [fields, setFields] = useState<SignInFields>(() => initialSignInFields(defaults, initialProfile));
+  const [profileId, setProfileId] = useState<string | null>(initialProfile?.id ?? null);
+  const [profileName, setProfileName] = useState(initialProfile?.name ?? '');
+  const [savingAs, setSavingAs] = useState(false);
+  const [remember, setRemember] = useState(initialProfile?.rememberPassword ?? false);
   const [sipOpen, setSipOpen] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [nameError, setNameError] = useState<string | null>(null);
   const [formErrors, setFormErrors] = useState<ReadonlyArray<string>>([]);
   const [pending, setPending] = useState(false);
+  const [profileBusy, setProfileBusy] = useState(false);
   const [invokeError, setInvokeError] = useState<AppError | null>(null);
   // A fresh object per request, so asking twice for the same target still moves the cursor.
   const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget }>(() => ({
@@ -47,9 +91,13 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
   const idPrefix = useId();
   const sipSectionId = `${idPrefix}-sip`;
 
+  const profile = profiles.find((candidate) => candidate.id === profileId) ?? null;
   const busy = pending || mainIsSigningIn;
   const demoAvailable = defaults?.demo.available ?? false;
   const shownError = invokeError ?? (pending ? null : signInError);
+  const remembered = profile !== null && isRemembered(view, profile.id);
+  const rememberChecked = remember && rememberSupport.available;
+  const edited = profile !== null && profileEdited(profile, fields, profileName);
 
   useEffect(() => {
     const { target } = focusRequest;
@@ -57,9 +105,20 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
     if (element instanceof HTMLElement) element.focus();
   }, [focusRequest]);
 
+  const clearProblems = () => {
+    setFieldErrors({});
+    setNameError(null);
+    setFormErrors([]);
+  };
+
   const setField = (name: SignInFieldName) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value }));
     setFieldErrors((current) => (current[name] === undefined ? current : { ...current, [name]: undefined }));
+  };
+
+  const changeProfileName = (value: string) => {
+    setProfileName(value);
+    setNameError(null);
   };
 
   const modes: ReadonlyArray<{ mode: SignInMode; label: string }> = demoAvailable
@@ -74,8 +133,7 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
     if (mode === fields.mode) return;
     const next = { ...fields, mode };
     setFields(next);
-    setFieldErrors({});
-    setFormErrors([]);
+    clearProblems();
     if (moveCursor) setFocusRequest({ target: firstEmptyField(next) ?? 'submit' });
   };
 
@@ -89,6 +147,79 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
     document.getElementById(`${idPrefix}-${mode}-tab`)?.focus();
   };
 
+  /** Another profile fills the form in afresh; what was typed for the previous one does not follow it. */
+  const chooseProfile = (id: string | null) => {
+    const chosen = profiles.find((candidate) => candidate.id === id) ?? null;
+    const next = chosen === null ? fieldsWithoutProfile(fields) : fieldsFromProfile(fields, chosen);
+    setProfileId(chosen?.id ?? null);
+    setProfileName(chosen?.name ?? '');
+    setSavingAs(false);
+    setRemember(chosen?.rememberPassword ?? false);
+    setFields(next);
+    clearProblems();
+    setInvokeError(null);
+    setFocusRequest({ target: firstEmptyField(next) ?? 'submit' });
+  };
+
+  const showProfileProblems = (built: Extract<ReturnType<typeof buildProfileInput>, { ok: false }>) => {
+    setFieldErrors(built.fieldErrors);
+    setNameError(built.nameError);
+    setFormErrors(built.formErrors);
+    if (hasSipError(built.fieldErrors)) setSipOpen(true);
+    const first = (['profileName', 'baseUrl', 'userName', 'sipWebSocketUrl', 'sipUri'] as const).find((name) =>
+      name === 'profileName' ? built.nameError !== null : built.fieldErrors[name] !== undefined,
+    );
+    setFocusRequest({ target: first ?? 'submit' });
+  };
+
+  /** Adds or updates the profile as the form shows it; returns its id, or null after showing why not. */
+  const saveProfile = async (name: string, id: string | null): Promise<string | null> => {
+    const built = buildProfileInput(fields, name, id);
+    if (!built.ok) {
+      showProfileProblems(built);
+      return null;
+    }
+    const before = store.getState().settings.view?.settings.servers.profiles ?? noProfiles;
+    const result = await commands.saveServerProfile(built.input);
+    if (!result.ok) {
+      setInvokeError(result.error);
+      return null;
+    }
+    const savedId = id ?? addedProfileId(before, result.value.settings.servers.profiles);
+    const saved = result.value.settings.servers.profiles.find((candidate) => candidate.id === savedId);
+    if (saved === undefined) return null;
+    setProfileId(saved.id);
+    setProfileName(saved.name);
+    setSavingAs(false);
+    return saved.id;
+  };
+
+  const saveNow = async () => {
+    clearProblems();
+    setInvokeError(null);
+    setProfileBusy(true);
+    const saved = await saveProfile(profileName, profile?.id ?? null);
+    setProfileBusy(false);
+    if (saved !== null) store.getState().feedbackActions.showToast(`Saved “${profileName.trim()}”`);
+  };
+
+  const deleteProfile = async (target: ServerProfile) => {
+    setProfileBusy(true);
+    const result = await commands.deleteServerProfile(target.id);
+    setProfileBusy(false);
+    if (!result.ok) {
+      setInvokeError(result.error);
+      return;
+    }
+    store.getState().feedbackActions.showToast(`Deleted “${target.name}”`);
+    chooseProfile(result.value.settings.servers.profiles[0]?.id ?? null);
+  };
+
+  const failed = (error: AppError) => {
+    setInvokeError(error);
+    setFocusRequest({ target: focusAfterFailure(error.code, fields.mode) });
+  };
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
@@ -100,21 +231,64 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
       setFocusRequest({ target: built.firstInvalid ?? 'submit' });
       return;
     }
-    setFieldErrors({});
-    setFormErrors([]);
+    if (fields.mode === 'gws' && profile !== null && !remembered && fields.password === '') {
+      setFieldErrors({ password: 'Enter your password' });
+      setFocusRequest({ target: 'password' });
+      return;
+    }
+    clearProblems();
     setInvokeError(null);
     setPending(true);
-    const result = await commands.signIn(built.request);
-    setPending(false);
-    if (!result.ok) {
-      setInvokeError(result.error);
-      setFocusRequest({ target: focusAfterFailure(result.error.code, fields.mode) });
+    try {
+      if (fields.mode === 'demo') {
+        const result = await commands.signIn(built.request);
+        if (!result.ok) failed(result.error);
+        return;
+      }
+      // A profile signs in as saved, so what the form shows is saved first. A new server is saved
+      // when the supervisor asked for it, or when its password is to be remembered.
+      let signInProfileId = profile?.id ?? null;
+      if (profile !== null && edited) {
+        signInProfileId = await saveProfile(profileName, profile.id);
+      } else if (profile === null && (savingAs || rememberChecked)) {
+        const name = savingAs ? profileName : suggestedProfileName(fields.baseUrl, profiles);
+        signInProfileId = await saveProfile(name, null);
+      } else if (profile === null) {
+        const result = await commands.signIn(built.request);
+        if (!result.ok) failed(result.error);
+        return;
+      }
+      if (signInProfileId === null) return;
+      const result = await commands.signInWithProfile(buildProfileSignIn(signInProfileId, fields, rememberChecked));
+      if (!result.ok) {
+        failed(result.error);
+        // A remembered password that could not be read is forgotten by main; the form says so next.
+        void commands.loadSettings();
+      }
+    } finally {
+      setPending(false);
     }
   };
 
+  const diagnosable = shownError !== null && diagnosableCodes.has(shownError.code);
+  const rememberHintId = `${idPrefix}-remember-hint`;
+  let rememberHint: string | null = null;
+  if (!rememberSupport.available)
+    rememberHint = rememberSupport.unavailableReason ?? 'Passwords cannot be kept safely on this computer.';
+  else if (profile === null && rememberChecked)
+    rememberHint = 'Earshot saves this server as a profile to remember its password.';
+  else if (remembered) rememberHint = 'Your password is remembered. Leave the password empty to use it.';
+
   return (
     <form ref={form} className="sign-in__form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
-      {shownError && <NoticeBanner testId="sign-in-error">{shownError.message}</NoticeBanner>}
+      {shownError && (
+        <NoticeBanner
+          testId="sign-in-error"
+          action={diagnosable ? <CopyDiagnosticsButton className="button button--small" /> : undefined}
+        >
+          {shownError.message}
+        </NoticeBanner>
+      )}
       {formErrors.length > 0 && <NoticeBanner>{formErrors.join(' ')}</NoticeBanner>}
       <fieldset className="sign-in__fieldset" disabled={busy}>
         <div className="server-tabs" role="tablist" aria-label="Sign in to" onKeyDown={onTabKeyDown}>
@@ -164,6 +338,26 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
             </div>
           ) : (
             <div className="sign-in__fields">
+              {profiles.length > 0 && (
+                <ServerProfilePicker
+                  profiles={profiles}
+                  selectedId={profile?.id ?? null}
+                  busy={profileBusy}
+                  onSelect={chooseProfile}
+                  onDelete={(target) => void deleteProfile(target)}
+                />
+              )}
+              {(profile !== null || savingAs) && (
+                <TextField
+                  name="profileName"
+                  label="Profile name"
+                  value={profileName}
+                  onChange={changeProfileName}
+                  error={nameError ?? undefined}
+                  hint={profile === null ? 'How this server is listed next time.' : undefined}
+                  autoComplete="off"
+                />
+              )}
               <TextField
                 name="baseUrl"
                 label="GWS server address"
@@ -189,8 +383,27 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
                 value={fields.password}
                 onChange={setField('password')}
                 error={fieldErrors.password}
+                placeholder={remembered ? 'Remembered' : undefined}
                 autoComplete="current-password"
               />
+              <div className="remember">
+                <label className="remember__label">
+                  <input
+                    type="checkbox"
+                    data-testid="remember-password"
+                    checked={rememberChecked}
+                    disabled={!rememberSupport.available}
+                    aria-describedby={rememberHint === null ? undefined : rememberHintId}
+                    onChange={(event) => setRemember(event.target.checked)}
+                  />
+                  Remember password
+                </label>
+                {rememberHint !== null && (
+                  <p id={rememberHintId} className="field__hint" data-testid="remember-password-hint">
+                    {rememberHint}
+                  </p>
+                )}
+              </div>
               <div className="sip-section">
                 <button
                   type="button"
@@ -201,7 +414,7 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
                 >
                   <ChevronIcon className="sip-section__chevron" />
                   SIP account
-                  <span className="sip-section__optional">optional</span>
+                  <span className="sip-section__optional">{fields.sipUri.trim() || 'optional'}</span>
                 </button>
                 <div id={sipSectionId} className="sip-section__body" hidden={!sipOpen}>
                   <p className="sip-section__hint">The SIP line Earshot registers to receive monitored calls.</p>
@@ -238,10 +451,69 @@ export function SignInForm({ defaults }: { defaults: SignInDefaults | null }) {
                     value={fields.sipPassword}
                     onChange={setField('sipPassword')}
                     error={fieldErrors.sipPassword}
+                    placeholder={remembered && profile?.sip ? 'Remembered' : undefined}
                     autoComplete="off"
                   />
                 </div>
               </div>
+              {profile !== null && edited && (
+                <div className="profile-changes notice notice--info" data-testid="server-profile-changes">
+                  <p className="notice__text">Your changes to “{profile.name}” are saved when you sign in.</p>
+                  <div className="notice__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={profileBusy}
+                      onClick={() => void saveNow()}
+                    >
+                      Save now
+                    </button>
+                    <button type="button" className="button button--small" onClick={() => chooseProfile(profile.id)}>
+                      Undo
+                    </button>
+                  </div>
+                </div>
+              )}
+              {profile === null && (
+                <div className="profile-save">
+                  {savingAs ? (
+                    <>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        data-testid="server-profile-save"
+                        disabled={profileBusy}
+                        onClick={() => void saveNow()}
+                      >
+                        Save profile
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        onClick={() => {
+                          setSavingAs(false);
+                          setNameError(null);
+                        }}
+                      >
+                        Don’t save
+                      </button>
+                    </>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--small button--quiet profile-save__open"
+                      data-testid="server-profile-save-as"
+                      onClick={() => {
+                        setSavingAs(true);
+                        setProfileName(suggestedProfileName(fields.baseUrl, profiles));
+                        setFocusRequest({ target: 'profileName' });
+                      }}
+                    >
+                      Save as profile
+                    </button>
+                  )}
+                </div>
+              )}
             </div>
           )}
         </div>

@@ -1,5 +1,7 @@
 import { signInRequestSchema } from '../../../../electron/common/contract/sign-in';
 import type { SignInDefaults, SignInRequest } from '../../../../electron/common/contract/sign-in';
+import type { ServerProfile } from '../../../../electron/common/models/settings';
+import { fieldsFromProfile } from './server-profiles';
 
 export type SignInMode = 'demo' | 'gws';
 
@@ -32,8 +34,12 @@ export type SignInBuild =
 
 const sipFieldNames = ['sipWebSocketUrl', 'sipUri', 'sipAuthorizationUser', 'sipPassword'] as const;
 
-export function initialSignInFields(defaults: SignInDefaults | null): SignInFields {
-  return {
+/** A saved server to start on (the last one signed in with) opens the server form filled in from it. */
+export function initialSignInFields(
+  defaults: SignInDefaults | null,
+  profile: ServerProfile | null = null,
+): SignInFields {
+  const fields: SignInFields = {
     mode: defaults?.demo.available ? 'demo' : 'gws',
     demoUserName: defaults?.demo.userName ?? '',
     demoPassword: defaults?.demo.password ?? '',
@@ -45,6 +51,7 @@ export function initialSignInFields(defaults: SignInDefaults | null): SignInFiel
     sipAuthorizationUser: '',
     sipPassword: '',
   };
+  return profile === null ? fields : fieldsFromProfile(fields, profile);
 }
 
 /** An untouched SIP section means "no SIP account"; anything typed there makes it a whole account to check. */

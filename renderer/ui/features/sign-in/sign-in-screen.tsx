@@ -1,15 +1,23 @@
 import { useEffect, useState } from 'react';
 import type { SignInDefaults } from '../../../../electron/common/contract/sign-in';
+import type { SettingsView } from '../../../../electron/common/models/settings';
 import type { AppError } from '../../../../electron/common/result';
 import { HeadsetIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
 import { useCommands } from '../../store/store-context';
+import { SettingsNotice } from '../settings/settings-notice';
 import { SignInForm } from './sign-in-form-view';
 import './sign-in.css';
 
 type DefaultsLoad =
   | { readonly phase: 'loading' }
-  | { readonly phase: 'loaded'; readonly defaults: SignInDefaults | null; readonly error: AppError | null };
+  | {
+      readonly phase: 'loaded';
+      readonly defaults: SignInDefaults | null;
+      /** Null when the settings could not be read: the form then offers no saved servers. */
+      readonly view: SettingsView | null;
+      readonly error: AppError | null;
+    };
 
 export function SignInScreen() {
   const commands = useCommands();
@@ -17,13 +25,15 @@ export function SignInScreen() {
 
   useEffect(() => {
     let current = true;
-    void commands.getSignInDefaults().then((result) => {
+    // Read afresh: signing in or out may have remembered a password or a server since the last read.
+    void Promise.all([commands.getSignInDefaults(), commands.loadSettings()]).then(([defaults, settings]) => {
       if (!current) return;
-      setLoad(
-        result.ok
-          ? { phase: 'loaded', defaults: result.value, error: null }
-          : { phase: 'loaded', defaults: null, error: result.error },
-      );
+      setLoad({
+        phase: 'loaded',
+        defaults: defaults.ok ? defaults.value : null,
+        view: settings.ok ? settings.value : null,
+        error: defaults.ok ? null : defaults.error,
+      });
     });
     return () => {
       current = false;
@@ -46,8 +56,9 @@ export function SignInScreen() {
           </p>
         ) : (
           <>
+            <SettingsNotice />
             {load.error && <NoticeBanner>{load.error.message}</NoticeBanner>}
-            <SignInForm defaults={load.defaults} />
+            <SignInForm defaults={load.defaults} initialView={load.view} />
           </>
         )}
       </div>

@@ -141,6 +141,7 @@ function ChannelSection({
   const sending = useAppStore((state) => isSending(state.ui.commandStatuses, key));
   const failure = useAppStore((state) => failureOf(state.ui.commandStatuses, key)?.message ?? null);
   const blocked = useAppStore(blockedReason);
+  const defaultMode = useAppStore((state) => state.settings.view?.settings.monitoring.messaging.mode ?? 'Monitor');
   const busy = sending || (subscription?.pending ?? false);
   const Icon = channelIcons[channel];
   const labels = channelLabels[channel];
@@ -182,11 +183,14 @@ function ChannelSection({
             <button
               key={mode}
               type="button"
-              className={`monitor-button monitor-button--${modeTestIds[mode]} messaging-menu__mode`}
+              className={`monitor-button monitor-button--${modeTestIds[mode]} messaging-menu__mode${mode === defaultMode ? ' is-default' : ''}`}
               data-testid={`${channel}-${modeTestIds[mode]}-${target.agentId}`}
+              data-default={mode === defaultMode}
               aria-label={phrase}
               aria-pressed={current}
-              title={blocked ?? `${phrase}: ${modeConsequences[mode]}.`}
+              title={
+                blocked ?? `${phrase}: ${modeConsequences[mode]}.${mode === defaultMode ? ' Your usual choice.' : ''}`
+              }
               disabled={busy || blocked !== null}
               onClick={() => {
                 close();

@@ -58,6 +58,7 @@ function MonitorButtons({ agentId, agentName, tabbable }: { agentId: string; age
   const blockedReason = useAppStore(monitorBlockedReason);
   const scope = useAppStore((state) => state.ui.monitorOptions.scope);
   const frequency = useAppStore((state) => state.ui.monitorOptions.frequency);
+  const defaultMode = useAppStore((state) => state.settings.view?.settings.monitoring.voice.mode ?? 'ListenIn');
   const options = `${scopeLabels[scope].label}, ${frequencyLabels[frequency].label.toLowerCase()}`;
   return (
     <div className="monitor-buttons" role="group" aria-label={`Monitor ${agentName}`}>
@@ -65,10 +66,14 @@ function MonitorButtons({ agentId, agentName, tabbable }: { agentId: string; age
         <button
           key={mode}
           type="button"
-          className={`monitor-button monitor-button--${testId}`}
+          className={`monitor-button monitor-button--${testId}${mode === defaultMode ? ' is-default' : ''}`}
           data-testid={`monitor-${testId}-${agentId}`}
+          data-default={mode === defaultMode}
           aria-label={accessibleName(agentName)}
-          title={blockedReason ?? `${accessibleName(agentName)}: ${consequence(agentName)}. ${options}.`}
+          title={
+            blockedReason ??
+            `${accessibleName(agentName)}: ${consequence(agentName)}. ${options}.${mode === defaultMode ? ' Your usual choice.' : ''}`
+          }
           tabIndex={tabbable ? 0 : -1}
           disabled={blockedReason !== null}
           onClick={() => void commands.startMonitoring({ agentId, agentName, mode })}

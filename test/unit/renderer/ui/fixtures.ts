@@ -6,6 +6,8 @@ import type {
   MessagingSubscription,
   TranscriptLine,
 } from '../../../../electron/common/models/messaging';
+import { defaultSettings } from '../../../../electron/common/models/settings';
+import type { ServerProfile, Settings, SettingsView } from '../../../../electron/common/models/settings';
 import type { MonitoredCall, VoiceState, VoiceSubscription } from '../../../../electron/common/models/voice';
 
 const labels: Record<AgentStateKind, string> = {
@@ -156,4 +158,30 @@ export function makeMessagingSubscription(overrides: Partial<MessagingSubscripti
 
 export function makeMessagingState(overrides: Partial<MessagingState> = {}): MessagingState {
   return { subscriptions: [], subscriptionError: null, conversations: [], history: [], ...overrides };
+}
+
+/** What `settings:get` answers on a fresh install, with remember-password available. */
+export function makeSettingsView(
+  overrides: Partial<Omit<SettingsView, 'settings'>> & { settings?: Partial<Settings> } = {},
+): SettingsView {
+  const { settings, ...rest } = overrides;
+  return {
+    settings: { ...defaultSettings(), ...settings },
+    notice: null,
+    rememberPassword: { available: true, unavailableReason: null },
+    rememberedProfileIds: [],
+    hotkeyProblems: {},
+    ...rest,
+  };
+}
+
+export function makeProfile(overrides: Partial<ServerProfile> & { id: string }): ServerProfile {
+  return {
+    name: overrides.id,
+    gwsUrl: 'https://gws.example.com:8090',
+    userName: 'jsmith',
+    sip: null,
+    rememberPassword: false,
+    ...overrides,
+  };
 }

@@ -4,7 +4,7 @@ import { createAppStore } from '../../../../../renderer/ui/store/app-store';
 import { createUiCommands } from '../../../../../renderer/ui/store/ui-commands';
 import type { AppState } from '../../../../../electron/common/models/app-state';
 import type { Result } from '../../../../../electron/common/result';
-import { makeAgent, makeAppState, makeSubscription, makeVoiceState } from '../fixtures';
+import { makeAgent, makeAppState, makeSettingsView, makeSubscription, makeVoiceState } from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 const okNull = { ok: true as const, value: null };
@@ -113,6 +113,7 @@ describe('call commands', () => {
       'voice:cancelMonitoring': () => okNull,
       'audio:selectOutput': () => okNull,
       'audio:selectInput': () => okNull,
+      'settings:get': () => ({ ok: true, value: makeSettingsView() }),
     });
     const commands = createUiCommands(fake.bridge, storeWith(teamState()));
     await commands.switchMode('c1', 'BargeIn');
@@ -132,8 +133,11 @@ describe('call commands', () => {
       { channel: 'voice:answerIncoming', request: { callId: 'i1' } },
       { channel: 'voice:declineIncoming', request: { callId: 'i2' } },
       { channel: 'voice:cancelMonitoring', request: {} },
+      // Main remembers a picked device in the settings, so they are read again after each.
       { channel: 'audio:selectOutput', request: { deviceId: 'hs' } },
+      { channel: 'settings:get', request: {} },
       { channel: 'audio:selectInput', request: { deviceId: null } },
+      { channel: 'settings:get', request: {} },
     ]);
   });
 
