@@ -100,7 +100,10 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
     const settled = call.rtpFromSupervisor();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.deepEqual(call.rtpFromSupervisor(), settled);
-    assert.equal(settled.ListenIn.packets, 0);
+    // Renegotiating back to recvonly may flush one last packet from the ended track on a loaded
+    // machine; no sound from the microphone is ever counted in ListenIn, and nothing after that.
+    assert.equal(settled.ListenIn.packetsWithEnergy, 0);
+    assert.ok(settled.ListenIn.packets <= 1);
     const afterListen = await phone.stats();
     assert.equal(afterListen?.micTracksLive, 0);
     assert.ok((afterListen?.packetsReceived ?? 0) > listening.packetsReceived, 'audio keeps flowing to the supervisor');
