@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../test/support/browser-host-process';
@@ -17,6 +18,7 @@ import {
   type PageProbeReport,
 } from './support/page-probes';
 import { findChildPid, mebibytes, residentSetBytes } from './support/process-memory';
+import { countSocketTraffic, type ChannelTraffic } from './support/socket-traffic';
 import { percentile, summarize } from './support/stats';
 
 /**
@@ -222,6 +224,17 @@ async function driveLines(
   return { published, failures };
 }
 
+function printTraffic(traffic: readonly ChannelTraffic[], lines: number): void {
+  console.log('\nUI bridge WebSocket, frames the page received during the run');
+  for (const tally of traffic) {
+    console.log(
+      `  ${tally.channel.padEnd(32)}${String(tally.frames).padStart(7)} frames ${mebibytes(tally.bytes).padStart(11)}   ` +
+        `${(tally.bytes / Math.max(1, tally.frames) / 1024).toFixed(1).padStart(6)} KiB each, largest ${(tally.largestBytes / 1024).toFixed(1)} KiB, ` +
+        `${(tally.frames / Math.max(1, lines)).toFixed(2)} per line`,
+    );
+  }
+}
+
 function printMemory(samples: readonly MemorySample[]): void {
   console.log('\nMemory (main = browser host process: UI services and the demo contact center; renderer = UI page)');
   console.log(
@@ -266,6 +279,7 @@ function printFrames(report: PageProbeReport, runStartedAt: number): void {
 
 async function main(): Promise<void> {
   const total = Math.round(seconds * linesPerSecond);
+  const loadBefore = loadavg()[0]!;
   const host = await withInspectableChildren(() => startBrowserHostProcess());
   let inspector: NodeInspector | null = null;
   const browser = await launchChromium();
@@ -277,6 +291,7 @@ async function main(): Promise<void> {
   let agentCount: number;
   let missing: number;
   let runStartedAt: number;
+  let traffic: ChannelTraffic[];
   try {
     const hostPid = await findChildPid('out/browser-host/index.js');
     const inspectorUrl = findInspectorUrl(host.logs);
@@ -300,6 +315,7 @@ async function main(): Promise<void> {
 
     await installPageProbes(page, String.raw`\[bench-(\d+)\]`);
     const skewBefore = await pageClockSkew(page);
+    const socket = await countSocketTraffic(cdp);
     runStartedAt = Date.now();
     ({ published, failures } = await driveLines(host, conversationIds, total, (label) => takeSample(label)));
     await waitFor(
@@ -310,6 +326,7 @@ async function main(): Promise<void> {
     ).catch(() => undefined);
     skew = (skewBefore + (await pageClockSkew(page))) / 2;
     report = await collectPageProbes(page);
+    traffic = socket.stop();
     const seen = new Set(report.sightings.map((sighting) => sighting.tag));
     missing = [...published.keys()].filter((tag) => !seen.has(tag)).length;
     await takeSample('end');
@@ -337,11 +354,15 @@ async function main(): Promise<void> {
   console.log(
     `lines published ${published.size}, refused ${failures.length}, never seen in the page ${missing}; page clock skew ${skew.toFixed(1)} ms (corrected)`,
   );
+  console.log(
+    `machine: ${availableParallelism()} CPUs, 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after (other work on the machine skews every figure)`,
+  );
   for (const failure of failures.slice(0, 5)) console.log(`  refused: ${failure}`);
   console.log(summarize('simulator publishes a line → line in the UI DOM', toDom));
   console.log(summarize('simulator publishes a line → next frame (on screen)', toFrame));
   console.log(`${''.padEnd(58)} max ${`${Math.round(percentile(toFrame, 1))} ms`.padStart(10)}`);
   printFrames(report, runStartedAt + skew);
+  printTraffic(traffic, published.size);
   printMemory(memory);
 }
 
