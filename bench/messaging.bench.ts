@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
@@ -51,6 +52,12 @@ const phrases = [
   'ok',
   'Can I change the delivery address to my office instead?',
 ];
+
+/** npm run build bundles React's development build unless NODE_ENV=production; it is much heavier. */
+function uiBuildKind(): string {
+  const bundle = readFileSync('out/renderer/ui/app.js', 'utf8');
+  return bundle.includes('react-dom-client.development.js') ? 'development UI build (React dev mode)' : 'production UI build';
+}
 
 function positiveNumber(text: string, name: string): number {
   const value = Number(text);
@@ -311,11 +318,12 @@ async function main(): Promise<void> {
     const conversationIds = await startConversations(page, host, agents);
     await sleep(2_000);
     await takeSample('before (after GC)', true);
+    const socket = await countSocketTraffic(cdp);
+    // The forced GC and DevTools' Network domain switching on stall the page once; not the app's frames.
+    await sleep(1_000);
     await takeSample('0 s');
-
     await installPageProbes(page, String.raw`\[bench-(\d+)\]`);
     const skewBefore = await pageClockSkew(page);
-    const socket = await countSocketTraffic(cdp);
     runStartedAt = Date.now();
     ({ published, failures } = await driveLines(host, conversationIds, total, (label) => takeSample(label)));
     await waitFor(
@@ -349,7 +357,7 @@ async function main(): Promise<void> {
   console.log(
     `\nMessaging benchmark: ${conversationCount} monitored conversations (chat and SMS) across ${agentCount} agents, ` +
       `${linesPerSecond} lines/s in total for ${seconds} s (${total} lines), one supervisor, ` +
-      `demo contact center on 127.0.0.1, Debian Chromium headless ${viewport.width}×${viewport.height}`,
+      `demo contact center on 127.0.0.1, Debian Chromium headless ${viewport.width}×${viewport.height}, ${uiBuildKind()}`,
   );
   console.log(
     `lines published ${published.size}, refused ${failures.length}, never seen in the page ${missing}; page clock skew ${skew.toFixed(1)} ms (corrected)`,
