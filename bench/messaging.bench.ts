@@ -5,6 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../test/support/browser-host-process';
 import { launchChromium } from '../test/support/chromium';
 import { waitFor } from '../test/support/wait-for';
+import { chromiumCpuReader, cpuBetween, type CpuByProcessType } from './support/chromium-cpu';
 import {
   connectNodeInspector,
   findInspectorUrl,
@@ -231,6 +232,16 @@ async function driveLines(
   return { published, failures };
 }
 
+function printCpu(cpu: CpuByProcessType, runMs: number, lines: number): void {
+  console.log(`\nCPU time during the run (${(runMs / 1000).toFixed(1)} s of wall time)`);
+  for (const [type, ms] of Object.entries(cpu).sort((a, b) => b[1] - a[1])) {
+    if (ms < 1) continue;
+    console.log(
+      `  ${type.padEnd(32)}${`${(ms / 1000).toFixed(1)} s`.padStart(9)}   ${`${(ms / Math.max(1, lines)).toFixed(1)} ms`.padStart(9)} per line   ${`${Math.round((100 * ms) / runMs)} %`.padStart(5)} of one core`,
+    );
+  }
+}
+
 function printTraffic(traffic: readonly ChannelTraffic[], lines: number): void {
   console.log('\nUI bridge WebSocket, frames the page received during the run');
   for (const tally of traffic) {
@@ -299,6 +310,8 @@ async function main(): Promise<void> {
   let missing: number;
   let runStartedAt: number;
   let traffic: ChannelTraffic[];
+  let cpu: CpuByProcessType;
+  let runMs: number;
   try {
     const hostPid = await findChildPid('out/browser-host/index.js');
     const inspectorUrl = findInspectorUrl(host.logs);
@@ -308,6 +321,11 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
+    const readChromiumCpu = await chromiumCpuReader(browser);
+    const readCpu = async (): Promise<CpuByProcessType> => {
+      const [main, chromium] = await Promise.all([inspector?.cpuMs(), readChromiumCpu()]);
+      return main === undefined ? chromium : { 'main (browser host)': main, ...chromium };
+    };
     await cdp.send('Performance.enable');
     const takeSample = async (label: string, collectGarbageFirst = false) => {
       memory.push(await sampleMemory(label, hostPid, inspector, cdp, collectGarbageFirst));
@@ -324,6 +342,7 @@ async function main(): Promise<void> {
     await takeSample('0 s');
     await installPageProbes(page, String.raw`\[bench-(\d+)\]`);
     const skewBefore = await pageClockSkew(page);
+    const cpuBefore = await readCpu();
     runStartedAt = Date.now();
     ({ published, failures } = await driveLines(host, conversationIds, total, (label) => takeSample(label)));
     await waitFor(
@@ -332,6 +351,8 @@ async function main(): Promise<void> {
       15_000,
       100,
     ).catch(() => undefined);
+    runMs = Date.now() - runStartedAt;
+    cpu = cpuBetween(cpuBefore, await readCpu());
     skew = (skewBefore + (await pageClockSkew(page))) / 2;
     report = await collectPageProbes(page);
     traffic = socket.stop();
@@ -370,6 +391,7 @@ async function main(): Promise<void> {
   console.log(summarize('simulator publishes a line → next frame (on screen)', toFrame));
   console.log(`${''.padEnd(58)} max ${`${Math.round(percentile(toFrame, 1))} ms`.padStart(10)}`);
   printFrames(report, runStartedAt + skew);
+  printCpu(cpu, runMs, published.size);
   printTraffic(traffic, published.size);
   printMemory(memory);
 }

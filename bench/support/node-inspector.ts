@@ -13,6 +13,8 @@ export interface NodeHeap {
  */
 export interface NodeInspector {
   heap(): Promise<NodeHeap>;
+  /** CPU time the process has used, user + system, in ms. */
+  cpuMs(): Promise<number>;
   collectGarbage(): Promise<void>;
   close(): void;
 }
@@ -83,6 +85,14 @@ export async function connectNodeInspector(url: string): Promise<NodeInspector> 
         returnByValue: true,
       })) as { result: { value: string } };
       return JSON.parse(result.result.value) as NodeHeap;
+    },
+    async cpuMs() {
+      const result = (await send('Runtime.evaluate', {
+        expression: 'JSON.stringify(process.cpuUsage())',
+        returnByValue: true,
+      })) as { result: { value: string } };
+      const usage = JSON.parse(result.result.value) as { user: number; system: number };
+      return (usage.user + usage.system) / 1000;
     },
     async collectGarbage() {
       await send('HeapProfiler.collectGarbage');
