@@ -35,8 +35,11 @@ const minute = 60_000;
 export function parseLocalDateTime(value: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!match) return null;
-  const [, year, month, day, hours, minutes, seconds] = match.map(Number);
-  const time = new Date(year!, month! - 1, day!, hours!, minutes!, seconds ?? 0).getTime();
+  const [year, month, day, hours, minutes] = match.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const date = new Date(year, month - 1, day, hours, minutes, Number(match[6] ?? 0));
+  // Date rolls a day that does not exist (February 30th) into the next month; that is not what was meant.
+  if (date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  const time = date.getTime();
   return Number.isNaN(time) ? null : time;
 }
 

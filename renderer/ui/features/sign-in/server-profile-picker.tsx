@@ -1,18 +1,25 @@
 import { useId, useState } from 'react';
 import type { ServerProfile } from '../../../../electron/common/models/settings';
 
-/** The saved servers to sign in to, and the one way to drop one (asked twice: it forgets its password too). */
+/**
+ * The saved servers to sign in to. Renaming opens the name field; deleting asks first, since it
+ * forgets the remembered password too.
+ */
 export function ServerProfilePicker({
   profiles,
   selectedId,
+  renaming,
   busy,
   onSelect,
+  onRename,
   onDelete,
 }: {
   profiles: ReadonlyArray<ServerProfile>;
   selectedId: string | null;
+  renaming: boolean;
   busy: boolean;
   onSelect: (profileId: string | null) => void;
+  onRename: () => void;
   onDelete: (profile: ServerProfile) => void;
 }) {
   const id = useId();
@@ -45,7 +52,22 @@ export function ServerProfilePicker({
         {selected !== null && (
           <button
             type="button"
-            className="button profile-picker__delete"
+            className="button profile-picker__button"
+            data-testid="server-profile-rename"
+            aria-pressed={renaming}
+            disabled={busy}
+            onClick={() => {
+              setConfirming(null);
+              onRename();
+            }}
+          >
+            Rename
+          </button>
+        )}
+        {selected !== null && (
+          <button
+            type="button"
+            className="button profile-picker__button"
             data-testid="server-profile-delete"
             aria-expanded={asking}
             disabled={busy}

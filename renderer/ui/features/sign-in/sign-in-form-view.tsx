@@ -73,6 +73,7 @@ export function SignInForm({
   const [profileId, setProfileId] = useState<string | null>(initialProfile?.id ?? null);
   const [profileName, setProfileName] = useState(initialProfile?.name ?? '');
   const [savingAs, setSavingAs] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const [remember, setRemember] = useState(initialProfile?.rememberPassword ?? false);
   const [sipOpen, setSipOpen] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -116,6 +117,14 @@ export function SignInForm({
     setFieldErrors((current) => (current[name] === undefined ? current : { ...current, [name]: undefined }));
   };
 
+  /** A name Earshot suggested follows the address as it is typed; one the supervisor wrote stays. */
+  const setBaseUrl = (value: string) => {
+    if (profile === null && savingAs && profileName === suggestedProfileName(fields.baseUrl, profiles)) {
+      setProfileName(suggestedProfileName(value, profiles));
+    }
+    setField('baseUrl')(value);
+  };
+
   const changeProfileName = (value: string) => {
     setProfileName(value);
     setNameError(null);
@@ -154,6 +163,7 @@ export function SignInForm({
     setProfileId(chosen?.id ?? null);
     setProfileName(chosen?.name ?? '');
     setSavingAs(false);
+    setRenaming(false);
     setRemember(chosen?.rememberPassword ?? false);
     setFields(next);
     clearProblems();
@@ -191,6 +201,7 @@ export function SignInForm({
     setProfileId(saved.id);
     setProfileName(saved.name);
     setSavingAs(false);
+    setRenaming(false);
     return saved.id;
   };
 
@@ -342,12 +353,19 @@ export function SignInForm({
                 <ServerProfilePicker
                   profiles={profiles}
                   selectedId={profile?.id ?? null}
+                  renaming={renaming}
                   busy={profileBusy}
                   onSelect={chooseProfile}
+                  onRename={() => {
+                    const next = !renaming;
+                    setRenaming(next);
+                    if (next) setFocusRequest({ target: 'profileName' });
+                    else if (profile !== null) changeProfileName(profile.name);
+                  }}
                   onDelete={(target) => void deleteProfile(target)}
                 />
               )}
-              {(profile !== null || savingAs) && (
+              {((profile !== null && (renaming || nameError !== null)) || (profile === null && savingAs)) && (
                 <TextField
                   name="profileName"
                   label="Profile name"
@@ -363,7 +381,7 @@ export function SignInForm({
                 label="GWS server address"
                 type="url"
                 value={fields.baseUrl}
-                onChange={setField('baseUrl')}
+                onChange={setBaseUrl}
                 error={fieldErrors.baseUrl}
                 placeholder="https://gws.example.com:8090"
                 autoComplete="url"
