@@ -6,6 +6,7 @@ import { startBrowserHostProcess, type BrowserHostProcess } from '../test/suppor
 import { launchChromium } from '../test/support/chromium';
 import { waitFor } from '../test/support/wait-for';
 import { chromiumCpuReader, cpuBetween, type CpuByProcessType } from './support/chromium-cpu';
+import { startPageProfile, type HotFunction } from './support/cpu-profile';
 import {
   connectNodeInspector,
   findInspectorUrl,
@@ -24,9 +25,12 @@ import { countSocketTraffic, type ChannelTraffic } from './support/socket-traffi
 import { percentile, summarize } from './support/stats';
 
 /**
- * npm run bench:messaging [-- seconds] [--conversations N] [--rate N] — many monitored chats and
- * SMS sessions under a steady stream of lines, end to end through the browser edition in Chromium:
- * simulator publish → line on screen, UI frame times, and main/renderer memory over the run.
+ * npm run bench:messaging [-- seconds] [--conversations N] [--rate N] [--memory-every S]
+ * [--cpu-profile FILE] — many monitored chats and SMS sessions under a steady stream of lines, end
+ * to end through the browser edition in Chromium: simulator publish → line on screen, UI frame
+ * times, CPU per process, the UI socket's traffic, and main/renderer memory over the run.
+ * --cpu-profile writes the page's V8 profile of the run (open it in DevTools) and lists the hottest
+ * functions; profiling slows the page, so its other figures are not comparable.
  */
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -34,6 +38,7 @@ const { positionals, values } = parseArgs({
     conversations: { type: 'string', default: '50' },
     rate: { type: 'string', default: '20' },
     'memory-every': { type: 'string', default: '10' },
+    'cpu-profile': { type: 'string' },
   },
 });
 const seconds = positiveNumber(positionals[0] ?? '60', 'seconds');
@@ -242,6 +247,15 @@ function printCpu(cpu: CpuByProcessType, runMs: number, lines: number): void {
   }
 }
 
+function printHot(hot: readonly HotFunction[], file: string): void {
+  console.log(`\nHottest functions in the page (self time, of the busy time; profile in ${file})`);
+  for (const entry of hot) {
+    console.log(
+      `  ${`${Math.round(entry.selfMs)} ms`.padStart(9)} ${`${(100 * entry.share).toFixed(1)} %`.padStart(7)}  ${entry.name}`,
+    );
+  }
+}
+
 function printTraffic(traffic: readonly ChannelTraffic[], lines: number): void {
   console.log('\nUI bridge WebSocket, frames the page received during the run');
   for (const tally of traffic) {
@@ -312,6 +326,7 @@ async function main(): Promise<void> {
   let traffic: ChannelTraffic[];
   let cpu: CpuByProcessType;
   let runMs: number;
+  let hot: HotFunction[] | null = null;
   try {
     const hostPid = await findChildPid('out/browser-host/index.js');
     const inspectorUrl = findInspectorUrl(host.logs);
@@ -342,6 +357,7 @@ async function main(): Promise<void> {
     await takeSample('0 s');
     await installPageProbes(page, String.raw`\[bench-(\d+)\]`);
     const skewBefore = await pageClockSkew(page);
+    const profile = values['cpu-profile'] === undefined ? null : await startPageProfile(cdp);
     const cpuBefore = await readCpu();
     runStartedAt = Date.now();
     ({ published, failures } = await driveLines(host, conversationIds, total, (label) => takeSample(label)));
@@ -353,6 +369,7 @@ async function main(): Promise<void> {
     ).catch(() => undefined);
     runMs = Date.now() - runStartedAt;
     cpu = cpuBetween(cpuBefore, await readCpu());
+    if (profile !== null) hot = await profile.stop(values['cpu-profile']!);
     skew = (skewBefore + (await pageClockSkew(page))) / 2;
     report = await collectPageProbes(page);
     traffic = socket.stop();
@@ -393,6 +410,7 @@ async function main(): Promise<void> {
   printFrames(report, runStartedAt + skew);
   printCpu(cpu, runMs, published.size);
   printTraffic(traffic, published.size);
+  if (hot !== null) printHot(hot, values['cpu-profile']!);
   printMemory(memory);
 }
 
