@@ -62,7 +62,9 @@ const phrases = [
 /** npm run build bundles React's development build unless NODE_ENV=production; it is much heavier. */
 function uiBuildKind(): string {
   const bundle = readFileSync('out/renderer/ui/app.js', 'utf8');
-  return bundle.includes('react-dom-client.development.js') ? 'development UI build (React dev mode)' : 'production UI build';
+  return bundle.includes('react-dom-client.development.js')
+    ? 'development UI build (React dev mode)'
+    : 'production UI build';
 }
 
 function positiveNumber(text: string, name: string): number {
@@ -83,11 +85,6 @@ interface MemorySample {
   mainHeapUsed: number | null;
   rendererHeapUsed: number;
   domNodes: number;
-}
-
-interface Published {
-  conversationId: string;
-  publishedAt: number;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -197,8 +194,8 @@ async function driveLines(
   conversationIds: readonly string[],
   total: number,
   takeSample: (label: string) => Promise<void>,
-): Promise<{ published: Map<string, Published>; failures: string[] }> {
-  const published = new Map<string, Published>();
+): Promise<{ published: Map<string, number>; failures: string[] }> {
+  const published = new Map<string, number>();
   const failures: string[] = [];
   const intervalMs = 1000 / linesPerSecond;
   const startedAt = performance.now();
@@ -224,7 +221,7 @@ async function driveLines(
         .then((answer) => {
           const publishedAt = (answer as { publishedAt?: unknown }).publishedAt;
           if (typeof publishedAt !== 'number') throw new Error('no publishedAt in the answer: rebuild (npm run build)');
-          published.set(tag, { conversationId, publishedAt });
+          published.set(tag, publishedAt);
         })
         .catch((error: unknown) => {
           failures.push(error instanceof Error ? error.message : String(error));
@@ -317,7 +314,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const memory: MemorySample[] = [];
   let report: PageProbeReport;
-  let published: Map<string, Published>;
+  let published: Map<string, number>;
   let failures: string[];
   let skew: number;
   let agentCount: number;
@@ -386,10 +383,10 @@ async function main(): Promise<void> {
   const toDom: number[] = [];
   const toFrame: number[] = [];
   for (const sighting of report.sightings) {
-    const line = published.get(sighting.tag);
-    if (line === undefined) continue;
-    toDom.push(sighting.inDom - skew - line.publishedAt);
-    if (sighting.nextFrame !== null) toFrame.push(sighting.nextFrame - skew - line.publishedAt);
+    const publishedAt = published.get(sighting.tag);
+    if (publishedAt === undefined) continue;
+    toDom.push(sighting.inDom - skew - publishedAt);
+    if (sighting.nextFrame !== null) toFrame.push(sighting.nextFrame - skew - publishedAt);
   }
 
   console.log(

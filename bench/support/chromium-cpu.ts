@@ -16,7 +16,5 @@ export async function chromiumCpuReader(browser: Browser): Promise<() => Promise
 
 /** What each kind of process used between two readings; processes that ended are left out. */
 export function cpuBetween(before: CpuByProcessType, after: CpuByProcessType): CpuByProcessType {
-  return Object.fromEntries(
-    Object.entries(after).map(([type, ms]) => [type, Math.max(0, ms - (before[type] ?? 0))]),
-  );
+  return Object.fromEntries(Object.entries(after).map(([type, ms]) => [type, Math.max(0, ms - (before[type] ?? 0))]));
 }

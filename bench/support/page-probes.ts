@@ -126,7 +126,11 @@ export async function installPageProbes(page: Page, tagPattern: string): Promise
             longestScript:
               longest === null
                 ? null
-                : { invoker: longest.invoker, sourceFunctionName: longest.sourceFunctionName, duration: longest.duration },
+                : {
+                    invoker: longest.invoker,
+                    sourceFunctionName: longest.sourceFunctionName,
+                    duration: longest.duration,
+                  },
           });
         }
       });
