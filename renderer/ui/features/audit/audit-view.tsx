@@ -343,7 +343,8 @@ function AuditBrowser({ close }: { close: () => void }) {
           </p>
         )}
         <span className="audit-view__count" aria-live="polite" data-testid="audit-count">
-          {loading && <span className="spinner spinner--small" aria-hidden="true" />} {paging?.text}
+          {loading && <span className="spinner spinner--small" aria-hidden="true" />}
+          {paging?.text}
         </span>
         <button
           type="button"

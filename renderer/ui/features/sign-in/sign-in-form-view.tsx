@@ -96,7 +96,13 @@ export function SignInForm({
   const busy = pending || mainIsSigningIn;
   const demoAvailable = defaults?.demo.available ?? false;
   const shownError = invokeError ?? (pending ? null : signInError);
-  const remembered = profile !== null && isRemembered(view, profile.id);
+  // Main forgets a remembered password when the profile's address or user name changes.
+  const remembered =
+    profile !== null &&
+    isRemembered(view, profile.id) &&
+    profile.gwsUrl === fields.baseUrl.trim() &&
+    profile.userName === fields.userName.trim();
+  const rememberedBeforeEdit = profile !== null && isRemembered(view, profile.id);
   const rememberChecked = remember && rememberSupport.available;
   const edited = profile !== null && profileEdited(profile, fields, profileName);
 
@@ -284,11 +290,17 @@ export function SignInForm({
   const diagnosable = shownError !== null && diagnosableCodes.has(shownError.code);
   const rememberHintId = `${idPrefix}-remember-hint`;
   let rememberHint: string | null = null;
-  if (!rememberSupport.available)
+  if (!rememberSupport.available) {
     rememberHint = rememberSupport.unavailableReason ?? 'Passwords cannot be kept safely on this computer.';
-  else if (profile === null && rememberChecked)
+  } else if (profile === null && rememberChecked) {
     rememberHint = 'Earshot saves this server as a profile to remember its password.';
-  else if (remembered) rememberHint = 'Your password is remembered. Leave the password empty to use it.';
+  } else if (rememberedBeforeEdit && !remembered) {
+    rememberHint = 'A new address or user name needs the password typed again.';
+  } else if (remembered && !rememberChecked) {
+    rememberHint = 'Earshot forgets the remembered password when you sign in.';
+  } else if (remembered) {
+    rememberHint = 'Your password is remembered. Leave the field empty to use it.';
+  }
 
   return (
     <form ref={form} className="sign-in__form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
