@@ -25,10 +25,14 @@ import { countSocketTraffic, type ChannelTraffic } from './support/socket-traffi
 import { percentile, summarize } from './support/stats';
 
 /**
- * npm run bench:messaging [-- seconds] [--conversations N] [--rate N] [--memory-every S]
- * [--cpu-profile FILE] — many monitored chats and SMS sessions under a steady stream of lines, end
- * to end through the browser edition in Chromium: simulator publish → line on screen, UI frame
- * times, CPU per process, the UI socket's traffic, and main/renderer memory over the run.
+ * npm run bench:messaging [-- seconds] [--conversations N] [--rate N] [--turnover LINES]
+ * [--memory-every S] [--cpu-profile FILE]
+ *
+ * Many monitored chats and SMS sessions under a steady stream of lines, end to end through the
+ * browser edition in Chromium: simulator publish → line on screen, UI frame times, CPU per
+ * process, the UI socket's traffic, and main/renderer memory over the run.
+ * --turnover completes each conversation after that many lines and starts a new one in its place
+ * (the board then also fills its history), which tells growth of live transcripts from a leak.
  * --cpu-profile writes the page's V8 profile of the run (open it in DevTools) and lists the hottest
  * functions; profiling slows the page, so its other figures are not comparable.
  */
@@ -39,11 +43,13 @@ const { positionals, values } = parseArgs({
     rate: { type: 'string', default: '20' },
     'memory-every': { type: 'string', default: '10' },
     'cpu-profile': { type: 'string' },
+    turnover: { type: 'string' },
   },
 });
 const seconds = positiveNumber(positionals[0] ?? '60', 'seconds');
 const conversationCount = Math.round(positiveNumber(values.conversations, '--conversations'));
 const linesPerSecond = positiveNumber(values.rate, '--rate');
+const turnover = values.turnover === undefined ? null : Math.round(positiveNumber(values.turnover, '--turnover'));
 const memoryEveryMs = positiveNumber(values['memory-every'], '--memory-every') * 1000;
 const viewport = { width: 1440, height: 900 };
 const channels = ['chat', 'sms'] as const;
@@ -164,17 +170,35 @@ async function signInAndMonitor(page: Page, host: BrowserHostProcess): Promise<A
   return working;
 }
 
-async function startConversations(page: Page, host: BrowserHostProcess, agents: readonly Agent[]): Promise<string[]> {
-  const pairs = agents.flatMap((agent) => channels.map((channel) => ({ agent, channel })));
-  const ids: string[] = [];
+/**
+ * One place on the board: an agent and a channel, and the conversation in it now. With --turnover
+ * the conversation is completed after that many lines and a new one takes its place, so lines
+ * posted meanwhile wait for the new id.
+ */
+interface Slot {
+  agentId: string;
+  channel: (typeof channels)[number];
+  conversationId: Promise<string>;
+  lines: number;
+  lastPost: Promise<unknown>;
+}
+
+async function startConversation(host: BrowserHostProcess, slot: Pick<Slot, 'agentId' | 'channel'>, customer: number) {
+  const { id } = (await host.control('POST', `/agents/${slot.agentId}/interactions`, {
+    kind: slot.channel,
+    customerName: `Customer ${customer}`,
+    script: false,
+  })) as { id: string };
+  return id;
+}
+
+async function startConversations(page: Page, host: BrowserHostProcess, agents: readonly Agent[]): Promise<Slot[]> {
+  const pairs = agents.flatMap((agent) => channels.map((channel) => ({ agentId: agent.id, channel })));
+  const slots: Slot[] = [];
   for (let index = 0; index < conversationCount; index += 1) {
-    const { agent, channel } = pairs[index % pairs.length]!;
-    const { id } = (await host.control('POST', `/agents/${agent.id}/interactions`, {
-      kind: channel,
-      customerName: `Customer ${index + 1}`,
-      script: false,
-    })) as { id: string };
-    ids.push(id);
+    const pair = pairs[index % pairs.length]!;
+    const id = await startConversation(host, pair, index + 1);
+    slots.push({ ...pair, conversationId: Promise.resolve(id), lines: 0, lastPost: Promise.resolve() });
   }
   await waitFor(
     `${conversationCount} conversation cards on the board`,
@@ -182,26 +206,38 @@ async function startConversations(page: Page, host: BrowserHostProcess, agents: 
     30_000,
     100,
   );
-  return ids;
+  return slots;
+}
+
+interface DriveResult {
+  published: Map<string, number>;
+  failures: string[];
+  replaced: number;
+  /** Tags of the first line posted to a conversation that replaced another (--turnover). */
+  firstInNew: Set<string>;
 }
 
 /**
  * Posts `total` lines at fixed times (not one after another, so a slow answer does not lower the
- * rate), round-robin over the conversations, and samples memory every `memoryEveryMs` meanwhile.
+ * rate), round-robin over the slots, and samples memory every `memoryEveryMs` meanwhile.
  */
 async function driveLines(
   host: BrowserHostProcess,
-  conversationIds: readonly string[],
+  slots: readonly Slot[],
   total: number,
   takeSample: (label: string) => Promise<void>,
-): Promise<{ published: Map<string, number>; failures: string[] }> {
-  const published = new Map<string, number>();
-  const failures: string[] = [];
+): Promise<DriveResult> {
+  const result: DriveResult = { published: new Map(), failures: [], replaced: 0, firstInNew: new Set() };
+  const fresh = new Set<Slot>();
+  const noteFailure = (error: unknown) => {
+    result.failures.push(error instanceof Error ? error.message : String(error));
+  };
   const intervalMs = 1000 / linesPerSecond;
   const startedAt = performance.now();
-  const posts: Array<Promise<void>> = [];
+  const posts: Array<Promise<unknown>> = [];
   const samples: Array<Promise<void>> = [];
   let nextSampleAt = memoryEveryMs;
+  let customers = slots.length;
   for (let line = 0; line < total; line += 1) {
     await sleep(startedAt + line * intervalMs - performance.now());
     const elapsed = performance.now() - startedAt;
@@ -209,29 +245,40 @@ async function driveLines(
       samples.push(takeSample(`${Math.round(nextSampleAt / 1000)} s`));
       nextSampleAt += memoryEveryMs;
     }
-    const conversationId = conversationIds[line % conversationIds.length]!;
+    const slot = slots[line % slots.length]!;
     const tag = String(line);
     const text = `${phrases[line % phrases.length]} [bench-${tag}]`;
-    posts.push(
-      host
-        .control('POST', `/interactions/${conversationId}/messages`, {
-          from: line % 2 === 0 ? 'customer' : 'agent',
-          text,
-        })
-        .then((answer) => {
-          const publishedAt = (answer as { publishedAt?: unknown }).publishedAt;
-          if (typeof publishedAt !== 'number') throw new Error('no publishedAt in the answer: rebuild (npm run build)');
-          published.set(tag, publishedAt);
-        })
-        .catch((error: unknown) => {
-          failures.push(error instanceof Error ? error.message : String(error));
-        }),
-    );
+    const from = line % 2 === 0 ? 'customer' : 'agent';
+    if (fresh.delete(slot)) result.firstInNew.add(tag);
+    slot.lastPost = slot.conversationId
+      .then((id) => host.control('POST', `/interactions/${id}/messages`, { from, text }))
+      .then((answer) => {
+        const publishedAt = (answer as { publishedAt?: unknown }).publishedAt;
+        if (typeof publishedAt !== 'number') throw new Error('no publishedAt in the answer: rebuild (npm run build)');
+        result.published.set(tag, publishedAt);
+      })
+      .catch(noteFailure);
+    posts.push(slot.lastPost);
+    slot.lines += 1;
+    if (turnover !== null && slot.lines >= turnover) {
+      slot.lines = 0;
+      fresh.add(slot);
+      customers += 1;
+      const customer = customers;
+      const lastPost = slot.lastPost;
+      slot.conversationId = slot.conversationId.then(async (id) => {
+        await lastPost;
+        await host.control('POST', `/interactions/${id}/complete`).catch(noteFailure);
+        result.replaced += 1;
+        return startConversation(host, slot, customer);
+      });
+      posts.push(slot.conversationId.catch(noteFailure));
+    }
     if (line % Math.max(1, Math.round(linesPerSecond)) === 0) process.stdout.write(`line ${line + 1}/${total}\r`);
   }
   await Promise.all(posts);
   await Promise.all(samples);
-  return { published, failures };
+  return result;
 }
 
 function printCpu(cpu: CpuByProcessType, runMs: number, lines: number): void {
@@ -316,6 +363,8 @@ async function main(): Promise<void> {
   let report: PageProbeReport;
   let published: Map<string, number>;
   let failures: string[];
+  let replaced: number;
+  let firstInNew: Set<string>;
   let skew: number;
   let agentCount: number;
   let missing: number;
@@ -345,7 +394,7 @@ async function main(): Promise<void> {
 
     const agents = await signInAndMonitor(page, host);
     agentCount = agents.length;
-    const conversationIds = await startConversations(page, host, agents);
+    const slots = await startConversations(page, host, agents);
     await sleep(2_000);
     await takeSample('before (after GC)', true);
     const socket = await countSocketTraffic(cdp);
@@ -357,7 +406,9 @@ async function main(): Promise<void> {
     const profile = values['cpu-profile'] === undefined ? null : await startPageProfile(cdp);
     const cpuBefore = await readCpu();
     runStartedAt = Date.now();
-    ({ published, failures } = await driveLines(host, conversationIds, total, (label) => takeSample(label)));
+    ({ published, failures, replaced, firstInNew } = await driveLines(host, slots, total, (label) =>
+      takeSample(label),
+    ));
     await waitFor(
       'every published line on screen',
       async () => (await countSightings(page)) >= published.size,
@@ -382,11 +433,16 @@ async function main(): Promise<void> {
 
   const toDom: number[] = [];
   const toFrame: number[] = [];
+  const toFrameFirstInNew: number[] = [];
+  const toFrameOthers: number[] = [];
   for (const sighting of report.sightings) {
     const publishedAt = published.get(sighting.tag);
     if (publishedAt === undefined) continue;
     toDom.push(sighting.inDom - skew - publishedAt);
-    if (sighting.nextFrame !== null) toFrame.push(sighting.nextFrame - skew - publishedAt);
+    if (sighting.nextFrame === null) continue;
+    const latency = sighting.nextFrame - skew - publishedAt;
+    toFrame.push(latency);
+    (firstInNew.has(sighting.tag) ? toFrameFirstInNew : toFrameOthers).push(latency);
   }
 
   console.log(
@@ -395,7 +451,7 @@ async function main(): Promise<void> {
       `demo contact center on 127.0.0.1, Debian Chromium headless ${viewport.width}×${viewport.height}, ${uiBuildKind()}`,
   );
   console.log(
-    `lines published ${published.size}, refused ${failures.length}, never seen in the page ${missing}; page clock skew ${skew.toFixed(1)} ms (corrected)`,
+    `lines published ${published.size}, refused ${failures.length}, conversations completed and replaced ${replaced}, never seen in the page ${missing}; page clock skew ${skew.toFixed(1)} ms (corrected)`,
   );
   console.log(
     `machine: ${availableParallelism()} CPUs, 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after (other work on the machine skews every figure)`,
@@ -404,6 +460,10 @@ async function main(): Promise<void> {
   console.log(summarize('simulator publishes a line → line in the UI DOM', toDom));
   console.log(summarize('simulator publishes a line → next frame (on screen)', toFrame));
   console.log(`${''.padEnd(58)} max ${`${Math.round(percentile(toFrame, 1))} ms`.padStart(10)}`);
+  if (turnover !== null) {
+    console.log(summarize('  of which the first line of a replacing conversation', toFrameFirstInNew));
+    console.log(summarize('  of which the other lines', toFrameOthers));
+  }
   printFrames(report, runStartedAt + skew);
   printCpu(cpu, runMs, published.size);
   printTraffic(traffic, published.size);
