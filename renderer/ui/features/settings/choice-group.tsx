@@ -14,21 +14,19 @@ export function ChoiceGroup<T extends string>({
   legend,
   choices,
   value,
-  disabled = false,
   testId,
   onChange,
 }: {
   legend: string;
   choices: ReadonlyArray<Choice<T>>;
   value: T;
-  disabled?: boolean;
   testId?: string;
   onChange: (value: T) => void;
 }) {
   const name = useId();
   const hint = choices.find((choice) => choice.value === value)?.hint;
   return (
-    <fieldset className="choice-group" disabled={disabled} data-testid={testId}>
+    <fieldset className="choice-group" data-testid={testId}>
       <legend className="choice-group__legend">{legend}</legend>
       <div className="choice-group__choices">
         {choices.map((choice) => (

@@ -176,7 +176,8 @@ function NicknameField({ nickname, onSave }: { nickname: string | null; onSave: 
 
 function MonitoringSection({ monitoring }: { monitoring: MonitoringDefaults }) {
   const save = useSaveSettings();
-  const { saving, failure } = useSettingsPart('monitoring');
+  // Never disabled while saving: a disabled group drops the keyboard's focus, and changes queue safely.
+  const { failure } = useSettingsPart('monitoring');
   const change = (next: (current: MonitoringDefaults) => MonitoringDefaults) =>
     void save('monitoring', (view) => ({ monitoring: next(view.settings.monitoring) }));
   const { voice, messaging } = monitoring;
@@ -193,7 +194,6 @@ function MonitoringSection({ monitoring }: { monitoring: MonitoringDefaults }) {
             legend="Start with"
             choices={voiceModeChoices}
             value={voice.mode}
-            disabled={saving}
             testId="settings-voice-mode"
             onChange={(mode) => change((current) => ({ ...current, voice: { ...current.voice, mode } }))}
           />
@@ -201,7 +201,6 @@ function MonitoringSection({ monitoring }: { monitoring: MonitoringDefaults }) {
             legend="Scope"
             choices={scopeChoices}
             value={voice.scope}
-            disabled={saving}
             testId="settings-voice-scope"
             onChange={(scope) => change((current) => ({ ...current, voice: { ...current.voice, scope } }))}
           />
@@ -209,7 +208,6 @@ function MonitoringSection({ monitoring }: { monitoring: MonitoringDefaults }) {
             legend="Which calls"
             choices={voiceFrequencyChoices}
             value={voice.frequency}
-            disabled={saving}
             testId="settings-voice-frequency"
             onChange={(frequency) => change((current) => ({ ...current, voice: { ...current.voice, frequency } }))}
           />
@@ -220,7 +218,6 @@ function MonitoringSection({ monitoring }: { monitoring: MonitoringDefaults }) {
             legend="Start with"
             choices={messagingModeChoices}
             value={messaging.mode}
-            disabled={saving}
             testId="settings-messaging-mode"
             onChange={(mode) => change((current) => ({ ...current, messaging: { ...current.messaging, mode } }))}
           />
@@ -228,7 +225,6 @@ function MonitoringSection({ monitoring }: { monitoring: MonitoringDefaults }) {
             legend="Which ones"
             choices={messagingFrequencyChoices}
             value={messaging.frequency}
-            disabled={saving}
             testId="settings-messaging-frequency"
             onChange={(frequency) =>
               change((current) => ({ ...current, messaging: { ...current.messaging, frequency } }))
@@ -377,7 +373,7 @@ function AppearanceSection({ theme }: { theme: ThemePreference }) {
 
 function NotificationsSection({ notifications }: { notifications: NotificationSettings }) {
   const save = useSaveSettings();
-  const { saving, failure } = useSettingsPart('notifications');
+  const { failure } = useSettingsPart('notifications');
   return (
     <Section
       title="Notifications"
@@ -390,7 +386,6 @@ function NotificationsSection({ notifications }: { notifications: NotificationSe
             <input
               type="checkbox"
               checked={notifications[key]}
-              disabled={saving}
               data-testid={`settings-notify-${key}`}
               onChange={(event) => {
                 const checked = event.target.checked;
