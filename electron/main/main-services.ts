@@ -78,7 +78,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logger: logger.child('sip'),
     monitoringFacts: () => voice?.monitoringFacts() ?? { monitoringCallUuids: new Set(), subscriptionActive: false },
   });
-  voice = new VoiceMonitoring({ session, sip, store, logger: logger.child('voice') });
+  voice = new VoiceMonitoring({
+    session,
+    sip,
+    store,
+    logger: logger.child('voice'),
+    initialVolume: () => options.platform.settings.get().audio.volume,
+  });
   const voiceMonitoring = voice;
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
   const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
@@ -93,8 +99,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const savedAudio = options.platform.settings.get().audio;
   if (savedAudio.outputDeviceId !== null) sip.selectOutput(savedAudio.outputDeviceId);
   if (savedAudio.inputDeviceId !== null) sip.selectInput(savedAudio.inputDeviceId);
-  const rememberAudio = (change: { outputDeviceId?: string | null; inputDeviceId?: string | null }) =>
-    options.platform.settings.update((settings) => ({ ...settings, audio: { ...settings.audio, ...change } }));
+  const rememberAudio = (change: { outputDeviceId?: string | null; inputDeviceId?: string | null }) => {
+    const saved = options.platform.settings.update((settings) => ({ ...settings, audio: { ...settings.audio, ...change } }));
+    if (!saved.ok) logger.warn('The audio device choice could not be saved', { reason: saved.error.message });
+  };
 
   // However the session ends (sign-out, expiry), the SIP account goes with it and no leg stays up.
   let signedIn = false;
@@ -132,7 +140,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         if (request.server.kind === 'demo') {
           if (!demo) return err('invalid-input', 'This edition of Earshot has no demo contact center.');
           const running = await demo.start();
-          return signIn(
+          const result = await signIn(
             {
               baseUrl: running.baseUrl,
               isDemo: true,
@@ -140,6 +148,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
             },
             request.sip ?? running.sip,
           );
+          // The sign-in screen opens on the demo next time, not on the last saved server.
+          if (result.ok) {
+            options.platform.settings.update((settings) => ({
+              ...settings,
+              servers: { ...settings.servers, lastProfileId: null },
+            }));
+          }
+          return result;
         }
         return signIn(
           {
@@ -173,12 +189,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       },
       'audio:selectOutput': async (request) => {
         sip.selectOutput(request.deviceId);
-        await rememberAudio({ outputDeviceId: request.deviceId });
+        rememberAudio({ outputDeviceId: request.deviceId });
         return ok(null);
       },
       'audio:selectInput': async (request) => {
         sip.selectInput(request.deviceId);
-        await rememberAudio({ inputDeviceId: request.deviceId });
+        rememberAudio({ inputDeviceId: request.deviceId });
         return ok(null);
       },
       'settings:get': platform.getSettings,

@@ -1,7 +1,14 @@
 import type { CallStats } from '../../common/contract/media-host-contract';
 import type { SupervisorAction } from '../../common/models/audit';
 import type { Agent } from '../../common/models/agent';
-import type { CallAudio, MicrophoneState, MonitoredCall, MonitoringScope, VoiceFrequency, VoiceMode } from '../../common/models/voice';
+import type {
+  CallAudio,
+  MicrophoneState,
+  MonitoredCall,
+  MonitoringScope,
+  VoiceFrequency,
+  VoiceMode,
+} from '../../common/models/voice';
 import { err, ok, type AppError, type Result } from '../../common/result';
 import type { GwsApi } from '../contact-center/gws-api';
 import type { SupervisorSession } from '../contact-center/supervisor-session';
@@ -41,10 +48,18 @@ export interface VoiceMonitoringOptions {
   readonly sip: SipController;
   readonly store: AppStore;
   readonly logger: Logger;
+  /** The volume a new monitoring call starts at (the supervisor's saved setting). */
+  readonly initialVolume?: () => number;
   readonly now?: () => number;
 }
 
-const silentAudio: CallAudio = { firstAudioAt: null, level: 0, behindLiveMs: null, packetLossPercent: null, packetsSent: 0 };
+const silentAudio: CallAudio = {
+  firstAudioAt: null,
+  level: 0,
+  behindLiveMs: null,
+  packetLossPercent: null,
+  packetsSent: 0,
+};
 
 /**
  * Voice supervision across GWS and SIP: starts and cancels monitoring on the supervisor's device,
@@ -82,10 +97,18 @@ export class VoiceMonitoring {
       uuids.add(record.callUuid);
       uuids.add(record.id);
     }
-    return { monitoringCallUuids: uuids, subscriptionActive: this.subscriptionPending || this.store.getState().voice.subscription !== null };
+    return {
+      monitoringCallUuids: uuids,
+      subscriptionActive: this.subscriptionPending || this.store.getState().voice.subscription !== null,
+    };
   }
 
-  async monitor(request: { agentId: string; mode: VoiceMode; scope: MonitoringScope; frequency: VoiceFrequency }): Promise<Result<null>> {
+  async monitor(request: {
+    agentId: string;
+    mode: VoiceMode;
+    scope: MonitoringScope;
+    frequency: VoiceFrequency;
+  }): Promise<Result<null>> {
     const api = this.options.session.api;
     if (!api) return err('not-signed-in', 'Sign in first.');
     const agent = this.agent(request.agentId);
@@ -97,7 +120,9 @@ export class VoiceMonitoring {
     this.subscriptionPending = true;
     this.setSubscriptionPending(true, null);
     if (this.store.getState().voice.subscription) {
-      const cancelled = await api.operation(this.devicePath(device.value), { operationName: 'CancelSupervisorMonitoring' });
+      const cancelled = await api.operation(this.devicePath(device.value), {
+        operationName: 'CancelSupervisorMonitoring',
+      });
       if (!cancelled.ok) return this.failSubscription(cancelled.error);
     }
     const started = await api.operation(this.devicePath(device.value), {
@@ -107,8 +132,19 @@ export class VoiceMonitoring {
       supervisorMonitoringMode: request.frequency,
     });
     if (!started.ok) return this.failSubscription(started.error);
-    this.options.logger.info('Monitoring requested', { agentId: agent.id, mode: request.mode, scope: request.scope, frequency: request.frequency });
-    this.emitAction('monitor', agent.id, null, request.mode, `${request.scope} scope, ${request.frequency === 'NextCall' ? 'next call' : 'all calls'}`);
+    this.options.logger.info('Monitoring requested', {
+      agentId: agent.id,
+      mode: request.mode,
+      scope: request.scope,
+      frequency: request.frequency,
+    });
+    this.emitAction(
+      'monitor',
+      agent.id,
+      null,
+      request.mode,
+      `${request.scope} scope, ${request.frequency === 'NextCall' ? 'next call' : 'all calls'}`,
+    );
     // The subscription itself is shown when GWS confirms it (DeviceStateChangeMessage).
     return ok(null);
   }
@@ -120,7 +156,9 @@ export class VoiceMonitoring {
     if (!device.ok) return device;
     const subscription = this.store.getState().voice.subscription;
     this.setSubscriptionPending(true, null);
-    const cancelled = await api.operation(this.devicePath(device.value), { operationName: 'CancelSupervisorMonitoring' });
+    const cancelled = await api.operation(this.devicePath(device.value), {
+      operationName: 'CancelSupervisorMonitoring',
+    });
     if (!cancelled.ok) return this.failSubscription(cancelled.error);
     this.emitAction('cancel', subscription?.agentId ?? null, null, subscription?.mode ?? null);
     return ok(null);
@@ -133,7 +171,12 @@ export class VoiceMonitoring {
     if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
     const allowed = switchTargets(record.mode, record.capabilities, record.gwsState === 'Established');
     if (!allowed.includes(target)) {
-      return err('invalid-input', target === 'BargeIn' ? 'Barging in is not possible on this call right now.' : 'Listening silently is not possible on this call right now.');
+      return err(
+        'invalid-input',
+        target === 'BargeIn'
+          ? 'Barging in is not possible on this call right now.'
+          : 'Listening silently is not possible on this call right now.',
+      );
     }
     const talking = needsMicrophone(target);
     this.patch(record, { pendingCommand: talking ? 'Barge in' : 'Listen', error: null });
@@ -161,8 +204,13 @@ export class VoiceMonitoring {
     const api = this.options.session.api;
     if (!record || !api) return err('invalid-input', 'That call has ended.');
     this.patch(record, { pendingCommand: muted ? 'Mute agent' : 'Unmute agent', error: null });
-    const result = await api.operation(this.callPath(record), { operationName: muted ? 'MuteMonitoredUser' : 'UnmuteMonitoredUser' });
-    this.patch(record, result.ok ? { pendingCommand: null, agentMuted: muted } : { pendingCommand: null, error: result.error });
+    const result = await api.operation(this.callPath(record), {
+      operationName: muted ? 'MuteMonitoredUser' : 'UnmuteMonitoredUser',
+    });
+    this.patch(
+      record,
+      result.ok ? { pendingCommand: null, agentMuted: muted } : { pendingCommand: null, error: result.error },
+    );
     if (result.ok) this.emitAction(muted ? 'mute-agent' : 'unmute-agent', record.agentId, record.id, record.mode);
     return result;
   }
@@ -176,7 +224,8 @@ export class VoiceMonitoring {
     const api = this.options.session.api;
     if (api && record.gwsState !== 'Released') {
       const result = await api.operation(this.callPath(record), { operationName: 'Hangup' });
-      if (!result.ok) this.options.logger.warn('GWS Hangup failed; the SIP leg was ended anyway', { reason: result.error.detail });
+      if (!result.ok)
+        this.options.logger.warn('GWS Hangup failed; the SIP leg was ended anyway', { reason: result.error.detail });
     }
     this.finish(record);
     this.emitAction('hang-up', record.agentId, record.id, record.mode);
@@ -309,7 +358,10 @@ export class VoiceMonitoring {
       callUuid: call.callUuid ?? call.id,
       agentId: agent?.id ?? subscription?.agentId ?? null,
       agentName: agent?.displayName ?? subscription?.agentName ?? null,
-      customerNumber: call.ani ?? call.participants?.find((participant) => participant.phoneNumber !== call.dnis)?.phoneNumber ?? null,
+      customerNumber:
+        call.ani ??
+        call.participants?.find((participant) => participant.phoneNumber !== call.dnis)?.phoneNumber ??
+        null,
       startedAt: this.now() - (call.duration ?? 0) * 1_000,
       gwsState: call.state,
       capabilities: call.capabilities ?? [],
@@ -318,21 +370,29 @@ export class VoiceMonitoring {
       sipCallId: null,
       sipEstablished: false,
       microphone: 'closed',
-      volume: 1,
+      volume: this.options.initialVolume?.() ?? 1,
       audio: silentAudio,
       pendingCommand: null,
       error: null,
     };
     this.records.set(record.id, record);
     updateAppState(this.store, (app) => withVoice(app, (voice) => addCall(voice, this.render(record))));
-    this.options.logger.info('Monitoring call delivered', { callId: record.id, agentId: record.agentId, mode: record.mode });
+    this.options.logger.info('Monitoring call delivered', {
+      callId: record.id,
+      agentId: record.agentId,
+      mode: record.mode,
+    });
     this.options.sip.reconsiderPendingInvites();
   }
 
   private onSipEvent(event: SipCallEvent): void {
     if (event.type === 'autoAnswered') {
-      const record = [...this.records.values()].find((candidate) => candidate.callUuid === event.genesysCallUuid || candidate.id === event.genesysCallUuid);
-      if (record) this.patch(record, { sipCallId: event.sipCallId });
+      const record = [...this.records.values()].find(
+        (candidate) => candidate.callUuid === event.genesysCallUuid || candidate.id === event.genesysCallUuid,
+      );
+      if (!record) return;
+      this.patch(record, { sipCallId: event.sipCallId });
+      if (record.volume !== 1) this.options.sip.setVolume(event.sipCallId, record.volume);
       return;
     }
     const record = [...this.records.values()].find((candidate) => candidate.sipCallId === event.sipCallId);
@@ -349,7 +409,10 @@ export class VoiceMonitoring {
         return;
       case 'firstAudio':
         this.patch(record, { audio: { ...record.audio, firstAudioAt: event.at } });
-        this.options.logger.info('First audio of a monitoring call', { callId: record.id, msSinceDelivered: Math.round(event.at - record.startedAt) });
+        this.options.logger.info('First audio of a monitoring call', {
+          callId: record.id,
+          msSinceDelivered: Math.round(event.at - record.startedAt),
+        });
         return;
       case 'stats':
         this.patch(record, { audio: audioFromStats(record.audio, event.stats) });
@@ -357,13 +420,21 @@ export class VoiceMonitoring {
       case 'microphone':
         this.patch(record, {
           microphone: event.open ? 'open' : event.error ? 'failed' : 'closed',
-          error: event.error ? { code: 'internal', message: `The microphone could not be opened: ${event.error}` } : record.error,
+          error: event.error
+            ? { code: 'internal', message: `The microphone could not be opened: ${event.error}` }
+            : record.error,
         });
         return;
     }
   }
 
-  private emitAction(kind: SupervisorAction['kind'], agentId: string | null, interactionId: string | null, mode: VoiceMode | null, detail: string | null = null): void {
+  private emitAction(
+    kind: SupervisorAction['kind'],
+    agentId: string | null,
+    interactionId: string | null,
+    mode: VoiceMode | null,
+    detail: string | null = null,
+  ): void {
     const action: SupervisorAction = { kind, channel: 'voice', agentId, interactionId, mode, text: null, detail };
     for (const listener of this.actionListeners) {
       try {
@@ -389,7 +460,9 @@ export class VoiceMonitoring {
   private patch(record: CallRecord, change: Partial<CallRecord>): void {
     Object.assign(record, change);
     if (!this.records.has(record.id)) return;
-    updateAppState(this.store, (app) => withVoice(app, (voice) => updateCall(voice, record.id, () => this.render(record))));
+    updateAppState(this.store, (app) =>
+      withVoice(app, (voice) => updateCall(voice, record.id, () => this.render(record))),
+    );
   }
 
   private render(record: CallRecord): MonitoredCall {
@@ -399,7 +472,8 @@ export class VoiceMonitoring {
       agentId: record.agentId,
       agentName: record.agentName,
       customerNumber: record.customerNumber,
-      state: record.sipEstablished && established ? 'established' : record.gwsState === 'Ringing' ? 'ringing' : 'connecting',
+      state:
+        record.sipEstablished && established ? 'established' : record.gwsState === 'Ringing' ? 'ringing' : 'connecting',
       startedAt: record.startedAt,
       endedAt: null,
       mode: record.mode,
@@ -437,7 +511,11 @@ export class VoiceMonitoring {
     const me = await api.getMe({ subresources: 'devices' });
     if (!me.ok) return me;
     const device = me.value.devices?.[0];
-    if (!device) return err('gws-refused', 'Your Genesys user has no phone device, so it cannot monitor calls. Ask your administrator to assign a place.');
+    if (!device)
+      return err(
+        'gws-refused',
+        'Your Genesys user has no phone device, so it cannot monitor calls. Ask your administrator to assign a place.',
+      );
     this.supervisorDevice = device;
     return ok(device);
   }
@@ -457,7 +535,8 @@ export class VoiceMonitoring {
 
   private agentForTarget(targetDeviceUri: string | undefined, phoneNumber: string | undefined): string | null {
     if (targetDeviceUri) {
-      const known = this.agentByDeviceUri.get(targetDeviceUri) ?? this.agentByDeviceUri.get(targetDeviceUri.split('/').pop() ?? '');
+      const known =
+        this.agentByDeviceUri.get(targetDeviceUri) ?? this.agentByDeviceUri.get(targetDeviceUri.split('/').pop() ?? '');
       if (known) return known;
     }
     if (phoneNumber) return this.agentByExtension(phoneNumber)?.id ?? null;

@@ -43,6 +43,12 @@ export function hardenApp(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // The UI window may only write plain text to the clipboard ("Copy diagnostics"); nothing else.
+  const uiMayUse = (permission: string, url: string) => permission === 'clipboard-sanitized-write' && isAppUrl(url);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(uiMayUse(permission, contents.getURL())),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    uiMayUse(permission, requestingOrigin),
+  );
 }
