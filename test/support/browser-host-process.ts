@@ -21,9 +21,14 @@ export interface BrowserHostProcess {
  * Starts `out/browser-host/index.js` (run `npm run build` first) with the demo's control API and
  * reads its addresses from stdout. Used by the e2e specs and the benchmarks.
  */
-export async function startBrowserHostProcess(extraArgs: readonly string[] = []): Promise<BrowserHostProcess> {
-  // Each host gets its own settings, logs and audit trail, so no run sees another's choices.
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'earshot-host-'));
+export async function startBrowserHostProcess(
+  extraArgs: readonly string[] = [],
+  options: { dataDirectory?: string } = {},
+): Promise<BrowserHostProcess> {
+  // Each host gets its own settings, logs and audit trail, so no run sees another's choices,
+  // unless the caller hands in a folder to see what survives a restart.
+  const ownDirectory = options.dataDirectory === undefined;
+  const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'earshot-host-'));
   const child = spawn(
     process.execPath,
     ['out/browser-host/index.js', '--port', '0', '--demo-control-api', '--data-dir', dataDirectory, ...extraArgs],
@@ -57,7 +62,7 @@ export async function startBrowserHostProcess(extraArgs: readonly string[] = [])
     control: (method, path, body) => callControl(controlUrl.replace(/\/control$/, ''), method, path, body),
     stop: async () => {
       await stopChild(child);
-      rmSync(dataDirectory, { recursive: true, force: true });
+      if (ownDirectory) rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
 }
