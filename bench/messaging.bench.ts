@@ -198,7 +198,9 @@ async function startConversations(page: Page, host: BrowserHostProcess, agents: 
   for (let index = 0; index < conversationCount; index += 1) {
     const pair = pairs[index % pairs.length]!;
     const id = await startConversation(host, pair, index + 1);
-    slots.push({ ...pair, conversationId: Promise.resolve(id), lines: 0, lastPost: Promise.resolve() });
+    // Staggered, so conversations end one at a time, as on a floor, rather than all in one burst.
+    const head = turnover === null ? 0 : Math.floor((index * turnover) / conversationCount);
+    slots.push({ ...pair, conversationId: Promise.resolve(id), lines: head, lastPost: Promise.resolve() });
   }
   await waitFor(
     `${conversationCount} conversation cards on the board`,
