@@ -347,7 +347,10 @@ function printFrames(report: PageProbeReport, runStartedAt: number): void {
     console.log(
       `${'long animation frames (≥ 50 ms of work)'.padEnd(58)} count ${String(report.longFrames.length).padStart(4)}   longest ${Math.round(longest)} ms`,
     );
-    for (const frame of report.longFrames.slice(0, 12)) console.log(describeLongFrame(frame, runStartedAt));
+    const longest12 = [...report.longFrames].sort((a, b) => b.duration - a.duration).slice(0, 12);
+    longest12.sort((a, b) => a.startedAt - b.startedAt);
+    if (report.longFrames.length > longest12.length) console.log('  the 12 longest:');
+    for (const frame of longest12) console.log(describeLongFrame(frame, runStartedAt));
   }
   const longestTask = report.longTasks.length === 0 ? 0 : Math.max(...report.longTasks);
   console.log(
