@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { Conversation } from '../../../../electron/common/models/messaging';
-import type { AppError } from '../../../../electron/common/result';
-import { ChatIcon, CloseIcon, SmsIcon } from '../../components/icons';
-import { commandKeys, failureOf, isSending } from '../../store/command-status';
+import { ChatIcon, SmsIcon } from '../../components/icons';
+import { commandKeys, isSending } from '../../store/command-status';
+import { CardProblems } from '../../components/card-problems';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { CallDuration } from '../voice/call-duration';
 import { Composer } from './composer';
@@ -58,40 +58,6 @@ function ModeSwitch({ conversation }: { conversation: Conversation }) {
         </button>
       ))}
     </div>
-  );
-}
-
-function CardProblems({ conversation }: { conversation: Conversation }) {
-  const statuses = useAppStore((state) => state.ui.commandStatuses);
-  const dismiss = useAppStore((state) => state.uiActions.dismissCommandError);
-  const failures = [
-    commandKeys.conversation(conversation.id),
-    commandKeys.send(conversation.id),
-    commandKeys.leave(conversation.id),
-  ]
-    .map((key) => ({ key, error: failureOf(statuses, key) }))
-    .filter((entry): entry is { key: string; error: AppError } => entry.error !== null);
-  const stateError = conversation.error?.message ?? null;
-  const shownFailures = failures.filter((entry) => entry.error.message !== stateError);
-  if (stateError === null && shownFailures.length === 0) return null;
-  return (
-    <ul className="call-card__problems" data-testid="conversation-error">
-      {stateError !== null && <li className="call-card__problem">{stateError}</li>}
-      {shownFailures.map(({ key, error }) => (
-        <li key={key} className="call-card__problem">
-          <span>{error.message}</span>
-          <button
-            type="button"
-            className="icon-button icon-button--small"
-            aria-label="Dismiss"
-            title="Dismiss"
-            onClick={() => dismiss(key)}
-          >
-            <CloseIcon width={12} height={12} />
-          </button>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -191,7 +157,15 @@ function ConversationCardView({ conversationId }: { conversationId: string }) {
             {pending}
           </p>
         )}
-        <CardProblems conversation={conversation} />
+        <CardProblems
+          commandKeys={[
+            commandKeys.conversation(conversation.id),
+            commandKeys.send(conversation.id),
+            commandKeys.leave(conversation.id),
+          ]}
+          stateError={conversation.error?.message ?? null}
+          testId="conversation-error"
+        />
       </div>
     </article>
   );

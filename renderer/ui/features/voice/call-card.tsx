@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { MonitoredCall } from '../../../../electron/common/models/voice';
-import type { AppError } from '../../../../electron/common/result';
-import { CloseIcon, HangUpIcon, MicOffIcon, SpeakerIcon } from '../../components/icons';
-import { commandKeys, failureOf, isSending } from '../../store/command-status';
+import { HangUpIcon, MicOffIcon, SpeakerIcon } from '../../components/icons';
+import { commandKeys, isSending } from '../../store/command-status';
+import { CardProblems } from '../../components/card-problems';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { AudienceIndicator } from './audience-indicator';
 import './voice.css';
@@ -85,37 +85,6 @@ function VolumeSlider({ call }: { call: MonitoredCall }) {
         onBlur={() => setDraft(null)}
       />
     </label>
-  );
-}
-
-function CardProblems({ call, microphoneShown }: { call: MonitoredCall; microphoneShown: boolean }) {
-  const statuses = useAppStore((state) => state.ui.commandStatuses);
-  const failures = [commandKeys.call(call.id), commandKeys.hangUp(call.id), commandKeys.volume(call.id)]
-    .map((key) => ({ key, error: failureOf(statuses, key) }))
-    .filter((entry): entry is { key: string; error: AppError } => entry.error !== null);
-  const dismiss = useAppStore((state) => state.uiActions.dismissCommandError);
-  // The microphone's failure already stands under the audience line.
-  const stateError = call.error !== null && !microphoneShown ? call.error.message : null;
-  const shownFailures = failures.filter((entry) => entry.error.message !== stateError);
-  if (stateError === null && shownFailures.length === 0) return null;
-  return (
-    <ul className="call-card__problems" data-testid="call-error">
-      {stateError !== null && <li className="call-card__problem">{stateError}</li>}
-      {shownFailures.map(({ key, error }) => (
-        <li key={key} className="call-card__problem">
-          <span>{error.message}</span>
-          <button
-            type="button"
-            className="icon-button icon-button--small"
-            aria-label="Dismiss"
-            title="Dismiss"
-            onClick={() => dismiss(key)}
-          >
-            <CloseIcon width={12} height={12} />
-          </button>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -213,7 +182,12 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
             {pending}
           </p>
         )}
-        <CardProblems call={call} microphoneShown={call.microphone === 'failed'} />
+        <CardProblems
+          commandKeys={[commandKeys.call(call.id), commandKeys.hangUp(call.id), commandKeys.volume(call.id)]}
+          // The microphone's failure already stands under the audience line.
+          stateError={call.error !== null && call.microphone !== 'failed' ? call.error.message : null}
+          testId="call-error"
+        />
       </div>
     </article>
   );
