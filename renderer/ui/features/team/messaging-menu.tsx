@@ -22,6 +22,7 @@ import {
   modeLabels,
   monitorMessagingPhrase,
 } from '../messaging/messaging-model';
+import { OptionList } from '../../components/option-list';
 
 /** One menu for every row: the trigger says whose it is, so a team of fifty holds one popover, not fifty. */
 export const MESSAGING_MENU_ID = 'messaging-menu';
@@ -216,24 +217,14 @@ function MessagingOptionsFields() {
   const setOptions = useAppStore((state) => state.uiActions.setMessagingOptions);
   return (
     <div className="messaging-menu__options">
-      <fieldset className="option-group">
-        <legend className="option-group__legend">Which ones</legend>
-        {frequencies.map((option) => (
-          <label key={option} className="option">
-            <input
-              type="radio"
-              name="messaging-frequency"
-              value={option}
-              checked={frequency === option}
-              onChange={() => setOptions({ frequency: option })}
-            />
-            <span className="option__text">
-              <span className="option__label">{frequencyLabels[option].label}</span>
-              <span className="option__hint">{frequencyLabels[option].hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <OptionList
+        legend="Which ones"
+        name="messaging-frequency"
+        options={frequencies}
+        labels={frequencyLabels}
+        value={frequency}
+        onChange={(option) => setOptions({ frequency: option })}
+      />
       <label className="messaging-menu__nickname" htmlFor={nicknameId}>
         <span className="option-group__legend">Nickname</span>
         <input

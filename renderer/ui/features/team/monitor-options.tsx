@@ -1,5 +1,6 @@
 import type { MonitoringScope, VoiceFrequency } from '../../../../electron/common/models/voice';
 import { ChevronIcon, SlidersIcon } from '../../components/icons';
+import { OptionList } from '../../components/option-list';
 import { useAppStore } from '../../store/store-context';
 import { frequencyLabels, scopeLabels } from '../voice/voice-model';
 
@@ -39,42 +40,22 @@ export function MonitorOptions() {
         role="dialog"
         aria-label="Monitoring options"
       >
-        <fieldset className="option-group">
-          <legend className="option-group__legend">Scope</legend>
-          {scopes.map((option) => (
-            <label key={option} className="option">
-              <input
-                type="radio"
-                name="monitor-scope"
-                value={option}
-                checked={scope === option}
-                onChange={() => setMonitorOptions({ scope: option })}
-              />
-              <span className="option__text">
-                <span className="option__label">{scopeLabels[option].label}</span>
-                <span className="option__hint">{scopeLabels[option].hint}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="option-group">
-          <legend className="option-group__legend">Calls</legend>
-          {frequencies.map((option) => (
-            <label key={option} className="option">
-              <input
-                type="radio"
-                name="monitor-frequency"
-                value={option}
-                checked={frequency === option}
-                onChange={() => setMonitorOptions({ frequency: option })}
-              />
-              <span className="option__text">
-                <span className="option__label">{frequencyLabels[option].label}</span>
-                <span className="option__hint">{frequencyLabels[option].hint}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <OptionList
+          legend="Scope"
+          name="monitor-scope"
+          options={scopes}
+          labels={scopeLabels}
+          value={scope}
+          onChange={(option) => setMonitorOptions({ scope: option })}
+        />
+        <OptionList
+          legend="Calls"
+          name="monitor-frequency"
+          options={frequencies}
+          labels={frequencyLabels}
+          value={frequency}
+          onChange={(option) => setMonitorOptions({ frequency: option })}
+        />
         <p className="popover__note">Applies to the next monitoring you start.</p>
       </div>
     </>
