@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs } from './test/support/chromium';
+import { chromiumArgs, chromiumPath } from './test/support/chromium';
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against the
@@ -21,6 +21,6 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
 });

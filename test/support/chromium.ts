@@ -1,6 +1,9 @@
 import { chromium, type Browser } from 'playwright-core';
 
-/** The same Chromium and flags as the e2e tests (playwright.config.ts), outside the test runner. */
+/** Debian's Chromium (Playwright cannot download browsers here), or EARSHOT_CHROMIUM. */
+export const chromiumPath = process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags every Chromium of the tests and benchmarks runs with (webrtc-notes.md). */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -17,9 +20,5 @@ export const chromiumArgs = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-  });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, timeout: 30_000 });
 }

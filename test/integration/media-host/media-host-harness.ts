@@ -8,15 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { MediaEvent } from '../../../electron/common/contract/media-host-contract';
 import { createMediaHostServer, MEDIA_PAGE_PATH } from '../../../electron/browser-host/media-host-server';
 import { createLogger, formatLogRecord } from '../../../electron/main/platform/logger';
 import type { MediaHostLink } from '../../../electron/main/sip/media-host-link';
-import { chromiumArgs } from '../../support/chromium';
+import { launchChromium } from '../../support/chromium';
 import { waitFor } from '../../support/wait-for';
 
-export const CHROMIUM_PATH = process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export type EventOf<T extends MediaEvent['type']> = Extract<MediaEvent, { type: T }>;
@@ -123,12 +122,7 @@ export async function startMediaHostHarness(): Promise<MediaHostHarness> {
 
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: chromiumArgs,
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -18,17 +18,12 @@ import {
   type SipService,
 } from '../../../electron/simulator/sip/index';
 import { waitFor } from '../../support/wait-for';
-import {
-  CHROMIUM_PATH,
-  median,
-  startMediaHostHarness,
-  type EventOf,
-  type MediaHostHarness,
-} from './media-host-harness';
+import { median, startMediaHostHarness, type EventOf, type MediaHostHarness } from './media-host-harness';
+import { chromiumPath } from '../../support/chromium';
 
 const DOMAIN = 'demo.earshot.local';
 const SUPERVISOR = { user: '5005', password: 'listen-in-secret' };
-const skip = existsSync(CHROMIUM_PATH) ? false : `${CHROMIUM_PATH} is not installed`;
+const skip = existsSync(chromiumPath) ? false : `${chromiumPath} is not installed`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -181,7 +176,12 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
       sinkId: '',
       volume: 1,
     });
-    assert.deepEqual(call.rtpFromSupervisor().ListenIn, { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null });
+    assert.deepEqual(call.rtpFromSupervisor().ListenIn, {
+      packets: 0,
+      packetsWithEnergy: 0,
+      firstAt: null,
+      lastAt: null,
+    });
     assert.equal((await host.microphoneProbe()).getUserMediaCalls, 0);
 
     let from = host.mark();

@@ -5,13 +5,14 @@ import { existsSync } from 'node:fs';
 import { startSipService } from '../../../electron/simulator/sip/index';
 import type { MonitoringCall, SipService } from '../../../electron/simulator/sip/index';
 import { MonitoringCallRejectedError } from '../../../electron/simulator/sip/index';
-import { CHROMIUM_PATH, startPhoneHarness } from './phone-page';
+import { startPhoneHarness } from './phone-page';
+import { chromiumPath } from '../../support/chromium';
 import { waitFor } from '../../support/wait-for';
 import type { PhoneHarness, PhonePage } from './phone-page';
 
 const DOMAIN = 'demo.earshot.local';
 const SUPERVISOR = { user: '5005', password: 'listen-in-secret' };
-const skip = existsSync(CHROMIUM_PATH) ? false : `${CHROMIUM_PATH} is not installed`;
+const skip = existsSync(chromiumPath) ? false : `${chromiumPath} is not installed`;
 
 describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_000 }, () => {
   let sip: SipService;
@@ -23,7 +24,12 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
     sip = await startSipService({ domain: DOMAIN, accounts: [SUPERVISOR], log: (line) => log.push(line) });
     harness = await startPhoneHarness();
     phone = await harness.openPhone();
-    await phone.register({ url: sip.webSocketUrl, user: SUPERVISOR.user, password: SUPERVISOR.password, domain: DOMAIN });
+    await phone.register({
+      url: sip.webSocketUrl,
+      user: SUPERVISOR.user,
+      password: SUPERVISOR.password,
+      domain: DOMAIN,
+    });
   });
 
   after(async () => {
@@ -69,7 +75,12 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
       return stats && stats.audioLevel > 0.01 ? stats : undefined;
     });
     assert.ok(audible.audioLevel > 0.01);
-    assert.deepEqual(call.rtpFromSupervisor().ListenIn, { packets: 0, packetsWithEnergy: 0, firstAt: null, lastAt: null });
+    assert.deepEqual(call.rtpFromSupervisor().ListenIn, {
+      packets: 0,
+      packetsWithEnergy: 0,
+      firstAt: null,
+      lastAt: null,
+    });
 
     await phone.startTalking();
     call.setMode('BargeIn');
@@ -110,7 +121,8 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
 
     const final = (await phone.calls()).slice(-1)[0]!;
     const timings = call.timings;
-    const rel = (at: number | undefined): string => (at === undefined ? '—' : `${(at - timings.inviteSentAt).toFixed(1)} ms`);
+    const rel = (at: number | undefined): string =>
+      at === undefined ? '—' : `${(at - timings.inviteSentAt).toFixed(1)} ms`;
     console.log(
       [
         'INVITE → first packet timeline (from the INVITE leaving the simulator):',
@@ -127,7 +139,9 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
 
     await call.hangUp();
     assert.deepEqual(ended, ['hung up by the simulator']);
-    await waitFor('the phone to see the BYE', async () => ((await phone.calls()).slice(-1)[0]?.endedAt ? true : undefined));
+    await waitFor('the phone to see the BYE', async () =>
+      (await phone.calls()).slice(-1)[0]?.endedAt ? true : undefined,
+    );
   });
 
   test('a BYE from the phone ends the call', async () => {
@@ -164,7 +178,9 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
       assert.equal(error.status, 487);
       return true;
     });
-    await waitFor('the phone to stop ringing', async () => ((await phone.calls()).slice(-1)[0]?.endedAt ? true : undefined));
+    await waitFor('the phone to stop ringing', async () =>
+      (await phone.calls()).slice(-1)[0]?.endedAt ? true : undefined,
+    );
     assert.equal((await phone.calls()).slice(-1)[0]?.endCause, 'Canceled');
   });
 

@@ -7,28 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { CallRecord, PhoneStats } from '../../fixtures/sip-phone/phone';
+import { launchChromium } from '../../support/chromium';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/sip-phone/', import.meta.url));
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 // From webrtc-notes.md: loopback ICE, no mDNS-hidden candidates, fake mic without a prompt,
 // autoplay without a gesture, and none of Chromium's background traffic.
-const CHROMIUM_ARGS = [
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 export interface PhonePage {
   readonly page: Page;
@@ -79,7 +65,7 @@ export async function startPhoneHarness(): Promise<PhoneHarness> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+  const browser = await launchChromium();
 
   return {
     browser,
@@ -117,4 +103,3 @@ export async function startPhoneHarness(): Promise<PhoneHarness> {
     },
   };
 }
-

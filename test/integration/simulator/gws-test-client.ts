@@ -86,15 +86,7 @@ export async function control(baseUrl: string, method: string, path: string, bod
   return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (let attempt = 0; attempt < 10_000 && Date.now() < deadline; attempt++) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
+export { waitFor } from '../../support/wait-for';
 
 interface TransportContext {
   readonly cookies: readonly string[];

@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
-import { CHROMIUM_PATH, startPhoneHarness, type PhoneHarness, type PhonePage } from '../simulator-sip/phone-page';
+import { chromiumPath } from '../../support/chromium';
+import { startPhoneHarness, type PhoneHarness, type PhonePage } from '../simulator-sip/phone-page';
 import { waitFor } from './gws-test-client';
 import { controlUser, endCall, startCall, voiceCall, VoiceSupervisor } from './voice-harness';
 
-const skip = existsSync(CHROMIUM_PATH) ? false : `${CHROMIUM_PATH} is not installed`;
+const skip = existsSync(chromiumPath) ? false : `${chromiumPath} is not installed`;
 
 describe('voice monitoring with a JsSIP phone in Chromium', { skip, timeout: 120_000 }, () => {
   let simulator: RunningSimulator;
@@ -22,7 +23,12 @@ describe('voice monitoring with a JsSIP phone in Chromium', { skip, timeout: 120
     harness = await startPhoneHarness();
     phone = await harness.openPhone();
     const account = simulator.demo.sip;
-    await phone.register({ url: account.webSocketUrl, user: account.authorizationUser, password: account.password, domain: simulator.sip.domain });
+    await phone.register({
+      url: account.webSocketUrl,
+      user: account.authorizationUser,
+      password: account.password,
+      domain: simulator.sip.domain,
+    });
     supervisor = await VoiceSupervisor.signIn(simulator, 'supervisor', { phone: false });
   });
 
@@ -41,7 +47,9 @@ describe('voice monitoring with a JsSIP phone in Chromium', { skip, timeout: 120
     const callId = ringing.call.id;
     await supervisor.callState(callId, 'Established', from);
 
-    const record = await waitFor('the call at the phone', async () => (await phone.calls()).find((item) => item.callUuid === callId));
+    const record = await waitFor('the call at the phone', async () =>
+      (await phone.calls()).find((item) => item.callUuid === callId),
+    );
     assert.equal(record.autoAnswer, true);
     const listening = await waitFor('50 packets of the conversation', async () => {
       const stats = await phone.stats();
@@ -55,7 +63,10 @@ describe('voice monitoring with a JsSIP phone in Chromium', { skip, timeout: 120
 
     await phone.startTalking();
     assert.equal((await supervisor.operate(callId, 'SwitchToBargeIn')).json?.statusCode, 0);
-    await waitFor('the supervisor heard in BargeIn', async () => (await voiceCall(simulator, callId)).rtpFromSupervisor.BargeIn.packetsWithEnergy > 0);
+    await waitFor(
+      'the supervisor heard in BargeIn',
+      async () => (await voiceCall(simulator, callId)).rtpFromSupervisor.BargeIn.packetsWithEnergy > 0,
+    );
     await phone.stopTalking();
     assert.equal((await supervisor.operate(callId, 'SwitchToListenIn')).json?.statusCode, 0);
 
@@ -69,6 +80,8 @@ describe('voice monitoring with a JsSIP phone in Chromium', { skip, timeout: 120
 
     await endCall(simulator, customerCall.id);
     await supervisor.callState(callId, 'Released', from);
-    await waitFor('the BYE at the phone', async () => ((await phone.calls()).find((item) => item.callUuid === callId)?.endedAt ? true : undefined));
+    await waitFor('the BYE at the phone', async () =>
+      (await phone.calls()).find((item) => item.callUuid === callId)?.endedAt ? true : undefined,
+    );
   });
 });
