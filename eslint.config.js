@@ -5,7 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // Regexes, not globs: a glob like 'electron/*' would also match '../../electron/common/…'.
-const electronModule = { regex: '^electron(/.*)?$', message: 'Only electron/main/shell and the preloads import electron.' };
+const electronModule = {
+  regex: '^electron(/.*)?$',
+  message: 'Only electron/main/shell and the preloads import electron.',
+};
 const nodeBuiltins = {
   regex: '^(node:.*|fs|path|http|https|net|os|child_process|crypto|url|events|stream|tls|dgram)(/.*)?$',
   message: 'This layer does not run in Node.',
@@ -26,10 +29,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
   },
   {
@@ -45,7 +45,10 @@ export default tseslint.config(
           patterns: [
             electronModule,
             nodeBuiltins,
-            restrict(['**/main/**', '**/renderer/**', '**/preload/**', '**/browser-host/**', '**/simulator/**'], 'common imports nothing from the layers above it.'),
+            restrict(
+              ['**/main/**', '**/renderer/**', '**/preload/**', '**/browser-host/**', '**/simulator/**'],
+              'common imports nothing from the layers above it.',
+            ),
           ],
         },
       ],
@@ -60,7 +63,10 @@ export default tseslint.config(
         {
           patterns: [
             { ...electronModule, message: 'Main-side services never import electron; only electron/main/shell does.' },
-            restrict(['**/renderer/**', '**/preload/**', '**/main/shell/**'], 'Main-side services do not reach into the renderer, preload or shell.'),
+            restrict(
+              ['**/renderer/**', '**/preload/**', '**/main/shell/**'],
+              'Main-side services do not reach into the renderer, preload or shell.',
+            ),
           ],
         },
       ],
@@ -96,7 +102,15 @@ export default tseslint.config(
           patterns: [
             electronModule,
             nodeBuiltins,
-            restrict(['**/electron/main/**', '**/electron/simulator/**', '**/electron/browser-host/**', '**/electron/preload/**'], 'The renderer knows main only through electron/common.'),
+            restrict(
+              [
+                '**/electron/main/**',
+                '**/electron/simulator/**',
+                '**/electron/browser-host/**',
+                '**/electron/preload/**',
+              ],
+              'The renderer knows main only through electron/common.',
+            ),
           ],
         },
       ],
@@ -113,7 +127,15 @@ export default tseslint.config(
           patterns: [
             electronModule,
             nodeBuiltins,
-            restrict(['**/electron/main/**', '**/electron/simulator/**', '**/electron/browser-host/**', '**/electron/preload/**'], 'The renderer knows main only through electron/common.'),
+            restrict(
+              [
+                '**/electron/main/**',
+                '**/electron/simulator/**',
+                '**/electron/browser-host/**',
+                '**/electron/preload/**',
+              ],
+              'The renderer knows main only through electron/common.',
+            ),
             restrict(['**/media-host/**', 'jssip'], 'The UI window never touches SIP or the media host.'),
           ],
         },
@@ -129,7 +151,15 @@ export default tseslint.config(
           patterns: [
             electronModule,
             nodeBuiltins,
-            restrict(['**/electron/main/**', '**/electron/simulator/**', '**/electron/browser-host/**', '**/electron/preload/**'], 'The media host knows main only through electron/common.'),
+            restrict(
+              [
+                '**/electron/main/**',
+                '**/electron/simulator/**',
+                '**/electron/browser-host/**',
+                '**/electron/preload/**',
+              ],
+              'The media host knows main only through electron/common.',
+            ),
             restrict(['**/renderer/ui/**'], 'The media host and the UI never import each other.'),
           ],
         },

@@ -34,7 +34,12 @@ rmSync('out', { recursive: true, force: true });
 mkdirSync('out', { recursive: true });
 
 await Promise.all([
-  build({ ...nodeEsm, entryPoints: ['electron/main/shell/main.ts'], outfile: 'out/main/index.js', external: [...nodeEsm.external, 'electron'] }),
+  build({
+    ...nodeEsm,
+    entryPoints: ['electron/main/shell/main.ts'],
+    outfile: 'out/main/index.js',
+    external: [...nodeEsm.external, 'electron'],
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/ui.ts'],

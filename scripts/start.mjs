@@ -13,7 +13,9 @@ if (electronBinary) {
   const child = spawn(electronBinary, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron is not available on this machine (its binary could not be downloaded), so Earshot starts as the browser edition (npm run web).');
+  console.log(
+    'Electron is not available on this machine (its binary could not be downloaded), so Earshot starts as the browser edition (npm run web).',
+  );
   const child = spawn(process.execPath, ['out/browser-host/index.js', '--open'], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -26,7 +26,11 @@ declare module 'faye' {
 
     /** The protocol server an extension is added to; `process` with a null request acts as the server itself. */
     interface BayeuxServer {
-      process(messages: BayeuxMessage | BayeuxMessage[], request: IncomingMessage | null, callback: (replies: BayeuxMessage[]) => void): void;
+      process(
+        messages: BayeuxMessage | BayeuxMessage[],
+        request: IncomingMessage | null,
+        callback: (replies: BayeuxMessage[]) => void,
+      ): void;
     }
 
     interface ServerExtension {

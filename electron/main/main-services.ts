@@ -100,7 +100,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   if (savedAudio.outputDeviceId !== null) sip.selectOutput(savedAudio.outputDeviceId);
   if (savedAudio.inputDeviceId !== null) sip.selectInput(savedAudio.inputDeviceId);
   const rememberAudio = (change: { outputDeviceId?: string | null; inputDeviceId?: string | null }) => {
-    const saved = options.platform.settings.update((settings) => ({ ...settings, audio: { ...settings.audio, ...change } }));
+    const saved = options.platform.settings.update((settings) => ({
+      ...settings,
+      audio: { ...settings.audio, ...change },
+    }));
     if (!saved.ok) logger.warn('The audio device choice could not be saved', { reason: saved.error.message });
   };
 

@@ -1,4 +1,9 @@
-import { uiInvokeContract, type UiInvokeChannel, type UiParsedRequest, type UiResponse } from '../common/contract/ui-contract';
+import {
+  uiInvokeContract,
+  type UiInvokeChannel,
+  type UiParsedRequest,
+  type UiResponse,
+} from '../common/contract/ui-contract';
 import { err, type Result } from '../common/result';
 import type { Logger } from './platform/logger';
 
@@ -16,7 +21,11 @@ export function createUiInvoke(handlers: UiCommandHandlers, logger: Logger): UiI
   return async (channel, payload) => {
     if (typeof channel !== 'string' || !Object.hasOwn(uiInvokeContract, channel)) {
       logger.warn('Rejected a UI command on an unknown channel', { channel: String(channel).slice(0, 80) });
-      return err('invalid-input', 'Earshot received a command it does not know.', `unknown channel ${String(channel).slice(0, 80)}`);
+      return err(
+        'invalid-input',
+        'Earshot received a command it does not know.',
+        `unknown channel ${String(channel).slice(0, 80)}`,
+      );
     }
     const typedChannel = channel as UiInvokeChannel;
     const parsed = uiInvokeContract[typedChannel].request.safeParse(payload);

@@ -1,6 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL_NAME, type EarshotBridge } from '../common/contract/bridge-api';
-import { isUiEventChannel, isUiInvokeChannel, type UiEventChannel, type UiEventPayload } from '../common/contract/ui-contract';
+import {
+  isUiEventChannel,
+  isUiInvokeChannel,
+  type UiEventChannel,
+  type UiEventPayload,
+} from '../common/contract/ui-contract';
 
 /** The UI window's whole view of main: an allow-listed invoke and event subscription, nothing more. */
 const bridge: EarshotBridge = {

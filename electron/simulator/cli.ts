@@ -13,7 +13,12 @@ function integerOption(value: string | undefined, name: string, fallback: number
   return parsed;
 }
 
-const cliOptions = { port: { type: 'string' }, seed: { type: 'string' }, clips: { type: 'string' }, quiet: { type: 'boolean' } } as const;
+const cliOptions = {
+  port: { type: 'string' },
+  seed: { type: 'string' },
+  clips: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
 let args: ReturnType<typeof parseArgs<{ options: typeof cliOptions }>>;
 try {
   args = parseArgs({ options: cliOptions });
@@ -34,7 +39,9 @@ try {
   });
 } catch (error) {
   // Most often the conversation clips are missing beside a bundle: say so, without a stack.
-  process.stderr.write(`the demo contact center could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `the demo contact center could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }
 

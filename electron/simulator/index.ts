@@ -72,7 +72,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     demo: {
       userName: demoSupervisor.userName,
       password: demoSupervisor.password,
-      sip: { webSocketUrl: sip.webSocketUrl, sipUri: `sip:${dn}@${sip.domain}`, authorizationUser: dn, password: sipPassword(supervisor) },
+      sip: {
+        webSocketUrl: sip.webSocketUrl,
+        sipUri: `sip:${dn}@${sip.domain}`,
+        authorizationUser: dn,
+        password: sipPassword(supervisor),
+      },
     },
     restart: (downMs) => host.restart(downMs),
     stop: () => host.stop(),

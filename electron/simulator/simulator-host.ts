@@ -76,7 +76,10 @@ export class SimulatorHost {
       initial,
       ids: new InteractionIds(options.seed),
       now: () => Date.now(),
-      reportError: (error) => options.log(`floor listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      reportError: (error) =>
+        options.log(
+          `floor listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
     });
     this.liveFloor = new LiveFloor({
       model: this.floor,
@@ -155,10 +158,18 @@ export class SimulatorHost {
     if (!sip) throw new Error('the simulator has not started');
     const callUuid = randomUUID().replace(/-/g, '').toUpperCase();
     sip
-      .placeMonitoringCall({ toUser: user.device.phoneNumber, callUuid, fromDisplayName: 'Front desk', fromUser: from, autoAnswer: false, mode: 'ListenIn' })
+      .placeMonitoringCall({
+        toUser: user.device.phoneNumber,
+        callUuid,
+        fromDisplayName: 'Front desk',
+        fromUser: from,
+        autoAnswer: false,
+        mode: 'ListenIn',
+      })
       .then(
         () => this.options.log(`control: ${user.device.phoneNumber} answered the ordinary call ${callUuid}`),
-        (error: unknown) => this.options.log(`control: the ordinary call to ${user.device.phoneNumber} ended: ${String(error)}`),
+        (error: unknown) =>
+          this.options.log(`control: the ordinary call to ${user.device.phoneNumber} ended: ${String(error)}`),
       );
     return { callUuid };
   }
@@ -194,7 +205,9 @@ export class SimulatorHost {
       this.liveFloor.start();
     }
     this.options.log(`simulator: SIP at ${this.sipService.webSocketUrl} (domain ${this.options.sipDomain})`);
-    this.options.log(`simulator: GWS at ${this.baseUrl}/api/v2 (seed ${this.options.seed}, live floor ${this.options.liveFloor ? 'on' : 'off'})`);
+    this.options.log(
+      `simulator: GWS at ${this.baseUrl}/api/v2 (seed ${this.options.seed}, live floor ${this.options.liveFloor ? 'on' : 'off'})`,
+    );
   }
 
   /**
@@ -245,7 +258,11 @@ export class SimulatorHost {
     const sip = this.sipService;
     if (!sip) return null;
     const dns = this.directory.all().map((user) => user.device.phoneNumber);
-    return { webSocketUrl: sip.webSocketUrl, domain: this.options.sipDomain, registeredUsers: dns.filter((dn) => sip.isRegistered(dn)) };
+    return {
+      webSocketUrl: sip.webSocketUrl,
+      domain: this.options.sipDomain,
+      registeredUsers: dns.filter((dn) => sip.isRegistered(dn)),
+    };
   }
 
   private createHub(): BayeuxHub {
@@ -260,7 +277,9 @@ export class SimulatorHost {
 
   private listen(port: number): Promise<void> {
     const server = createServer((req, res) => this.dispatch(req, res));
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.dispatchUpgrade(req, socket, head));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      this.dispatchUpgrade(req, socket, head),
+    );
     server.on('clientError', (_error, socket) => socket.destroy());
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -286,9 +305,13 @@ export class SimulatorHost {
 
   private dispatch(req: IncomingMessage, res: ServerResponse): void {
     const started = Date.now();
-    res.on('finish', () => this.options.log(`${req.method} ${req.url} -> ${res.statusCode} (${Date.now() - started} ms)`));
+    res.on('finish', () =>
+      this.options.log(`${req.method} ${req.url} -> ${res.statusCode} (${Date.now() - started} ms)`),
+    );
     this.route(req, res).catch((error: unknown) => {
-      this.options.log(`simulator: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.options.log(
+        `simulator: ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       if (!res.headersSent) sendGwsError(res, 500, 4, 'Internal error');
       else res.destroy();
     });
@@ -297,7 +320,8 @@ export class SimulatorHost {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')) return this.gws.handle(req, res, url);
-    if (this.control && (url.pathname === '/control' || url.pathname.startsWith('/control/'))) return this.control.handle(req, res, url);
+    if (this.control && (url.pathname === '/control' || url.pathname.startsWith('/control/')))
+      return this.control.handle(req, res, url);
     sendHtmlNotFound(res);
   }
 

@@ -23,7 +23,12 @@ export const mediaCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answer'), callId: z.string() }),
   z.object({ type: z.literal('decline'), callId: z.string() }),
   z.object({ type: z.literal('hangUp'), callId: z.string() }),
-  z.object({ type: z.literal('setMicrophone'), callId: z.string(), open: z.boolean(), inputDeviceId: z.string().nullable() }),
+  z.object({
+    type: z.literal('setMicrophone'),
+    callId: z.string(),
+    open: z.boolean(),
+    inputDeviceId: z.string().nullable(),
+  }),
   z.object({ type: z.literal('setOutputDevice'), deviceId: z.string().nullable() }),
   z.object({ type: z.literal('setVolume'), callId: z.string(), volume: z.number().min(0).max(1) }),
   z.object({ type: z.literal('listDevices') }),

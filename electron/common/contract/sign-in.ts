@@ -8,7 +8,12 @@ const httpUrl = z
 const sipWebSocketUrl = z
   .string()
   .trim()
-  .pipe(z.url({ protocol: /^wss?$/, error: 'Enter the SIP WebSocket address as ws://host:port/path or wss://host:port/path' }));
+  .pipe(
+    z.url({
+      protocol: /^wss?$/,
+      error: 'Enter the SIP WebSocket address as ws://host:port/path or wss://host:port/path',
+    }),
+  );
 
 export const sipAccountSchema = z.object({
   webSocketUrl: sipWebSocketUrl,

@@ -64,7 +64,11 @@ export function fromUserState(userState: WireUserState): AgentState {
     return { kind: 'AfterCallWork', label: userState.displayName ?? 'After Call Work', reason: null };
   }
   if (state === 'notready') {
-    return { kind: 'NotReady', label: userState.displayName ?? 'Not Ready', reason: reason ?? nonDefaultWorkMode(userState.workMode) };
+    return {
+      kind: 'NotReady',
+      label: userState.displayName ?? 'Not Ready',
+      reason: reason ?? nonDefaultWorkMode(userState.workMode),
+    };
   }
   if (state === 'loggedout' || state === 'logout' || state === 'offline') {
     return { kind: 'LoggedOut', label: userState.displayName ?? 'Logged Out', reason: null };

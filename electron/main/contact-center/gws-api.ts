@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
 import type { BasicCredentials, GwsRequest, HttpTransport } from './http-transport';
-import { contactSchema, contactsResponseSchema, userResponseSchema, type WireContact, type WireUser } from './wire/users';
+import {
+  contactSchema,
+  contactsResponseSchema,
+  userResponseSchema,
+  type WireContact,
+  type WireUser,
+} from './wire/users';
 
 /**
  * The GWS operations Earshot uses, each parsing its response at the edge. Operations answer
@@ -93,7 +99,11 @@ export class GwsApi {
     const parsed = schema.safeParse(response.value.body);
     if (!parsed.success) {
       this.logger.warn('Unexpected GWS response shape', { request: where, reason: parsed.error.message });
-      return err('not-gws', 'The contact center answered in a form Earshot does not understand. Check that the address is a Genesys Web Services server.', `${where}: ${parsed.error.message}`);
+      return err(
+        'not-gws',
+        'The contact center answered in a form Earshot does not understand. Check that the address is a Genesys Web Services server.',
+        `${where}: ${parsed.error.message}`,
+      );
     }
     return ok(pick(parsed.data));
   }

@@ -20,7 +20,9 @@ const statusMeanings: Readonly<Record<number, string>> = {
 };
 
 export function describeGwsStatus(statusCode: number, statusMessage: string | undefined): string {
-  const meaning = statusMeanings[statusCode] ?? (statusCode >= 12 && statusCode <= 17 ? 'The contact center could not update it' : 'The contact center refused it');
+  const meaning =
+    statusMeanings[statusCode] ??
+    (statusCode >= 12 && statusCode <= 17 ? 'The contact center could not update it' : 'The contact center refused it');
   const detail = statusMessage?.trim();
   return detail ? `${meaning}: ${detail} (GWS status ${statusCode}).` : `${meaning} (GWS status ${statusCode}).`;
 }

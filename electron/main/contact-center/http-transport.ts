@@ -33,7 +33,17 @@ export interface HttpTransportOptions {
   readonly fetchImpl?: typeof fetch;
 }
 
-const networkErrorCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EPIPE']);
+const networkErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EPIPE',
+]);
 const tlsErrorPattern = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 /**
@@ -74,7 +84,9 @@ export class HttpTransport {
     const url = this.urlFor(request);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (request.basicAuth) {
-      const token = Buffer.from(`${request.basicAuth.userName}:${request.basicAuth.password}`, 'utf8').toString('base64');
+      const token = Buffer.from(`${request.basicAuth.userName}:${request.basicAuth.password}`, 'utf8').toString(
+        'base64',
+      );
       headers.Authorization = `Basic ${token}`;
     }
     const cookies = await this.cookieJar.getCookieString(url);
@@ -117,10 +129,18 @@ export class HttpTransport {
   private interpretResponse(request: GwsRequest, url: string, response: Response, text: string): Result<GwsResponse> {
     const where = `${request.method} ${request.path}`;
     if (response.status === 401) {
-      return err('unauthorized', 'The contact center did not accept your user name and password.', `${where} → 401 ${text.slice(0, 200)}`);
+      return err(
+        'unauthorized',
+        'The contact center did not accept your user name and password.',
+        `${where} → 401 ${text.slice(0, 200)}`,
+      );
     }
     if (response.status === 403 && /csrf/i.test(text)) {
-      return err('unauthorized', 'The contact center rejected the request as not coming from your session. Sign in again.', `${where} → 403 ${text.slice(0, 200)}`);
+      return err(
+        'unauthorized',
+        'The contact center rejected the request as not coming from your session. Sign in again.',
+        `${where} → 403 ${text.slice(0, 200)}`,
+      );
     }
     let json: unknown;
     try {
@@ -142,11 +162,24 @@ export class HttpTransport {
     }
     const { statusCode, statusMessage } = status.data;
     if (statusCode === 20) {
-      return err('unauthorized', 'The contact center did not accept your user name and password.', `${where} → statusCode 20`);
+      return err(
+        'unauthorized',
+        'The contact center did not accept your user name and password.',
+        `${where} → statusCode 20`,
+      );
     }
     if (statusCode !== 0 && !request.acceptStatusCodes?.includes(statusCode)) {
-      this.logger.warn('GWS refused a request', { request: where, httpStatus: response.status, statusCode, statusMessage });
-      return err('gws-refused', describeGwsStatus(statusCode, statusMessage), `${where} → HTTP ${response.status}, statusCode ${statusCode}`);
+      this.logger.warn('GWS refused a request', {
+        request: where,
+        httpStatus: response.status,
+        statusCode,
+        statusMessage,
+      });
+      return err(
+        'gws-refused',
+        describeGwsStatus(statusCode, statusMessage),
+        `${where} → HTTP ${response.status}, statusCode ${statusCode}`,
+      );
     }
     return ok({ httpStatus: response.status, body: status.data });
   }
@@ -158,13 +191,21 @@ export class HttpTransport {
     const text = cause instanceof Error ? cause.message : String(cause);
     const detail = `${code} ${text}`.trim();
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      return err('timeout', `${origin} did not answer within ${Math.round(this.timeoutMs / 1000)} s. It may be overloaded or unreachable from this network.`, detail);
+      return err(
+        'timeout',
+        `${origin} did not answer within ${Math.round(this.timeoutMs / 1000)} s. It may be overloaded or unreachable from this network.`,
+        detail,
+      );
     }
     if (tlsErrorPattern.test(code) || tlsErrorPattern.test(text)) {
       return err('tls', `The secure connection to ${origin} failed: ${describeTlsProblem(code, text)}`, detail);
     }
     if (networkErrorCodes.has(code) || code === '') {
-      return err('unreachable', `Can't reach ${origin}. Check the address and that this computer can reach the contact center's network.`, detail);
+      return err(
+        'unreachable',
+        `Can't reach ${origin}. Check the address and that this computer can reach the contact center's network.`,
+        detail,
+      );
     }
     return err('unreachable', `Can't reach ${origin} (${code}).`, detail);
   }

@@ -67,7 +67,13 @@ export class NotificationChannel {
     const timeoutMs = this.options.firstHandshakeTimeoutMs ?? 10_000;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        resolve(err('unreachable', 'Connected to the contact center, but its notification service (CometD) did not answer. Try again in a moment.', `no handshake within ${timeoutMs} ms`));
+        resolve(
+          err(
+            'unreachable',
+            'Connected to the contact center, but its notification service (CometD) did not answer. Try again in a moment.',
+            `no handshake within ${timeoutMs} ms`,
+          ),
+        );
       }, timeoutMs);
       this.cometd.handshake((reply) => {
         if (!reply.successful) return;
@@ -106,7 +112,11 @@ export class NotificationChannel {
     if (!message.successful) {
       const failure = (message as Message & { failure?: { httpCode?: number; reason?: string } }).failure;
       const unauthorized = failure?.httpCode === 401 || /^40[13]::/.test(message.error ?? '');
-      this.options.logger.warn('CometD handshake failed', { error: message.error, httpCode: failure?.httpCode, reason: failure?.reason });
+      this.options.logger.warn('CometD handshake failed', {
+        error: message.error,
+        httpCode: failure?.httpCode,
+        reason: failure?.reason,
+      });
       if (unauthorized) this.options.handlers.onUnauthorized();
       this.setDisconnected('The contact center is not answering; reconnecting…');
       return;
@@ -114,9 +124,14 @@ export class NotificationChannel {
     this.handshakes += 1;
     this.cometd.batch(() => {
       for (const topic of this.options.topics) {
-        this.cometd.subscribe(topic, (delivery) => this.onDelivery(delivery), (reply) => {
-          if (!reply.successful) this.options.logger.error('CometD subscription refused', { topic, error: reply.error });
-        });
+        this.cometd.subscribe(
+          topic,
+          (delivery) => this.onDelivery(delivery),
+          (reply) => {
+            if (!reply.successful)
+              this.options.logger.error('CometD subscription refused', { topic, error: reply.error });
+          },
+        );
       }
     });
     if (this.handshakes > 1) {
@@ -147,7 +162,10 @@ export class NotificationChannel {
   private onDelivery(delivery: Message): void {
     const parsed = notificationEnvelopeSchema.safeParse({ channel: delivery.channel, data: delivery.data });
     if (!parsed.success) {
-      this.options.logger.warn('Skipped a malformed notification', { channel: delivery.channel, reason: parsed.error.message });
+      this.options.logger.warn('Skipped a malformed notification', {
+        channel: delivery.channel,
+        reason: parsed.error.message,
+      });
       return;
     }
     this.options.handlers.onNotification(parsed.data);

@@ -1,6 +1,13 @@
 import { err, ok, type AppError, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
-import { signedIn, signedOut, signingIn, withConnection, withTeamError, withTeamRefresh } from '../state/app-state-reducers';
+import {
+  signedIn,
+  signedOut,
+  signingIn,
+  withConnection,
+  withTeamError,
+  withTeamRefresh,
+} from '../state/app-state-reducers';
 import { updateAppState, type AppStore } from '../state/app-store';
 import { GwsApi } from './gws-api';
 import { HttpTransport, type BasicCredentials } from './http-transport';
@@ -169,7 +176,8 @@ export class SupervisorSession {
     this.update((state) => withConnection(state, 'signing-out', null, this.now()));
     await this.end(live);
     const ended = await live.api.endContactCenterSession();
-    if (!ended.ok) this.options.logger.warn('EndContactCenterSession failed', { reason: ended.error.detail ?? ended.error.message });
+    if (!ended.ok)
+      this.options.logger.warn('EndContactCenterSession failed', { reason: ended.error.detail ?? ended.error.message });
     this.update((state) => signedOut(state, null, this.now()));
     return ok(null);
   }
@@ -208,7 +216,10 @@ export class SupervisorSession {
       try {
         listener(notification);
       } catch (error) {
-        this.options.logger.error('A notification handler failed', { messageType: notification.data.messageType, error });
+        this.options.logger.error('A notification handler failed', {
+          messageType: notification.data.messageType,
+          error,
+        });
       }
     }
   }
@@ -262,7 +273,10 @@ export class SupervisorSession {
         if (live.ended) return;
         if (me.ok) {
           const started = await live.api.startContactCenterSession(contactCenterChannels);
-          if (!started.ok) this.options.logger.warn('StartContactCenterSession failed after re-authentication', { reason: started.error.detail });
+          if (!started.ok)
+            this.options.logger.warn('StartContactCenterSession failed after re-authentication', {
+              reason: started.error.detail,
+            });
           live.channel.resume();
           this.options.logger.info('Signed in again after the session expired');
           return;
@@ -274,7 +288,8 @@ export class SupervisorSession {
               state,
               {
                 code: 'session-expired',
-                message: 'Your contact-center session ended and the server no longer accepts your password. Sign in again.',
+                message:
+                  'Your contact-center session ended and the server no longer accepts your password. Sign in again.',
                 detail: me.error.detail,
               },
               this.now(),
@@ -312,7 +327,12 @@ export class SupervisorSession {
       const clock = since.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
       this.update((state) =>
         state.connection.status === 'reconnecting'
-          ? withConnection(state, 'offline', `No connection to the contact center since ${clock}. Earshot keeps retrying.`, this.now())
+          ? withConnection(
+              state,
+              'offline',
+              `No connection to the contact center since ${clock}. Earshot keeps retrying.`,
+              this.now(),
+            )
           : state,
       );
     }, this.options.offlineAfterMs ?? 20_000);

@@ -18,9 +18,15 @@ export async function readTeam(api: GwsApi, logger: Logger): Promise<Result<Agen
   await forEachLimited(busy, 4, async (contact) => {
     const user = await api.getUser(contact.id, 'chats,smssessions');
     if (user.ok) {
-      counts.set(contact.id, { chats: user.value.chats?.length ?? 0, smsSessions: user.value.smssessions?.length ?? 0 });
+      counts.set(contact.id, {
+        chats: user.value.chats?.length ?? 0,
+        smsSessions: user.value.smssessions?.length ?? 0,
+      });
     } else {
-      logger.debug('Could not count an agent’s interactions', { agentId: contact.id, reason: user.error.detail ?? user.error.message });
+      logger.debug('Could not count an agent’s interactions', {
+        agentId: contact.id,
+        reason: user.error.detail ?? user.error.message,
+      });
     }
   });
   return { ok: true, value: contacts.value.map((contact) => contactToAgent(contact, counts.get(contact.id) ?? null)) };
@@ -85,7 +91,11 @@ export class TeamRosterPoller {
         if (team.ok) this.options.onTeam(team.value);
         else this.options.onError(team.error);
       } catch (error) {
-        this.options.onError({ code: 'internal', message: 'Reading the team failed unexpectedly.', detail: String(error) });
+        this.options.onError({
+          code: 'internal',
+          message: 'Reading the team failed unexpectedly.',
+          detail: String(error),
+        });
       } finally {
         this.inFlight = null;
       }

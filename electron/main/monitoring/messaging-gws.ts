@@ -38,7 +38,12 @@ export interface FetchedMessages {
 }
 
 /** The whole message log, or the given range of it. */
-export async function fetchMessages(api: MessagingGws, channel: MessagingChannel, id: string, range?: IndexRange): Promise<Result<FetchedMessages>> {
+export async function fetchMessages(
+  api: MessagingGws,
+  channel: MessagingChannel,
+  id: string,
+  range?: IndexRange,
+): Promise<Result<FetchedMessages>> {
   const path = `${conversationPath(channel, id)}/messages`;
   const response = await api.get(path, range ? { startIndex: range.startIndex, count: range.count } : undefined);
   return parseBody(response, messagesResponseSchema, `GET ${path}`, (body) => {
@@ -47,21 +52,33 @@ export async function fetchMessages(api: MessagingGws, channel: MessagingChannel
   });
 }
 
-export async function fetchConversation(api: MessagingGws, channel: MessagingChannel, id: string): Promise<Result<WireConversation>> {
+export async function fetchConversation(
+  api: MessagingGws,
+  channel: MessagingChannel,
+  id: string,
+): Promise<Result<WireConversation>> {
   const path = conversationPath(channel, id);
   const response = await api.get(path);
-  const body = parseBody(response, conversationResponseSchema, `GET ${path}`, (parsed) => (channel === 'chat' ? parsed.chat : parsed.smssession));
+  const body = parseBody(response, conversationResponseSchema, `GET ${path}`, (parsed) =>
+    channel === 'chat' ? parsed.chat : parsed.smssession,
+  );
   if (!body.ok) return body;
   const conversation = wireConversationSchema.safeParse(body.value);
   return conversation.success ? ok(conversation.data) : notUnderstood(`GET ${path}`, conversation.error.message);
 }
 
 /** The supervisor's live chats or SMS sessions with all fields (`?fields=*`, gws-api.md §1.4). */
-export async function fetchConversations(api: MessagingGws, channel: MessagingChannel): Promise<Result<FetchedConversations>> {
+export async function fetchConversations(
+  api: MessagingGws,
+  channel: MessagingChannel,
+): Promise<Result<FetchedConversations>> {
   const path = collectionPath(channel);
   const response = await api.get(path, { fields: '*' });
   return parseBody(response, conversationListResponseSchema, `GET ${path}`, (body) => {
-    const { parsed, rejected } = parseEach((channel === 'chat' ? body.chats : body.smssessions) ?? [], wireConversationSchema);
+    const { parsed, rejected } = parseEach(
+      (channel === 'chat' ? body.chats : body.smssessions) ?? [],
+      wireConversationSchema,
+    );
     return { conversations: parsed, rejected };
   });
 }
@@ -71,7 +88,12 @@ export interface FetchedConversations {
   readonly rejected: readonly string[];
 }
 
-function parseBody<S extends z.ZodType, T>(response: Result<unknown>, schema: S, where: string, pick: (body: z.output<S>) => T): Result<T> {
+function parseBody<S extends z.ZodType, T>(
+  response: Result<unknown>,
+  schema: S,
+  where: string,
+  pick: (body: z.output<S>) => T,
+): Result<T> {
   if (!response.ok) return response;
   const parsed = schema.safeParse(response.value);
   return parsed.success ? ok(pick(parsed.data)) : notUnderstood(where, parsed.error.message);

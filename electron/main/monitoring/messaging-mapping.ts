@@ -54,7 +54,11 @@ export function toTranscriptLine(message: WireMessage, participants: readonly Pa
   };
 }
 
-function senderOf(from: WireParticipant, participants: readonly Participant[], me: Me): NonNullable<TranscriptLine['from']> {
+function senderOf(
+  from: WireParticipant,
+  participants: readonly Participant[],
+  me: Me,
+): NonNullable<TranscriptLine['from']> {
   const id = from.participantId ?? from.id;
   const known = id === undefined ? undefined : participants.find((participant) => participant.participantId === id);
   const sender = known ?? toParticipant(from, me);

@@ -36,7 +36,15 @@ import {
   withMessaging,
   withSubscriptionError,
 } from '../state/messaging-reducers';
-import { conversationPath, fetchConversation, fetchConversations, fetchMessages, monitoringPath, refusedStatusCode, type MessagingGws } from './messaging-gws';
+import {
+  conversationPath,
+  fetchConversation,
+  fetchConversations,
+  fetchMessages,
+  monitoringPath,
+  refusedStatusCode,
+  type MessagingGws,
+} from './messaging-gws';
 import { isMe, toParticipant, toTranscriptLine, type Me } from './messaging-mapping';
 import {
   composerDisabledReason,
@@ -48,7 +56,15 @@ import {
   switchOperation,
   switchTargets,
 } from './messaging-modes';
-import { appendLines, emptyTranscript, highestIndex, isShown, missingRanges, type IndexRange, type Transcript } from './transcript';
+import {
+  appendLines,
+  emptyTranscript,
+  highestIndex,
+  isShown,
+  missingRanges,
+  type IndexRange,
+  type Transcript,
+} from './transcript';
 
 /** What the service needs of the supervisor session (SupervisorSession, once GwsApi offers `get`). */
 export interface MessagingSession {
@@ -143,9 +159,16 @@ export class MessagingMonitoring {
     const agent = this.agent(request.agentId);
     if (!agent) return err('invalid-input', 'That agent is no longer in your team.');
     const existing = this.subscription(request.agentId, request.channel);
-    if (existing?.pending) return err('busy', `Still busy with monitoring ${agent.displayName}'s ${channelLabel[request.channel]}.`);
+    if (existing?.pending)
+      return err('busy', `Still busy with monitoring ${agent.displayName}'s ${channelLabel[request.channel]}.`);
     const nickname = request.nickname?.trim() || null;
-    if (existing && existing.mode === request.mode && existing.frequency === request.frequency && existing.nickname === nickname) return ok(null);
+    if (
+      existing &&
+      existing.mode === request.mode &&
+      existing.frequency === request.frequency &&
+      existing.nickname === nickname
+    )
+      return ok(null);
     if (nickname) this.knownNicknames.add(nickname);
     const wanted: MessagingSubscription = {
       agentId: agent.id,
@@ -165,7 +188,9 @@ export class MessagingMonitoring {
       const cancelled = await api.operation(path, { operationName: 'CancelSupervisorMonitoring' });
       if (generation !== this.generation) return cancelled;
       if (!cancelled.ok && !isNotMonitoring(cancelled.error)) {
-        this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, existing), cancelled.error));
+        this.updateMessaging((messaging) =>
+          withSubscriptionError(putSubscription(messaging, existing), cancelled.error),
+        );
         return cancelled;
       }
     }
@@ -176,11 +201,18 @@ export class MessagingMonitoring {
     });
     if (generation !== this.generation) return started;
     if (!started.ok) {
-      this.updateMessaging((messaging) => withSubscriptionError(removeSubscription(messaging, agent.id, request.channel), started.error));
+      this.updateMessaging((messaging) =>
+        withSubscriptionError(removeSubscription(messaging, agent.id, request.channel), started.error),
+      );
       return started;
     }
     this.updateMessaging((messaging) => putSubscription(messaging, { ...wanted, pending: false }));
-    this.options.logger.info('Chat/SMS monitoring started', { agentId: agent.id, channel: request.channel, mode: request.mode, frequency: request.frequency });
+    this.options.logger.info('Chat/SMS monitoring started', {
+      agentId: agent.id,
+      channel: request.channel,
+      mode: request.mode,
+      frequency: request.frequency,
+    });
     this.emitAction({
       kind: 'monitor',
       channel: request.channel,
@@ -199,10 +231,15 @@ export class MessagingMonitoring {
     if (!api) return err('not-signed-in', 'Sign in first.');
     const existing = this.subscription(request.agentId, request.channel);
     if (!existing) return err('invalid-input', `You are not monitoring that agent's ${channelLabel[request.channel]}.`);
-    if (existing.pending) return err('busy', `Still busy with monitoring ${existing.agentName}'s ${channelLabel[request.channel]}.`);
+    if (existing.pending)
+      return err('busy', `Still busy with monitoring ${existing.agentName}'s ${channelLabel[request.channel]}.`);
     const generation = this.generation;
-    this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, { ...existing, pending: true }), null));
-    const cancelled = await api.operation(monitoringPath(request.agentId, request.channel), { operationName: 'CancelSupervisorMonitoring' });
+    this.updateMessaging((messaging) =>
+      withSubscriptionError(putSubscription(messaging, { ...existing, pending: true }), null),
+    );
+    const cancelled = await api.operation(monitoringPath(request.agentId, request.channel), {
+      operationName: 'CancelSupervisorMonitoring',
+    });
     if (generation !== this.generation) return cancelled;
     if (!cancelled.ok && !isNotMonitoring(cancelled.error)) {
       this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, existing), cancelled.error));
@@ -211,7 +248,15 @@ export class MessagingMonitoring {
     // "Not monitoring" from GWS means the subscription is already gone there (a NextChat that was used).
     this.updateMessaging((messaging) => removeSubscription(messaging, request.agentId, request.channel));
     this.options.logger.info('Chat/SMS monitoring cancelled', { agentId: request.agentId, channel: request.channel });
-    this.emitAction({ kind: 'cancel', channel: request.channel, agentId: request.agentId, interactionId: null, mode: existing.mode, text: null, detail: null });
+    this.emitAction({
+      kind: 'cancel',
+      channel: request.channel,
+      agentId: request.agentId,
+      interactionId: null,
+      mode: existing.mode,
+      text: null,
+      detail: null,
+    });
     return ok(null);
   }
 
@@ -280,7 +325,11 @@ export class MessagingMonitoring {
     this.actionListeners.clear();
   }
 
-  private async operate(record: ConversationRecord, label: string, body: { operationName: string } & Record<string, unknown>): Promise<Result<null>> {
+  private async operate(
+    record: ConversationRecord,
+    label: string,
+    body: { operationName: string } & Record<string, unknown>,
+  ): Promise<Result<null>> {
     const api = this.options.session.api;
     if (!api) return err('not-signed-in', 'Sign in first.');
     const generation = this.generation;
@@ -305,7 +354,10 @@ export class MessagingMonitoring {
       return;
     }
     if (message.rejected.length > 0) {
-      this.options.logger.warn('Skipped malformed chat/SMS lines', { conversationId: message.conversationId, reasons: message.rejected });
+      this.options.logger.warn('Skipped malformed chat/SMS lines', {
+        conversationId: message.conversationId,
+        reasons: message.rejected,
+      });
     }
     const record = this.records.get(message.conversationId);
     if (record) {
@@ -326,7 +378,11 @@ export class MessagingMonitoring {
     }
     if (isEndState(wire.state)) {
       if (record && wire.state && record.state !== wire.state) this.patch(record, { state: wire.state });
-      else if (!record) this.options.logger.debug('Ignored the end of a conversation Earshot was not in', { conversationId: wire.id, state: wire.state });
+      else if (!record)
+        this.options.logger.debug('Ignored the end of a conversation Earshot was not in', {
+          conversationId: wire.id,
+          state: wire.state,
+        });
       return;
     }
     if (record) {
@@ -344,7 +400,11 @@ export class MessagingMonitoring {
       const entries = channel === 'chat' ? user.chats : user.smssessions;
       if (entries) {
         const { parsed, rejected } = parseEach(entries, wireConversationSchema);
-        if (rejected.length > 0) this.options.logger.warn('Skipped malformed conversations in the user snapshot', { channel, reasons: rejected });
+        if (rejected.length > 0)
+          this.options.logger.warn('Skipped malformed conversations in the user snapshot', {
+            channel,
+            reasons: rejected,
+          });
         this.recover(channel, parsed);
       } else {
         void this.recoverFromList(channel);
@@ -359,7 +419,10 @@ export class MessagingMonitoring {
     const listed = await fetchConversations(api, channel);
     if (generation !== this.generation) return;
     if (!listed.ok) {
-      this.options.logger.warn('Could not re-read live conversations', { channel, reason: listed.error.detail ?? listed.error.message });
+      this.options.logger.warn('Could not re-read live conversations', {
+        channel,
+        reason: listed.error.detail ?? listed.error.message,
+      });
       return;
     }
     this.recover(channel, listed.value.conversations);
@@ -388,7 +451,8 @@ export class MessagingMonitoring {
         if (existing) this.records.delete(existing.id);
         record = this.startRecord(channel, wire);
       }
-      if (!wire.participants || wire.participants.length === 0 || wire.state === undefined) void this.refreshResource(record);
+      if (!wire.participants || wire.participants.length === 0 || wire.state === undefined)
+        void this.refreshResource(record);
       void this.fetchLog(record);
     }
   }
@@ -404,7 +468,10 @@ export class MessagingMonitoring {
         this.options.logger.info('A conversation ended while notifications were down', { conversationId: record.id });
         this.finish(record, record.state);
       } else {
-        this.options.logger.warn('Could not check a conversation after reconnecting', { conversationId: record.id, reason: fetched.error.detail ?? fetched.error.message });
+        this.options.logger.warn('Could not check a conversation after reconnecting', {
+          conversationId: record.id,
+          reason: fetched.error.detail ?? fetched.error.message,
+        });
       }
       return;
     }
@@ -426,7 +493,10 @@ export class MessagingMonitoring {
       const fetched = await fetchConversation(api, channel, id);
       if (generation !== this.generation) return;
       if (!fetched.ok) {
-        this.options.logger.info('Ignored lines of a conversation Earshot cannot read', { conversationId: id, reason: fetched.error.detail ?? fetched.error.message });
+        this.options.logger.info('Ignored lines of a conversation Earshot cannot read', {
+          conversationId: id,
+          reason: fetched.error.detail ?? fetched.error.message,
+        });
         if (fetched.error.code === 'gws-refused') this.rememberUnreadable(id);
         return;
       }
@@ -449,7 +519,10 @@ export class MessagingMonitoring {
     const fetched = await fetchConversation(api, record.channel, record.id);
     if (generation !== this.generation || this.records.get(record.id) !== record || record.ended) return;
     if (!fetched.ok) {
-      this.options.logger.info('Could not read a conversation', { conversationId: record.id, reason: fetched.error.detail ?? fetched.error.message });
+      this.options.logger.info('Could not read a conversation', {
+        conversationId: record.id,
+        reason: fetched.error.detail ?? fetched.error.message,
+      });
       return;
     }
     this.applyResource(record, fetched.value, 'StatusChange');
@@ -470,17 +543,35 @@ export class MessagingMonitoring {
     if (!fetched.ok) {
       // Asked again when the next line arrives.
       if (range) record.requested = record.requested.filter((requested) => requested !== range);
-      this.options.logger.warn('Could not read a message log', { conversationId: record.id, range, reason: fetched.error.detail ?? fetched.error.message });
+      this.options.logger.warn('Could not read a message log', {
+        conversationId: record.id,
+        range,
+        reason: fetched.error.detail ?? fetched.error.message,
+      });
       return;
     }
     if (fetched.value.rejected.length > 0) {
-      this.options.logger.warn('Skipped malformed chat/SMS lines', { conversationId: record.id, reasons: fetched.value.rejected });
+      this.options.logger.warn('Skipped malformed chat/SMS lines', {
+        conversationId: record.id,
+        reasons: fetched.value.rejected,
+      });
     }
     const before = record.transcript.indices.length;
     this.addMessages(record, fetched.value.messages);
     const added = record.transcript.indices.length - before;
-    if (range) this.options.logger.info('Fetched missing lines', { conversationId: record.id, ...range, received: fetched.value.messages.length, added });
-    else this.options.logger.info('Message log re-read', { conversationId: record.id, received: fetched.value.messages.length, added });
+    if (range)
+      this.options.logger.info('Fetched missing lines', {
+        conversationId: record.id,
+        ...range,
+        received: fetched.value.messages.length,
+        added,
+      });
+    else
+      this.options.logger.info('Message log re-read', {
+        conversationId: record.id,
+        received: fetched.value.messages.length,
+        added,
+      });
   }
 
   private startRecord(channel: MessagingChannel, wire: WireConversation): ConversationRecord {
@@ -519,14 +610,20 @@ export class MessagingMonitoring {
       this.updateMessaging((messaging) => removeSubscription(messaging, subscription.agentId, subscription.channel));
     }
     this.publish(record);
-    this.options.logger.info('Conversation delivered', { conversationId: record.id, channel, agentId: record.agentId, mode: record.mode });
+    this.options.logger.info('Conversation delivered', {
+      conversationId: record.id,
+      channel,
+      agentId: record.agentId,
+      mode: record.mode,
+    });
     return record;
   }
 
   private applyResource(record: ConversationRecord, wire: WireConversation, notificationType: string): void {
     if (wire.state) record.state = wire.state;
     if (wire.capabilities) record.capabilities = wire.capabilities;
-    const participantsChanged = wire.participants !== undefined && (wire.participants.length > 0 || notificationType === 'ParticipantsUpdated');
+    const participantsChanged =
+      wire.participants !== undefined && (wire.participants.length > 0 || notificationType === 'ParticipantsUpdated');
     if (!participantsChanged || !wire.participants) return;
     const me = this.me();
     record.wireParticipants = wire.participants;
@@ -557,16 +654,33 @@ export class MessagingMonitoring {
     }
     record.typing = typing;
     this.publish(record);
-    if (change.from !== null) this.emit({ conversationId: record.id, from: change.from, lines: record.transcript.lines.slice(change.from) });
+    if (change.from !== null)
+      this.emit({ conversationId: record.id, from: change.from, lines: record.transcript.lines.slice(change.from) });
     for (const range of missingRanges(record.transcript, record.requested)) {
       record.requested.push(range);
-      this.options.logger.info('Lines are missing from a transcript; fetching them', { conversationId: record.id, ...range });
+      this.options.logger.info('Lines are missing from a transcript; fetching them', {
+        conversationId: record.id,
+        ...range,
+      });
       void this.fetchLog(record, range);
     }
   }
 
-  private emitConversationAction(kind: SupervisorAction['kind'], record: ConversationRecord, mode: MessagingMode, text: string | null): void {
-    this.emitAction({ kind, channel: record.channel, agentId: record.agentId, interactionId: record.id, mode, text, detail: null });
+  private emitConversationAction(
+    kind: SupervisorAction['kind'],
+    record: ConversationRecord,
+    mode: MessagingMode,
+    text: string | null,
+  ): void {
+    this.emitAction({
+      kind,
+      channel: record.channel,
+      agentId: record.agentId,
+      interactionId: record.id,
+      mode,
+      text,
+      detail: null,
+    });
   }
 
   private emitAction(action: SupervisorAction): void {
@@ -615,7 +729,9 @@ export class MessagingMonitoring {
   private publish(record: ConversationRecord): void {
     const conversation = this.render(record);
     this.updateMessaging((messaging) =>
-      record.ended ? updateConversation(messaging, record.id, () => conversation) : putConversation(messaging, conversation),
+      record.ended
+        ? updateConversation(messaging, record.id, () => conversation)
+        : putConversation(messaging, conversation),
     );
   }
 
@@ -656,15 +772,27 @@ export class MessagingMonitoring {
   ): { agentId: string | null; agentName: string | null; subscription: MessagingSubscription | null } {
     const me = this.me();
     const agents = participants
-      .filter((participant) => participant.type === 'Agent' && !isMe(participant, me) && participant.visibility !== 'Supervisors' && participant.visibility !== 'Agents')
+      .filter(
+        (participant) =>
+          participant.type === 'Agent' &&
+          !isMe(participant, me) &&
+          participant.visibility !== 'Supervisors' &&
+          participant.visibility !== 'Agents',
+      )
       .map((participant) => ({ participant, userId: participantUserId(participant) }));
-    const subscriptions = this.options.store.getState().messaging.subscriptions.filter((subscription) => subscription.channel === channel);
+    const subscriptions = this.options.store
+      .getState()
+      .messaging.subscriptions.filter((subscription) => subscription.channel === channel);
     const named = (userId: string | null, nickname: string | undefined) => ({
       agentId: userId,
       agentName: (userId ? this.agent(userId)?.displayName : undefined) ?? nickname ?? null,
     });
     const kept = current ? agents.find((agent) => agent.userId === current) : undefined;
-    if (kept) return { ...named(kept.userId, kept.participant.nickname), subscription: subscriptions.find((subscription) => subscription.agentId === current) ?? null };
+    if (kept)
+      return {
+        ...named(kept.userId, kept.participant.nickname),
+        subscription: subscriptions.find((subscription) => subscription.agentId === current) ?? null,
+      };
     for (const agent of agents) {
       const subscription = subscriptions.find((candidate) => candidate.agentId === agent.userId);
       if (subscription) return { ...named(agent.userId, agent.participant.nickname), subscription };
@@ -673,9 +801,12 @@ export class MessagingMonitoring {
     if (inTeam) return { ...named(inTeam.userId, inTeam.participant.nickname), subscription: null };
     // Without user links (older samples) a lone subscription on the channel is the only clue.
     const lone = subscriptions.length === 1 ? subscriptions[0] : undefined;
-    if (lone && agents.every((agent) => agent.userId === null)) return { agentId: lone.agentId, agentName: lone.agentName, subscription: lone };
+    if (lone && agents.every((agent) => agent.userId === null))
+      return { agentId: lone.agentId, agentName: lone.agentName, subscription: lone };
     const first = agents[0];
-    return first ? { ...named(first.userId, first.participant.nickname), subscription: null } : { agentId: null, agentName: null, subscription: null };
+    return first
+      ? { ...named(first.userId, first.participant.nickname), subscription: null }
+      : { agentId: null, agentName: null, subscription: null };
   }
 
   private me(): Me {
@@ -694,7 +825,11 @@ export class MessagingMonitoring {
   }
 
   private subscription(agentId: string, channel: MessagingChannel): MessagingSubscription | undefined {
-    return this.options.store.getState().messaging.subscriptions.find((subscription) => subscription.agentId === agentId && subscription.channel === channel);
+    return this.options.store
+      .getState()
+      .messaging.subscriptions.find(
+        (subscription) => subscription.agentId === agentId && subscription.channel === channel,
+      );
   }
 
   private agent(agentId: string): Agent | undefined {

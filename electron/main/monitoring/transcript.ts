@@ -70,7 +70,12 @@ export function missingRanges(transcript: Transcript, alreadyRequested: readonly
     if (index > previous + 1) gaps.push({ startIndex: previous + 1, count: index - previous - 1 });
     previous = Math.max(previous, index);
   }
-  return gaps.flatMap((gap) => alreadyRequested.reduce<IndexRange[]>((pieces, requested) => pieces.flatMap((piece) => subtract(piece, requested)), [gap]));
+  return gaps.flatMap((gap) =>
+    alreadyRequested.reduce<IndexRange[]>(
+      (pieces, requested) => pieces.flatMap((piece) => subtract(piece, requested)),
+      [gap],
+    ),
+  );
 }
 
 function subtract(range: IndexRange, remove: IndexRange): IndexRange[] {
@@ -78,7 +83,8 @@ function subtract(range: IndexRange, remove: IndexRange): IndexRange[] {
   const removeEnd = remove.startIndex + remove.count;
   if (removeEnd <= range.startIndex || remove.startIndex >= end) return [range];
   const pieces: IndexRange[] = [];
-  if (remove.startIndex > range.startIndex) pieces.push({ startIndex: range.startIndex, count: remove.startIndex - range.startIndex });
+  if (remove.startIndex > range.startIndex)
+    pieces.push({ startIndex: range.startIndex, count: remove.startIndex - range.startIndex });
   if (removeEnd < end) pieces.push({ startIndex: removeEnd, count: end - removeEnd });
   return pieces;
 }

@@ -23,6 +23,7 @@ export const MATCH_WINDOW_MS = 2_000;
 
 export function decideIncomingCall(call: IncomingCallFacts, monitoring: MonitoringFacts): AutoAnswerDecision {
   if (call.genesysCallUuid !== null && monitoring.monitoringCallUuids.has(call.genesysCallUuid)) return 'answer';
-  const couldStillMatch = call.genesysCallUuid !== null && monitoring.subscriptionActive && call.waitedMs < MATCH_WINDOW_MS;
+  const couldStillMatch =
+    call.genesysCallUuid !== null && monitoring.subscriptionActive && call.waitedMs < MATCH_WINDOW_MS;
   return couldStillMatch ? 'wait' : 'ring';
 }

@@ -151,7 +151,10 @@ export class SipController {
       case 'ready':
         return;
       case 'registration':
-        this.updateVoice((voice) => ({ ...voice, sip: { ...voice.sip, registration: event.state, reason: event.reason } }));
+        this.updateVoice((voice) => ({
+          ...voice,
+          sip: { ...voice.sip, registration: event.state, reason: event.reason },
+        }));
         return;
       case 'incomingCall': {
         const invite: PendingInvite = {
@@ -185,11 +188,19 @@ export class SipController {
       case 'devices':
         this.updateVoice((voice) => ({
           ...voice,
-          devices: { ...voice.devices, outputs: event.outputs, inputs: event.inputs, outputSelectionSupported: event.outputSelectionSupported },
+          devices: {
+            ...voice.devices,
+            outputs: event.outputs,
+            inputs: event.inputs,
+            outputSelectionSupported: event.outputSelectionSupported,
+          },
         }));
         return;
       case 'commandFailed':
-        this.options.logger.warn('The media host could not carry out a command', { command: event.command, reason: event.reason });
+        this.options.logger.warn('The media host could not carry out a command', {
+          command: event.command,
+          reason: event.reason,
+        });
         return;
     }
   }
@@ -215,7 +226,13 @@ export class SipController {
     this.updateVoice((voice) =>
       voice.incoming.some((call) => call.id === invite.sipCallId)
         ? voice
-        : { ...voice, incoming: [...voice.incoming, { id: invite.sipCallId, from: invite.from, displayName: invite.displayName, at: invite.arrivedAt }] },
+        : {
+            ...voice,
+            incoming: [
+              ...voice.incoming,
+              { id: invite.sipCallId, from: invite.from, displayName: invite.displayName, at: invite.arrivedAt },
+            ],
+          },
     );
   }
 

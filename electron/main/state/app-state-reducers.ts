@@ -26,11 +26,22 @@ export function initialVoiceState(): VoiceState {
     calls: [],
     history: [],
     incoming: [],
-    devices: { outputs: [], inputs: [], selectedOutputId: null, selectedInputId: null, outputSelectionSupported: false },
+    devices: {
+      outputs: [],
+      inputs: [],
+      selectedOutputId: null,
+      selectedInputId: null,
+      outputSelectionSupported: false,
+    },
   };
 }
 
-export function withConnection(state: AppState, status: ConnectionStatus, message: string | null, now: number): AppState {
+export function withConnection(
+  state: AppState,
+  status: ConnectionStatus,
+  message: string | null,
+  now: number,
+): AppState {
   if (state.connection.status === status && state.connection.message === message) return state;
   const since = state.connection.status === status ? state.connection.since : now;
   return { ...state, connection: { status, message, since } };
@@ -59,7 +70,9 @@ export function withTeamRefresh(state: AppState, snapshots: readonly AgentSnapsh
   const agents = snapshots.map((snapshot): Agent => {
     const before = previous.get(snapshot.id);
     const sameState =
-      before !== undefined && before.state.kind === snapshot.state.kind && before.state.reason === snapshot.state.reason;
+      before !== undefined &&
+      before.state.kind === snapshot.state.kind &&
+      before.state.reason === snapshot.state.reason;
     const agent: Agent = { ...snapshot, stateSince: sameState ? before.stateSince : now };
     return before !== undefined && agentsEqual(before, agent) ? before : agent;
   });

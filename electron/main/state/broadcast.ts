@@ -7,7 +7,10 @@ export type StateListener = (state: AppState) => void;
  * Sends each window the latest state once per burst of changes: several transitions in one tick
  * (a roster refresh plus a connection change) become one message.
  */
-export function createStateBroadcast(store: AppStore): { subscribe(listener: StateListener): () => void; dispose(): void } {
+export function createStateBroadcast(store: AppStore): {
+  subscribe(listener: StateListener): () => void;
+  dispose(): void;
+} {
   const listeners = new Set<StateListener>();
   let scheduled = false;
   const unsubscribeStore = store.subscribe(() => {

@@ -1,5 +1,10 @@
 import type { AppState } from '../../common/models/app-state';
-import type { Conversation, MessagingChannel, MessagingState, MessagingSubscription } from '../../common/models/messaging';
+import type {
+  Conversation,
+  MessagingChannel,
+  MessagingState,
+  MessagingSubscription,
+} from '../../common/models/messaging';
 import type { AppError } from '../../common/result';
 import { endedComposerReason } from '../monitoring/messaging-modes';
 
@@ -22,7 +27,9 @@ function sameSubscription(subscription: MessagingSubscription, agentId: string, 
 
 /** One subscription per agent and channel: a new one replaces the old in place. */
 export function putSubscription(messaging: MessagingState, subscription: MessagingSubscription): MessagingState {
-  const index = messaging.subscriptions.findIndex((existing) => sameSubscription(existing, subscription.agentId, subscription.channel));
+  const index = messaging.subscriptions.findIndex((existing) =>
+    sameSubscription(existing, subscription.agentId, subscription.channel),
+  );
   if (index < 0) return { ...messaging, subscriptions: [...messaging.subscriptions, subscription] };
   if (JSON.stringify(messaging.subscriptions[index]) === JSON.stringify(subscription)) return messaging;
   const subscriptions = messaging.subscriptions.slice();
@@ -30,8 +37,14 @@ export function putSubscription(messaging: MessagingState, subscription: Messagi
   return { ...messaging, subscriptions };
 }
 
-export function removeSubscription(messaging: MessagingState, agentId: string, channel: MessagingChannel): MessagingState {
-  const subscriptions = messaging.subscriptions.filter((subscription) => !sameSubscription(subscription, agentId, channel));
+export function removeSubscription(
+  messaging: MessagingState,
+  agentId: string,
+  channel: MessagingChannel,
+): MessagingState {
+  const subscriptions = messaging.subscriptions.filter(
+    (subscription) => !sameSubscription(subscription, agentId, channel),
+  );
   return subscriptions.length === messaging.subscriptions.length ? messaging : { ...messaging, subscriptions };
 }
 
@@ -47,7 +60,11 @@ export function withSubscriptionError(messaging: MessagingState, error: AppError
 export function putConversation(messaging: MessagingState, conversation: Conversation): MessagingState {
   const history = messaging.history.filter((ended) => ended.id !== conversation.id);
   const index = messaging.conversations.findIndex((existing) => existing.id === conversation.id);
-  if (index >= 0 && history.length === messaging.history.length && JSON.stringify(messaging.conversations[index]) === JSON.stringify(conversation)) {
+  if (
+    index >= 0 &&
+    history.length === messaging.history.length &&
+    JSON.stringify(messaging.conversations[index]) === JSON.stringify(conversation)
+  ) {
     return messaging;
   }
   const conversations = messaging.conversations.slice();
@@ -57,7 +74,11 @@ export function putConversation(messaging: MessagingState, conversation: Convers
 }
 
 /** Changes a conversation wherever it is (lines may still arrive after it ended, e.g. a farewell). */
-export function updateConversation(messaging: MessagingState, id: string, change: (conversation: Conversation) => Conversation): MessagingState {
+export function updateConversation(
+  messaging: MessagingState,
+  id: string,
+  change: (conversation: Conversation) => Conversation,
+): MessagingState {
   for (const list of ['conversations', 'history'] as const) {
     const index = messaging[list].findIndex((conversation) => conversation.id === id);
     if (index < 0) continue;
@@ -81,7 +102,10 @@ export function endConversation(messaging: MessagingState, final: Conversation, 
   return {
     ...messaging,
     conversations: messaging.conversations.filter((candidate) => candidate.id !== final.id),
-    history: [asEnded(final, now), ...messaging.history.filter((candidate) => candidate.id !== final.id)].slice(0, MESSAGING_HISTORY_LIMIT),
+    history: [asEnded(final, now), ...messaging.history.filter((candidate) => candidate.id !== final.id)].slice(
+      0,
+      MESSAGING_HISTORY_LIMIT,
+    ),
   };
 }
 

@@ -10,7 +10,11 @@ export function withVoice(state: AppState, change: (voice: VoiceState) => VoiceS
   return voice === state.voice ? state : { ...state, voice };
 }
 
-export function updateCall(voice: VoiceState, callId: string, change: (call: MonitoredCall) => MonitoredCall): VoiceState {
+export function updateCall(
+  voice: VoiceState,
+  callId: string,
+  change: (call: MonitoredCall) => MonitoredCall,
+): VoiceState {
   const index = voice.calls.findIndex((call) => call.id === callId);
   if (index < 0) return voice;
   const before = voice.calls[index] as MonitoredCall;

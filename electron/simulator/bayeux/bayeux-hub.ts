@@ -79,7 +79,9 @@ export class BayeuxHub {
   }
 
   dropSession(sessionId: string): number {
-    return this.drop([...this.clients].filter(([, identity]) => identity.sessionId === sessionId).map(([clientId]) => clientId));
+    return this.drop(
+      [...this.clients].filter(([, identity]) => identity.sessionId === sessionId).map(([clientId]) => clientId),
+    );
   }
 
   close(): void {
@@ -137,7 +139,8 @@ export class BayeuxHub {
       }
       case '/meta/subscribe':
       case '/meta/unsubscribe':
-        if (message.subscription !== undefined) message.subscription = mapSubscription(message.subscription, toPublicChannel);
+        if (message.subscription !== undefined)
+          message.subscription = mapSubscription(message.subscription, toPublicChannel);
         return message;
       default:
         if (typeof message.channel === 'string') message.channel = toPublicChannel(message.channel);

@@ -45,7 +45,10 @@ const interactionBody = z.strictObject({
   script: z.boolean().optional(),
 });
 const callBody = z.strictObject({
-  customerNumber: z.string().regex(/^\+?[0-9]{3,15}$/, 'a phone number: digits with an optional leading +').optional(),
+  customerNumber: z
+    .string()
+    .regex(/^\+?[0-9]{3,15}$/, 'a phone number: digits with an optional leading +')
+    .optional(),
   ringMs: z.number().int().min(0).max(600_000).optional(),
 });
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
@@ -54,7 +57,12 @@ const floorBody = z.strictObject({ running: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
-const ringBody = z.strictObject({ from: z.string().regex(/^\+?[0-9]{3,15}$/, 'a phone number').optional() });
+const ringBody = z.strictObject({
+  from: z
+    .string()
+    .regex(/^\+?[0-9]{3,15}$/, 'a phone number')
+    .optional(),
+});
 
 export class ControlError extends Error {
   constructor(
@@ -86,7 +94,9 @@ export class ControlApi {
       sendJson(res, 200, result ?? { ok: true });
     } catch (error) {
       if (error instanceof z.ZodError) {
-        sendJson(res, 400, { error: error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') });
+        sendJson(res, 400, {
+          error: error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '),
+        });
         return;
       }
       if (!(error instanceof ControlError)) throw error;
@@ -110,7 +120,8 @@ export class ControlApi {
     if (method === 'POST' && resource === 'agents' && key && action === 'calls' && extra === undefined) {
       return this.startCall(key, callBody.parse(await readJson(req)));
     }
-    if (method === 'DELETE' && resource === 'interactions' && key && action === undefined) return this.endInteraction(key);
+    if (method === 'DELETE' && resource === 'interactions' && key && action === undefined)
+      return this.endInteraction(key);
     if (method === 'POST' && resource === 'interactions' && key && action === 'transfer' && extra === undefined) {
       return this.transfer(key, transferBody.parse(await readJson(req)).toAgent);
     }
@@ -120,7 +131,8 @@ export class ControlApi {
       this.deps.supervisorCalls.setSipCluster(sipClusterBody.parse(await readJson(req)).enabled);
       return { ok: true, enabled: this.deps.supervisorCalls.sipCluster };
     }
-    if (method === 'POST' && resource === 'floor' && key === undefined) return this.setFloor(floorBody.parse(await readJson(req)).running);
+    if (method === 'POST' && resource === 'floor' && key === undefined)
+      return this.setFloor(floorBody.parse(await readJson(req)).running);
     if (method === 'POST' && resource === 'cometd' && key === 'drop' && action === undefined) {
       return { dropped: this.deps.dropBayeuxClients() };
     }
@@ -156,7 +168,10 @@ export class ControlApi {
       httpSessions: this.deps.sessions.count(),
       bayeuxClients: this.deps.bayeuxClientCount(),
       agents: agents.map((user) => this.describeUser(user)),
-      supervisors: directory.all().filter((user) => !agents.includes(user)).map((user) => this.describeUser(user)),
+      supervisors: directory
+        .all()
+        .filter((user) => !agents.includes(user))
+        .map((user) => this.describeUser(user)),
     };
   }
 
@@ -176,7 +191,8 @@ export class ControlApi {
 
   private setAgentState(key: string, body: z.infer<typeof stateBody>): unknown {
     const user = this.user(key);
-    if (body.reason !== undefined && body.state !== 'NotReady') throw new ControlError(400, 'only NotReady takes a reason');
+    if (body.reason !== undefined && body.state !== 'NotReady')
+      throw new ControlError(400, 'only NotReady takes a reason');
     const outcome = this.deps.floor.setState(user.id, body.state, body.reason ?? null);
     if (!outcome.ok) throw new ControlError(400, outcome.error);
     return { ok: true, state: outcome.value.kind, reason: outcome.value.reason };
@@ -186,7 +202,8 @@ export class ControlApi {
     const user = this.user(key);
     const { floor } = this.deps;
     if (body.kind !== 'call') return this.deps.messaging.start(user, body.kind, body);
-    if (body.customerName !== undefined || body.script !== undefined) throw new ControlError(400, 'customerName and script are for chat and sms');
+    if (body.customerName !== undefined || body.script !== undefined)
+      throw new ControlError(400, 'customerName and script are for chat and sms');
     const offered = floor.offerCall(user.id);
     if (!offered.ok) throw new ControlError(400, offered.error);
     floor.establishCall(offered.value.id);
@@ -239,7 +256,10 @@ export class ControlApi {
       running: true,
       webSocketUrl: sip.webSocketUrl,
       domain: sip.domain,
-      registrations: sip.registeredUsers.map((dn) => ({ user: dn, userName: this.deps.directory.byPhoneNumber(dn)?.userName ?? null })),
+      registrations: sip.registeredUsers.map((dn) => ({
+        user: dn,
+        userName: this.deps.directory.byPhoneNumber(dn)?.userName ?? null,
+      })),
     };
   }
 

@@ -40,7 +40,12 @@ export interface TextInteraction extends InteractionBase {
 export type Interaction = CallInteraction | TextInteraction;
 
 export type FloorEvent =
-  | { readonly type: 'stateChanged'; readonly userId: string; readonly status: AgentStatus; readonly previous: AgentStatus }
+  | {
+      readonly type: 'stateChanged';
+      readonly userId: string;
+      readonly status: AgentStatus;
+      readonly previous: AgentStatus;
+    }
   | { readonly type: 'interactionStarted'; readonly interaction: Interaction }
   | { readonly type: 'callEstablished'; readonly interaction: CallInteraction }
   /** The customer call moved to another agent (a single-step transfer); same call, new agentId. */
@@ -173,7 +178,11 @@ export class FloorModel {
     const call = this.live.get(callId);
     if (!call || call.kind !== 'call') return fail(`no call ${callId}`);
     if (call.state !== 'Ringing') return fail('the call is already established');
-    const established: CallInteraction = { ...call, state: 'Established', establishedAt: options.startedAt ?? this.now() };
+    const established: CallInteraction = {
+      ...call,
+      state: 'Established',
+      establishedAt: options.startedAt ?? this.now(),
+    };
     this.live.set(callId, established);
     this.emit({ type: 'callEstablished', interaction: established });
     return succeed(established);

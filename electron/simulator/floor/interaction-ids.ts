@@ -4,9 +4,24 @@ const upperAlnum = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const hex = '0123456789abcdef';
 
 const customerNames = [
-  'Olivia Park', 'Ethan Brooks', 'Chloe Martin', 'Lucas Novak', 'Grace Adeyemi', 'Mateo Silva',
-  'Isla Murphy', 'Aarav Shah', 'Zoe Fischer', 'Owen Clarke', 'Leila Rahman', 'Henry Dubois',
-  'Nora Jensen', 'Samuel Costa', 'Maya Goldberg', 'Felix Weber', 'Amara Nwosu', 'Ruby Walsh',
+  'Olivia Park',
+  'Ethan Brooks',
+  'Chloe Martin',
+  'Lucas Novak',
+  'Grace Adeyemi',
+  'Mateo Silva',
+  'Isla Murphy',
+  'Aarav Shah',
+  'Zoe Fischer',
+  'Owen Clarke',
+  'Leila Rahman',
+  'Henry Dubois',
+  'Nora Jensen',
+  'Samuel Costa',
+  'Maya Goldberg',
+  'Felix Weber',
+  'Amara Nwosu',
+  'Ruby Walsh',
 ];
 
 export interface Customer {
@@ -30,7 +45,10 @@ export class InteractionIds {
   }
 
   interactionId(): string {
-    return this.unique(() => `000${this.prng.string(upperAlnum, 1)}a${this.prng.string(upperAlnum, 7)}00${this.prng.string(upperAlnum, 2)}`);
+    return this.unique(
+      () =>
+        `000${this.prng.string(upperAlnum, 1)}a${this.prng.string(upperAlnum, 7)}00${this.prng.string(upperAlnum, 2)}`,
+    );
   }
 
   callUuid(): string {
@@ -46,7 +64,10 @@ export class InteractionIds {
   }
 
   customer(): Customer {
-    return { name: this.prng.pick(customerNames), phoneNumber: `+1415555${this.prng.int(100, 199).toString().padStart(4, '0')}` };
+    return {
+      name: this.prng.pick(customerNames),
+      phoneNumber: `+1415555${this.prng.int(100, 199).toString().padStart(4, '0')}`,
+    };
   }
 
   private unique(make: () => string): string {

@@ -1,4 +1,10 @@
-import { notReadyReasons, type AgentStatus, type CallInteraction, type FloorModel, type Interaction } from './floor-model';
+import {
+  notReadyReasons,
+  type AgentStatus,
+  type CallInteraction,
+  type FloorModel,
+  type Interaction,
+} from './floor-model';
 import { Prng } from './prng';
 
 /** Durations in floor seconds (one tick is one second), each drawn uniformly from [min, max]. */
@@ -106,9 +112,11 @@ export class LiveFloor {
       }
       if (status.kind === 'NotReady') continue;
       const chats = this.prng.int(0, 2);
-      for (let i = 0; i < chats; i++) this.model.startText(agentId, 'chat', { startedAt: now - this.prng.int(10, 180) * 1000 });
+      for (let i = 0; i < chats; i++)
+        this.model.startText(agentId, 'chat', { startedAt: now - this.prng.int(10, 180) * 1000 });
       const sms = this.prng.int(0, 1);
-      for (let i = 0; i < sms; i++) this.model.startText(agentId, 'sms', { startedAt: now - this.prng.int(10, 240) * 1000 });
+      for (let i = 0; i < sms; i++)
+        this.model.startText(agentId, 'sms', { startedAt: now - this.prng.int(10, 240) * 1000 });
     }
   }
 
@@ -127,7 +135,12 @@ export class LiveFloor {
     const kind = this.prng.chance(0.5) ? 'chat' : 'sms';
     const eligible = this.agentIds.filter((agentId) => {
       const status = this.model.status(agentId);
-      return status && status.kind !== 'LoggedOut' && status.kind !== 'NotReady' && this.model.interactionsOf(agentId, kind).length < maxTextInteractions;
+      return (
+        status &&
+        status.kind !== 'LoggedOut' &&
+        status.kind !== 'NotReady' &&
+        this.model.interactionsOf(agentId, kind).length < maxTextInteractions
+      );
     });
     if (eligible.length === 0) return;
     const started = this.model.startText(this.prng.pick(eligible), kind);
@@ -210,7 +223,12 @@ export class LiveFloor {
     return plan;
   }
 
-  private planFor(status: AgentStatus, call: CallInteraction | undefined, signature: string, watched: boolean): AgentPlan {
+  private planFor(
+    status: AgentStatus,
+    call: CallInteraction | undefined,
+    signature: string,
+    watched: boolean,
+  ): AgentPlan {
     const after = (range: readonly [number, number], action: AgentAction): AgentPlan => ({
       signature,
       dueAt: this.second + this.draw(range),
@@ -237,8 +255,12 @@ export class LiveFloor {
   private maybeOfferText(agentId: string): void {
     const status = this.model.status(agentId);
     if (!status || status.kind === 'LoggedOut' || status.kind === 'NotReady') return;
-    for (const [kind, perSecond] of [['chat', chatArrivalPerSecond], ['sms', smsArrivalPerSecond]] as const) {
-      if (this.model.interactionsOf(agentId, kind).length >= maxTextInteractions || !this.prng.chance(perSecond)) continue;
+    for (const [kind, perSecond] of [
+      ['chat', chatArrivalPerSecond],
+      ['sms', smsArrivalPerSecond],
+    ] as const) {
+      if (this.model.interactionsOf(agentId, kind).length >= maxTextInteractions || !this.prng.chance(perSecond))
+        continue;
       const started = this.model.startText(agentId, kind);
       if (started.ok) this.planInteraction(started.value);
     }

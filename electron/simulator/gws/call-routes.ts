@@ -1,4 +1,8 @@
-import { supervisorOperations, unsupportedOrdinaryOperations, type SupervisorOperation } from '../voice/monitoring-rules';
+import {
+  supervisorOperations,
+  unsupportedOrdinaryOperations,
+  type SupervisorOperation,
+} from '../voice/monitoring-rules';
 import { gwsFailures, readOperation, sendFailure, sendOk, type RequestContext } from './request-context';
 import { calls, type GwsWorld } from './resources';
 
@@ -19,10 +23,17 @@ export class CallRoutes {
     if (!operation.ok) return sendFailure(ctx, gwsFailures.badInput(operation.error));
     const { operationName } = operation.value;
     if (!monitoring) {
-      return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operationName}: the demo contact center answers and ends agents' calls by itself`));
+      return sendFailure(
+        ctx,
+        gwsFailures.badInput(
+          `Unsupported operation ${operationName}: the demo contact center answers and ends agents' calls by itself`,
+        ),
+      );
     }
     if (!isSupervisorOperation(operationName)) {
-      const why = unsupportedOrdinaryOperations.has(operationName) ? 'the demo contact center does not carry it out on a monitoring call' : 'unknown operation';
+      const why = unsupportedOrdinaryOperations.has(operationName)
+        ? 'the demo contact center does not carry it out on a monitoring call'
+        : 'unknown operation';
       return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operationName}: ${why}`));
     }
     const refusal = this.world.supervisorCalls.operate(user.id, callId, operationName);

@@ -6,7 +6,11 @@ const jsonType = 'application/json;charset=UTF-8';
 
 export function sendJson(res: ServerResponse, httpStatus: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(httpStatus, { 'Content-Type': jsonType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache' });
+  res.writeHead(httpStatus, {
+    'Content-Type': jsonType,
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-cache',
+  });
   res.end(text);
 }
 
@@ -22,7 +26,8 @@ export function sendText(res: ServerResponse, httpStatus: number, text: string):
 
 /** What a servlet container answers for a path it does not serve, so a client can tell "this is not GWS". */
 export function sendHtmlNotFound(res: ServerResponse): void {
-  const html = '<!doctype html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>The requested resource is not available.</p></body></html>';
+  const html =
+    '<!doctype html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>The requested resource is not available.</p></body></html>';
   res.writeHead(404, { 'Content-Type': 'text/html;charset=UTF-8', 'Content-Length': Buffer.byteLength(html) });
   res.end(html);
 }

@@ -60,8 +60,16 @@ export class MeRoutes {
     if (wanted.has('settings')) json.settings = {};
     if (wanted.has('calls')) json.calls = callsOnDevice(world, user);
     const supervised = (kind: 'chat' | 'sms') => this.deps.supervisedConversations?.(user.id, kind) ?? [];
-    if (wanted.has('chats')) json.chats = [...texts(world, user, 'chat').map((chat) => textInteractionJson(world, chat)), ...supervised('chat')];
-    if (wanted.has('smssessions')) json.smssessions = [...texts(world, user, 'sms').map((sms) => textInteractionJson(world, sms)), ...supervised('sms')];
+    if (wanted.has('chats'))
+      json.chats = [
+        ...texts(world, user, 'chat').map((chat) => textInteractionJson(world, chat)),
+        ...supervised('chat'),
+      ];
+    if (wanted.has('smssessions'))
+      json.smssessions = [
+        ...texts(world, user, 'sms').map((sms) => textInteractionJson(world, sms)),
+        ...supervised('sms'),
+      ];
     sendOk(ctx, { user: json });
   }
 
@@ -113,7 +121,12 @@ export class MeRoutes {
   getCalls(ctx: RequestContext): void {
     const { world } = this.deps;
     const mine = callsOnDevice(world, ctx.principal.user);
-    sendCollection(ctx, 'calls', mine, mine.map((call) => `${world.baseUrl()}/api/v2/me/calls/${String(call.id)}`));
+    sendCollection(
+      ctx,
+      'calls',
+      mine,
+      mine.map((call) => `${world.baseUrl()}/api/v2/me/calls/${String(call.id)}`),
+    );
   }
 
   getCall(ctx: RequestContext, callId: string): void {
@@ -137,7 +150,8 @@ export class MeRoutes {
   getText(ctx: RequestContext, kind: 'chat' | 'sms', id: string): void {
     const { world } = this.deps;
     const item = texts(world, ctx.principal.user, kind).find((candidate) => candidate.id === id);
-    if (!item) return sendFailure(ctx, gwsFailures.notFound(`${kind === 'chat' ? 'Chat' : 'SMS session'} ${id} not found`));
+    if (!item)
+      return sendFailure(ctx, gwsFailures.notFound(`${kind === 'chat' ? 'Chat' : 'SMS session'} ${id} not found`));
     sendOk(ctx, { [kind === 'chat' ? 'chat' : 'smssession']: textInteractionJson(world, item) });
   }
 
@@ -156,11 +170,13 @@ export class MeRoutes {
     const operation = await readOperation(ctx);
     if (!operation.ok) return sendFailure(ctx, gwsFailures.badInput(operation.error));
     const parsed = voiceStateBody.safeParse(operation.value.body);
-    if (!parsed.success) return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operation.value.operationName}`));
+    if (!parsed.success)
+      return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operation.value.operationName}`));
     const { world, notifier } = this.deps;
     const user = ctx.principal.user;
     const current = statusOf(world, user);
-    if (current.kind === 'LoggedOut') return sendFailure(ctx, gwsFailures.wrongState('Start a contact center session first'));
+    if (current.kind === 'LoggedOut')
+      return sendFailure(ctx, gwsFailures.wrongState('Start a contact center session first'));
     const kind: AgentStateKind = parsed.data.operationName;
     const reason = kind === 'NotReady' ? (parsed.data.reasonCode ?? parsed.data.reason ?? null) : null;
     sendOk(ctx);

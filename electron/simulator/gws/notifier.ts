@@ -1,7 +1,15 @@
 import type { DirectoryUser } from '../directory/roster';
 import type { FloorEvent, Interaction } from '../floor/floor-model';
 import type { SupervisorCall, SupervisorCallNotification } from '../voice/supervisor-calls';
-import { callJson, channelsJson, deviceJson, supervisorCallJson, textInteractionJson, type GwsWorld, type Json } from './resources';
+import {
+  callJson,
+  channelsJson,
+  deviceJson,
+  supervisorCallJson,
+  textInteractionJson,
+  type GwsWorld,
+  type Json,
+} from './resources';
 
 export type Publish = (userId: string, topic: string, data: Json) => void;
 
@@ -27,7 +35,10 @@ export class Notifier {
         if (!user) return;
         this.deviceChanged(user);
         // [INF] The 8.5.0 sample of /v2/me/channels has no messageType; this name is made up so every event has one.
-        this.publish(user.id, topics.channels, { messageType: 'ChannelStateChangeMessage', channels: channelsJson(this.world, user).slice(1) });
+        this.publish(user.id, topics.channels, {
+          messageType: 'ChannelStateChangeMessage',
+          channels: channelsJson(this.world, user).slice(1),
+        });
         return;
       }
       case 'interactionStarted':
@@ -65,7 +76,10 @@ export class Notifier {
   }
 
   deviceChanged(user: DirectoryUser): void {
-    this.publish(user.id, topics.devices, { messageType: 'DeviceStateChangeMessage', devices: [deviceJson(this.world, user)] });
+    this.publish(user.id, topics.devices, {
+      messageType: 'DeviceStateChangeMessage',
+      devices: [deviceJson(this.world, user)],
+    });
   }
 
   private interactionChanged(item: Interaction, change: 'started' | 'established' | 'ended'): void {
@@ -84,7 +98,11 @@ export class Notifier {
     }
     const resource = textInteractionJson(this.world, item, change === 'ended' ? 'Completed' : 'Chatting');
     if (item.kind === 'chat') {
-      this.publish(agent.id, topics.chats, { messageType: 'ChatStateChangeMessage', notificationType: 'StatusChange', chat: resource });
+      this.publish(agent.id, topics.chats, {
+        messageType: 'ChatStateChangeMessage',
+        notificationType: 'StatusChange',
+        chat: resource,
+      });
     } else {
       this.publish(agent.id, topics.smssessions, {
         messageType: 'SMSsessionStateChangeMessage',

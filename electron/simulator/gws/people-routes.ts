@@ -11,7 +11,15 @@ import {
   sendOk,
   type RequestContext,
 } from './request-context';
-import { contactJson, deviceJson, deviceUri, interactionSummaryJson, texts, userJson, type GwsWorld } from './resources';
+import {
+  contactJson,
+  deviceJson,
+  deviceUri,
+  interactionSummaryJson,
+  texts,
+  userJson,
+  type GwsWorld,
+} from './resources';
 
 const contactsQuery = z.object({
   type: z.enum(['User', 'Queue', 'Custom']).optional(),
@@ -63,7 +71,12 @@ export class PeopleRoutes {
     }
     let users = query.type === undefined || query.type === 'User' ? [...this.world.directory.all()] : [];
     if (query.roles) {
-      const roles = new Set(query.roles.split(',').map((role) => role.trim()).filter(Boolean));
+      const roles = new Set(
+        query.roles
+          .split(',')
+          .map((role) => role.trim())
+          .filter(Boolean),
+      );
       users = users.filter((user) => user.roles.some((role) => roles.has(role)));
     }
     if (query.filterName && query.filterParameters !== undefined) {
@@ -73,7 +86,9 @@ export class PeopleRoutes {
     if (query.sortBy) {
       const key = query.sortBy === 'name' ? 'userName' : query.sortBy;
       const direction = query.order === 'Descending' ? -1 : 1;
-      users.sort((a, b) => direction * (a[key].localeCompare(b[key], 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id)));
+      users.sort(
+        (a, b) => direction * (a[key].localeCompare(b[key], 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id)),
+      );
     }
     const offset = query.offset ?? 0;
     const page = users.slice(offset, query.limit === undefined ? undefined : offset + query.limit);

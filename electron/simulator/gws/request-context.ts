@@ -39,7 +39,9 @@ export function sendOk(ctx: RequestContext, body: Json = {}): void {
 const operationEnvelope = z.looseObject({ operationName: z.string().min(1) });
 
 /** Reads a POST body as a GWS operation: a JSON object with an operationName. */
-export async function readOperation(ctx: RequestContext): Promise<Outcome<{ readonly operationName: string; readonly body: Json }>> {
+export async function readOperation(
+  ctx: RequestContext,
+): Promise<Outcome<{ readonly operationName: string; readonly body: Json }>> {
   const text = await readBody(ctx.req);
   if (!text.ok) return text;
   const json = parseJson(text.value);
@@ -51,7 +53,9 @@ export async function readOperation(ctx: RequestContext): Promise<Outcome<{ read
 
 /** Describes a zod failure in one line, naming the offending parameter. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
 }
 
 export function isRangeError(error: z.ZodError): boolean {
@@ -61,11 +65,19 @@ export function isRangeError(error: z.ZodError): boolean {
 /** `?fields=*` or a comma list selects fields; absent means "links only" (gws-api.md §1.4). */
 export function projectFields(item: Json, fields: string): Json {
   if (fields.trim() === '*') return item;
-  const wanted = fields.split(',').map((field) => field.trim()).filter(Boolean);
+  const wanted = fields
+    .split(',')
+    .map((field) => field.trim())
+    .filter(Boolean);
   return Object.fromEntries(wanted.filter((field) => field in item).map((field) => [field, item[field]]));
 }
 
-export function sendCollection(ctx: RequestContext, name: string, items: readonly Json[], uris: readonly string[]): void {
+export function sendCollection(
+  ctx: RequestContext,
+  name: string,
+  items: readonly Json[],
+  uris: readonly string[],
+): void {
   const fields = ctx.url.searchParams.get('fields');
   if (fields === null) sendOk(ctx, { uris: [...uris] });
   else sendOk(ctx, { [name]: items.map((item) => projectFields(item, fields)) });

@@ -34,20 +34,56 @@ export const userStateIds = {
   LoggedOut: 'C6A1E2B4-3D5F-4A7C-8E9B-1F2D3C4B5A69',
 } as const;
 
-const displayNames = { Ready: 'Ready', NotReady: 'Not Ready', AfterCallWork: 'After Call Work', LoggedOut: 'Logged Out' } as const;
+const displayNames = {
+  Ready: 'Ready',
+  NotReady: 'Not Ready',
+  AfterCallWork: 'After Call Work',
+  LoggedOut: 'Logged Out',
+} as const;
 
 const agentDeviceCapabilities = ['ForwardCallsOn', 'DoNotDisturbOn'];
 const supervisionCapabilities = ['ListenIn', 'Coach', 'BargeIn'];
 const ringingCallCapabilities = ['Answer', 'Hangup', 'AttachUserData', 'UpdateUserData', 'DeleteUserData'];
 const establishedCallCapabilities = [
-  'AttachUserData', 'InitiateConference', 'UpdateUserData', 'Hold', 'SingleStepTransfer', 'DeleteUserData',
-  'SingleStepConference', 'Hangup', 'DeleteUserDataPair', 'SendDtmf', 'InitiateTransfer', 'StartCallRecording',
+  'AttachUserData',
+  'InitiateConference',
+  'UpdateUserData',
+  'Hold',
+  'SingleStepTransfer',
+  'DeleteUserData',
+  'SingleStepConference',
+  'Hangup',
+  'DeleteUserDataPair',
+  'SendDtmf',
+  'InitiateTransfer',
+  'StartCallRecording',
 ];
 const chatCapabilities = [
-  'Complete', 'Leave', 'Transfer', 'Invite', 'Consult', 'SetInFocus', 'SetDisposition', 'AttachUserData',
-  'UpdateUserData', 'DeleteUserData', 'SendMessage', 'SendStartTypingNotification', 'SendStopTypingNotification',
+  'Complete',
+  'Leave',
+  'Transfer',
+  'Invite',
+  'Consult',
+  'SetInFocus',
+  'SetDisposition',
+  'AttachUserData',
+  'UpdateUserData',
+  'DeleteUserData',
+  'SendMessage',
+  'SendStartTypingNotification',
+  'SendStopTypingNotification',
 ];
-const smsCapabilities = ['AttachUserData', 'UpdateUserData', 'DeleteUserData', 'Leave', 'LeaveAndComplete', 'Transfer', 'Invite', 'Consult', 'SendMessage'];
+const smsCapabilities = [
+  'AttachUserData',
+  'UpdateUserData',
+  'DeleteUserData',
+  'Leave',
+  'LeaveAndComplete',
+  'Transfer',
+  'Invite',
+  'Consult',
+  'SendMessage',
+];
 
 export function userUri(world: GwsWorld, user: DirectoryUser): string {
   return `${world.baseUrl()}/api/v2/users/${user.id}`;
@@ -133,7 +169,12 @@ export function channelsJson(world: GwsWorld, user: DirectoryUser): Json[] {
 }
 
 function phoneParticipant(phoneNumber: string): Json {
-  return { e164Number: phoneNumber, formattedPhoneNumber: phoneNumber, phoneNumber, digits: phoneNumber.replace(/\D/g, '') };
+  return {
+    e164Number: phoneNumber,
+    formattedPhoneNumber: phoneNumber,
+    phoneNumber,
+    digits: phoneNumber.replace(/\D/g, ''),
+  };
 }
 
 function secondsSince(world: GwsWorld, epochMs: number): string {
@@ -141,9 +182,14 @@ function secondsSince(world: GwsWorld, epochMs: number): string {
 }
 
 /** The agent's own view of a call (gws-api.md §4.6, A.4). */
-export function callJson(world: GwsWorld, call: CallInteraction, state: 'Ringing' | 'Established' | 'Released' = call.state): Json {
+export function callJson(
+  world: GwsWorld,
+  call: CallInteraction,
+  state: 'Ringing' | 'Established' | 'Released' = call.state,
+): Json {
   const agent = world.directory.byId(call.agentId);
-  const capabilities = state === 'Released' ? [] : state === 'Ringing' ? ringingCallCapabilities : establishedCallCapabilities;
+  const capabilities =
+    state === 'Released' ? [] : state === 'Ringing' ? ringingCallCapabilities : establishedCallCapabilities;
   return {
     id: call.id,
     state,
@@ -181,7 +227,10 @@ export function supervisorCallJson(world: GwsWorld, call: SupervisorCall): Json 
     callUuid: call.id,
     connId: call.connId,
     deviceUri: supervisor ? deviceUri(world, supervisor) : '',
-    participants: [phoneParticipant(call.customer.phoneNumber), ...(agentNumber ? [phoneParticipant(agentNumber)] : [])],
+    participants: [
+      phoneParticipant(call.customer.phoneNumber),
+      ...(agentNumber ? [phoneParticipant(agentNumber)] : []),
+    ],
     ani: call.customer.phoneNumber,
     dnis: agentNumber,
     callType: 'Inbound',
@@ -211,7 +260,11 @@ function textResourcePath(item: TextInteraction): string {
 }
 
 /** The agent's own view of a chat or SMS session (gws-api.md §5.5, A.11). */
-export function textInteractionJson(world: GwsWorld, item: TextInteraction, state: 'Chatting' | 'Completed' = 'Chatting'): Json {
+export function textInteractionJson(
+  world: GwsWorld,
+  item: TextInteraction,
+  state: 'Chatting' | 'Completed' = 'Chatting',
+): Json {
   const agent = world.directory.byId(item.agentId);
   const path = textResourcePath(item);
   const json: Json = {
@@ -229,7 +282,8 @@ export function textInteractionJson(world: GwsWorld, item: TextInteraction, stat
       { nickname: item.customer.name, type: 'Customer', participantId: item.customerParticipantId, visibility: 'All' },
     ],
     capabilities: state === 'Completed' ? [] : [...(item.kind === 'chat' ? chatCapabilities : smsCapabilities)],
-    userData: item.kind === 'sms' ? { ContactId: item.customerParticipantId, PhoneNumber: item.customer.phoneNumber } : {},
+    userData:
+      item.kind === 'sms' ? { ContactId: item.customerParticipantId, PhoneNumber: item.customer.phoneNumber } : {},
     uri: `${world.baseUrl()}/api/v2${path}`,
     path,
   };
@@ -280,8 +334,18 @@ export function contactJson(world: GwsWorld, user: DirectoryUser): Json {
           userActivity: activity(calls(world, user).length > 0),
           userState: userStateJson(status),
         },
-        { channel: 'chat', available, userActivity: activity(texts(world, user, 'chat').length > 0), userState: userStateJson(multimediaStatus(status)) },
-        { channel: 'sms', available, userActivity: activity(texts(world, user, 'sms').length > 0), userState: userStateJson(multimediaStatus(status)) },
+        {
+          channel: 'chat',
+          available,
+          userActivity: activity(texts(world, user, 'chat').length > 0),
+          userState: userStateJson(multimediaStatus(status)),
+        },
+        {
+          channel: 'sms',
+          available,
+          userActivity: activity(texts(world, user, 'sms').length > 0),
+          userState: userStateJson(multimediaStatus(status)),
+        },
       ],
     },
     businessUnits: [],

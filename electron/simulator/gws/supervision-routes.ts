@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { isSupervisor } from '../directory/directory';
 import type { DirectoryUser } from '../directory/roster';
-import { describeIssues, gwsFailures, readOperation, sendFailure, sendOk, type GwsFailure, type RequestContext } from './request-context';
+import {
+  describeIssues,
+  gwsFailures,
+  readOperation,
+  sendFailure,
+  sendOk,
+  type GwsFailure,
+  type RequestContext,
+} from './request-context';
 import { statusOf, type GwsWorld } from './resources';
 
 const monitorBody = z.looseObject({
@@ -15,9 +23,14 @@ const monitorBody = z.looseObject({
 const supervisionOperations = new Set(['ListenIn', 'Coach', 'BargeIn', 'CancelSupervisorMonitoring']);
 
 /** What a SIP Cluster with routing-point monitoring refuses at subscription time (seed 004, gws-api.md §4.7). */
-function sipClusterRefusal(operationName: 'ListenIn' | 'Coach' | 'BargeIn', scope: 'Agent' | 'Call' | undefined): string | null {
-  if (operationName === 'Coach') return 'Coaching is not supported in a SIP Cluster environment; use ListenIn or BargeIn';
-  if (scope === 'Agent') return 'Only Call scope is supported in a SIP Cluster environment; omit supervisorMonitoringScope or use Call';
+function sipClusterRefusal(
+  operationName: 'ListenIn' | 'Coach' | 'BargeIn',
+  scope: 'Agent' | 'Call' | undefined,
+): string | null {
+  if (operationName === 'Coach')
+    return 'Coaching is not supported in a SIP Cluster environment; use ListenIn or BargeIn';
+  if (scope === 'Agent')
+    return 'Only Call scope is supported in a SIP Cluster environment; omit supervisorMonitoringScope or use Call';
   return null;
 }
 
@@ -31,12 +44,15 @@ export class SupervisionRoutes {
 
   async postDevice(ctx: RequestContext, deviceId: string): Promise<void> {
     const supervisor = ctx.principal.user;
-    if (deviceId !== supervisor.device.id) return sendFailure(ctx, gwsFailures.notFound(`Device ${deviceId} not found`));
+    if (deviceId !== supervisor.device.id)
+      return sendFailure(ctx, gwsFailures.notFound(`Device ${deviceId} not found`));
     const operation = await readOperation(ctx);
     if (!operation.ok) return sendFailure(ctx, gwsFailures.badInput(operation.error));
     const { operationName, body } = operation.value;
-    if (!supervisionOperations.has(operationName)) return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operationName}`));
-    if (!isSupervisor(supervisor)) return sendFailure(ctx, gwsFailures.noPermission(`${operationName} requires the supervisor role`));
+    if (!supervisionOperations.has(operationName))
+      return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operationName}`));
+    if (!isSupervisor(supervisor))
+      return sendFailure(ctx, gwsFailures.noPermission(`${operationName} requires the supervisor role`));
     if (statusOf(this.world, supervisor).kind === 'LoggedOut') {
       return sendFailure(ctx, gwsFailures.wrongState('Start a contact center session first'));
     }
@@ -64,7 +80,11 @@ export class SupervisionRoutes {
     sendOk(ctx);
   }
 
-  private resolveTarget(targetDeviceUri: string | undefined, phoneNumber: string | undefined, supervisor: DirectoryUser): DirectoryUser | GwsFailure {
+  private resolveTarget(
+    targetDeviceUri: string | undefined,
+    phoneNumber: string | undefined,
+    supervisor: DirectoryUser,
+  ): DirectoryUser | GwsFailure {
     if (!targetDeviceUri && !phoneNumber) return gwsFailures.badInput('targetDeviceUri or phoneNumber is required');
     let target: DirectoryUser | undefined;
     if (targetDeviceUri) {

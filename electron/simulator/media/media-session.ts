@@ -54,10 +54,13 @@ function withoutMdnsCandidates(sdp: string): string {
  */
 function withEndOfCandidates(sdp: string): string {
   const [head = '', ...sections] = sdp.split(/\r\n(?=m=)/);
-  return [head, ...sections.map((section) => {
-    if (/\r\na=end-of-candidates\b/.test(section)) return section;
-    return section.endsWith('\r\n') ? `${section}a=end-of-candidates\r\n` : `${section}\r\na=end-of-candidates`;
-  })].join('\r\n');
+  return [
+    head,
+    ...sections.map((section) => {
+      if (/\r\na=end-of-candidates\b/.test(section)) return section;
+      return section.endsWith('\r\n') ? `${section}a=end-of-candidates\r\n` : `${section}\r\na=end-of-candidates`;
+    }),
+  ].join('\r\n');
 }
 
 function remoteSdp(sdp: string): string {
@@ -65,7 +68,9 @@ function remoteSdp(sdp: string): string {
 }
 
 function offeredDirection(sdp: string): MediaDirection {
-  const audioSection = sdp.split(/\r?\nm=/).find((section) => section.startsWith('audio') || section.startsWith('m=audio'));
+  const audioSection = sdp
+    .split(/\r?\nm=/)
+    .find((section) => section.startsWith('audio') || section.startsWith('m=audio'));
   const match = /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/.exec(audioSection ?? '');
   return (match?.[1] as MediaDirection | undefined) ?? 'sendrecv';
 }
@@ -82,7 +87,14 @@ export function loopbackPeerConfig(stunUrl: string): RTCPeerConnectionConfig {
     iceFilterCandidatePair: (pair) => pair.remoteCandidate.host === LOOPBACK,
     iceFilterStunResponse: (_message, address) => address[0] === LOOPBACK,
     codecs: {
-      audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: PCMU_PAYLOAD_TYPE })],
+      audio: [
+        new RTCRtpCodecParameters({
+          mimeType: 'audio/PCMU',
+          clockRate: 8000,
+          channels: 1,
+          payloadType: PCMU_PAYLOAD_TYPE,
+        }),
+      ],
       video: [],
     },
     headerExtensions: { audio: [], video: [] },

@@ -6,7 +6,11 @@ import { loopbackPeerConfig, MediaSession } from './media-session';
 
 const WARM_UP_LIMIT_MS = 5_000;
 
-export async function warmUpMedia(options: { conversation: Uint8Array; stunUrl: string; log: (line: string) => void }): Promise<void> {
+export async function warmUpMedia(options: {
+  conversation: Uint8Array;
+  stunUrl: string;
+  log: (line: string) => void;
+}): Promise<void> {
   const offerer = new MediaSession({ ...options, onRtpFromRemote: () => {}, onFailed: () => {} });
   const answerer = new RTCPeerConnection(loopbackPeerConfig(options.stunUrl));
   let timer: NodeJS.Timeout | undefined;

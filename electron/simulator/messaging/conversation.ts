@@ -1,5 +1,11 @@
 import type { Customer } from '../floor/interaction-ids';
-import { canSee, type MessagingChannel, type ParticipantRole, type SupervisorMode, type Visibility } from './supervision-rules';
+import {
+  canSee,
+  type MessagingChannel,
+  type ParticipantRole,
+  type SupervisorMode,
+  type Visibility,
+} from './supervision-rules';
 
 export interface Participant {
   readonly participantId: string;
@@ -22,7 +28,8 @@ export interface Sender {
   readonly visibility: Visibility;
 }
 
-export type MessageType = 'Text' | 'ParticipantJoined' | 'ParticipantLeft' | 'ParticipantRejoined' | 'TypingStarted' | 'TypingStopped';
+export type MessageType =
+  'Text' | 'ParticipantJoined' | 'ParticipantLeft' | 'ParticipantRejoined' | 'TypingStarted' | 'TypingStopped';
 
 export interface LoggedMessage {
   /** 1-based, increasing (gws-api.md §5.6). */
@@ -66,7 +73,14 @@ export class Conversation {
     this.kind = init.kind;
     this.customer = init.customer;
     this.startedAt = init.startedAt;
-    this.add({ participantId: init.customerParticipantId, role: 'customer', nickname: init.customer.name, userId: null, visibility: 'All', mode: null });
+    this.add({
+      participantId: init.customerParticipantId,
+      role: 'customer',
+      nickname: init.customer.name,
+      userId: null,
+      visibility: 'All',
+      mode: null,
+    });
   }
 
   get log(): readonly LoggedMessage[] {
@@ -113,7 +127,13 @@ export class Conversation {
       type,
       text,
       visibility,
-      from: { participantId: from.participantId, role: from.role, nickname: from.nickname, userId: from.userId, visibility: from.visibility },
+      from: {
+        participantId: from.participantId,
+        role: from.role,
+        nickname: from.nickname,
+        userId: from.userId,
+        visibility: from.visibility,
+      },
       // A line never predates the one before it, even when a backdated history meets a live one.
       at: last ? Math.max(last.at, at) : at,
       recipients,
@@ -124,6 +144,8 @@ export class Conversation {
 
   /** The log as one participant role may read it, from startIndex (1-based), at most count lines. */
   readableBy(role: ParticipantRole, startIndex = 1, count = Number.POSITIVE_INFINITY): LoggedMessage[] {
-    return this.messages.filter((message) => message.index >= startIndex && canSee(role, message.visibility)).slice(0, count);
+    return this.messages
+      .filter((message) => message.index >= startIndex && canSee(role, message.visibility))
+      .slice(0, count);
   }
 }

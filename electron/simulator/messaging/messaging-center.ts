@@ -11,7 +11,12 @@ import { describeIssues, gwsFailures, type GwsFailure } from '../gws/request-con
 import type { Json } from '../gws/resources';
 import { fail, succeed, type Outcome } from '../result';
 import { Conversation, type LoggedMessage, type MessageType, type Participant } from './conversation';
-import { logMessageJson, stateMessageJson, supervisorConversationJson, type SupervisorViewState } from './messaging-json';
+import {
+  logMessageJson,
+  stateMessageJson,
+  supervisorConversationJson,
+  type SupervisorViewState,
+} from './messaging-json';
 import { MessagingSubscriptions, type MessagingSubscription } from './messaging-subscriptions';
 import { ScriptPlayer, type ScriptStage } from './script-player';
 import { scriptsFor, type ScriptAct, type Speaker } from './scripts';
@@ -132,7 +137,11 @@ export class MessagingCenter {
         return state === 'Chatting' || state === 'Queued';
       },
     };
-    this.player = new ScriptPlayer({ stage, prng: new Prng((options.seed ^ 0x5c819) >>> 0), floorRunning: options.floorRunning });
+    this.player = new ScriptPlayer({
+      stage,
+      prng: new Prng((options.seed ^ 0x5c819) >>> 0),
+      floorRunning: options.floorRunning,
+    });
     this.unsubscribe = options.floor.subscribe((event) => this.onFloorEvent(event));
   }
 
@@ -165,9 +174,15 @@ export class MessagingCenter {
   }
 
   /** The live chats or SMS sessions a supervisor is in, with their participant entry. */
-  supervisorConversations(userId: string, kind: MessagingChannel): Array<{ conversation: Conversation; participant: Participant }> {
+  supervisorConversations(
+    userId: string,
+    kind: MessagingChannel,
+  ): Array<{ conversation: Conversation; participant: Participant }> {
     return this.conversations().flatMap((conversation) => {
-      const participant = conversation.kind === kind && conversation.state === 'Chatting' ? conversation.presentUser(userId, 'supervisor') : undefined;
+      const participant =
+        conversation.kind === kind && conversation.state === 'Chatting'
+          ? conversation.presentUser(userId, 'supervisor')
+          : undefined;
       return participant ? [{ conversation, participant }] : [];
     });
   }
@@ -178,7 +193,9 @@ export class MessagingCenter {
 
   /** The supervisor's copies of the live conversations they are in. */
   supervisedViews(userId: string, kind: MessagingChannel): Json[] {
-    return this.supervisorConversations(userId, kind).map(({ conversation, participant }) => this.supervisorView(conversation, participant));
+    return this.supervisorConversations(userId, kind).map(({ conversation, participant }) =>
+      this.supervisorView(conversation, participant),
+    );
   }
 
   /** Who the user is in a live conversation (supervisor first), or undefined. */
@@ -214,10 +231,18 @@ export class MessagingCenter {
 
   // ---- the supervisor's operations (POST /api/v2/me/chats/{id}, /me/smssessions/{id}) ----
 
-  operate(supervisorId: string, kind: MessagingChannel, id: string, operationName: string, body: Json): GwsFailure | null {
+  operate(
+    supervisorId: string,
+    kind: MessagingChannel,
+    id: string,
+    operationName: string,
+    body: Json,
+  ): GwsFailure | null {
     const conversation = this.live.get(id);
     const participant =
-      conversation?.kind === kind && conversation.state === 'Chatting' ? conversation.presentUser(supervisorId, 'supervisor') : undefined;
+      conversation?.kind === kind && conversation.state === 'Chatting'
+        ? conversation.presentUser(supervisorId, 'supervisor')
+        : undefined;
     if (!conversation || !participant?.mode) return gwsFailures.notFound(`${channelLabel(kind)} ${id} not found`);
     const mode = participant.mode;
     const target = switchTargets[operationName];
@@ -225,7 +250,13 @@ export class MessagingCenter {
     const typing = typingOperations[operationName];
     if (typing) {
       if (mode === 'Monitor') return gwsFailures.wrongState(`${operationName} is not allowed in Monitor mode`);
-      this.say(conversation, participant, typing.typing ? 'TypingStarted' : 'TypingStopped', typing.toAgents ? 'Agents' : modeVisibility[mode], null);
+      this.say(
+        conversation,
+        participant,
+        typing.typing ? 'TypingStarted' : 'TypingStopped',
+        typing.toAgents ? 'Agents' : modeVisibility[mode],
+        null,
+      );
       return null;
     }
     switch (operationName) {
@@ -234,7 +265,13 @@ export class MessagingCenter {
         if (mode === 'Monitor') return gwsFailures.wrongState('The supervisor cannot send messages in Monitor mode');
         const parsed = textBody.safeParse(body);
         if (!parsed.success) return gwsFailures.badInput(describeIssues(parsed.error));
-        this.say(conversation, participant, 'Text', operationName === 'SendToAgents' ? 'Agents' : modeVisibility[mode], parsed.data.text);
+        this.say(
+          conversation,
+          participant,
+          'Text',
+          operationName === 'SendToAgents' ? 'Agents' : modeVisibility[mode],
+          parsed.data.text,
+        );
         return null;
       }
       case 'Leave': {
@@ -259,7 +296,11 @@ export class MessagingCenter {
     if (!agent || isSupervisor(agent)) return fail(`${agentId} is not an agent`);
     this.pendingStart = options;
     try {
-      const started = this.options.floor.startText(agentId, kind, options.customerName ? { customerName: options.customerName } : {});
+      const started = this.options.floor.startText(
+        agentId,
+        kind,
+        options.customerName ? { customerName: options.customerName } : {},
+      );
       if (!started.ok) return fail(started.error);
       const conversation = this.live.get(started.value.id);
       return conversation ? succeed(conversation) : fail('the conversation did not start');
@@ -277,7 +318,15 @@ export class MessagingCenter {
   typing(id: string, from: ControlSpeaker, typing: boolean, agentId: string | undefined): Outcome<LoggedMessage> {
     const speaker = this.controlSpeaker(id, from, agentId);
     if (!speaker.ok) return speaker;
-    return succeed(this.say(speaker.value.conversation, speaker.value.participant, typing ? 'TypingStarted' : 'TypingStopped', 'All', null));
+    return succeed(
+      this.say(
+        speaker.value.conversation,
+        speaker.value.participant,
+        typing ? 'TypingStarted' : 'TypingStopped',
+        'All',
+        null,
+      ),
+    );
   }
 
   /** A second agent joins; a conversation waiting in a queue is delivered to the agent instead. */
@@ -395,7 +444,13 @@ export class MessagingCenter {
     const customer = conversation.customerParticipant;
     conversation.append('ParticipantJoined', customer, 'All', null, item.startedAt - customerJoinedBeforeMs);
     const openingText = opening && 'say' in opening ? opening.text : openingLines[item.kind];
-    conversation.append('Text', customer, 'All', this.fill(conversation, openingText), item.startedAt - openingLineBeforeMs);
+    conversation.append(
+      'Text',
+      customer,
+      'All',
+      this.fill(conversation, openingText),
+      item.startedAt - openingLineBeforeMs,
+    );
     this.agentJoins(conversation, agent, item.agentParticipantId, item.startedAt);
     if (script) {
       const backdatedMs = Math.max(0, this.options.floor.now() - item.startedAt);
@@ -410,7 +465,8 @@ export class MessagingCenter {
       // [INF] Chat/SMS subscriptions belong to the supervisor's contact-center session and end with it.
       this.subscriptions.cancelAllOf(userId);
       for (const conversation of this.conversations()) {
-        const participant = conversation.state === 'Chatting' ? conversation.presentUser(userId, 'supervisor') : undefined;
+        const participant =
+          conversation.state === 'Chatting' ? conversation.presentUser(userId, 'supervisor') : undefined;
         if (participant) this.supervisorLeaves(conversation, participant, null);
       }
       return;
@@ -423,8 +479,20 @@ export class MessagingCenter {
 
   // ---- people coming and going ----
 
-  private agentJoins(conversation: Conversation, agent: DirectoryUser, participantId: string, at = this.options.floor.now()): void {
-    const participant = conversation.add({ participantId, role: 'agent', nickname: agent.firstName, userId: agent.id, visibility: 'All', mode: null });
+  private agentJoins(
+    conversation: Conversation,
+    agent: DirectoryUser,
+    participantId: string,
+    at = this.options.floor.now(),
+  ): void {
+    const participant = conversation.add({
+      participantId,
+      role: 'agent',
+      nickname: agent.firstName,
+      userId: agent.id,
+      visibility: 'All',
+      mode: null,
+    });
     const joined = conversation.append('ParticipantJoined', participant, 'All', null, at);
     this.broadcast(conversation, [joined], { participantsUpdated: true, except: participant });
     this.publishLog(agent.id, conversation, conversation.readableBy('agent'));
@@ -447,7 +515,13 @@ export class MessagingCenter {
 
   private departs(conversation: Conversation, participant: Participant): void {
     participant.present = false;
-    const left = conversation.append('ParticipantLeft', participant, participant.visibility, null, this.options.floor.now());
+    const left = conversation.append(
+      'ParticipantLeft',
+      participant,
+      participant.visibility,
+      null,
+      this.options.floor.now(),
+    );
     this.broadcast(conversation, [left], { participantsUpdated: true });
   }
 
@@ -456,7 +530,8 @@ export class MessagingCenter {
     for (const subscription of this.subscriptions.watching(agentId, conversation.kind)) {
       this.nudges.delete(subscription);
       if (conversation.presentUser(subscription.supervisorId, 'supervisor')) continue;
-      if (subscription.frequency === 'NextChat') this.subscriptions.cancel(subscription.supervisorId, subscription.agentId, subscription.channel);
+      if (subscription.frequency === 'NextChat')
+        this.subscriptions.cancel(subscription.supervisorId, subscription.agentId, subscription.channel);
       const visibility = modeVisibility[subscription.operation];
       const participant = conversation.add({
         participantId: this.ids.participantId(),
@@ -470,18 +545,26 @@ export class MessagingCenter {
       this.publishState(subscription.supervisorId, conversation, participant, 'StatusChange', 'Chatting');
       this.publishLog(subscription.supervisorId, conversation, conversation.log);
       this.broadcast(conversation, [joined], { participantsUpdated: true, except: participant });
-      this.options.log(`messaging: ${conversation.kind} ${conversation.id} delivered to supervisor ${subscription.supervisorId} (${subscription.operation})`);
+      this.options.log(
+        `messaging: ${conversation.kind} ${conversation.id} delivered to supervisor ${subscription.supervisorId} (${subscription.operation})`,
+      );
     }
   }
 
-  private switchMode(conversation: Conversation, participant: Participant, operationName: string, target: SupervisorMode): GwsFailure | null {
+  private switchMode(
+    conversation: Conversation,
+    participant: Participant,
+    operationName: string,
+    target: SupervisorMode,
+  ): GwsFailure | null {
     if (!participant.mode || !canSwitch(participant.mode, target)) {
       return gwsFailures.wrongState(`${operationName} is not available in ${participant.mode ?? 'this'} mode`);
     }
     participant.mode = target;
     participant.visibility = modeVisibility[target];
     for (const supervisor of conversation.presentSupervisors()) {
-      if (supervisor.userId) this.publishState(supervisor.userId, conversation, supervisor, 'ParticipantsUpdated', 'Chatting');
+      if (supervisor.userId)
+        this.publishState(supervisor.userId, conversation, supervisor, 'ParticipantsUpdated', 'Chatting');
     }
     const rejoined = conversation.append('ParticipantRejoined', participant, 'All', null, this.options.floor.now());
     this.broadcast(conversation, [rejoined], { participantsUpdated: false });
@@ -520,14 +603,25 @@ export class MessagingCenter {
 
   private redeliver(conversation: Conversation, agentId: string): Outcome<unknown> {
     const customer = conversation.customer;
-    const resume = { id: conversation.id, customer, customerParticipantId: conversation.customerParticipant.participantId };
+    const resume = {
+      id: conversation.id,
+      customer,
+      customerParticipantId: conversation.customerParticipant.participantId,
+    };
     const started = this.options.floor.startText(agentId, conversation.kind, { resume });
     return started.ok ? succeed(started.value) : fail(started.error);
   }
 
   // ---- lines and notifications ----
 
-  private say(conversation: Conversation, from: Participant, type: MessageType, visibility: Visibility, text: string | null, at?: number): LoggedMessage {
+  private say(
+    conversation: Conversation,
+    from: Participant,
+    type: MessageType,
+    visibility: Visibility,
+    text: string | null,
+    at?: number,
+  ): LoggedMessage {
     const message = conversation.append(type, from, visibility, text, at ?? this.options.floor.now());
     this.broadcast(conversation, [message], { participantsUpdated: false });
     return message;
@@ -537,11 +631,16 @@ export class MessagingCenter {
    * Supervisors get every line (and the new participant list when it changed); agents get the
    * lines their role may see. The customer's side is not on GWS.
    */
-  private broadcast(conversation: Conversation, messages: readonly LoggedMessage[], options: { participantsUpdated: boolean; except?: Participant }): void {
+  private broadcast(
+    conversation: Conversation,
+    messages: readonly LoggedMessage[],
+    options: { participantsUpdated: boolean; except?: Participant },
+  ): void {
     for (const person of conversation.present()) {
       if (person === options.except || person.userId === null) continue;
       if (person.role === 'supervisor') {
-        if (options.participantsUpdated) this.publishState(person.userId, conversation, person, 'ParticipantsUpdated', 'Chatting');
+        if (options.participantsUpdated)
+          this.publishState(person.userId, conversation, person, 'ParticipantsUpdated', 'Chatting');
         this.publishLog(person.userId, conversation, messages);
         continue;
       }
@@ -558,11 +657,19 @@ export class MessagingCenter {
     state: SupervisorViewState,
   ): void {
     const resource = supervisorConversationJson(this.options.baseUrl(), conversation, viewer, state);
-    this.options.publish(userId, this.topicOf(conversation), stateMessageJson(conversation.kind, notificationType, resource));
+    this.options.publish(
+      userId,
+      this.topicOf(conversation),
+      stateMessageJson(conversation.kind, notificationType, resource),
+    );
   }
 
   private publishLog(userId: string, conversation: Conversation, messages: readonly LoggedMessage[]): void {
-    this.options.publish(userId, this.topicOf(conversation), logMessageJson(this.options.baseUrl(), conversation, messages));
+    this.options.publish(
+      userId,
+      this.topicOf(conversation),
+      logMessageJson(this.options.baseUrl(), conversation, messages),
+    );
   }
 
   private topicOf(conversation: Conversation): string {
@@ -625,7 +732,8 @@ export class MessagingCenter {
 
   private speakerIn(conversation: Conversation, speaker: Speaker): Participant | undefined {
     if (conversation.state !== 'Chatting') return undefined;
-    if (speaker === 'customer') return conversation.customerParticipant.present ? conversation.customerParticipant : undefined;
+    if (speaker === 'customer')
+      return conversation.customerParticipant.present ? conversation.customerParticipant : undefined;
     return speaker === 'agent' ? this.ownerIn(conversation) : this.colleagueIn(conversation);
   }
 
@@ -663,7 +771,11 @@ export class MessagingCenter {
       .map((agent) => agent.id)
       .filter((agentId) => {
         const kind = floor.status(agentId)?.kind;
-        return (kind === 'Ready' || kind === 'AfterCallWork') && !been.has(agentId) && floor.interactionsOf(agentId, conversation.kind).length < maxTextInteractions;
+        return (
+          (kind === 'Ready' || kind === 'AfterCallWork') &&
+          !been.has(agentId) &&
+          floor.interactionsOf(agentId, conversation.kind).length < maxTextInteractions
+        );
       });
   }
 
@@ -686,21 +798,31 @@ export class MessagingCenter {
     });
   }
 
-  private controlSpeaker(id: string, from: ControlSpeaker, agentId: string | undefined): Outcome<{ conversation: Conversation; participant: Participant }> {
+  private controlSpeaker(
+    id: string,
+    from: ControlSpeaker,
+    agentId: string | undefined,
+  ): Outcome<{ conversation: Conversation; participant: Participant }> {
     const conversation = this.chatting(id);
     if (!conversation.ok) return conversation;
     if (from === 'customer') {
       const customer = conversation.value.customerParticipant;
-      return customer.present ? succeed({ conversation: conversation.value, participant: customer }) : fail('the customer has left');
+      return customer.present
+        ? succeed({ conversation: conversation.value, participant: customer })
+        : fail('the customer has left');
     }
     const participant = agentId ? conversation.value.presentUser(agentId, 'agent') : this.ownerIn(conversation.value);
-    return participant ? succeed({ conversation: conversation.value, participant }) : fail('that agent is not in the conversation');
+    return participant
+      ? succeed({ conversation: conversation.value, participant })
+      : fail('that agent is not in the conversation');
   }
 
   private chatting(id: string): Outcome<Conversation> {
     const conversation = this.live.get(id);
     if (!conversation) return fail(`no conversation ${id}`);
-    return conversation.state === 'Chatting' ? succeed(conversation) : fail(`the conversation is ${conversation.state.toLowerCase()}`);
+    return conversation.state === 'Chatting'
+      ? succeed(conversation)
+      : fail(`the conversation is ${conversation.state.toLowerCase()}`);
   }
 
   private nudgeWatchedAgents(): void {

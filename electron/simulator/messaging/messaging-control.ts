@@ -9,7 +9,11 @@ import type { MessagingCenter } from './messaging-center';
 import { rolesThatSee, type MessagingChannel } from './supervision-rules';
 
 const speaker = z.enum(['customer', 'agent']);
-const messageBody = z.strictObject({ from: speaker, text: z.string().min(1).max(4000), agent: z.string().min(1).optional() });
+const messageBody = z.strictObject({
+  from: speaker,
+  text: z.string().min(1).max(4000),
+  agent: z.string().min(1).optional(),
+});
 const typingBody = z.strictObject({ from: speaker, typing: z.boolean(), agent: z.string().min(1).optional() });
 const agentBody = z.strictObject({ agent: z.string().min(1) });
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
@@ -31,7 +35,10 @@ export class MessagingControl {
   constructor(private readonly deps: MessagingControlDeps) {}
 
   start(agent: DirectoryUser, kind: MessagingChannel, options: { customerName?: string; script?: boolean }): unknown {
-    const started = this.deps.center.startConversation(agent.id, kind, { customerName: options.customerName, script: options.script ?? true });
+    const started = this.deps.center.startConversation(agent.id, kind, {
+      customerName: options.customerName,
+      script: options.script ?? true,
+    });
     return { id: this.value(started).id };
   }
 
@@ -39,10 +46,22 @@ export class MessagingControl {
    * Answers a control request that is about chat and SMS; undefined leaves it to the rest of the
    * control API (a call's transfer, for one).
    */
-  async route(method: string, segments: readonly (string | undefined)[], readJson: () => Promise<unknown>): Promise<unknown> {
+  async route(
+    method: string,
+    segments: readonly (string | undefined)[],
+    readJson: () => Promise<unknown>,
+  ): Promise<unknown> {
     const [resource, key, action, extra] = segments;
     if (method === 'GET' && resource === 'messaging' && action === undefined) return this.describe(key);
-    if (method !== 'POST' || resource !== 'interactions' || !key || !action || extra !== undefined || !actions.has(action)) return undefined;
+    if (
+      method !== 'POST' ||
+      resource !== 'interactions' ||
+      !key ||
+      !action ||
+      extra !== undefined ||
+      !actions.has(action)
+    )
+      return undefined;
     const { center } = this.deps;
     if (action === 'transfer' && !center.conversation(key)) return undefined;
     if (!center.conversation(key)) throw new ControlError(404, `no chat or SMS session ${key}`);
@@ -95,7 +114,8 @@ export class MessagingControl {
 
   private describeConversation(conversation: Conversation): unknown {
     const byId = new Map(conversation.participants.map((person) => [person.participantId, person]));
-    const ownerId = conversation.state === 'Chatting' ? this.deps.floor.interaction(conversation.id)?.agentId : undefined;
+    const ownerId =
+      conversation.state === 'Chatting' ? this.deps.floor.interaction(conversation.id)?.agentId : undefined;
     return {
       id: conversation.id,
       kind: conversation.kind,

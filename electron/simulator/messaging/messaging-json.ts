@@ -43,7 +43,12 @@ export function messageJson(baseUrl: string, message: LoggedMessage): Json {
  * The conversation as a supervisor in it sees it (gws-api.md §5.3, seed 003): everyone present,
  * agents first, then supervisors, then the customer; the viewer's capabilities follow their mode.
  */
-export function supervisorConversationJson(baseUrl: string, conversation: Conversation, viewer: Participant, state: SupervisorViewState): Json {
+export function supervisorConversationJson(
+  baseUrl: string,
+  conversation: Conversation,
+  viewer: Participant,
+  state: SupervisorViewState,
+): Json {
   const present = conversation.present();
   const ordered = [
     ...present.filter((person) => person.role === 'agent'),
@@ -64,7 +69,11 @@ export function supervisorConversationJson(baseUrl: string, conversation: Conver
 }
 
 /** ChatStateChangeMessage with `chat`, or SMSsessionStateChangeMessage with `smssession`. */
-export function stateMessageJson(kind: MessagingChannel, notificationType: 'StatusChange' | 'ParticipantsUpdated', resource: Json): Json {
+export function stateMessageJson(
+  kind: MessagingChannel,
+  notificationType: 'StatusChange' | 'ParticipantsUpdated',
+  resource: Json,
+): Json {
   return kind === 'chat'
     ? { messageType: 'ChatStateChangeMessage', notificationType, chat: resource }
     : { messageType: 'SMSsessionStateChangeMessage', notificationType, smssession: resource };
@@ -74,6 +83,13 @@ export function stateMessageJson(kind: MessagingChannel, notificationType: 'Stat
 export function logMessageJson(baseUrl: string, conversation: Conversation, messages: readonly LoggedMessage[]): Json {
   const uri = conversationUri(baseUrl, conversation.kind, conversation.id);
   const links: Json =
-    conversation.kind === 'chat' ? { chatUri: uri, chatPath: conversationPath('chat', conversation.id) } : { smssessionUri: uri };
-  return { messageType: 'MessageLogUpdated', notificationType: 'NewMessages', ...links, messages: messages.map((message) => messageJson(baseUrl, message)) };
+    conversation.kind === 'chat'
+      ? { chatUri: uri, chatPath: conversationPath('chat', conversation.id) }
+      : { smssessionUri: uri };
+  return {
+    messageType: 'MessageLogUpdated',
+    notificationType: 'NewMessages',
+    ...links,
+    messages: messages.map((message) => messageJson(baseUrl, message)),
+  };
 }

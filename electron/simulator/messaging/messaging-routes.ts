@@ -59,7 +59,8 @@ function singularOf(kind: MessagingChannel): 'chat' | 'smssession' {
 export function messagingRoutes(world: GwsWorld, center: MessagingCenter): Route[] {
   const routes = new MessagingRoutes(world, center);
   const id = '([^/]+)';
-  const kindOf = (name: string | undefined, names: Readonly<Record<string, MessagingChannel>>): MessagingChannel => names[name ?? ''] ?? 'chat';
+  const kindOf = (name: string | undefined, names: Readonly<Record<string, MessagingChannel>>): MessagingChannel =>
+    names[name ?? ''] ?? 'chat';
   return [
     {
       method: 'POST',
@@ -69,12 +70,14 @@ export function messagingRoutes(world: GwsWorld, center: MessagingCenter): Route
     {
       method: 'POST',
       pattern: new RegExp(`^/me/(chats|smssessions|smsssession)/${id}$`),
-      handler: (ctx, [collection, itemId]) => routes.postConversation(ctx, kindOf(collection, collectionNames), itemId ?? ''),
+      handler: (ctx, [collection, itemId]) =>
+        routes.postConversation(ctx, kindOf(collection, collectionNames), itemId ?? ''),
     },
     {
       method: 'GET',
       pattern: new RegExp(`^/me/(chats|smssessions)/${id}/messages$`),
-      handler: (ctx, [collection, itemId]) => routes.getMessages(ctx, kindOf(collection, collectionNames), itemId ?? ''),
+      handler: (ctx, [collection, itemId]) =>
+        routes.getMessages(ctx, kindOf(collection, collectionNames), itemId ?? ''),
     },
     {
       method: 'GET',
@@ -84,7 +87,8 @@ export function messagingRoutes(world: GwsWorld, center: MessagingCenter): Route
     {
       method: 'GET',
       pattern: new RegExp(`^/(?:me/)?(chats|smssessions)/${id}$`),
-      handler: (ctx, [collection, itemId]) => routes.getConversation(ctx, kindOf(collection, collectionNames), itemId ?? ''),
+      handler: (ctx, [collection, itemId]) =>
+        routes.getConversation(ctx, kindOf(collection, collectionNames), itemId ?? ''),
     },
   ];
 }
@@ -101,8 +105,10 @@ class MessagingRoutes {
     const operation = await readOperation(ctx);
     if (!operation.ok) return sendFailure(ctx, gwsFailures.badInput(operation.error));
     const { operationName, body } = operation.value;
-    if (!monitoringOperations.has(operationName)) return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operationName}`));
-    if (!isSupervisor(supervisor)) return sendFailure(ctx, gwsFailures.noPermission(`${operationName} requires the supervisor role`));
+    if (!monitoringOperations.has(operationName))
+      return sendFailure(ctx, gwsFailures.badInput(`Unsupported operation ${operationName}`));
+    if (!isSupervisor(supervisor))
+      return sendFailure(ctx, gwsFailures.noPermission(`${operationName} requires the supervisor role`));
     if (statusOf(this.world, supervisor).kind === 'LoggedOut') {
       return sendFailure(ctx, gwsFailures.wrongState('Start a contact center session first'));
     }
@@ -130,7 +136,13 @@ class MessagingRoutes {
   async postConversation(ctx: RequestContext, kind: MessagingChannel, id: string): Promise<void> {
     const operation = await readOperation(ctx);
     if (!operation.ok) return sendFailure(ctx, gwsFailures.badInput(operation.error));
-    const failure = this.center.operate(ctx.principal.user.id, kind, id, operation.value.operationName, operation.value.body);
+    const failure = this.center.operate(
+      ctx.principal.user.id,
+      kind,
+      id,
+      operation.value.operationName,
+      operation.value.body,
+    );
     if (failure) return sendFailure(ctx, failure);
     sendOk(ctx);
   }
@@ -139,7 +151,8 @@ class MessagingRoutes {
   getMessages(ctx: RequestContext, kind: MessagingChannel, id: string): void {
     const conversation = this.center.conversation(id);
     const role = conversation?.kind === kind ? this.center.roleIn(ctx.principal.user.id, conversation) : undefined;
-    if (!conversation || !role) return sendFailure(ctx, gwsFailures.notFound(`${kind === 'chat' ? 'Chat' : 'SMS session'} ${id} not found`));
+    if (!conversation || !role)
+      return sendFailure(ctx, gwsFailures.notFound(`${kind === 'chat' ? 'Chat' : 'SMS session'} ${id} not found`));
     const query = messagesQuery.safeParse(Object.fromEntries(ctx.url.searchParams));
     if (!query.success) {
       const failure = isRangeError(query.error) ? gwsFailures.outOfRange : gwsFailures.badInput;
@@ -154,13 +167,23 @@ class MessagingRoutes {
     const user = ctx.principal.user;
     const own = texts(this.world, user, kind).map((item) => textInteractionJson(this.world, item));
     const items: Json[] = [...own, ...this.center.supervisedViews(user.id, kind)];
-    sendCollection(ctx, collectionOf(kind), items, items.map((item) => conversationUri(this.world.baseUrl(), kind, String(item.id))));
+    sendCollection(
+      ctx,
+      collectionOf(kind),
+      items,
+      items.map((item) => conversationUri(this.world.baseUrl(), kind, String(item.id))),
+    );
   }
 
   getConversation(ctx: RequestContext, kind: MessagingChannel, id: string): void {
     const user = ctx.principal.user;
-    const supervised = this.center.supervisorConversations(user.id, kind).find(({ conversation }) => conversation.id === id);
-    if (supervised) return sendOk(ctx, { [singularOf(kind)]: this.center.supervisorView(supervised.conversation, supervised.participant) });
+    const supervised = this.center
+      .supervisorConversations(user.id, kind)
+      .find(({ conversation }) => conversation.id === id);
+    if (supervised)
+      return sendOk(ctx, {
+        [singularOf(kind)]: this.center.supervisorView(supervised.conversation, supervised.participant),
+      });
     const own = texts(this.world, user, kind).find((item) => item.id === id);
     if (own) return sendOk(ctx, { [singularOf(kind)]: textInteractionJson(this.world, own) });
     sendFailure(ctx, gwsFailures.notFound(`${kind === 'chat' ? 'Chat' : 'SMS session'} ${id} not found`));

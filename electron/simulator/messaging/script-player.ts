@@ -117,7 +117,12 @@ export class ScriptPlayer {
       this.runs.delete(run.conversationId);
       return;
     }
-    if ('say' in step && run.kind === 'chat' && run.typingShownBy === null && this.second >= run.dueAt - typingLeadSeconds) {
+    if (
+      'say' in step &&
+      run.kind === 'chat' &&
+      run.typingShownBy === null &&
+      this.second >= run.dueAt - typingLeadSeconds
+    ) {
       if (this.stage.typing(run.conversationId, step.say, true)) run.typingShownBy = step.say;
     }
     if (this.second < run.dueAt) return;

@@ -31,7 +31,9 @@ export const conversationScripts: readonly ConversationScript[] = [
     kind: 'chat',
     steps: [
       customer('Hi, I think I was charged twice for my last bill.'),
-      agent('Hi {customer}, I’m {agent}. Sorry about that, let me take a look. Can you confirm the email on the account?'),
+      agent(
+        'Hi {customer}, I’m {agent}. Sorry about that, let me take a look. Can you confirm the email on the account?',
+      ),
       customer('Sure, it’s the one I’m chatting from.'),
       agent('Thanks, I’ve found your account. I can see two payments of $48.20 on the 3rd.'),
       customer('Yes, that’s them. Only one should be there.'),
@@ -75,9 +77,13 @@ export const conversationScripts: readonly ConversationScript[] = [
       customer('I’m locked out of my account, the reset email never arrives.'),
       agent('Hi {customer}, I’m {agent} and I can help with that. Have you checked your spam folder?'),
       customer('Yes, nothing there either.'),
-      agent('Thanks. I can see three reset requests, and all of them bounced. Is your email still the Hotmail address?'),
+      agent(
+        'Thanks. I can see three reset requests, and all of them bounced. Is your email still the Hotmail address?',
+      ),
       customer('Oh no, I closed that one last year.'),
-      agent('That explains it. For security I need to verify you first: what are the last four digits of the card on file?'),
+      agent(
+        'That explains it. For security I need to verify you first: what are the last four digits of the card on file?',
+      ),
       customer('4417'),
       agent('Thank you, that matches. What email should I change it to?'),
       customer('The one I’m using here is fine.'),
@@ -256,7 +262,9 @@ export const conversationScripts: readonly ConversationScript[] = [
       agent('I see the travel pass was added on the 14th, after the first charges. Billing can review that.'),
       agent('I’m passing you to our billing team now, they’ll reply in this same thread.'),
       act('transfer'),
-      agent('Hi {customer}, {agent} from billing. I’ve reviewed it and refunded the roaming charges from the 12th and 13th.'),
+      agent(
+        'Hi {customer}, {agent} from billing. I’ve reviewed it and refunded the roaming charges from the 12th and 13th.',
+      ),
       customer('So how much is the bill now?'),
       agent('$41.60, your usual amount plus the travel pass.'),
       customer('OK thank you'),
@@ -331,6 +339,9 @@ export function isPlainScript(script: ConversationScript): boolean {
   return script.steps.every((step) => !('act' in step) || step.act === 'customerLeaves' || step.act === 'complete');
 }
 
-export function scriptsFor(kind: MessagingChannel, options: { readonly plainOnly?: boolean } = {}): ConversationScript[] {
+export function scriptsFor(
+  kind: MessagingChannel,
+  options: { readonly plainOnly?: boolean } = {},
+): ConversationScript[] {
   return conversationScripts.filter((script) => script.kind === kind && (!options.plainOnly || isPlainScript(script)));
 }

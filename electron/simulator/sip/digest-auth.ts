@@ -95,7 +95,12 @@ export function parseDigestCredentials(value: string): DigestCredentials {
   };
 }
 
-export function formatDigestChallenge(challenge: { realm: string; nonce: string; opaque: string; stale?: boolean }): string {
+export function formatDigestChallenge(challenge: {
+  realm: string;
+  nonce: string;
+  opaque: string;
+  stale?: boolean;
+}): string {
   const stale = challenge.stale ? ', stale=TRUE' : '';
   return `Digest realm="${challenge.realm}", nonce="${challenge.nonce}", opaque="${challenge.opaque}", algorithm=MD5, qop="auth"${stale}`;
 }

@@ -12,7 +12,13 @@ import type { SipMessage, SipRequest } from './sip-message';
 import { startSipTransport } from './websocket-transport';
 import type { SipConnection } from './websocket-transport';
 
-export type { MonitoringCall, MonitoringMode, PlaceCallOptions, RtpCount, MonitoringCallTimings } from './monitoring-call';
+export type {
+  MonitoringCall,
+  MonitoringMode,
+  PlaceCallOptions,
+  RtpCount,
+  MonitoringCallTimings,
+} from './monitoring-call';
 export { MonitoringCallRejectedError } from './monitoring-call';
 
 export interface SipServiceOptions {
@@ -63,14 +69,18 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
       case 'ACK':
         return;
       case 'INVITE':
-        connection.send(createResponse(request, 403, 'Forbidden (the demo contact center places calls; it takes none)'));
+        connection.send(
+          createResponse(request, 403, 'Forbidden (the demo contact center places calls; it takes none)'),
+        );
         return;
       case 'BYE':
       case 'CANCEL':
         connection.send(createResponse(request, 481, 'Call/Transaction Does Not Exist'));
         return;
       default:
-        connection.send(createResponse(request, 405, 'Method Not Allowed', { headers: [{ name: 'Allow', value: ALLOW }] }));
+        connection.send(
+          createResponse(request, 405, 'Method Not Allowed', { headers: [{ name: 'Allow', value: ALLOW }] }),
+        );
     }
   }
 

@@ -172,7 +172,8 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       await this.finish(`media setup failed: ${String(error)}`);
       throw error;
     }
-    if (this.state === 'ended') throw new MonitoringCallRejectedError(`the call ended before it was placed: ${this.endReason}`);
+    if (this.state === 'ended')
+      throw new MonitoringCallRejectedError(`the call ended before it was placed: ${this.endReason}`);
     if (this.options.signal?.aborted) {
       await this.finish('cancelled before the INVITE was sent');
       throw new MonitoringCallRejectedError('cancelled before the INVITE was sent', 487);
@@ -351,13 +352,17 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     try {
       if (contact) this.remoteTarget = parseNameAddress(splitHeaderList(contact)[0] ?? contact).uri;
     } catch (error) {
-      this.context.log(`sip: ${this.callId}: unusable Contact in 200 OK (${String(error)}), keeping the registered one`);
+      this.context.log(
+        `sip: ${this.callId}: unusable Contact in 200 OK (${String(error)}), keeping the registered one`,
+      );
     }
     this.sendAck(to, this.remoteTarget, `z9hG4bK${token(10)}`);
     this.state = 'confirmed';
     if (this.cancelled) {
       void this.terminate('the simulator hung up as the phone answered');
-      this.settleInvite?.reject(new MonitoringCallRejectedError('the call was cancelled while the phone answered it', 487));
+      this.settleInvite?.reject(
+        new MonitoringCallRejectedError('the call was cancelled while the phone answered it', 487),
+      );
       return;
     }
     this.media.acceptAnswer(response.body).then(
@@ -480,7 +485,9 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     this.endReason ??= reason;
     this.clearInviteTimer();
     // Settles a still-pending placeMonitoringCall (a no-op once it resolved), e.g. when the socket drops.
-    this.settleInvite?.reject(new MonitoringCallRejectedError(`the call ended before it was answered: ${this.endReason}`));
+    this.settleInvite?.reject(
+      new MonitoringCallRejectedError(`the call ended before it was answered: ${this.endReason}`),
+    );
     for (const waiter of this.pendingResponses.values()) waiter(undefined);
     this.pendingResponses.clear();
     await this.media.close();

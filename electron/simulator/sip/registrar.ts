@@ -63,7 +63,8 @@ export class Registrar {
     }
 
     const authorization = headerValue(request, 'Authorization');
-    if (!authorization) return reply(401, 'Unauthorized', [{ name: 'WWW-Authenticate', value: this.digest.challenge() }]);
+    if (!authorization)
+      return reply(401, 'Unauthorized', [{ name: 'WWW-Authenticate', value: this.digest.challenge() }]);
     let verdict;
     try {
       const credentials = parseDigestCredentials(authorization);
@@ -86,7 +87,8 @@ export class Registrar {
 
     const contacts = headerValues(request, 'Contact').flatMap(splitHeaderList);
     const expiresHeader = headerValue(request, 'Expires');
-    if (expiresHeader !== undefined && !/^\d{1,10}$/.test(expiresHeader)) return reply(400, 'Bad Request (malformed Expires)');
+    if (expiresHeader !== undefined && !/^\d{1,10}$/.test(expiresHeader))
+      return reply(400, 'Bad Request (malformed Expires)');
 
     if (contacts.length === 1 && contacts[0] === '*') {
       if (expiresHeader !== '0') return reply(400, 'Bad Request (Contact: * needs Expires: 0)');

@@ -65,7 +65,8 @@ export function parseParams(segments: ReadonlyArray<string>): Map<string, string
     if (trimmed.length === 0) continue;
     const equals = trimmed.indexOf('=');
     const name = (equals < 0 ? trimmed : trimmed.slice(0, equals)).trim().toLowerCase();
-    if (!/^[A-Za-z0-9.!%*_+`'~-]+$/.test(name)) throw new SipParseError(`malformed parameter ${JSON.stringify(trimmed)}`);
+    if (!/^[A-Za-z0-9.!%*_+`'~-]+$/.test(name))
+      throw new SipParseError(`malformed parameter ${JSON.stringify(trimmed)}`);
     params.set(name, equals < 0 ? '' : unquote(trimmed.slice(equals + 1).trim()));
   }
   return params;
@@ -81,12 +82,14 @@ export function parseNameAddress(value: string): NameAddress {
     const uri = text.slice(open + 1, close).trim();
     if (uri.length === 0) throw new SipParseError('empty <uri>');
     const rest = text.slice(close + 1).trim();
-    if (rest.length > 0 && !rest.startsWith(';')) throw new SipParseError(`unexpected text after <uri>: ${JSON.stringify(rest)}`);
+    if (rest.length > 0 && !rest.startsWith(';'))
+      throw new SipParseError(`unexpected text after <uri>: ${JSON.stringify(rest)}`);
     const params = parseParams(splitOutside(rest, ';'));
     return displayName.length > 0 ? { displayName, uri, params } : { uri, params };
   }
   const [uri = '', ...paramSegments] = splitOutside(text, ';');
-  if (uri.trim().length === 0 || /\s/.test(uri.trim())) throw new SipParseError(`malformed address ${JSON.stringify(text.slice(0, 80))}`);
+  if (uri.trim().length === 0 || /\s/.test(uri.trim()))
+    throw new SipParseError(`malformed address ${JSON.stringify(text.slice(0, 80))}`);
   return { uri: uri.trim(), params: parseParams(paramSegments) };
 }
 
@@ -105,7 +108,9 @@ function findUnquoted(text: string, char: string): number {
 }
 
 export function parseSipUri(uri: string): SipUri {
-  const match = /^(sips?):(?:([^@;?]+)@)?([^;?:]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?((?:;[^?]*)?)(?:\?.*)?$/i.exec(uri.trim());
+  const match = /^(sips?):(?:([^@;?]+)@)?([^;?:]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?((?:;[^?]*)?)(?:\?.*)?$/i.exec(
+    uri.trim(),
+  );
   if (!match) throw new SipParseError(`not a SIP URI: ${JSON.stringify(uri.slice(0, 80))}`);
   const userInfo = match[2];
   const user = userInfo === undefined ? undefined : decodeURIComponent(userInfo.split(':')[0]!);
@@ -122,7 +127,11 @@ function quoteIfNeeded(value: string): string {
   return /^[A-Za-z0-9.!%*_+`'~:[\]-]+$/.test(value) ? value : `"${value.replace(/(["\\])/g, '\\$1')}"`;
 }
 
-export function formatNameAddress(address: { displayName?: string; uri: string; params?: ReadonlyMap<string, string> }): string {
+export function formatNameAddress(address: {
+  displayName?: string;
+  uri: string;
+  params?: ReadonlyMap<string, string>;
+}): string {
   const display = address.displayName ? `"${address.displayName.replace(/(["\\])/g, '\\$1')}" ` : '';
   const params = [...(address.params ?? new Map<string, string>())]
     .map(([name, value]) => (value === '' ? `;${name}` : `;${name}=${quoteIfNeeded(value)}`))

@@ -57,7 +57,13 @@ const COMPACT_FORMS: Readonly<Record<string, string>> = {
 
 const CANONICAL_NAMES: ReadonlyMap<string, string> = new Map(
   [
-    'Call-ID', 'CSeq', 'WWW-Authenticate', 'Max-Forwards', 'Call-Info', 'Allow-Events', 'X-Genesys-CallUUID',
+    'Call-ID',
+    'CSeq',
+    'WWW-Authenticate',
+    'Max-Forwards',
+    'Call-Info',
+    'Allow-Events',
+    'X-Genesys-CallUUID',
     ...Object.values(COMPACT_FORMS),
   ].map((name) => [name.toLowerCase(), name]),
 );
@@ -109,7 +115,8 @@ export function parseSipMessage(text: string): SipMessage {
     if (!headers.some((header) => header.name === required)) throw new SipParseError(`missing ${required} header`);
   }
   const cseq = headers.find((header) => header.name === 'CSeq')!.value;
-  if (!/^\d{1,10} [A-Za-z0-9.!%*_+`'~-]+$/.test(cseq)) throw new SipParseError(`malformed CSeq: ${JSON.stringify(cseq)}`);
+  if (!/^\d{1,10} [A-Za-z0-9.!%*_+`'~-]+$/.test(cseq))
+    throw new SipParseError(`malformed CSeq: ${JSON.stringify(cseq)}`);
 
   const contentLength = headers.find((header) => header.name === 'Content-Length');
   if (contentLength) {
@@ -204,5 +211,9 @@ export function badRequestFor(text: string, error: SipParseError): SipResponse |
   if (!request || request[1] === 'ACK') return undefined;
   if (!REQUIRED_HEADERS.every((name) => head.headers.some((header) => header.name === name))) return undefined;
   const reason = `Bad Request (${error.message.replace(/[\r\n]+/g, ' ')})`;
-  return createResponse({ kind: 'request', method: request[1]!, uri: request[2]!, headers: head.headers, body: '' }, 400, reason);
+  return createResponse(
+    { kind: 'request', method: request[1]!, uri: request[2]!, headers: head.headers, body: '' },
+    400,
+    reason,
+  );
 }

@@ -63,7 +63,9 @@ export async function startSipTransport(
     };
     options.log(`sip: connection ${connection.id} opened`);
     socket.on('message', (data, isBinary) => {
-      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data as ArrayBuffer).toString('utf8');
       // RFC 5626 keep-alive: a CRLFCRLF ping is answered with a CRLF pong.
       if (/^(\r\n)+$/.test(text)) {
         if (text === '\r\n\r\n') socket.send('\r\n', { binary: isBinary });

@@ -2,7 +2,8 @@ import type { VoiceMonitoringState } from '../gws/voice-supervision';
 
 export type SupervisorCallState = 'Ringing' | 'Established' | 'Released';
 
-export type SupervisorOperation = 'Answer' | 'Hangup' | 'SwitchToListenIn' | 'SwitchToBargeIn' | 'MuteMonitoredUser' | 'UnmuteMonitoredUser';
+export type SupervisorOperation =
+  'Answer' | 'Hangup' | 'SwitchToListenIn' | 'SwitchToBargeIn' | 'MuteMonitoredUser' | 'UnmuteMonitoredUser';
 
 export const supervisorOperations: readonly SupervisorOperation[] = [
   'Answer',
@@ -33,14 +34,26 @@ const switchTargets: Readonly<Record<VoiceMonitoringState, readonly VoiceMonitor
 
 // The supervisor's monitoring call carries an ordinary agent's call capabilities (gws-api.md §4.5 sample, §10.11).
 const ordinaryEstablishedCapabilities = [
-  'AttachUserData', 'InitiateConference', 'UpdateUserData', 'Hold', 'SingleStepTransfer', 'DeleteUserData',
-  'SingleStepConference', 'Hangup', 'DeleteUserDataPair', 'SendDtmf', 'InitiateTransfer', 'RemoveParticipantFromConference',
+  'AttachUserData',
+  'InitiateConference',
+  'UpdateUserData',
+  'Hold',
+  'SingleStepTransfer',
+  'DeleteUserData',
+  'SingleStepConference',
+  'Hangup',
+  'DeleteUserDataPair',
+  'SendDtmf',
+  'InitiateTransfer',
+  'RemoveParticipantFromConference',
 ];
 const ordinaryRingingCapabilities = ['Answer', 'Hangup', 'AttachUserData', 'UpdateUserData', 'DeleteUserData'];
 
 /** Capabilities an agent's call shows that the demo contact center does not carry out on a monitoring call. */
 export const unsupportedOrdinaryOperations: ReadonlySet<string> = new Set(
-  [...ordinaryEstablishedCapabilities, ...ordinaryRingingCapabilities].filter((name) => !supervisorOperations.includes(name as SupervisorOperation)),
+  [...ordinaryEstablishedCapabilities, ...ordinaryRingingCapabilities].filter(
+    (name) => !supervisorOperations.includes(name as SupervisorOperation),
+  ),
 );
 
 function switchOperation(mode: VoiceMonitoringState): SupervisorOperation | null {
@@ -66,7 +79,8 @@ export function allowedOperations(view: SupervisorCallView): SupervisorOperation
   if (view.state === 'Released') return [];
   const switches = switchTargets[view.mode].map(switchOperation).filter((operation) => operation !== null);
   if (view.state === 'Ringing') return ['Answer', ...(view.sipCluster ? [] : switches), 'Hangup'];
-  const mute: SupervisorOperation[] = view.mode === 'Coach' ? [] : [view.monitoredUserMuted ? 'UnmuteMonitoredUser' : 'MuteMonitoredUser'];
+  const mute: SupervisorOperation[] =
+    view.mode === 'Coach' ? [] : [view.monitoredUserMuted ? 'UnmuteMonitoredUser' : 'MuteMonitoredUser'];
   return [...switches, ...mute, 'Hangup'];
 }
 
@@ -84,7 +98,8 @@ export function refusalOf(view: SupervisorCallView, operation: SupervisorOperati
   const target = modeAfter(operation);
   if (target) {
     if (target === view.mode) return `The call is already in ${target}`;
-    if (view.state === 'Ringing') return 'In a SIP Cluster the monitoring mode can be switched only once the call is established';
+    if (view.state === 'Ringing')
+      return 'In a SIP Cluster the monitoring mode can be switched only once the call is established';
     return `${operation} is not available in ${view.mode}`;
   }
   if (operation === 'Answer') return 'The call is already established';

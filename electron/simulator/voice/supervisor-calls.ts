@@ -5,7 +5,13 @@ import type { CallInteraction, FloorEvent, FloorModel } from '../floor/floor-mod
 import type { Customer, InteractionIds } from '../floor/interaction-ids';
 import type { VoiceMonitoringState, VoiceSubscription, VoiceSupervision } from '../gws/voice-supervision';
 import type { MonitoringCall, MonitoringCallTimings, PlaceCallOptions, RtpCount } from '../sip/index';
-import { modeAfter, refusalOf, type SupervisorCallState, type SupervisorCallView, type SupervisorOperation } from './monitoring-rules';
+import {
+  modeAfter,
+  refusalOf,
+  type SupervisorCallState,
+  type SupervisorCallView,
+  type SupervisorOperation,
+} from './monitoring-rules';
 
 /** The SIP side the B2BUA needs: whether a DN has a phone, and a call placed to it. */
 export interface SupervisorPhones {
@@ -37,7 +43,9 @@ export interface SupervisorCall {
   readonly sip: MonitoringCall | null;
 }
 
-type MutableSupervisorCall = { -readonly [K in keyof SupervisorCall]: SupervisorCall[K] } & { abort: AbortController | null };
+type MutableSupervisorCall = { -readonly [K in keyof SupervisorCall]: SupervisorCall[K] } & {
+  abort: AbortController | null;
+};
 
 export type SupervisorCallListener = (call: SupervisorCall, notification: SupervisorCallNotification) => void;
 
@@ -119,7 +127,12 @@ export class SupervisorCalls {
   }
 
   view(call: SupervisorCall): SupervisorCallView {
-    return { state: call.state, mode: call.mode, monitoredUserMuted: call.monitoredUserMuted, sipCluster: this.clusterMode };
+    return {
+      state: call.state,
+      mode: call.mode,
+      monitoredUserMuted: call.monitoredUserMuted,
+      sipCluster: this.clusterMode,
+    };
   }
 
   /** What the supervisor's phone sent, per mode; zeros until the phone answered. */
@@ -133,7 +146,9 @@ export class SupervisorCalls {
 
   /** Carries out a supervisor's operation on one of their calls; returns why it is refused, or null. */
   operate(supervisorId: string, callId: string, operation: SupervisorOperation): string | null {
-    const call = this.calls.find((item) => item.id === callId && item.supervisorId === supervisorId && item.state !== 'Released');
+    const call = this.calls.find(
+      (item) => item.id === callId && item.supervisorId === supervisorId && item.state !== 'Released',
+    );
     if (!call) return `Call ${callId} is not one of this supervisor's live calls`;
     const refusal = refusalOf(this.view(call), operation);
     if (refusal) return refusal;
@@ -185,7 +200,8 @@ export class SupervisorCalls {
         return;
       case 'stateChanged': {
         if (event.status.kind !== 'LoggedOut') return;
-        for (const call of this.liveCallsOf(event.userId)) this.release(call as MutableSupervisorCall, 'the supervisor logged out');
+        for (const call of this.liveCallsOf(event.userId))
+          this.release(call as MutableSupervisorCall, 'the supervisor logged out');
         return;
       }
       case 'interactionStarted':
@@ -214,7 +230,9 @@ export class SupervisorCalls {
         continue;
       }
       call.agentId = customerCall.agentId;
-      this.options.log(`voice: ${call.id} follows the call from ${fromAgentId} to ${customerCall.agentId} (Call scope)`);
+      this.options.log(
+        `voice: ${call.id} follows the call from ${fromAgentId} to ${customerCall.agentId} (Call scope)`,
+      );
       this.emit(call, 'ParticipantsUpdated');
     }
     this.deliverToWatcher(customerCall);
@@ -232,7 +250,9 @@ export class SupervisorCalls {
     if (!supervisor || !agent || !isSupervisor(supervisor)) return;
     if (floor.status(supervisor.id)?.kind === 'LoggedOut') return;
     if (this.clusterMode && this.queuedAtSubscription.get(subscription)?.has(customerCall.id)) {
-      log(`voice: ${customerCall.id} was already queued when ${supervisor.userName} subscribed; a SIP Cluster does not intrude`);
+      log(
+        `voice: ${customerCall.id} was already queued when ${supervisor.userName} subscribed; a SIP Cluster does not intrude`,
+      );
       return;
     }
     if (this.liveCallsOf(supervisor.id).length > 0) {
@@ -338,7 +358,9 @@ export class SupervisorCalls {
       try {
         listener(call, notification);
       } catch (error) {
-        this.options.log(`voice: call listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.options.log(
+          `voice: call listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
     }
   }

@@ -47,7 +47,11 @@ try {
   console.log(`INVITE → first audio packet, ${CALLS} calls (ms from the INVITE leaving the simulator)`);
   for (const [phase, values] of Object.entries(phases)) {
     console.log(
-      `${phase.padEnd(38)} median ${median(values).toFixed(1).padStart(6)}  min ${Math.min(...values).toFixed(1).padStart(6)}  max ${Math.max(...values).toFixed(1).padStart(6)}  first ${values[0]!.toFixed(1).padStart(6)}`,
+      `${phase.padEnd(38)} median ${median(values).toFixed(1).padStart(6)}  min ${Math.min(...values)
+        .toFixed(1)
+        .padStart(6)}  max ${Math.max(...values)
+        .toFixed(1)
+        .padStart(6)}  first ${values[0]!.toFixed(1).padStart(6)}`,
     );
   }
 } finally {

@@ -57,7 +57,9 @@ class RawSipClient {
     });
   }
 
-  register(options: { expires?: number; contact?: string; password?: string; user?: string; authorize?: boolean } = {}): Promise<SipResponse> {
+  register(
+    options: { expires?: number; contact?: string; password?: string; user?: string; authorize?: boolean } = {},
+  ): Promise<SipResponse> {
     const user = options.user ?? ACCOUNT.user;
     const contact = options.contact ?? `<sip:raw${user}@client.invalid;transport=ws>;expires=${options.expires ?? 600}`;
     const unauthorized = async (): Promise<SipResponse> => this.request('REGISTER', user, contact);
@@ -156,7 +158,10 @@ describe('simulator registrar over SIP/WebSocket', { timeout: 30_000 }, () => {
     const phone = await client();
     const challenge = await phone.register({ authorize: false });
     assert.equal(challenge.status, 401);
-    assert.match(headerValue(challenge, 'WWW-Authenticate')!, /^Digest realm="demo\.earshot\.local", nonce="[0-9a-f]+", opaque="[0-9a-f]+", algorithm=MD5, qop="auth"$/);
+    assert.match(
+      headerValue(challenge, 'WWW-Authenticate')!,
+      /^Digest realm="demo\.earshot\.local", nonce="[0-9a-f]+", opaque="[0-9a-f]+", algorithm=MD5, qop="auth"$/,
+    );
     assert.match(headerValue(challenge, 'To')!, /;tag=/);
 
     const ok = await phone.register({ expires: 300 });
@@ -182,7 +187,17 @@ describe('simulator registrar over SIP/WebSocket', { timeout: 30_000 }, () => {
     const challenge = await phone.register({ authorize: false, contact: '*' });
     assert.equal(challenge.status, 401);
     const nonce = /nonce="([^"]+)"/.exec(headerValue(challenge, 'WWW-Authenticate')!)![1]!;
-    const response = computeDigestResponse({ username: ACCOUNT.user, password: ACCOUNT.password, realm: DOMAIN, method: 'REGISTER', uri: `sip:${DOMAIN}`, nonce, qop: 'auth', nc: '00000001', cnonce: 'x' });
+    const response = computeDigestResponse({
+      username: ACCOUNT.user,
+      password: ACCOUNT.password,
+      realm: DOMAIN,
+      method: 'REGISTER',
+      uri: `sip:${DOMAIN}`,
+      nonce,
+      qop: 'auth',
+      nc: '00000001',
+      cnonce: 'x',
+    });
     const all = await phone.request('REGISTER', ACCOUNT.user, '*', [
       'Expires: 0',
       `Authorization: Digest username="${ACCOUNT.user}", realm="${DOMAIN}", nonce="${nonce}", uri="sip:${DOMAIN}", response="${response}", qop=auth, nc=00000001, cnonce="x"`,
@@ -254,9 +269,13 @@ describe('simulator registrar over SIP/WebSocket', { timeout: 30_000 }, () => {
       autoAnswer: true,
       mode: 'ListenIn',
     });
-    const rejected = assert.rejects(placing, (error: unknown) => error instanceof MonitoringCallRejectedError && /WebSocket closed/.test(error.message));
+    const rejected = assert.rejects(
+      placing,
+      (error: unknown) => error instanceof MonitoringCallRejectedError && /WebSocket closed/.test(error.message),
+    );
     const deadline = Date.now() + LIMIT_MS;
-    while (phone.requests.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (phone.requests.length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const invite = phone.requests[0]!;
     assert.equal(invite.method, 'INVITE');
     assert.equal(invite.uri, 'sip:raw5005@client.invalid;transport=ws');

@@ -29,9 +29,15 @@ describe('CometD notifications with the official cometd client', () => {
     return cometd;
   }
 
-  async function signedIn(credentials: { userName: string; password: string }): Promise<{ rest: GwsTestClient; deviceId: string; userId: string }> {
+  async function signedIn(credentials: {
+    userName: string;
+    password: string;
+  }): Promise<{ rest: GwsTestClient; deviceId: string; userId: string }> {
     const rest = new GwsTestClient(simulator.baseUrl);
-    const user = (await rest.get('/api/v2/me?subresources=devices', { basic: credentials })).json?.user as { id: string; devices: Array<{ id: string }> };
+    const user = (await rest.get('/api/v2/me?subresources=devices', { basic: credentials })).json?.user as {
+      id: string;
+      devices: Array<{ id: string }>;
+    };
     return { rest, deviceId: user.devices[0]!.id, userId: user.id };
   }
 
@@ -53,8 +59,14 @@ describe('CometD notifications with the official cometd client', () => {
     const supervisorEvents: Message[] = [];
     const supervisorClient = track(createCometd(simulator.baseUrl, { cookie: supervisor.rest.cookieHeader }));
     assert.equal((await handshake(supervisorClient)).successful, true);
-    assert.equal((await subscribe(supervisorClient, '/v2/me/devices', (message) => supervisorEvents.push(message))).successful, true);
-    assert.equal((await subscribe(supervisorClient, '/v2/me/calls', (message) => supervisorEvents.push(message))).successful, true);
+    assert.equal(
+      (await subscribe(supervisorClient, '/v2/me/devices', (message) => supervisorEvents.push(message))).successful,
+      true,
+    );
+    assert.equal(
+      (await subscribe(supervisorClient, '/v2/me/calls', (message) => supervisorEvents.push(message))).successful,
+      true,
+    );
 
     // The agent's client authenticates with Basic on the Bayeux requests, not with a cookie.
     const agentInfo = await signedIn(agent);
@@ -65,20 +77,36 @@ describe('CometD notifications with the official cometd client', () => {
     assert.equal(wildcard.successful, true);
     assert.deepEqual(wildcard.subscription, '/v2/me/*');
 
-    assert.equal((await supervisor.rest.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice', 'chat', 'sms'] })).status, 200);
-    const started = await waitFor('the supervisor’s device event', () => supervisorEvents.find((message) => message.channel === '/v2/me/devices'));
+    assert.equal(
+      (
+        await supervisor.rest.post('/api/v2/me', {
+          operationName: 'StartContactCenterSession',
+          channels: ['voice', 'chat', 'sms'],
+        })
+      ).status,
+      200,
+    );
+    const started = await waitFor('the supervisor’s device event', () =>
+      supervisorEvents.find((message) => message.channel === '/v2/me/devices'),
+    );
     const data = started.data as DeviceEvent;
     assert.equal(data.messageType, 'DeviceStateChangeMessage');
     assert.equal(data.devices[0]?.id, supervisor.deviceId);
     assert.equal(data.devices[0]?.userState.state, 'NotReady');
 
-    await control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/state`, { state: 'NotReady', reason: 'Coaching' });
+    await control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/state`, {
+      state: 'NotReady',
+      reason: 'Coaching',
+    });
     const call = await control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/interactions`, { kind: 'call' });
     const chat = await control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/interactions`, { kind: 'chat' });
     await control(simulator.baseUrl, 'DELETE', `/interactions/${String(call.json.id)}`);
 
     const released = await waitFor('the agent’s released call', () =>
-      agentEvents.find((message) => message.channel === '/v2/me/calls' && (message.data as { call: { state: string } }).call.state === 'Released'),
+      agentEvents.find(
+        (message) =>
+          message.channel === '/v2/me/calls' && (message.data as { call: { state: string } }).call.state === 'Released',
+      ),
     );
     const deviceEvent = agentEvents.find((message) => message.channel === '/v2/me/devices');
     assert.ok(deviceEvent);
@@ -87,12 +115,18 @@ describe('CometD notifications with the official cometd client', () => {
     const callStates = agentEvents
       .filter((message) => message.channel === '/v2/me/calls')
       .map((message) => (message.data as { call: { state: string; id: string } }).call);
-    assert.deepEqual(callStates.map((item) => item.state), ['Ringing', 'Established', 'Released']);
+    assert.deepEqual(
+      callStates.map((item) => item.state),
+      ['Ringing', 'Established', 'Released'],
+    );
     assert.ok(callStates.every((item) => item.id === call.json.id));
     assert.equal((released.data as { notificationType: string; phoneNumber: string }).notificationType, 'StatusChange');
     assert.equal((released.data as { phoneNumber: string }).phoneNumber, '5001');
     const chatEvent = agentEvents.find((message) => message.channel === '/v2/me/chats');
-    assert.equal((chatEvent?.data as { messageType: string; chat: { id: string } }).messageType, 'ChatStateChangeMessage');
+    assert.equal(
+      (chatEvent?.data as { messageType: string; chat: { id: string } }).messageType,
+      'ChatStateChangeMessage',
+    );
     assert.equal((chatEvent?.data as { chat: { id: string } }).chat.id, chat.json.id);
     assert.ok(agentEvents.some((message) => message.channel === '/v2/me/channels'));
     await control(simulator.baseUrl, 'DELETE', `/interactions/${String(chat.json.id)}`);
@@ -102,11 +136,18 @@ describe('CometD notifications with the official cometd client', () => {
     await waitFor('the supervisor’s Ready event', () =>
       supervisorEvents.some((message) => (message.data as DeviceEvent).devices?.[0]?.userState.state === 'Ready'),
     );
-    assert.ok(supervisorEvents.every((message) => message.channel === '/v2/me/devices'), 'no agent call events reach the supervisor');
-    assert.ok(supervisorEvents.every((message) => (message.data as DeviceEvent).devices[0]?.id === supervisor.deviceId));
+    assert.ok(
+      supervisorEvents.every((message) => message.channel === '/v2/me/devices'),
+      'no agent call events reach the supervisor',
+    );
+    assert.ok(
+      supervisorEvents.every((message) => (message.data as DeviceEvent).devices[0]?.id === supervisor.deviceId),
+    );
     assert.ok(agentEvents.every((message) => message.channel.startsWith('/v2/me/')));
     assert.ok(
-      agentEvents.filter((message) => message.channel === '/v2/me/devices').every((message) => (message.data as DeviceEvent).devices[0]?.id === agentInfo.deviceId),
+      agentEvents
+        .filter((message) => message.channel === '/v2/me/devices')
+        .every((message) => (message.data as DeviceEvent).devices[0]?.id === agentInfo.deviceId),
       'no supervisor device events reach the agent',
     );
   });
@@ -115,7 +156,9 @@ describe('CometD notifications with the official cometd client', () => {
     const supervisor = await signedIn(simulator.demo);
     const cometd = track(createCometd(simulator.baseUrl, { cookie: supervisor.rest.cookieHeader }));
     assert.equal((await handshake(cometd)).successful, true);
-    const reply = await new Promise<Message>((resolve) => cometd.publish('/v2/me/devices', { messageType: 'DeviceStateChangeMessage' }, resolve));
+    const reply = await new Promise<Message>((resolve) =>
+      cometd.publish('/v2/me/devices', { messageType: 'DeviceStateChangeMessage' }, resolve),
+    );
     assert.equal(reply.successful, false);
     assert.match(reply.error ?? '', /^403:/);
   });
@@ -168,7 +211,9 @@ describe('CometD notifications with the official cometd client', () => {
 
   test('a client with its default transports falls back from WebSocket to long-polling', async () => {
     const supervisor = await signedIn(simulator.demo);
-    const cometd = track(createCometd(simulator.baseUrl, { cookie: supervisor.rest.cookieHeader, defaultTransports: true }));
+    const cometd = track(
+      createCometd(simulator.baseUrl, { cookie: supervisor.rest.cookieHeader, defaultTransports: true }),
+    );
     const events: Message[] = [];
     let subscribed: Promise<Message> | null = null;
     cometd.addListener('/meta/handshake', (message) => {

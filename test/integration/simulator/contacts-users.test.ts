@@ -97,20 +97,31 @@ describe('GWS REST: contacts and users, as a supervisor finds the team', () => {
 
   test('without a roles filter the supervisors are there too', async () => {
     const body = await contacts('type=User');
-    assert.ok(body.contacts.some((contact) => contact.roles.includes('ROLE_SUPERVISOR') && contact.userName === 'supervisor'));
+    assert.ok(
+      body.contacts.some((contact) => contact.roles.includes('ROLE_SUPERVISOR') && contact.userName === 'supervisor'),
+    );
     assert.equal((await contacts('type=Queue')).totalCount, 0);
   });
 
   test('NamesOrPhoneNumberMatches: case-insensitive, * wildcard, names and numbers', async () => {
     const byFirst = await contacts('filterName=NamesOrPhoneNumberMatches&filterParameters=ava');
-    assert.deepEqual(byFirst.contacts.map((contact) => contact.userName), ['avasquez']);
+    assert.deepEqual(
+      byFirst.contacts.map((contact) => contact.userName),
+      ['avasquez'],
+    );
     const byPrefix = await contacts('roles=ROLE_AGENT&filterName=NamesOrPhoneNumberMatches&filterParameters=M*');
     assert.deepEqual(byPrefix.contacts.map((contact) => contact.userName).sort(), ['mchen', 'mtanaka']);
     const byNumber = await contacts('filterName=NamesOrPhoneNumberMatches&filterParameters=500*');
     assert.ok(byNumber.totalCount >= 9);
     const byFullName = await contacts('filterName=NamesOrPhoneNumberMatches&filterParameters=*vasq*');
-    assert.deepEqual(byFullName.contacts.map((contact) => contact.userName), ['avasquez']);
-    assert.equal((await contacts('filterName=NamesOrPhoneNumberMatches&filterParameters=*')).totalCount, (await contacts('')).totalCount);
+    assert.deepEqual(
+      byFullName.contacts.map((contact) => contact.userName),
+      ['avasquez'],
+    );
+    assert.equal(
+      (await contacts('filterName=NamesOrPhoneNumberMatches&filterParameters=*')).totalCount,
+      (await contacts('')).totalCount,
+    );
     const missing = await supervisor.get('/api/v2/contacts?filterName=NamesOrPhoneNumberMatches');
     assert.equal(missing.status, 400);
     assert.equal(missing.json?.statusCode, 1);
@@ -119,9 +130,15 @@ describe('GWS REST: contacts and users, as a supervisor finds the team', () => {
   test('sortBy=name with order, and limit/offset paging over a stable totalCount', async () => {
     const ascending = await contacts('roles=ROLE_AGENT&sortBy=name&order=Ascending');
     const names = ascending.contacts.map((contact) => contact.name);
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b)),
+    );
     const descending = await contacts('roles=ROLE_AGENT&sortBy=name&order=Descending');
-    assert.deepEqual(descending.contacts.map((contact) => contact.name), [...names].reverse());
+    assert.deepEqual(
+      descending.contacts.map((contact) => contact.name),
+      [...names].reverse(),
+    );
 
     const pages: string[] = [];
     for (let offset = 0; offset < ascending.totalCount; offset += 5) {
@@ -197,7 +214,10 @@ describe('GWS REST: contacts and users, as a supervisor finds the team', () => {
       const smssessions = user.smssessions as Array<Record<string, unknown>>;
       assert.equal(smssessions[0]?.id, sms.json.id);
 
-      const star = (await supervisor.get(`/api/v2/users/${ava.id}?subresources=*`)).json?.user as Record<string, unknown>;
+      const star = (await supervisor.get(`/api/v2/users/${ava.id}?subresources=*`)).json?.user as Record<
+        string,
+        unknown
+      >;
       assert.ok(Array.isArray(star.devices) && Array.isArray(star.chats) && Array.isArray(star.smssessions));
       const plain = (await supervisor.get(`/api/v2/users/${ava.id}`)).json?.user as Record<string, unknown>;
       assert.equal(plain.chats, undefined);

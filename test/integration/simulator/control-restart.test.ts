@@ -54,7 +54,10 @@ describe('control API and restart', () => {
     const chat = await control(simulator.baseUrl, 'POST', `/agents/${ready.id}/interactions`, { kind: 'chat' });
     assert.equal(chat.status, 200);
     const withChat = (await state()).agents.find((agent) => agent.id === ready.id)!;
-    assert.deepEqual(withChat.interactions.map((item) => [item.id, item.kind]), [[chat.json.id, 'chat']]);
+    assert.deepEqual(
+      withChat.interactions.map((item) => [item.id, item.kind]),
+      [[chat.json.id, 'chat']],
+    );
     assert.equal((await control(simulator.baseUrl, 'DELETE', `/interactions/${String(chat.json.id)}`)).status, 200);
     assert.deepEqual((await state()).agents.find((agent) => agent.id === ready.id)!.interactions, []);
   });
@@ -76,7 +79,11 @@ describe('control API and restart', () => {
       assert.equal(response.status, status, `${method} ${path}`);
       assert.equal(typeof response.json.error, 'string', `${method} ${path}`);
     }
-    const notJson = await fetch(`${simulator.baseUrl}/control/floor`, { method: 'POST', body: '{nope', signal: AbortSignal.timeout(5_000) });
+    const notJson = await fetch(`${simulator.baseUrl}/control/floor`, {
+      method: 'POST',
+      body: '{nope',
+      signal: AbortSignal.timeout(5_000),
+    });
     assert.equal(notJson.status, 400);
     await control(simulator.baseUrl, 'POST', '/agents/lobrien/state', { state: 'LoggedOut' });
     const toLoggedOut = await control(simulator.baseUrl, 'POST', '/agents/lobrien/interactions', { kind: 'call' });
@@ -91,16 +98,31 @@ describe('control API and restart', () => {
     assert.ok((expired.json.expired as number) >= 1);
     assert.equal((await rest.get('/api/v2/me')).status, 401);
 
-    assert.equal((await control(simulator.baseUrl, 'POST', '/users/dokafor/password', { password: 'changed' })).status, 200);
-    assert.equal((await new GwsTestClient(simulator.baseUrl).signIn({ userName: 'dokafor', password: 'agent' })).status, 401);
-    assert.equal((await new GwsTestClient(simulator.baseUrl).signIn({ userName: 'dokafor', password: 'changed' })).status, 200);
+    assert.equal(
+      (await control(simulator.baseUrl, 'POST', '/users/dokafor/password', { password: 'changed' })).status,
+      200,
+    );
+    assert.equal(
+      (await new GwsTestClient(simulator.baseUrl).signIn({ userName: 'dokafor', password: 'agent' })).status,
+      401,
+    );
+    assert.equal(
+      (await new GwsTestClient(simulator.baseUrl).signIn({ userName: 'dokafor', password: 'changed' })).status,
+      200,
+    );
     await control(simulator.baseUrl, 'POST', '/users/dokafor/password', { password: 'agent' });
   });
 
   test('the live floor can be started and paused', async () => {
-    assert.deepEqual((await control(simulator.baseUrl, 'POST', '/floor', { running: true })).json, { ok: true, running: true });
+    assert.deepEqual((await control(simulator.baseUrl, 'POST', '/floor', { running: true })).json, {
+      ok: true,
+      running: true,
+    });
     assert.equal((await state()).floorRunning, true);
-    assert.deepEqual((await control(simulator.baseUrl, 'POST', '/floor', { running: false })).json, { ok: true, running: false });
+    assert.deepEqual((await control(simulator.baseUrl, 'POST', '/floor', { running: false })).json, {
+      ok: true,
+      running: false,
+    });
     assert.equal((await state()).floorRunning, false);
   });
 
@@ -119,10 +141,16 @@ describe('control API and restart', () => {
     const port = new URL(simulator.baseUrl).port;
     await simulator.restart(300);
     assert.equal(new URL(simulator.baseUrl).port, port);
-    const version = await fetch(`${simulator.baseUrl}/api/v2/diagnostics/version`, { signal: AbortSignal.timeout(5_000) });
+    const version = await fetch(`${simulator.baseUrl}/api/v2/diagnostics/version`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     assert.equal(version.status, 200);
     assert.equal((await rest.get('/api/v2/me')).status, 401, 'the old session is gone');
-    await waitFor('the old CometD client to be refused', () => handshakeFailures.length > 0 || cometd.isDisconnected(), 10_000);
+    await waitFor(
+      'the old CometD client to be refused',
+      () => handshakeFailures.length > 0 || cometd.isDisconnected(),
+      10_000,
+    );
     const after = await state();
     assert.equal(after.bayeuxClients, 0);
     assert.equal(after.httpSessions, 0);
@@ -136,7 +164,10 @@ describe('control API and restart', () => {
       'the simulator to answer again',
       async () => {
         try {
-          return (await fetch(`${simulator.baseUrl}/api/v2/diagnostics/version`, { signal: AbortSignal.timeout(1_000) })).status === 200;
+          return (
+            (await fetch(`${simulator.baseUrl}/api/v2/diagnostics/version`, { signal: AbortSignal.timeout(1_000) }))
+              .status === 200
+          );
         } catch {
           return false;
         }
@@ -167,10 +198,15 @@ describe('a simulator with the live floor', () => {
       const snapshot = async (): Promise<string> => {
         const body = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as ControlState;
         assert.equal(body.floorRunning, true);
-        return JSON.stringify(body.agents.map((agent) => [agent.state, agent.reason, agent.interactions.map((item) => item.id)]));
+        return JSON.stringify(
+          body.agents.map((agent) => [agent.state, agent.reason, agent.interactions.map((item) => item.id)]),
+        );
       };
       const first = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as ControlState;
-      assert.ok(first.agents.some((agent) => agent.interactions.length > 0), 'work in progress at start');
+      assert.ok(
+        first.agents.some((agent) => agent.interactions.length > 0),
+        'work in progress at start',
+      );
       const opening = await snapshot();
       await waitFor('the floor to change', async () => (await snapshot()) !== opening, 10_000);
     } finally {

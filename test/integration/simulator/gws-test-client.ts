@@ -58,7 +58,12 @@ export class GwsTestClient {
     let payload: string | undefined = options.rawBody;
     if (payload === undefined && body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: payload,
+      signal: AbortSignal.timeout(10_000),
+    });
     const cookie = response.headers.get('set-cookie');
     const session = cookie ? /JSESSIONID=([^;]+)/.exec(cookie)?.[1] : undefined;
     if (session) this.sessionId = session;
@@ -75,7 +80,12 @@ export class GwsTestClient {
   }
 }
 
-export async function control(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function control(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${baseUrl}/control${path}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -104,7 +114,8 @@ function ensureAdapted(): void {
   adapt({
     cookies: {
       storeCookie: (_uri, _header, callback) => callback(null, null),
-      retrieveCookies: (context: Partial<TransportContext> | undefined, _uri, callback) => callback(null, [...(context?.cookies ?? [])]),
+      retrieveCookies: (context: Partial<TransportContext> | undefined, _uri, callback) =>
+        callback(null, [...(context?.cookies ?? [])]),
     },
   });
 }

@@ -3,7 +3,10 @@ import { describe, test } from 'node:test';
 import { waitFor } from './gws-test-client';
 import { agents, wireChannels, withFloor } from './messaging-harness';
 
-const genericOpenings = { chat: 'Hi, I need some help with my account.', sms: 'Hi, I have a question about my account' } as const;
+const genericOpenings = {
+  chat: 'Hi, I need some help with my account.',
+  sms: 'Hi, I have a question about my account',
+} as const;
 
 for (const channel of wireChannels) {
   describe(`${channel.kind}: the control API’s conversation levers`, () => {
@@ -15,14 +18,26 @@ for (const channel of wireChannels) {
         assert.equal(conversation.state, 'Chatting');
         assert.equal(conversation.agent, agents.ava.userName);
         assert.deepEqual(
-          conversation.participants.map((person) => [person.role, person.nickname, person.userName, person.visibility, person.present]),
+          conversation.participants.map((person) => [
+            person.role,
+            person.nickname,
+            person.userName,
+            person.visibility,
+            person.present,
+          ]),
           [
             ['customer', 'Isla Murphy', null, 'All', true],
             ['agent', 'Ava', agents.ava.userName, 'All', true],
           ],
         );
         assert.deepEqual(
-          conversation.messages.map((message) => [message.index, message.type, message.from.role, message.text, message.visibleTo]),
+          conversation.messages.map((message) => [
+            message.index,
+            message.type,
+            message.from.role,
+            message.text,
+            message.visibleTo,
+          ]),
           [
             [1, 'ParticipantJoined', 'customer', null, ['customer', 'agent', 'supervisor']],
             [2, 'Text', 'customer', genericOpenings[channel.kind], ['customer', 'agent', 'supervisor']],
@@ -32,7 +47,10 @@ for (const channel of wireChannels) {
 
         const agent = await floor.signIn(agents.ava);
         const own = await agent.rest.get(`/api/v2/me/${channel.collection}?fields=*`);
-        const items = own.json?.[channel.collection] as Array<{ id: string; participants: Array<{ nickname: string }> }>;
+        const items = own.json?.[channel.collection] as Array<{
+          id: string;
+          participants: Array<{ nickname: string }>;
+        }>;
         assert.deepEqual(
           items.map((item) => [item.id, item.participants.map((person) => person.nickname)]),
           [[id, ['Ava', 'Isla Murphy']]],
@@ -43,14 +61,19 @@ for (const channel of wireChannels) {
 
     test('with its script the conversation talks by itself, lines only', () =>
       withFloor(async (floor) => {
-        const started = await floor.control('POST', `/agents/${agents.ava.userName}/interactions`, { kind: channel.kind });
+        const started = await floor.control('POST', `/agents/${agents.ava.userName}/interactions`, {
+          kind: channel.kind,
+        });
         assert.equal(started.status, 200);
         const id = String(started.json.id);
         const opening = (await floor.conversation(id)).messages[1]?.text;
         assert.notEqual(opening, genericOpenings[channel.kind], 'the opening comes from a script');
         const reply = await waitFor(
           'the agent’s scripted reply',
-          async () => (await floor.conversation(id)).messages.find((message) => message.type === 'Text' && message.from.role === 'agent'),
+          async () =>
+            (await floor.conversation(id)).messages.find(
+              (message) => message.type === 'Text' && message.from.role === 'agent',
+            ),
           20_000,
         );
         assert.equal(reply.visibility, 'All');
@@ -62,7 +85,11 @@ for (const channel of wireChannels) {
         const id = await floor.start(channel, agents.ava.userName);
         const expect = async (method: string, path: string, body: unknown, status: number) => {
           const reply = await floor.control(method, path, body);
-          assert.equal(reply.status, status, `${method} ${path} ${JSON.stringify(body)}: ${JSON.stringify(reply.json)}`);
+          assert.equal(
+            reply.status,
+            status,
+            `${method} ${path} ${JSON.stringify(body)}: ${JSON.stringify(reply.json)}`,
+          );
           assert.equal(typeof reply.json.error, 'string');
         };
         await expect('POST', '/interactions/0000Xa0000000000/messages', { from: 'customer', text: 'hi' }, 404);
@@ -70,7 +97,12 @@ for (const channel of wireChannels) {
         await expect('POST', `/interactions/${id}/messages`, { from: 'supervisor', text: 'hi' }, 400);
         await expect('POST', `/interactions/${id}/messages`, { from: 'customer' }, 400);
         await expect('POST', `/interactions/${id}/messages`, { from: 'customer', text: 'hi', extra: 1 }, 400);
-        await expect('POST', `/interactions/${id}/messages`, { from: 'agent', text: 'hi', agent: agents.marcus.userName }, 400);
+        await expect(
+          'POST',
+          `/interactions/${id}/messages`,
+          { from: 'agent', text: 'hi', agent: agents.marcus.userName },
+          400,
+        );
         await expect('POST', `/interactions/${id}/messages`, { from: 'agent', text: 'hi', agent: 'nobody' }, 404);
         await expect('POST', `/interactions/${id}/typing`, { from: 'customer', typing: 'yes' }, 400);
         await expect('POST', `/interactions/${id}/join`, { agent: 'nobody' }, 404);
@@ -103,10 +135,19 @@ for (const channel of wireChannels) {
         assert.equal((await floor.control('DELETE', `/interactions/${id}`)).status, 200);
         await supervisor.waitForState(channel, id, 'Revoked', (resource) => resource.state === 'Revoked');
         const everything = await floor.control('GET', '/messaging');
-        const listed = (everything.json.interactions as Array<{ id: string; state: string }>).find((item) => item.id === id);
+        const listed = (everything.json.interactions as Array<{ id: string; state: string }>).find(
+          (item) => item.id === id,
+        );
         assert.equal(listed?.state, 'Completed');
         assert.deepEqual(
-          (everything.json.subscriptions as Array<Record<string, unknown>>).map((item) => [item.supervisor, item.agent, item.channel, item.operationName, item.supervisorMonitoringMode, item.nickname]),
+          (everything.json.subscriptions as Array<Record<string, unknown>>).map((item) => [
+            item.supervisor,
+            item.agent,
+            item.channel,
+            item.operationName,
+            item.supervisorMonitoringMode,
+            item.nickname,
+          ]),
           [['supervisor', agents.ava.userName, channel.kind, 'Monitor', 'AllChats', 'supervisor']],
         );
       }));

@@ -1,6 +1,16 @@
 import type { CometD, Message } from 'cometd';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
-import { GwsTestClient, control, createCometd, disconnect, handshake, subscribe, waitFor, type Credentials, type WireResponse } from './gws-test-client';
+import {
+  GwsTestClient,
+  control,
+  createCometd,
+  disconnect,
+  handshake,
+  subscribe,
+  waitFor,
+  type Credentials,
+  type WireResponse,
+} from './gws-test-client';
 
 /** What differs between chat and SMS on the wire (the messaging wire brief's table). */
 export interface WireChannel {
@@ -92,7 +102,15 @@ export interface ControlConversation {
   kind: string;
   state: string;
   agent: string | null;
-  participants: Array<{ participantId: string; role: string; nickname: string; userName: string | null; visibility: string; mode: string | null; present: boolean }>;
+  participants: Array<{
+    participantId: string;
+    role: string;
+    nickname: string;
+    userName: string | null;
+    visibility: string;
+    mode: string | null;
+    present: boolean;
+  }>;
   messages: ControlMessage[];
 }
 
@@ -106,12 +124,19 @@ export class WireUser {
     readonly userId: string,
   ) {}
 
-  static async signIn(baseUrl: string, credentials: Credentials, options: { startSession?: boolean } = {}): Promise<WireUser> {
+  static async signIn(
+    baseUrl: string,
+    credentials: Credentials,
+    options: { startSession?: boolean } = {},
+  ): Promise<WireUser> {
     const rest = new GwsTestClient(baseUrl);
     const me = await rest.signIn(credentials);
     const userId = String((me.json?.user as { id: string }).id);
     if (options.startSession ?? true) {
-      const started = await rest.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice', 'chat', 'sms'] });
+      const started = await rest.post('/api/v2/me', {
+        operationName: 'StartContactCenterSession',
+        channels: ['voice', 'chat', 'sms'],
+      });
       if (started.status !== 200) throw new Error(`StartContactCenterSession failed: ${started.text}`);
     }
     const cometd = createCometd(baseUrl, { cookie: rest.cookieHeader });
@@ -119,17 +144,29 @@ export class WireUser {
     const shook = await handshake(cometd);
     if (!shook.successful) throw new Error('CometD handshake failed');
     for (const topic of ['/v2/me/chats', '/v2/me/smssessions']) {
-      const reply = await subscribe(cometd, topic, (message: Message) => user.events.push({ channel: message.channel, data: message.data as Record<string, unknown> }));
+      const reply = await subscribe(cometd, topic, (message: Message) =>
+        user.events.push({ channel: message.channel, data: message.data as Record<string, unknown> }),
+      );
       if (!reply.successful) throw new Error(`subscribe ${topic} failed`);
     }
     return user;
   }
 
-  monitor(channel: WireChannel, agentId: string, body: Record<string, unknown>, segment = channel.monitorSegment): Promise<WireResponse> {
+  monitor(
+    channel: WireChannel,
+    agentId: string,
+    body: Record<string, unknown>,
+    segment = channel.monitorSegment,
+  ): Promise<WireResponse> {
     return this.rest.post(`/api/v2/users/${agentId}/channels/${segment}`, body);
   }
 
-  operate(channel: WireChannel, id: string, body: Record<string, unknown>, collection: string = channel.collection): Promise<WireResponse> {
+  operate(
+    channel: WireChannel,
+    id: string,
+    body: Record<string, unknown>,
+    collection: string = channel.collection,
+  ): Promise<WireResponse> {
     return this.rest.post(`/api/v2/me/${collection}/${id}`, body);
   }
 
@@ -142,7 +179,10 @@ export class WireUser {
     });
   }
 
-  states(channel: WireChannel, id: string): Array<{ notificationType: string; resource: WireConversation; channel: string; messageType: string }> {
+  states(
+    channel: WireChannel,
+    id: string,
+  ): Array<{ notificationType: string; resource: WireConversation; channel: string; messageType: string }> {
     return this.about(channel, id)
       .filter((event) => event.data.messageType === channel.stateMessageType)
       .map((event) => ({
@@ -163,11 +203,24 @@ export class WireUser {
     return this.logs(channel, id).flat();
   }
 
-  waitForState(channel: WireChannel, id: string, what: string, check: (resource: WireConversation, notificationType: string) => boolean): Promise<WireConversation> {
-    return waitFor(what, () => this.states(channel, id).find((state) => check(state.resource, state.notificationType))?.resource);
+  waitForState(
+    channel: WireChannel,
+    id: string,
+    what: string,
+    check: (resource: WireConversation, notificationType: string) => boolean,
+  ): Promise<WireConversation> {
+    return waitFor(
+      what,
+      () => this.states(channel, id).find((state) => check(state.resource, state.notificationType))?.resource,
+    );
   }
 
-  waitForLine(channel: WireChannel, id: string, what: string, check: (message: WireMessage) => boolean): Promise<WireMessage> {
+  waitForLine(
+    channel: WireChannel,
+    id: string,
+    what: string,
+    check: (message: WireMessage) => boolean,
+  ): Promise<WireMessage> {
     return waitFor(what, () => this.lines(channel, id).find(check));
   }
 
@@ -210,7 +263,11 @@ export class MessagingFloor {
 
   /** Starts a conversation at the agent with no scripted lines; returns its id. */
   async start(channel: WireChannel, agent: string, extra: Record<string, unknown> = {}): Promise<string> {
-    const started = await control(this.baseUrl, 'POST', `/agents/${agent}/interactions`, { kind: channel.kind, script: false, ...extra });
+    const started = await control(this.baseUrl, 'POST', `/agents/${agent}/interactions`, {
+      kind: channel.kind,
+      script: false,
+      ...extra,
+    });
     if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.json)}`);
     return String(started.json.id);
   }

@@ -16,13 +16,24 @@ describe('chat and SMS on the live floor', () => {
     try {
       const [a, b] = await Promise.all([conversations(first.baseUrl), conversations(second.baseUrl)]);
       assert.ok(a.length >= 3, `several conversations at opening, got ${a.length}`);
-      assert.ok(a.some((item) => item.kind === 'chat') && a.some((item) => item.kind === 'sms'), 'chats and SMS sessions');
       assert.ok(
-        a.some((item) => item.messages.filter((message) => message.type === 'Text' && message.from.role === 'agent').length >= 1),
+        a.some((item) => item.kind === 'chat') && a.some((item) => item.kind === 'sms'),
+        'chats and SMS sessions',
+      );
+      assert.ok(
+        a.some(
+          (item) =>
+            item.messages.filter((message) => message.type === 'Text' && message.from.role === 'agent').length >= 1,
+        ),
         'some have a history with the agent’s lines already',
       );
       const opening = (items: readonly ControlConversation[]) =>
-        items.map((item) => [item.id, item.kind, item.agent, item.messages.slice(0, 3).map((message) => [message.type, message.text])]);
+        items.map((item) => [
+          item.id,
+          item.kind,
+          item.agent,
+          item.messages.slice(0, 3).map((message) => [message.type, message.text]),
+        ]);
       assert.deepEqual(opening(a), opening(b));
     } finally {
       await Promise.all([first.stop(), second.stop()]);
@@ -42,21 +53,36 @@ describe('chat and SMS on the live floor', () => {
       await subscribe(cometd, '/v2/me/chats', (message) => events.push(message.data as Record<string, unknown>));
 
       const state = await control(simulator.baseUrl, 'GET', '/state');
-      const candidates = (state.json.agents as Array<{ id: string; userName: string; state: string }>).filter((agent) => agent.state === 'Ready');
+      const candidates = (state.json.agents as Array<{ id: string; userName: string; state: string }>).filter(
+        (agent) => agent.state === 'Ready',
+      );
       assert.ok(candidates.length > 0, 'someone is Ready');
       for (const agent of candidates) {
-        assert.deepEqual((await rest.post(`/api/v2/users/${agent.id}/channels/chat`, { operationName: 'Monitor', supervisorMonitoringMode: 'NextChat' })).json, {
-          statusCode: 0,
-        });
+        assert.deepEqual(
+          (
+            await rest.post(`/api/v2/users/${agent.id}/channels/chat`, {
+              operationName: 'Monitor',
+              supervisorMonitoringMode: 'NextChat',
+            })
+          ).json,
+          {
+            statusCode: 0,
+          },
+        );
       }
 
       const delivered = await waitFor(
         'a monitored chat',
-        () => events.find((event) => event.messageType === 'ChatStateChangeMessage' && (event.chat as { state: string }).state === 'Chatting'),
+        () =>
+          events.find(
+            (event) =>
+              event.messageType === 'ChatStateChangeMessage' && (event.chat as { state: string }).state === 'Chatting',
+          ),
         20_000,
       );
       const id = (delivered.chat as { id: string }).id;
-      const logsOf = () => events.filter((event) => event.messageType === 'MessageLogUpdated' && String(event.chatUri).endsWith(`/${id}`));
+      const logsOf = () =>
+        events.filter((event) => event.messageType === 'MessageLogUpdated' && String(event.chatUri).endsWith(`/${id}`));
       const history = await waitFor('its history', () => logsOf()[0]);
       const historyLength = (history.messages as unknown[]).length;
       const scripted = await waitFor(

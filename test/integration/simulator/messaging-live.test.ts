@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agents, secondSupervisor, wireChannels, withFloor, type MessagingFloor, type WireChannel, type WireUser } from './messaging-harness';
+import {
+  agents,
+  secondSupervisor,
+  wireChannels,
+  withFloor,
+  type MessagingFloor,
+  type WireChannel,
+  type WireUser,
+} from './messaging-harness';
 
 /** The supervisor is in a fresh conversation at Ava's; returns its id. */
-async function monitoredConversation(floor: MessagingFloor, supervisor: WireUser, channel: WireChannel, operationName = 'Monitor'): Promise<string> {
+async function monitoredConversation(
+  floor: MessagingFloor,
+  supervisor: WireUser,
+  channel: WireChannel,
+  operationName = 'Monitor',
+): Promise<string> {
   const ava = await floor.agentId(agents.ava.userName);
   await supervisor.monitor(channel, ava, { operationName });
   const id = await floor.start(channel, agents.ava.userName, { customerName: 'Grace Adeyemi' });
@@ -23,7 +36,12 @@ for (const channel of wireChannels) {
         await floor.say(id, 'customer', 'My parcel is two days late.');
         await floor.act(id, 'typing', { from: 'agent', typing: true });
         await floor.say(id, 'agent', 'Let me check that for you, Grace.');
-        const reply = await supervisor.waitForLine(channel, id, 'the agent’s line', (line) => line.text === 'Let me check that for you, Grace.');
+        const reply = await supervisor.waitForLine(
+          channel,
+          id,
+          'the agent’s line',
+          (line) => line.text === 'Let me check that for you, Grace.',
+        );
 
         const live = supervisor.logs(channel, id).slice(1).flat();
         assert.deepEqual(
@@ -50,8 +68,12 @@ for (const channel of wireChannels) {
         const id = await monitoredConversation(floor, supervisor, channel);
 
         await floor.act(id, 'join', { agent: agents.marcus.userName });
-        const joined = await supervisor.waitForState(channel, id, 'Marcus in the participants', (resource, type) =>
-          type === 'ParticipantsUpdated' && resource.participants.some((person) => person.nickname === 'Marcus'),
+        const joined = await supervisor.waitForState(
+          channel,
+          id,
+          'Marcus in the participants',
+          (resource, type) =>
+            type === 'ParticipantsUpdated' && resource.participants.some((person) => person.nickname === 'Marcus'),
         );
         assert.deepEqual(
           joined.participants.map((person) => [person.nickname, person.type, person.visibility]),
@@ -62,25 +84,52 @@ for (const channel of wireChannels) {
             ['Grace Adeyemi', 'Customer', 'All'],
           ],
         );
-        const joinLine = await supervisor.waitForLine(channel, id, 'Marcus’s ParticipantJoined', (line) => line.type === 'ParticipantJoined' && line.from.nickname === 'Marcus');
+        const joinLine = await supervisor.waitForLine(
+          channel,
+          id,
+          'Marcus’s ParticipantJoined',
+          (line) => line.type === 'ParticipantJoined' && line.from.nickname === 'Marcus',
+        );
         assert.equal(joinLine.visibility, 'All');
 
         await floor.act(id, 'leave', { agent: agents.ava.userName });
-        const left = await supervisor.waitForState(channel, id, 'Ava gone from the participants', (resource, type) =>
-          type === 'ParticipantsUpdated' && !resource.participants.some((person) => person.nickname === 'Ava'),
+        const left = await supervisor.waitForState(
+          channel,
+          id,
+          'Ava gone from the participants',
+          (resource, type) =>
+            type === 'ParticipantsUpdated' && !resource.participants.some((person) => person.nickname === 'Ava'),
         );
         assert.equal(left.state, 'Chatting');
         assert.deepEqual(left.capabilities.slice(-2), ['SwitchToCoach', 'SwitchBargeIn']);
-        await supervisor.waitForLine(channel, id, 'Ava’s ParticipantLeft', (line) => line.type === 'ParticipantLeft' && line.from.nickname === 'Ava');
+        await supervisor.waitForLine(
+          channel,
+          id,
+          'Ava’s ParticipantLeft',
+          (line) => line.type === 'ParticipantLeft' && line.from.nickname === 'Ava',
+        );
 
         await floor.say(id, 'agent', 'Hi Grace, Marcus here, I’ll take it from here.');
-        const marcusLine = await supervisor.waitForLine(channel, id, 'Marcus’s line', (line) => line.text?.startsWith('Hi Grace, Marcus') === true);
+        const marcusLine = await supervisor.waitForLine(
+          channel,
+          id,
+          'Marcus’s line',
+          (line) => line.text?.startsWith('Hi Grace, Marcus') === true,
+        );
         assert.equal(marcusLine.from.nickname, 'Marcus');
-        assert.ok(!supervisor.states(channel, id).some((state) => state.resource.state === 'Revoked'), 'another agent stays, so monitoring goes on');
+        assert.ok(
+          !supervisor.states(channel, id).some((state) => state.resource.state === 'Revoked'),
+          'another agent stays, so monitoring goes on',
+        );
         assert.equal((await floor.conversation(id)).agent, agents.marcus.userName);
 
         await floor.act(id, 'leave', { agent: agents.marcus.userName });
-        const revoked = await supervisor.waitForState(channel, id, 'Revoked when the last agent leaves', (resource) => resource.state === 'Revoked');
+        const revoked = await supervisor.waitForState(
+          channel,
+          id,
+          'Revoked when the last agent leaves',
+          (resource) => resource.state === 'Revoked',
+        );
         assert.deepEqual(revoked.capabilities, []);
         assert.equal((await floor.conversation(id)).state, 'Completed');
       }));
@@ -90,7 +139,12 @@ for (const channel of wireChannels) {
         const supervisor = await floor.supervisor();
         const id = await monitoredConversation(floor, supervisor, channel);
         assert.deepEqual(await floor.act(id, 'complete'), { ok: true, id, state: 'Completed' });
-        const revoked = await supervisor.waitForState(channel, id, 'the Revoked state', (resource) => resource.state === 'Revoked');
+        const revoked = await supervisor.waitForState(
+          channel,
+          id,
+          'the Revoked state',
+          (resource) => resource.state === 'Revoked',
+        );
         const last = supervisor.states(channel, id).at(-1);
         assert.equal(last?.notificationType, 'StatusChange');
         assert.equal(last?.messageType, channel.stateMessageType);
@@ -109,14 +163,28 @@ for (const channel of wireChannels) {
         await floor.say(id, 'customer', 'Can someone from billing help?');
 
         assert.deepEqual(await floor.act(id, 'requeue'), { ok: true, id, state: 'Queued' });
-        const revoked = await supervisor.waitForState(channel, id, 'Revoked on requeue', (resource) => resource.state === 'Revoked');
+        const revoked = await supervisor.waitForState(
+          channel,
+          id,
+          'Revoked on requeue',
+          (resource) => resource.state === 'Revoked',
+        );
         assert.deepEqual(revoked.capabilities, []);
         const beforeRevoked = supervisor.lines(channel, id).at(-1);
         assert.equal(beforeRevoked?.type, 'ParticipantLeft');
         assert.equal(beforeRevoked?.from.nickname, 'Ava');
 
-        assert.deepEqual(await floor.act(id, 'join', { agent: agents.marcus.userName }), { ok: true, id, state: 'Chatting' });
-        const delivered = await jordan.waitForState(channel, id, 'Jordan’s delivery after the requeue', (_resource, type) => type === 'StatusChange');
+        assert.deepEqual(await floor.act(id, 'join', { agent: agents.marcus.userName }), {
+          ok: true,
+          id,
+          state: 'Chatting',
+        });
+        const delivered = await jordan.waitForState(
+          channel,
+          id,
+          'Jordan’s delivery after the requeue',
+          (_resource, type) => type === 'StatusChange',
+        );
         assert.equal(delivered.state, 'Chatting');
         assert.deepEqual(
           delivered.participants.map((person) => [person.nickname, person.visibility]),
@@ -140,7 +208,9 @@ for (const channel of wireChannels) {
         );
         const conversation = await floor.conversation(id);
         assert.deepEqual(
-          conversation.participants.filter((person) => person.role === 'supervisor').map((person) => [person.userName, person.present]),
+          conversation.participants
+            .filter((person) => person.role === 'supervisor')
+            .map((person) => [person.userName, person.present]),
           [
             ['supervisor', false],
             ['jellis', true],
@@ -156,11 +226,27 @@ for (const channel of wireChannels) {
         await jordan.monitor(channel, await floor.agentId(agents.marcus.userName), { operationName: 'Monitor' });
         const id = await monitoredConversation(floor, supervisor, channel);
 
-        assert.deepEqual(await floor.act(id, 'transfer', { toAgent: agents.marcus.userName }), { ok: true, id, state: 'Chatting' });
-        await jordan.waitForState(channel, id, 'Jordan’s delivery at the transfer', (_resource, type) => type === 'StatusChange');
-        await supervisor.waitForLine(channel, id, 'Ava’s ParticipantLeft', (line) => line.type === 'ParticipantLeft' && line.from.nickname === 'Ava');
+        assert.deepEqual(await floor.act(id, 'transfer', { toAgent: agents.marcus.userName }), {
+          ok: true,
+          id,
+          state: 'Chatting',
+        });
+        await jordan.waitForState(
+          channel,
+          id,
+          'Jordan’s delivery at the transfer',
+          (_resource, type) => type === 'StatusChange',
+        );
+        await supervisor.waitForLine(
+          channel,
+          id,
+          'Ava’s ParticipantLeft',
+          (line) => line.type === 'ParticipantLeft' && line.from.nickname === 'Ava',
+        );
         const afterHistory = supervisor.logs(channel, id).slice(1).flat();
-        const transferLines = afterHistory.filter((line) => line.type === 'ParticipantJoined' || line.type === 'ParticipantLeft');
+        const transferLines = afterHistory.filter(
+          (line) => line.type === 'ParticipantJoined' || line.type === 'ParticipantLeft',
+        );
         assert.deepEqual(
           transferLines.map((line) => [line.type, line.from.nickname]),
           [
@@ -180,7 +266,12 @@ for (const channel of wireChannels) {
         const marcusNext = await floor.start(channel, agents.marcus.userName);
         await jordan.waitForState(channel, marcusNext, 'Marcus’s next conversation at Jordan', () => true);
         await floor.say(id, 'customer', 'Thanks for taking over.');
-        await supervisor.waitForLine(channel, id, 'the line after the transfer', (line) => line.text === 'Thanks for taking over.');
+        await supervisor.waitForLine(
+          channel,
+          id,
+          'the line after the transfer',
+          (line) => line.text === 'Thanks for taking over.',
+        );
         assert.deepEqual(supervisor.about(channel, marcusNext), []);
       }));
 
@@ -189,8 +280,16 @@ for (const channel of wireChannels) {
         const supervisor = await floor.supervisor();
         const id = await monitoredConversation(floor, supervisor, channel);
         await floor.act(id, 'join', { agent: agents.marcus.userName });
-        assert.equal((await floor.control('POST', `/agents/${agents.marcus.userName}/state`, { state: 'LoggedOut' })).status, 200);
-        await supervisor.waitForLine(channel, id, 'Marcus’s ParticipantLeft', (line) => line.type === 'ParticipantLeft' && line.from.nickname === 'Marcus');
+        assert.equal(
+          (await floor.control('POST', `/agents/${agents.marcus.userName}/state`, { state: 'LoggedOut' })).status,
+          200,
+        );
+        await supervisor.waitForLine(
+          channel,
+          id,
+          'Marcus’s ParticipantLeft',
+          (line) => line.type === 'ParticipantLeft' && line.from.nickname === 'Marcus',
+        );
         const conversation = await floor.conversation(id);
         assert.equal(conversation.state, 'Chatting');
         assert.equal(conversation.agent, agents.ava.userName);

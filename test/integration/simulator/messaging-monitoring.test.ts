@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { waitFor } from './gws-test-client';
-import { agents, secondSupervisor, seedCapabilities, wireChannels, withFloor, type WireMessage } from './messaging-harness';
+import {
+  agents,
+  secondSupervisor,
+  seedCapabilities,
+  wireChannels,
+  withFloor,
+  type WireMessage,
+} from './messaging-harness';
 
 const dateFormat = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/;
 
@@ -16,28 +23,41 @@ for (const channel of wireChannels) {
         assert.equal(noSession.json?.statusCode, 2);
 
         const supervisor = await floor.supervisor();
-        assert.deepEqual((await supervisor.monitor(channel, ava, { operationName: 'Monitor' })).json, { statusCode: 0 });
+        assert.deepEqual((await supervisor.monitor(channel, ava, { operationName: 'Monitor' })).json, {
+          statusCode: 0,
+        });
         const unknown = await supervisor.monitor(channel, '0'.repeat(32), { operationName: 'Monitor' });
         assert.equal(unknown.status, 404);
         assert.equal(unknown.json?.statusCode, 6);
-        const badMode = await supervisor.monitor(channel, ava, { operationName: 'Monitor', supervisorMonitoringMode: 'NextCall' });
+        const badMode = await supervisor.monitor(channel, ava, {
+          operationName: 'Monitor',
+          supervisorMonitoringMode: 'NextCall',
+        });
         assert.equal(badMode.status, 400);
         assert.equal(badMode.json?.statusCode, 1);
         assert.match(String(badMode.json?.statusMessage), /supervisorMonitoringMode/);
         const voiceOperation = await supervisor.monitor(channel, ava, { operationName: 'ListenIn' });
         assert.equal(voiceOperation.status, 400);
         assert.equal(voiceOperation.json?.statusCode, 1);
-        const colleague = await supervisor.monitor(channel, await supervisorId(floor.baseUrl), { operationName: 'Coach' });
+        const colleague = await supervisor.monitor(channel, await supervisorId(floor.baseUrl), {
+          operationName: 'Coach',
+        });
         assert.equal(colleague.status, 400);
         assert.equal(colleague.json?.statusCode, 2);
-        assert.equal((await supervisor.rest.get(`/api/v2/users/${ava}/channels/${channel.monitorSegment}`)).status, 405);
+        assert.equal(
+          (await supervisor.rest.get(`/api/v2/users/${ava}/channels/${channel.monitorSegment}`)).status,
+          405,
+        );
 
         const agent = await floor.signIn(agents.marcus);
         const refused = await agent.monitor(channel, ava, { operationName: 'Monitor' });
         assert.equal(refused.status, 403);
         assert.equal(refused.json?.statusCode, 5);
 
-        assert.deepEqual((await supervisor.monitor(channel, ava, { operationName: 'CancelSupervisorMonitoring' })).json, { statusCode: 0 });
+        assert.deepEqual(
+          (await supervisor.monitor(channel, ava, { operationName: 'CancelSupervisorMonitoring' })).json,
+          { statusCode: 0 },
+        );
         const again = await supervisor.monitor(channel, ava, { operationName: 'CancelSupervisorMonitoring' });
         assert.equal(again.status, 400);
         assert.equal(again.json?.statusCode, 2);
@@ -50,13 +70,20 @@ for (const channel of wireChannels) {
           const supervisor = await floor.supervisor();
           const ava = await floor.agentId(agents.ava.userName);
           for (const alias of channel.monitorAliases) {
-            assert.deepEqual((await supervisor.monitor(channel, ava, { operationName: 'Coach' }, alias)).json, { statusCode: 0 });
-            const subscriptions = (await floor.control('GET', '/messaging')).json.subscriptions as Array<Record<string, unknown>>;
+            assert.deepEqual((await supervisor.monitor(channel, ava, { operationName: 'Coach' }, alias)).json, {
+              statusCode: 0,
+            });
+            const subscriptions = (await floor.control('GET', '/messaging')).json.subscriptions as Array<
+              Record<string, unknown>
+            >;
             assert.deepEqual(
               subscriptions.map((item) => [item.agent, item.channel, item.operationName]),
               [[agents.ava.userName, channel.kind, 'Coach']],
             );
-            assert.deepEqual((await supervisor.monitor(channel, ava, { operationName: 'CancelSupervisorMonitoring' }, alias)).json, { statusCode: 0 });
+            assert.deepEqual(
+              (await supervisor.monitor(channel, ava, { operationName: 'CancelSupervisorMonitoring' }, alias)).json,
+              { statusCode: 0 },
+            );
           }
         }));
     }
@@ -66,11 +93,20 @@ for (const channel of wireChannels) {
         const supervisor = await floor.supervisor();
         const ava = await floor.agentId(agents.ava.userName);
         const current = await floor.start(channel, agents.ava.userName);
-        assert.deepEqual((await supervisor.monitor(channel, ava, { operationName: 'Monitor', supervisorMonitoringMode: 'AllChats' })).json, { statusCode: 0 });
+        assert.deepEqual(
+          (await supervisor.monitor(channel, ava, { operationName: 'Monitor', supervisorMonitoringMode: 'AllChats' }))
+            .json,
+          { statusCode: 0 },
+        );
         await floor.say(current, 'customer', 'Are you still there?');
         const next = await floor.start(channel, agents.ava.userName, { customerName: 'Olivia Park' });
 
-        const delivered = await supervisor.waitForState(channel, next, 'the delivered conversation', (_resource, type) => type === 'StatusChange');
+        const delivered = await supervisor.waitForState(
+          channel,
+          next,
+          'the delivered conversation',
+          (_resource, type) => type === 'StatusChange',
+        );
         const history = await waitFor('its history', () => supervisor.logs(channel, next)[0]);
         assert.deepEqual(supervisor.about(channel, current), [], 'the conversation in progress is not delivered');
         const arrivals = supervisor.about(channel, next);
@@ -117,13 +153,23 @@ for (const channel of wireChannels) {
         const supervisor = await floor.supervisor();
         const ava = await floor.agentId(agents.ava.userName);
         const marcus = await floor.agentId(agents.marcus.userName);
-        await supervisor.monitor(channel, ava, { operationName: 'Monitor', supervisorMonitoringMode: 'NextChat', nickname: 'Team lead' });
+        await supervisor.monitor(channel, ava, {
+          operationName: 'Monitor',
+          supervisorMonitoringMode: 'NextChat',
+          nickname: 'Team lead',
+        });
         await supervisor.monitor(channel, marcus, { operationName: 'Coach' });
 
         const first = await floor.start(channel, agents.ava.userName);
         const delivered = await supervisor.waitForState(channel, first, 'the next chat', () => true);
-        assert.ok(delivered.participants.some((person) => person.nickname === 'Team lead' && person.visibility === 'Supervisors'));
-        const subscriptions = (await floor.control('GET', '/messaging')).json.subscriptions as Array<Record<string, unknown>>;
+        assert.ok(
+          delivered.participants.some(
+            (person) => person.nickname === 'Team lead' && person.visibility === 'Supervisors',
+          ),
+        );
+        const subscriptions = (await floor.control('GET', '/messaging')).json.subscriptions as Array<
+          Record<string, unknown>
+        >;
         assert.deepEqual(
           subscriptions.map((item) => [item.agent, item.supervisorMonitoringMode]),
           [[agents.marcus.userName, 'AllChats']],
@@ -138,7 +184,11 @@ for (const channel of wireChannels) {
         const coached = supervisor.states(channel, marcusFirst)[0]?.resource;
         assert.deepEqual(coached?.capabilities.slice(-2), ['SwitchToMonitor', 'SwitchBargeIn']);
         assert.equal(coached?.participants.find((person) => person.nickname === 'supervisor')?.visibility, 'Agents');
-        assert.deepEqual(supervisor.about(channel, second), [], 'a NextChat subscription delivers one conversation only');
+        assert.deepEqual(
+          supervisor.about(channel, second),
+          [],
+          'a NextChat subscription delivers one conversation only',
+        );
       }));
 
     test('several supervisors may watch one agent; each sees the other, the agent sees only the coach', () =>
@@ -152,8 +202,12 @@ for (const channel of wireChannels) {
 
         const id = await floor.start(channel, agents.ava.userName, { customerName: 'Nora Jensen' });
         await jordan.waitForState(channel, id, 'Jordan’s delivery', () => true);
-        const seen = await supervisor.waitForState(channel, id, 'Jordan in the supervisor’s participant list', (resource, type) =>
-          type === 'ParticipantsUpdated' && resource.participants.some((person) => person.nickname === 'Jordan'),
+        const seen = await supervisor.waitForState(
+          channel,
+          id,
+          'Jordan in the supervisor’s participant list',
+          (resource, type) =>
+            type === 'ParticipantsUpdated' && resource.participants.some((person) => person.nickname === 'Jordan'),
         );
         assert.deepEqual(
           seen.participants.map((person) => [person.nickname, person.visibility]),
@@ -165,11 +219,16 @@ for (const channel of wireChannels) {
           ],
         );
         const jordanHistory = jordan.logs(channel, id)[0] ?? [];
-        assert.ok(jordanHistory.some((line) => line.type === 'ParticipantJoined' && line.from.nickname === 'supervisor'), 'supervisors see every join');
+        assert.ok(
+          jordanHistory.some((line) => line.type === 'ParticipantJoined' && line.from.nickname === 'supervisor'),
+          'supervisors see every join',
+        );
 
         const agentView = await agent.rest.get(`/api/v2/me/${channel.collection}/${id}/messages`);
         assert.equal(agentView.status, 200);
-        const joins = (agentView.json?.messages as WireMessage[]).filter((line) => line.type === 'ParticipantJoined').map((line) => line.from.nickname);
+        const joins = (agentView.json?.messages as WireMessage[])
+          .filter((line) => line.type === 'ParticipantJoined')
+          .map((line) => line.from.nickname);
         assert.ok(joins.includes('Jordan'), 'the coach is visible to agents');
         assert.ok(!joins.includes('supervisor'), 'a monitoring supervisor is visible to supervisors only');
       }));
@@ -183,7 +242,10 @@ for (const channel of wireChannels) {
         await supervisor.waitForState(channel, id, 'the delivery', () => true);
         // Its CometD client would otherwise retry against the ended session and log about it.
         await supervisor.close();
-        assert.equal((await supervisor.rest.post('/api/v2/me', { operationName: 'EndContactCenterSession' })).status, 200);
+        assert.equal(
+          (await supervisor.rest.post('/api/v2/me', { operationName: 'EndContactCenterSession' })).status,
+          200,
+        );
         const after = await floor.control('GET', '/messaging');
         assert.deepEqual(after.json.subscriptions, []);
         const conversation = await floor.conversation(id);
@@ -211,7 +273,10 @@ function assertHistory(history: readonly WireMessage[], supervisorUserId: string
   );
   for (const line of history) {
     assert.match(line.timestamp, dateFormat);
-    assert.ok(Number.isInteger(line.timestampSeconds) && line.timestampSeconds > 1_600_000_000_000, 'timestampSeconds is in milliseconds');
+    assert.ok(
+      Number.isInteger(line.timestampSeconds) && line.timestampSeconds > 1_600_000_000_000,
+      'timestampSeconds is in milliseconds',
+    );
   }
   const last = history.at(-1);
   assert.equal(last?.type, 'ParticipantJoined');

@@ -14,7 +14,12 @@ const supervisor = await VoiceSupervisor.signIn(simulator, 'supervisor', { phone
 try {
   const phone = await harness.openPhone();
   const account = simulator.demo.sip;
-  await phone.register({ url: account.webSocketUrl, user: account.authorizationUser, password: account.password, domain: simulator.sip.domain });
+  await phone.register({
+    url: account.webSocketUrl,
+    user: account.authorizationUser,
+    password: account.password,
+    domain: simulator.sip.domain,
+  });
   const agent = await controlUser(simulator, 'avasquez');
   await supervisor.monitor('ListenIn', agent);
   const phases: Record<string, number[]> = {};
@@ -32,7 +37,8 @@ try {
     });
     await supervisor.callState(callId, 'Established', from);
     const { timings } = await voiceCall(simulator, callId);
-    const since = (at: number | null | undefined): number | undefined => (at === null || at === undefined ? undefined : at - timings.monitoredEstablishedAt!);
+    const since = (at: number | null | undefined): number | undefined =>
+      at === null || at === undefined ? undefined : at - timings.monitoredEstablishedAt!;
     record('INVITE sent', since(timings.inviteSentAt));
     record('INVITE at the page', since(page.inviteReceivedAt));
     record('200 OK at the simulator', since(timings.answeredAt));
@@ -41,13 +47,19 @@ try {
     record('first packet at the page', since(page.firstPacketAt));
     await endCall(simulator, customerCall.id);
     await supervisor.callState(callId, 'Released', from);
-    await waitFor('the BYE at the phone', async () => ((await phone.calls()).find((item) => item.callUuid === callId)?.endedAt ? true : undefined));
+    await waitFor('the BYE at the phone', async () =>
+      (await phone.calls()).find((item) => item.callUuid === callId)?.endedAt ? true : undefined,
+    );
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(`monitored call established → first audio at the supervisor's phone, ${CALLS} calls (ms)`);
   for (const [phase, values] of Object.entries(phases)) {
     console.log(
-      `${phase.padEnd(28)} median ${median(values).toFixed(1).padStart(6)}  min ${Math.min(...values).toFixed(1).padStart(6)}  max ${Math.max(...values).toFixed(1).padStart(6)}  first ${values[0]!.toFixed(1).padStart(6)}`,
+      `${phase.padEnd(28)} median ${median(values).toFixed(1).padStart(6)}  min ${Math.min(...values)
+        .toFixed(1)
+        .padStart(6)}  max ${Math.max(...values)
+        .toFixed(1)
+        .padStart(6)}  first ${values[0]!.toFixed(1).padStart(6)}`,
     );
   }
 } finally {

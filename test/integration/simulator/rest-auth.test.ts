@@ -125,7 +125,11 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
       assert.match(String(device.id), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       assert.equal(device.phoneNumber, '5001');
       assert.equal(device.deviceState, 'Active');
-      assert.deepEqual(device.userState, { id: '9430250E-0A1B-421F-B372-F29E69366DED', displayName: 'Ready', state: 'Ready' });
+      assert.deepEqual(device.userState, {
+        id: '9430250E-0A1B-421F-B372-F29E69366DED',
+        displayName: 'Ready',
+        state: 'Ready',
+      });
       assert.deepEqual(
         (user.channels as Array<{ channel: string }>).map((channel) => channel.channel),
         ['voice', 'chat', 'sms'],
@@ -155,15 +159,23 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
     try {
       const me = (await client.get('/api/v2/me?subresources=devices')).json?.user as { devices: Array<{ id: string }> };
       const deviceId = me.devices[0]!.id;
-      assert.deepEqual((await client.get('/api/v2/me/devices')).json, { statusCode: 0, uris: [`${simulator.baseUrl}/api/v2/devices/${deviceId}`] });
+      assert.deepEqual((await client.get('/api/v2/me/devices')).json, {
+        statusCode: 0,
+        uris: [`${simulator.baseUrl}/api/v2/devices/${deviceId}`],
+      });
       const devices = (await client.get('/api/v2/me/devices?fields=*')).json?.devices as Array<{ id: string }>;
       assert.equal(devices[0]?.id, deviceId);
-      const narrow = (await client.get('/api/v2/me/devices?fields=id,phoneNumber')).json?.devices as Array<Record<string, unknown>>;
+      const narrow = (await client.get('/api/v2/me/devices?fields=id,phoneNumber')).json?.devices as Array<
+        Record<string, unknown>
+      >;
       assert.deepEqual(narrow, [{ id: deviceId, phoneNumber: '5001' }]);
 
       const callId = String(call.json.id);
       assert.match(callId, /^[0-9A-Z]{32}$/);
-      assert.deepEqual((await client.get('/api/v2/me/calls')).json, { statusCode: 0, uris: [`${simulator.baseUrl}/api/v2/me/calls/${callId}`] });
+      assert.deepEqual((await client.get('/api/v2/me/calls')).json, {
+        statusCode: 0,
+        uris: [`${simulator.baseUrl}/api/v2/me/calls/${callId}`],
+      });
       const calls = (await client.get('/api/v2/me/calls?fields=*')).json?.calls as Array<Record<string, unknown>>;
       assert.equal(calls[0]?.id, callId);
       assert.equal(calls[0]?.state, 'Established');
@@ -180,7 +192,9 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
     const client = new GwsTestClient(simulator.baseUrl);
     await client.signIn(agent);
     const started = await Promise.all(
-      (['call', 'chat', 'sms'] as const).map((kind) => control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/interactions`, { kind })),
+      (['call', 'chat', 'sms'] as const).map((kind) =>
+        control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/interactions`, { kind }),
+      ),
     );
     try {
       const uris = [
@@ -197,7 +211,9 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
         assert.equal(response.status, 200, uri);
         assert.equal(response.json?.statusCode, 0, uri);
       }
-      const contacts = (await client.get('/api/v2/contacts?filterName=NamesOrPhoneNumberMatches&filterParameters=avasquez')).json?.contacts as Array<{ uri: string }>;
+      const contacts = (
+        await client.get('/api/v2/contacts?filterName=NamesOrPhoneNumberMatches&filterParameters=avasquez')
+      ).json?.contacts as Array<{ uri: string }>;
       const contact = await client.get(contacts[0]!.uri.slice(simulator.baseUrl.length));
       assert.equal((contact.json?.contact as { userName: string }).userName, 'avasquez');
     } finally {
@@ -208,8 +224,18 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
   test('EndContactCenterSession logs out and invalidates the HTTP session', async () => {
     const client = new GwsTestClient(simulator.baseUrl);
     await client.signIn(simulator.demo);
-    assert.equal((await client.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice', 'chat', 'sms'] })).status, 200);
-    const started = (await client.get('/api/v2/me?subresources=devices')).json?.user as { devices: Array<{ userState: { state: string } }> };
+    assert.equal(
+      (
+        await client.post('/api/v2/me', {
+          operationName: 'StartContactCenterSession',
+          channels: ['voice', 'chat', 'sms'],
+        })
+      ).status,
+      200,
+    );
+    const started = (await client.get('/api/v2/me?subresources=devices')).json?.user as {
+      devices: Array<{ userState: { state: string } }>;
+    };
     assert.equal(started.devices[0]?.userState.state, 'NotReady');
 
     const ended = await client.post('/api/v2/me', { operationName: 'EndContactCenterSession' });
@@ -219,23 +245,28 @@ describe('GWS REST: authentication, session cookie and CSRF', () => {
     assert.deepEqual(after.json, { statusCode: 20, statusMessage: 'Access denied' });
 
     const fresh = new GwsTestClient(simulator.baseUrl);
-    const user = (await fresh.get('/api/v2/me?subresources=devices', { basic: simulator.demo })).json?.user as { devices: Array<{ userState: { state: string } }> };
+    const user = (await fresh.get('/api/v2/me?subresources=devices', { basic: simulator.demo })).json?.user as {
+      devices: Array<{ userState: { state: string } }>;
+    };
     assert.equal(user.devices[0]?.userState.state, 'LoggedOut');
   });
 
   test('supervisor-only operations refuse an agent with statusCode 5', async () => {
     const client = new GwsTestClient(simulator.baseUrl);
     const me = (await client.signIn(agent)).json?.user as { id: string };
-    const supervisorId = ((await control(simulator.baseUrl, 'GET', '/state')).json.supervisors as Array<{ id: string; userName: string }>).find(
-      (user) => user.userName === 'supervisor',
-    )!.id;
+    const supervisorId = (
+      (await control(simulator.baseUrl, 'GET', '/state')).json.supervisors as Array<{ id: string; userName: string }>
+    ).find((user) => user.userName === 'supervisor')!.id;
     const readOther = await client.get(`/api/v2/users/${supervisorId}`);
     assert.equal(readOther.status, 403);
     assert.equal(readOther.json?.statusCode, 5);
     assert.equal((await client.get(`/api/v2/users/${me.id}`)).status, 200, 'anyone may read themself');
 
     const device = ((await client.get('/api/v2/me/devices?fields=id')).json?.devices as Array<{ id: string }>)[0]!;
-    const listenIn = await client.post(`/api/v2/me/devices/${device.id}`, { operationName: 'ListenIn', phoneNumber: '5002' });
+    const listenIn = await client.post(`/api/v2/me/devices/${device.id}`, {
+      operationName: 'ListenIn',
+      phoneNumber: '5002',
+    });
     assert.equal(listenIn.status, 403);
     assert.equal(listenIn.json?.statusCode, 5);
   });

@@ -6,7 +6,14 @@ import { WebSocket } from 'ws';
 import { startLoopbackStun, type LoopbackStun } from '../../../electron/simulator/media/loopback-stun';
 import { loopbackPeerConfig } from '../../../electron/simulator/media/media-session';
 import { computeDigestResponse } from '../../../electron/simulator/sip/digest-auth';
-import { createResponse, headerValue, parseSipMessage, serializeSipMessage, type SipRequest, type SipResponse } from '../../../electron/simulator/sip/sip-message';
+import {
+  createResponse,
+  headerValue,
+  parseSipMessage,
+  serializeSipMessage,
+  type SipRequest,
+  type SipResponse,
+} from '../../../electron/simulator/sip/sip-message';
 
 const responseLimitMs = 5_000;
 const gatheringLimitMs = 2_000;
@@ -160,7 +167,17 @@ export class TestSipPhone {
     const nonce = /nonce="([^"]+)"/.exec(headerValue(challenge, 'WWW-Authenticate') ?? '')?.[1] ?? '';
     const uri = `sip:${this.account.domain}`;
     const { user, password, domain } = this.account;
-    const response = computeDigestResponse({ username: user, password, realm: domain, method: 'REGISTER', uri, nonce, qop: 'auth', nc: '00000001', cnonce: 'cafe' });
+    const response = computeDigestResponse({
+      username: user,
+      password,
+      realm: domain,
+      method: 'REGISTER',
+      uri,
+      nonce,
+      qop: 'auth',
+      nc: '00000001',
+      cnonce: 'cafe',
+    });
     const authorization = `Digest username="${user}", realm="${domain}", nonce="${nonce}", uri="${uri}", response="${response}", algorithm=MD5, qop=auth, nc=00000001, cnonce="cafe"`;
     return (await this.registerRequest(expires, [`Authorization: ${authorization}`])).status;
   }
@@ -199,8 +216,14 @@ export class TestSipPhone {
     });
   }
 
-  private reply(request: SipRequest, status: number, reason: string, options: Parameters<typeof createResponse>[3] = {}): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(serializeSipMessage(createResponse(request, status, reason, options)));
+  private reply(
+    request: SipRequest,
+    status: number,
+    reason: string,
+    options: Parameters<typeof createResponse>[3] = {},
+  ): void {
+    if (this.socket.readyState === WebSocket.OPEN)
+      this.socket.send(serializeSipMessage(createResponse(request, status, reason, options)));
   }
 
   private onMessage(text: string): void {

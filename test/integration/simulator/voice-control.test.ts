@@ -42,18 +42,32 @@ describe('simulator voice wiring and control API', { timeout: 60_000 }, () => {
     assert.equal(before.running, true);
     assert.equal(before.webSocketUrl, simulator.sip.webSocketUrl);
     assert.deepEqual(before.registrations, []);
-    const agentPhone = await TestSipPhone.register({ webSocketUrl: simulator.sip.webSocketUrl, user: '5001', password: 'sip-5001', domain: simulator.sip.domain });
+    const agentPhone = await TestSipPhone.register({
+      webSocketUrl: simulator.sip.webSocketUrl,
+      user: '5001',
+      password: 'sip-5001',
+      domain: simulator.sip.domain,
+    });
     try {
       const report = (await control(simulator.baseUrl, 'GET', '/sip')).json as unknown as SipReport;
       assert.deepEqual(report.registrations, [{ user: '5001', userName: 'avasquez' }]);
       await assert.rejects(
-        TestSipPhone.register({ webSocketUrl: simulator.sip.webSocketUrl, user: '5005', password: 'demo', domain: simulator.sip.domain }),
+        TestSipPhone.register({
+          webSocketUrl: simulator.sip.webSocketUrl,
+          user: '5005',
+          password: 'demo',
+          domain: simulator.sip.domain,
+        }),
         /REGISTER answered 403/,
       );
     } finally {
       await agentPhone.close();
     }
-    await waitFor('the registration to go with its WebSocket', async () => ((await control(simulator.baseUrl, 'GET', '/sip')).json as unknown as SipReport).registrations.length === 0);
+    await waitFor(
+      'the registration to go with its WebSocket',
+      async () =>
+        ((await control(simulator.baseUrl, 'GET', '/sip')).json as unknown as SipReport).registrations.length === 0,
+    );
   });
 
   test('POST /control/agents/{agent}/calls: rings for ringMs, then is established; bad input is 400', async () => {
@@ -61,7 +75,9 @@ describe('simulator voice wiring and control API', { timeout: 60_000 }, () => {
     const ringing = await startCall(simulator, agent, { ringMs: 50, customerNumber: '14155550101' });
     assert.equal(ringing.establishedAt, null);
     await waitFor('the call to be established', async () => {
-      const user = (await controlUser(simulator, 'hkowalski')) as unknown as { interactions: Array<{ id: string; state: string; customer: { phoneNumber: string } }> };
+      const user = (await controlUser(simulator, 'hkowalski')) as unknown as {
+        interactions: Array<{ id: string; state: string; customer: { phoneNumber: string } }>;
+      };
       const call = user.interactions.find((item) => item.id === ringing.id);
       return call?.state === 'Established' && call.customer.phoneNumber === '14155550101';
     });
@@ -89,11 +105,19 @@ describe('simulator voice wiring and control API', { timeout: 60_000 }, () => {
 
   test('a GWS restart keeps the SIP registration; the next monitored call still reaches the phone', async () => {
     const agent = await controlUser(simulator, 'slindqvist');
-    const phone = await TestSipPhone.register({ webSocketUrl: simulator.demo.sip.webSocketUrl, user: simulator.demo.sip.authorizationUser, password: simulator.demo.sip.password, domain: simulator.sip.domain });
+    const phone = await TestSipPhone.register({
+      webSocketUrl: simulator.demo.sip.webSocketUrl,
+      user: simulator.demo.sip.authorizationUser,
+      password: simulator.demo.sip.password,
+      domain: simulator.sip.domain,
+    });
     try {
       await simulator.restart(50);
       const report = (await control(simulator.baseUrl, 'GET', '/sip')).json as unknown as SipReport;
-      assert.deepEqual(report.registrations.map((item) => item.user), ['5005']);
+      assert.deepEqual(
+        report.registrations.map((item) => item.user),
+        ['5005'],
+      );
 
       const supervisor = await VoiceSupervisor.signIn(simulator, 'supervisor', { phone: false });
       try {
@@ -102,9 +126,14 @@ describe('simulator voice wiring and control API', { timeout: 60_000 }, () => {
         const customerCall = await startCall(simulator, agent);
         const ringing = await supervisor.nextCallEvent('ringing', (event) => event.call.state === 'Ringing', from);
         await supervisor.callState(ringing.call.id, 'Established', from);
-        const atPhone = await waitFor('the INVITE', () => phone.calls.find((item) => item.callUuid === ringing.call.id));
+        const atPhone = await waitFor('the INVITE', () =>
+          phone.calls.find((item) => item.callUuid === ringing.call.id),
+        );
         await phone.mediaConnected(atPhone);
-        await waitFor('DTLS up', async () => (await voiceCall(simulator, ringing.call.id)).timings.dtlsConnectedAt !== null);
+        await waitFor(
+          'DTLS up',
+          async () => (await voiceCall(simulator, ringing.call.id)).timings.dtlsConnectedAt !== null,
+        );
         await endCall(simulator, customerCall.id);
         await supervisor.callState(ringing.call.id, 'Released', from);
         await supervisor.monitor('CancelSupervisorMonitoring', null);
@@ -123,12 +152,20 @@ describe('the live floor with a watched agent', { timeout: 60_000 }, () => {
     try {
       const supervisor = await VoiceSupervisor.signIn(simulator, 'supervisor');
       try {
-        const state = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as { agents: Array<{ userName: string; state: string; interactions: Array<{ kind: string }> }> };
-        const idle = state.agents.find((agent) => agent.state === 'Ready' && !agent.interactions.some((item) => item.kind === 'call'));
+        const state = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as {
+          agents: Array<{ userName: string; state: string; interactions: Array<{ kind: string }> }>;
+        };
+        const idle = state.agents.find(
+          (agent) => agent.state === 'Ready' && !agent.interactions.some((item) => item.kind === 'call'),
+        );
         assert.ok(idle, 'an idle Ready agent on the opening floor');
         const agent = await controlUser(simulator, idle.userName);
         await supervisor.monitor('ListenIn', agent);
-        const delivered = await waitFor('a monitoring call from the live floor', () => supervisor.calls.find((event) => event.call.state === 'Ringing'), 30_000);
+        const delivered = await waitFor(
+          'a monitoring call from the live floor',
+          () => supervisor.calls.find((event) => event.call.state === 'Ringing'),
+          30_000,
+        );
         assert.equal(delivered.call.dnis, agent.phoneNumber);
         await supervisor.established(delivered.call.id);
       } finally {

@@ -2,7 +2,16 @@
 // CometD client on /v2/me/calls and /v2/me/devices, and (optionally) a registered SIP phone.
 import type { CometD, Message } from 'cometd';
 import type { RunningSimulator } from '../../../electron/simulator/index';
-import { GwsTestClient, control, createCometd, disconnect, handshake, subscribe, waitFor, type WireResponse } from './gws-test-client';
+import {
+  GwsTestClient,
+  control,
+  createCometd,
+  disconnect,
+  handshake,
+  subscribe,
+  waitFor,
+  type WireResponse,
+} from './gws-test-client';
 import { TestSipPhone } from './sip-test-phone';
 
 export interface WireCall {
@@ -48,8 +57,14 @@ export interface VoiceCallReport {
   state: string;
   scope: string;
   releaseReason: string | null;
-  rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', { packets: number; packetsWithEnergy: number; firstAt: number | null; lastAt: number | null }>;
-  timings: Record<'monitoredEstablishedAt' | 'inviteSentAt' | 'answeredAt' | 'dtlsConnectedAt' | 'firstRtpSentAt', number | null>;
+  rtpFromSupervisor: Record<
+    'ListenIn' | 'Coach' | 'BargeIn',
+    { packets: number; packetsWithEnergy: number; firstAt: number | null; lastAt: number | null }
+  >;
+  timings: Record<
+    'monitoredEstablishedAt' | 'inviteSentAt' | 'answeredAt' | 'dtlsConnectedAt' | 'firstRtpSentAt',
+    number | null
+  >;
 }
 
 export interface ControlUser {
@@ -76,16 +91,24 @@ export class VoiceSupervisor {
     private readonly cometd: CometD,
   ) {}
 
-  static async signIn(simulator: RunningSimulator, who: keyof typeof supervisorAccounts, options: { phone?: boolean } = {}): Promise<VoiceSupervisor> {
+  static async signIn(
+    simulator: RunningSimulator,
+    who: keyof typeof supervisorAccounts,
+    options: { phone?: boolean } = {},
+  ): Promise<VoiceSupervisor> {
     const account = supervisorAccounts[who];
     const rest = new GwsTestClient(simulator.baseUrl);
-    const me = (await rest.get('/api/v2/me?subresources=devices', { basic: account })).json?.user as { devices: WireDevice[] };
+    const me = (await rest.get('/api/v2/me?subresources=devices', { basic: account })).json?.user as {
+      devices: WireDevice[];
+    };
     await rest.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] });
     const cometd = createCometd(simulator.baseUrl, { cookie: rest.cookieHeader });
     const supervisor = new VoiceSupervisor(simulator, rest, me.devices[0]!, cometd);
     await handshake(cometd);
     await subscribe(cometd, '/v2/me/calls', (message: Message) => supervisor.calls.push(message.data as CallEvent));
-    await subscribe(cometd, '/v2/me/devices', (message: Message) => supervisor.devices.push(...((message.data as { devices: WireDevice[] }).devices ?? [])));
+    await subscribe(cometd, '/v2/me/devices', (message: Message) =>
+      supervisor.devices.push(...((message.data as { devices: WireDevice[] }).devices ?? [])),
+    );
     if (options.phone ?? true) {
       supervisor.phone = await TestSipPhone.register({
         webSocketUrl: simulator.sip.webSocketUrl,
@@ -98,7 +121,11 @@ export class VoiceSupervisor {
   }
 
   /** ListenIn/Coach/BargeIn or Cancel on the supervisor's own device. */
-  monitor(operationName: string, agent: ControlUser | null, extra: Record<string, unknown> = {}): Promise<WireResponse> {
+  monitor(
+    operationName: string,
+    agent: ControlUser | null,
+    extra: Record<string, unknown> = {},
+  ): Promise<WireResponse> {
     const target = agent ? { targetDeviceUri: `${this.simulator.baseUrl}/api/v2/devices/${agent.deviceId}` } : {};
     return this.rest.post(`/api/v2/me/devices/${this.device.id}`, { operationName, ...target, ...extra });
   }
@@ -113,7 +140,11 @@ export class VoiceSupervisor {
   }
 
   callState(callId: string, state: string, from = 0): Promise<CallEvent> {
-    return this.nextCallEvent(`call ${callId} ${state}`, (event) => event.call.id === callId && event.call.state === state, from);
+    return this.nextCallEvent(
+      `call ${callId} ${state}`,
+      (event) => event.call.id === callId && event.call.state === state,
+      from,
+    );
   }
 
   /**
@@ -124,10 +155,15 @@ export class VoiceSupervisor {
     const event = await this.callState(callId, 'Established', from);
     const phone = this.phone;
     if (phone) {
-      const atPhone = await waitFor(`the phone's leg of ${callId}`, () => phone.calls.find((item) => item.callUuid === callId));
+      const atPhone = await waitFor(`the phone's leg of ${callId}`, () =>
+        phone.calls.find((item) => item.callUuid === callId),
+      );
       await phone.mediaConnected(atPhone);
     }
-    await waitFor(`DTLS up at the simulator for ${callId}`, async () => (await voiceCall(this.simulator, callId)).timings.dtlsConnectedAt !== null);
+    await waitFor(
+      `DTLS up at the simulator for ${callId}`,
+      async () => (await voiceCall(this.simulator, callId)).timings.dtlsConnectedAt !== null,
+    );
     return event.call;
   }
 
@@ -138,15 +174,23 @@ export class VoiceSupervisor {
 }
 
 export async function controlUser(simulator: RunningSimulator, userName: string): Promise<ControlUser> {
-  const state = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as { agents: ControlUser[]; supervisors: ControlUser[] };
+  const state = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as {
+    agents: ControlUser[];
+    supervisors: ControlUser[];
+  };
   const user = [...state.agents, ...state.supervisors].find((item) => item.userName === userName);
   if (!user) throw new Error(`no user ${userName}`);
   return user;
 }
 
-export async function startCall(simulator: RunningSimulator, agent: ControlUser, body: Record<string, unknown> = {}): Promise<{ id: string; establishedAt: number | null }> {
+export async function startCall(
+  simulator: RunningSimulator,
+  agent: ControlUser,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; establishedAt: number | null }> {
   const response = await control(simulator.baseUrl, 'POST', `/agents/${agent.userName}/calls`, body);
-  if (response.status !== 200) throw new Error(`could not start a call at ${agent.userName}: ${JSON.stringify(response.json)}`);
+  if (response.status !== 200)
+    throw new Error(`could not start a call at ${agent.userName}: ${JSON.stringify(response.json)}`);
   return response.json as unknown as { id: string; establishedAt: number | null };
 }
 

@@ -4,13 +4,24 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { waitFor } from './gws-test-client';
-import { controlUser, endCall, startCall, voiceCall, voiceReport, VoiceSupervisor, type ControlUser, type WireCall } from './voice-harness';
+import {
+  controlUser,
+  endCall,
+  startCall,
+  voiceCall,
+  voiceReport,
+  VoiceSupervisor,
+  type ControlUser,
+  type WireCall,
+} from './voice-harness';
 
 const ordinaryCapabilities = ['AttachUserData', 'Hold', 'SingleStepTransfer', 'InitiateTransfer', 'SendDtmf', 'Hangup'];
 
 function assertCapabilities(call: WireCall, present: readonly string[], absent: readonly string[]): void {
-  for (const name of present) assert.ok(call.capabilities.includes(name), `${name} should be in ${call.capabilities.join(',')}`);
-  for (const name of absent) assert.ok(!call.capabilities.includes(name), `${name} should not be in ${call.capabilities.join(',')}`);
+  for (const name of present)
+    assert.ok(call.capabilities.includes(name), `${name} should be in ${call.capabilities.join(',')}`);
+  for (const name of absent)
+    assert.ok(!call.capabilities.includes(name), `${name} should not be in ${call.capabilities.join(',')}`);
 }
 
 describe('voice monitoring: the supervisor’s call, its SIP leg and its modes', { timeout: 90_000 }, () => {
@@ -36,23 +47,35 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
   afterEach(async () => {
     // Each test leaves the floor as it found it: no customer calls, no subscription, phone answering.
     if (supervisor.phone) supervisor.phone.policy = 'answer';
-    const state = (await supervisor.rest.get('/api/v2/me/devices?fields=*')).json as { devices: Array<{ supervisorMonitoringState?: unknown }> };
+    const state = (await supervisor.rest.get('/api/v2/me/devices?fields=*')).json as {
+      devices: Array<{ supervisorMonitoringState?: unknown }>;
+    };
     if (state.devices[0]?.supervisorMonitoringState) await supervisor.monitor('CancelSupervisorMonitoring', null);
     for (const agent of [ava, marcus, daniel]) {
       const user = await controlUser(simulator, agent.userName);
-      const calls = (user as unknown as { interactions: Array<{ id: string; kind: string }> }).interactions.filter((item) => item.kind === 'call');
+      const calls = (user as unknown as { interactions: Array<{ id: string; kind: string }> }).interactions.filter(
+        (item) => item.kind === 'call',
+      );
       for (const call of calls) await endCall(simulator, call.id);
     }
-    await waitFor('no live monitoring call', async () => (await voiceReport(simulator)).every((call) => call.state === 'Released'));
+    await waitFor('no live monitoring call', async () =>
+      (await voiceReport(simulator)).every((call) => call.state === 'Released'),
+    );
   });
 
   test('ListenIn: Ringing, INVITE with the CallUUID, Established, BargeIn and back, mute the agent, Hangup', async () => {
-    assert.deepEqual((await supervisor.monitor('ListenIn', ava, { supervisorMonitoringMode: 'AllCalls' })).json, { statusCode: 0 });
+    assert.deepEqual((await supervisor.monitor('ListenIn', ava, { supervisorMonitoringMode: 'AllCalls' })).json, {
+      statusCode: 0,
+    });
     const from = supervisor.calls.length;
     const customerCall = await startCall(simulator, ava, { customerNumber: '+14155550142' });
     assert.equal(typeof customerCall.establishedAt, 'number');
 
-    const ringing = await supervisor.nextCallEvent('the supervisor’s call ringing', (event) => event.call.state === 'Ringing', from);
+    const ringing = await supervisor.nextCallEvent(
+      'the supervisor’s call ringing',
+      (event) => event.call.state === 'Ringing',
+      from,
+    );
     const call = ringing.call;
     assert.equal(ringing.messageType, 'CallStateChangeMessage');
     assert.equal(ringing.notificationType, 'StatusChange');
@@ -65,7 +88,12 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     assert.equal(call.ani, '+14155550142');
     assert.equal(call.dnis, '5001');
     assert.deepEqual(call.participants, [
-      { e164Number: '+14155550142', formattedPhoneNumber: '+14155550142', phoneNumber: '+14155550142', digits: '14155550142' },
+      {
+        e164Number: '+14155550142',
+        formattedPhoneNumber: '+14155550142',
+        phoneNumber: '+14155550142',
+        digits: '14155550142',
+      },
       { e164Number: '5001', formattedPhoneNumber: '5001', phoneNumber: '5001', digits: '5001' },
     ]);
     assert.equal(call.mute, 'On');
@@ -79,20 +107,32 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     assertCapabilities(call, ['Answer', 'Hangup'], ['MuteMonitoredUser']);
 
     const phone = supervisor.phone!;
-    const invite = await waitFor('the INVITE at the phone', () => phone.calls.find((item) => item.callUuid === call.id));
+    const invite = await waitFor('the INVITE at the phone', () =>
+      phone.calls.find((item) => item.callUuid === call.id),
+    );
     assert.equal(invite.invite.method, 'INVITE');
     assert.match(invite.invite.headers.find((header) => header.name === 'Call-Info')?.value ?? '', /answer-after=0/);
 
     const established = await supervisor.established(call.id, from);
     assert.equal(established.mute, 'On');
-    assertCapabilities(established, [...ordinaryCapabilities, 'SwitchToBargeIn', 'MuteMonitoredUser'], ['SwitchToListenIn', 'UnmuteMonitoredUser', 'Answer']);
+    assertCapabilities(
+      established,
+      [...ordinaryCapabilities, 'SwitchToBargeIn', 'MuteMonitoredUser'],
+      ['SwitchToListenIn', 'UnmuteMonitoredUser', 'Answer'],
+    );
     const listed = (await supervisor.rest.get('/api/v2/me/calls?fields=*')).json as { calls: WireCall[] };
-    assert.deepEqual(listed.calls.map((item) => [item.id, item.state, item.monitoring]), [[call.id, 'Established', true]]);
+    assert.deepEqual(
+      listed.calls.map((item) => [item.id, item.state, item.monitoring]),
+      [[call.id, 'Established', true]],
+    );
     assert.equal(((await supervisor.rest.get(`/api/v2/me/calls/${call.id}`)).json?.call as WireCall).mute, 'On');
 
     // The phone talks all along: the simulator files each packet under the mode the call is in.
     phone.startTalking(invite);
-    await waitFor('RTP counted under ListenIn', async () => (await voiceCall(simulator, call.id)).rtpFromSupervisor.ListenIn.packetsWithEnergy > 0);
+    await waitFor(
+      'RTP counted under ListenIn',
+      async () => (await voiceCall(simulator, call.id)).rtpFromSupervisor.ListenIn.packetsWithEnergy > 0,
+    );
 
     let mark = supervisor.calls.length;
     assert.deepEqual((await supervisor.operate(call.id, 'SwitchToBargeIn')).json, { statusCode: 0 });
@@ -100,25 +140,37 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     assert.equal(barging.state, 'Established');
     assertCapabilities(barging, ['SwitchToListenIn', 'MuteMonitoredUser', 'Hangup'], ['SwitchToBargeIn']);
     assert.equal((await voiceCall(simulator, call.id)).mode, 'BargeIn');
-    await waitFor('RTP counted under BargeIn', async () => (await voiceCall(simulator, call.id)).rtpFromSupervisor.BargeIn.packetsWithEnergy > 0);
+    await waitFor(
+      'RTP counted under BargeIn',
+      async () => (await voiceCall(simulator, call.id)).rtpFromSupervisor.BargeIn.packetsWithEnergy > 0,
+    );
     const twice = await supervisor.operate(call.id, 'SwitchToBargeIn');
     assert.equal(twice.status, 400);
     assert.equal(twice.json?.statusCode, 2);
 
     mark = supervisor.calls.length;
     assert.deepEqual((await supervisor.operate(call.id, 'MuteMonitoredUser')).json, { statusCode: 0 });
-    const muted = await supervisor.nextCallEvent('agent muted', (event) => event.notificationType === 'MonitoredUserMutedStateChange', mark);
+    const muted = await supervisor.nextCallEvent(
+      'agent muted',
+      (event) => event.notificationType === 'MonitoredUserMutedStateChange',
+      mark,
+    );
     assert.equal(muted.call.monitoredUserMuted, true);
     assertCapabilities(muted.call, ['UnmuteMonitoredUser'], ['MuteMonitoredUser']);
     assert.equal((await supervisor.operate(call.id, 'MuteMonitoredUser')).json?.statusCode, 2);
     mark = supervisor.calls.length;
     await supervisor.operate(call.id, 'UnmuteMonitoredUser');
-    const unmuted = await supervisor.nextCallEvent('agent unmuted', (event) => event.notificationType === 'MonitoredUserMutedStateChange', mark);
+    const unmuted = await supervisor.nextCallEvent(
+      'agent unmuted',
+      (event) => event.notificationType === 'MonitoredUserMutedStateChange',
+      mark,
+    );
     assert.equal(unmuted.call.monitoredUserMuted, false);
 
     mark = supervisor.calls.length;
     assert.deepEqual((await supervisor.operate(call.id, 'SwitchToListenIn')).json, { statusCode: 0 });
-    const listening = (await supervisor.nextCallEvent('back to ListenIn', (event) => event.call.mute === 'On', mark)).call;
+    const listening = (await supervisor.nextCallEvent('back to ListenIn', (event) => event.call.mute === 'On', mark))
+      .call;
     assertCapabilities(listening, ['SwitchToBargeIn'], ['SwitchToListenIn']);
     phone.stopTalking(invite);
 
@@ -132,13 +184,24 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     assert.equal(report.supervisor, 'supervisor');
     assert.equal(report.agentId, ava.id);
     assert.equal(report.monitoredCallId, customerCall.id);
-    for (const name of ['monitoredEstablishedAt', 'inviteSentAt', 'answeredAt', 'dtlsConnectedAt', 'firstRtpSentAt'] as const) {
+    for (const name of [
+      'monitoredEstablishedAt',
+      'inviteSentAt',
+      'answeredAt',
+      'dtlsConnectedAt',
+      'firstRtpSentAt',
+    ] as const) {
       assert.equal(typeof report.timings[name], 'number', name);
     }
-    assert.equal(((await supervisor.rest.get('/api/v2/me/calls?fields=*')).json as { calls: unknown[] }).calls.length, 0);
+    assert.equal(
+      ((await supervisor.rest.get('/api/v2/me/calls?fields=*')).json as { calls: unknown[] }).calls.length,
+      0,
+    );
     assert.equal((await supervisor.operate(call.id, 'Hangup')).status, 404, 'a released call is gone');
     // AllCalls: hanging up leaves the subscription in place.
-    const device = (await supervisor.rest.get(`/api/v2/me/devices/${supervisor.device.id}`)).json?.device as { supervisorMonitoringState?: { state: string } };
+    const device = (await supervisor.rest.get(`/api/v2/me/devices/${supervisor.device.id}`)).json?.device as {
+      supervisorMonitoringState?: { state: string };
+    };
     assert.equal(device.supervisorMonitoringState?.state, 'ListenIn');
   });
 
@@ -147,14 +210,23 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     for (let round = 0; round < 2; round++) {
       const from = supervisor.calls.length;
       const customerCall = await startCall(simulator, ava);
-      const ringing = await supervisor.nextCallEvent(`call ${round} ringing`, (event) => event.call.state === 'Ringing', from);
+      const ringing = await supervisor.nextCallEvent(
+        `call ${round} ringing`,
+        (event) => event.call.state === 'Ringing',
+        from,
+      );
       await supervisor.established(ringing.call.id, from);
       await endCall(simulator, customerCall.id);
       const released = await supervisor.callState(ringing.call.id, 'Released', from);
       assert.deepEqual(released.call.capabilities, []);
-      await waitFor('the BYE at the phone', () => supervisor.phone!.calls.find((item) => item.callUuid === ringing.call.id)?.endedBy === 'server');
+      await waitFor(
+        'the BYE at the phone',
+        () => supervisor.phone!.calls.find((item) => item.callUuid === ringing.call.id)?.endedBy === 'server',
+      );
     }
-    const device = (await supervisor.rest.get(`/api/v2/me/devices/${supervisor.device.id}`)).json?.device as { capabilities: string[] };
+    const device = (await supervisor.rest.get(`/api/v2/me/devices/${supervisor.device.id}`)).json?.device as {
+      capabilities: string[];
+    };
     assert.ok(device.capabilities.includes('CancelSupervisorMonitoring'));
   });
 
@@ -167,11 +239,16 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     await supervisor.established(ringing.call.id, from);
     await endCall(simulator, first.id);
     await supervisor.callState(ringing.call.id, 'Released', from);
-    const ended = await waitFor('the subscription to end', () => supervisor.devices.slice(devicesFrom).find((device) => !device.supervisorMonitoringState));
+    const ended = await waitFor('the subscription to end', () =>
+      supervisor.devices.slice(devicesFrom).find((device) => !device.supervisorMonitoringState),
+    );
     assert.ok(!ended.capabilities.includes('CancelSupervisorMonitoring'));
 
     const second = await startCall(simulator, marcus);
-    assert.ok(!(await voiceReport(simulator)).some((call) => call.monitoredCallId === second.id), 'no monitoring of the second call');
+    assert.ok(
+      !(await voiceReport(simulator)).some((call) => call.monitoredCallId === second.id),
+      'no monitoring of the second call',
+    );
   });
 
   test('CancelSupervisorMonitoring leaves the call in progress; the customer hanging up ends it', async () => {
@@ -182,7 +259,11 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     await supervisor.established(ringing.call.id, from);
     assert.deepEqual((await supervisor.monitor('CancelSupervisorMonitoring', null)).json, { statusCode: 0 });
     assert.equal((await voiceCall(simulator, ringing.call.id)).state, 'Established');
-    assert.equal((await supervisor.operate(ringing.call.id, 'SwitchToBargeIn')).json?.statusCode, 0, 'still switchable');
+    assert.equal(
+      (await supervisor.operate(ringing.call.id, 'SwitchToBargeIn')).json?.statusCode,
+      0,
+      'still switchable',
+    );
     await endCall(simulator, customerCall.id);
     await supervisor.callState(ringing.call.id, 'Released', from);
   });
@@ -195,7 +276,11 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     assert.equal(ringing.call.mute, 'Off');
     const coaching = await supervisor.established(ringing.call.id, from);
     assert.equal(coaching.mute, 'Off');
-    assertCapabilities(coaching, ['SwitchToListenIn', 'SwitchToBargeIn', 'Hangup'], ['MuteMonitoredUser', 'UnmuteMonitoredUser', 'SwitchToCoach']);
+    assertCapabilities(
+      coaching,
+      ['SwitchToListenIn', 'SwitchToBargeIn', 'Hangup'],
+      ['MuteMonitoredUser', 'UnmuteMonitoredUser', 'SwitchToCoach'],
+    );
     assert.equal((await voiceCall(simulator, coaching.id)).mode, 'Coach');
     const mute = await supervisor.operate(coaching.id, 'MuteMonitoredUser');
     assert.equal(mute.status, 400);
@@ -236,7 +321,10 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
   test('BargeIn joins a call already in progress; ListenIn waits for the next one', async () => {
     const inProgress = await startCall(simulator, daniel);
     await supervisor.monitor('ListenIn', daniel);
-    assert.ok(!(await voiceReport(simulator)).some((call) => call.monitoredCallId === inProgress.id), 'ListenIn does not intrude');
+    assert.ok(
+      !(await voiceReport(simulator)).some((call) => call.monitoredCallId === inProgress.id),
+      'ListenIn does not intrude',
+    );
     const from = supervisor.calls.length;
     await supervisor.monitor('BargeIn', daniel);
     const ringing = await supervisor.nextCallEvent('the intrusion', (event) => event.call.state === 'Ringing', from);
@@ -270,7 +358,8 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
 
     from = supervisor.calls.length;
     await startCall(simulator, ava);
-    const next = (await supervisor.nextCallEvent('ringing again', (event) => event.call.state === 'Ringing', from)).call;
+    const next = (await supervisor.nextCallEvent('ringing again', (event) => event.call.state === 'Ringing', from))
+      .call;
     const nextAtPhone = await waitFor('the second INVITE', () => phone.calls.find((item) => item.callUuid === next.id));
     assert.deepEqual((await supervisor.operate(next.id, 'Hangup')).json, { statusCode: 0 });
     assert.deepEqual((await supervisor.callState(next.id, 'Released', from)).call.capabilities, []);
@@ -327,10 +416,16 @@ describe('voice monitoring: the supervisor’s call, its SIP leg and its modes',
     const hold = await supervisor.operate(call.id, 'Hold');
     assert.equal(hold.status, 400);
     assert.equal(hold.json?.statusCode, 1);
-    const garbage = await supervisor.rest.post(`/api/v2/me/calls/${call.id}`, undefined, { rawBody: '{"operationName":' });
+    const garbage = await supervisor.rest.post(`/api/v2/me/calls/${call.id}`, undefined, {
+      rawBody: '{"operationName":',
+    });
     assert.equal(garbage.status, 400);
     assert.equal(garbage.json?.statusCode, 1);
-    const noCsrf = await supervisor.rest.post(`/api/v2/me/calls/${call.id}`, { operationName: 'Hangup' }, { csrf: false });
+    const noCsrf = await supervisor.rest.post(
+      `/api/v2/me/calls/${call.id}`,
+      { operationName: 'Hangup' },
+      { csrf: false },
+    );
     assert.equal(noCsrf.status, 403);
     assert.equal((await voiceCall(simulator, call.id)).state, 'Established');
   });

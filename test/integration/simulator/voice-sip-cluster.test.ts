@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { control, waitFor } from './gws-test-client';
-import { controlUser, endCall, startCall, voiceCall, voiceReport, VoiceSupervisor, type ControlUser } from './voice-harness';
+import {
+  controlUser,
+  endCall,
+  startCall,
+  voiceCall,
+  voiceReport,
+  VoiceSupervisor,
+  type ControlUser,
+} from './voice-harness';
 
 describe('voice monitoring in SIP Cluster mode', { timeout: 60_000 }, () => {
   let simulator: RunningSimulator;
@@ -28,9 +36,13 @@ describe('voice monitoring in SIP Cluster mode', { timeout: 60_000 }, () => {
   afterEach(async () => {
     supervisor.phone!.policy = 'answer';
     for (const id of customerCalls.splice(0)) await endCall(simulator, id).catch(() => undefined);
-    const device = (await supervisor.rest.get(`/api/v2/me/devices/${supervisor.device.id}`)).json?.device as { supervisorMonitoringState?: unknown };
+    const device = (await supervisor.rest.get(`/api/v2/me/devices/${supervisor.device.id}`)).json?.device as {
+      supervisorMonitoringState?: unknown;
+    };
     if (device.supervisorMonitoringState) await supervisor.monitor('CancelSupervisorMonitoring', null);
-    await waitFor('no live monitoring call', async () => (await voiceReport(simulator)).every((call) => call.state === 'Released'));
+    await waitFor('no live monitoring call', async () =>
+      (await voiceReport(simulator)).every((call) => call.state === 'Released'),
+    );
   });
 
   async function call(body: Record<string, unknown> = {}): Promise<{ id: string; establishedAt: number | null }> {
@@ -48,7 +60,10 @@ describe('voice monitoring in SIP Cluster mode', { timeout: 60_000 }, () => {
     assert.equal(coach.status, 400);
     assert.equal(coach.json?.statusCode, 3);
     assert.match(String(coach.json?.statusMessage), /Coaching is not supported in a SIP Cluster/);
-    assert.equal((await supervisor.monitor('ListenIn', ava, { supervisorMonitoringScope: 'Call' })).json?.statusCode, 0);
+    assert.equal(
+      (await supervisor.monitor('ListenIn', ava, { supervisorMonitoringScope: 'Call' })).json?.statusCode,
+      0,
+    );
     assert.equal((await supervisor.monitor('BargeIn', ava)).json?.statusCode, 0);
   });
 
@@ -93,14 +108,21 @@ describe('voice monitoring in SIP Cluster mode', { timeout: 60_000 }, () => {
     assert.equal(queued.establishedAt, null);
     await supervisor.monitor('ListenIn', ava);
     await waitFor('the queued call to reach the agent', async () => {
-      const agent = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as { agents: Array<{ userName: string; interactions: Array<{ id: string; state: string }> }> };
-      return agent.agents.find((item) => item.userName === ava.userName)?.interactions.some((item) => item.id === queued.id && item.state === 'Established');
+      const agent = (await control(simulator.baseUrl, 'GET', '/state')).json as unknown as {
+        agents: Array<{ userName: string; interactions: Array<{ id: string; state: string }> }>;
+      };
+      return agent.agents
+        .find((item) => item.userName === ava.userName)
+        ?.interactions.some((item) => item.id === queued.id && item.state === 'Established');
     });
     assert.ok(!(await voiceReport(simulator)).some((item) => item.monitoredCallId === queued.id));
   });
 
   test('with the mode off again, a call in progress is joined by BargeIn', async () => {
-    assert.deepEqual((await control(simulator.baseUrl, 'POST', '/sip-cluster', { enabled: false })).json, { ok: true, enabled: false });
+    assert.deepEqual((await control(simulator.baseUrl, 'POST', '/sip-cluster', { enabled: false })).json, {
+      ok: true,
+      enabled: false,
+    });
     try {
       const inProgress = await call();
       const from = supervisor.calls.length;

@@ -23,14 +23,22 @@ describe('voice supervision subscriptions on the supervisor’s device', () => {
   before(async () => {
     simulator = await startSimulator({ liveFloor: false });
     supervisor = new GwsTestClient(simulator.baseUrl);
-    const me = (await supervisor.get('/api/v2/me?subresources=devices', { basic: simulator.demo })).json?.user as { devices: Device[] };
+    const me = (await supervisor.get('/api/v2/me?subresources=devices', { basic: simulator.demo })).json?.user as {
+      devices: Device[];
+    };
     supervisorDevice = me.devices[0]!;
-    const contacts = (await supervisor.get('/api/v2/contacts?filterName=NamesOrPhoneNumberMatches&filterParameters=avasquez')).json?.contacts as Array<{ id: string }>;
-    const agent = (await supervisor.get(`/api/v2/users/${contacts[0]!.id}?subresources=devices`)).json?.user as { devices: Device[] };
+    const contacts = (
+      await supervisor.get('/api/v2/contacts?filterName=NamesOrPhoneNumberMatches&filterParameters=avasquez')
+    ).json?.contacts as Array<{ id: string }>;
+    const agent = (await supervisor.get(`/api/v2/users/${contacts[0]!.id}?subresources=devices`)).json?.user as {
+      devices: Device[];
+    };
     agentDevice = agent.devices[0]!;
     cometd = createCometd(simulator.baseUrl, { cookie: supervisor.cookieHeader });
     await handshake(cometd);
-    await subscribe(cometd, '/v2/me/devices', (message: Message) => deviceEvents.push(...((message.data as { devices: Device[] }).devices ?? [])));
+    await subscribe(cometd, '/v2/me/devices', (message: Message) =>
+      deviceEvents.push(...((message.data as { devices: Device[] }).devices ?? [])),
+    );
   });
 
   after(async () => {
@@ -46,16 +54,27 @@ describe('voice supervision subscriptions on the supervisor’s device', () => {
     const early = await operate({ operationName: 'ListenIn', targetDeviceUri: agentDevice.uri });
     assert.equal(early.status, 400);
     assert.equal(early.json?.statusCode, 2);
-    assert.equal((await supervisor.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] })).status, 200);
-    const device = await waitFor('the logged-in device', () => deviceEvents.find((item) => item.capabilities.includes('ListenIn')));
+    assert.equal(
+      (await supervisor.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] })).status,
+      200,
+    );
+    const device = await waitFor('the logged-in device', () =>
+      deviceEvents.find((item) => item.capabilities.includes('ListenIn')),
+    );
     assert.deepEqual(device.capabilities, ['ForwardCallsOn', 'DoNotDisturbOn', 'ListenIn', 'Coach', 'BargeIn']);
   });
 
   test('ListenIn is confirmed by a DeviceStateChangeMessage; Cancel removes the state', async () => {
     deviceEvents.length = 0;
-    const listen = await operate({ operationName: 'ListenIn', targetDeviceUri: agentDevice.uri, supervisorMonitoringMode: 'NextCall' });
+    const listen = await operate({
+      operationName: 'ListenIn',
+      targetDeviceUri: agentDevice.uri,
+      supervisorMonitoringMode: 'NextCall',
+    });
     assert.deepEqual(listen.json, { statusCode: 0 });
-    const monitoring = await waitFor('the monitoring state', () => deviceEvents.find((item) => item.supervisorMonitoringState));
+    const monitoring = await waitFor('the monitoring state', () =>
+      deviceEvents.find((item) => item.supervisorMonitoringState),
+    );
     assert.equal(monitoring.id, supervisorDevice.id);
     assert.ok(monitoring.capabilities.includes('CancelSupervisorMonitoring'));
     assert.deepEqual(monitoring.supervisorMonitoringState, {
@@ -80,18 +99,34 @@ describe('voice supervision subscriptions on the supervisor’s device', () => {
   test('by phone number the state carries an empty targetDeviceUri; one supervisor per device', async () => {
     deviceEvents.length = 0;
     assert.equal((await operate({ operationName: 'Coach', phoneNumber: '5001' })).status, 200);
-    const coaching = await waitFor('the coaching state', () => deviceEvents.find((item) => item.supervisorMonitoringState));
+    const coaching = await waitFor('the coaching state', () =>
+      deviceEvents.find((item) => item.supervisorMonitoringState),
+    );
     assert.equal(coaching.supervisorMonitoringState?.state, 'Coach');
     assert.equal(coaching.supervisorMonitoringState?.targetDeviceUri, '');
 
     const other = new GwsTestClient(simulator.baseUrl);
-    const otherDevice = ((await other.get('/api/v2/me?subresources=devices', { basic: { userName: 'jellis', password: 'demo' } })).json?.user as { devices: Device[] }).devices[0]!;
+    const otherDevice = (
+      (await other.get('/api/v2/me?subresources=devices', { basic: { userName: 'jellis', password: 'demo' } })).json
+        ?.user as { devices: Device[] }
+    ).devices[0]!;
     await other.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] });
-    const clash = await other.post(`/api/v2/me/devices/${otherDevice.id}`, { operationName: 'BargeIn', targetDeviceUri: agentDevice.uri });
+    const clash = await other.post(`/api/v2/me/devices/${otherDevice.id}`, {
+      operationName: 'BargeIn',
+      targetDeviceUri: agentDevice.uri,
+    });
     assert.equal(clash.status, 400);
     assert.equal(clash.json?.statusCode, 3);
     await operate({ operationName: 'CancelSupervisorMonitoring' });
-    assert.equal((await other.post(`/api/v2/me/devices/${otherDevice.id}`, { operationName: 'BargeIn', targetDeviceUri: agentDevice.uri })).status, 200);
+    assert.equal(
+      (
+        await other.post(`/api/v2/me/devices/${otherDevice.id}`, {
+          operationName: 'BargeIn',
+          targetDeviceUri: agentDevice.uri,
+        })
+      ).status,
+      200,
+    );
     await other.post(`/api/v2/me/devices/${otherDevice.id}`, { operationName: 'CancelSupervisorMonitoring' });
   });
 
@@ -99,13 +134,23 @@ describe('voice supervision subscriptions on the supervisor’s device', () => {
     const missing = await operate({ operationName: 'ListenIn' });
     assert.equal(missing.status, 400);
     assert.equal(missing.json?.statusCode, 1);
-    const unknown = await operate({ operationName: 'ListenIn', targetDeviceUri: `${simulator.baseUrl}/api/v2/devices/00000000-0000-4000-8000-000000000000` });
+    const unknown = await operate({
+      operationName: 'ListenIn',
+      targetDeviceUri: `${simulator.baseUrl}/api/v2/devices/00000000-0000-4000-8000-000000000000`,
+    });
     assert.equal(unknown.json?.statusCode, 6);
     const self = await operate({ operationName: 'ListenIn', phoneNumber: supervisorDevice.phoneNumber });
     assert.equal(self.json?.statusCode, 2);
-    const badMode = await operate({ operationName: 'ListenIn', phoneNumber: '5001', supervisorMonitoringMode: 'Forever' });
+    const badMode = await operate({
+      operationName: 'ListenIn',
+      phoneNumber: '5001',
+      supervisorMonitoringMode: 'Forever',
+    });
     assert.equal(badMode.json?.statusCode, 1);
-    const notMine = await supervisor.post(`/api/v2/me/devices/${agentDevice.id}`, { operationName: 'ListenIn', phoneNumber: '5002' });
+    const notMine = await supervisor.post(`/api/v2/me/devices/${agentDevice.id}`, {
+      operationName: 'ListenIn',
+      phoneNumber: '5002',
+    });
     assert.equal(notMine.status, 404);
     assert.equal(notMine.json?.statusCode, 6);
     const unsupported = await operate({ operationName: 'DoNotDisturbOn' });

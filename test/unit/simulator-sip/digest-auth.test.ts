@@ -1,6 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeDigestResponse, DigestVerifier, parseDigestCredentials } from '../../../electron/simulator/sip/digest-auth';
+import {
+  computeDigestResponse,
+  DigestVerifier,
+  parseDigestCredentials,
+} from '../../../electron/simulator/sip/digest-auth';
 import { SipParseError } from '../../../electron/simulator/sip/sip-message';
 
 describe('digest authentication', () => {
@@ -41,19 +45,34 @@ describe('digest authentication', () => {
 
   function answer(challenge: string, password: string, nc = '00000001') {
     const nonce = /nonce="([^"]+)"/.exec(challenge)![1]!;
-    const input = { username: '5005', realm: 'demo.earshot.local', method: 'REGISTER', uri: 'sip:demo.earshot.local', nonce, qop: 'auth' as const, nc, cnonce: 'abc' };
+    const input = {
+      username: '5005',
+      realm: 'demo.earshot.local',
+      method: 'REGISTER',
+      uri: 'sip:demo.earshot.local',
+      nonce,
+      qop: 'auth' as const,
+      nc,
+      cnonce: 'abc',
+    };
     return { ...input, response: computeDigestResponse({ ...input, password }) };
   }
 
   test('accepts the right password once per nonce-count, refuses the wrong one', () => {
     const verifier = new DigestVerifier('demo.earshot.local');
     const challenge = verifier.challenge();
-    assert.match(challenge, /^Digest realm="demo.earshot.local", nonce="[0-9a-f]{32}", opaque="[0-9a-f]+", algorithm=MD5, qop="auth"$/);
+    assert.match(
+      challenge,
+      /^Digest realm="demo.earshot.local", nonce="[0-9a-f]{32}", opaque="[0-9a-f]+", algorithm=MD5, qop="auth"$/,
+    );
     assert.equal(verifier.verify(answer(challenge, 'wrong'), 'REGISTER', 'secret'), 'rejected');
     assert.equal(verifier.verify(answer(challenge, 'secret'), 'REGISTER', 'secret'), 'ok');
     assert.equal(verifier.verify(answer(challenge, 'secret'), 'REGISTER', 'secret'), 'stale', 'a replayed nonce-count');
     assert.equal(verifier.verify(answer(challenge, 'secret', '00000002'), 'REGISTER', 'secret'), 'ok');
-    assert.equal(verifier.verify({ ...answer(challenge, 'secret', '00000003'), qop: undefined }, 'REGISTER', 'secret'), 'rejected');
+    assert.equal(
+      verifier.verify({ ...answer(challenge, 'secret', '00000003'), qop: undefined }, 'REGISTER', 'secret'),
+      'rejected',
+    );
   });
 
   test('an unknown or expired nonce is stale, so the client retries without asking the user', () => {

@@ -1,11 +1,24 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeMulaw, encodeMulaw, ENERGY_RMS_THRESHOLD, frameHasEnergy, mulawFrameRms } from '../../../electron/simulator/media/mulaw';
-import { buildConversationLoop, ConversationPlayer, loadConversation, SAMPLES_PER_FRAME } from '../../../electron/simulator/media/conversation';
+import {
+  decodeMulaw,
+  encodeMulaw,
+  ENERGY_RMS_THRESHOLD,
+  frameHasEnergy,
+  mulawFrameRms,
+} from '../../../electron/simulator/media/mulaw';
+import {
+  buildConversationLoop,
+  ConversationPlayer,
+  loadConversation,
+  SAMPLES_PER_FRAME,
+} from '../../../electron/simulator/media/conversation';
 import { bindingRefusal } from '../../../electron/simulator/media/loopback-stun';
 
 function tone(amplitude: number, frequency = 1000): Uint8Array {
-  return Uint8Array.from({ length: SAMPLES_PER_FRAME }, (_, n) => encodeMulaw(amplitude * Math.sin((2 * Math.PI * frequency * n) / 8000)));
+  return Uint8Array.from({ length: SAMPLES_PER_FRAME }, (_, n) =>
+    encodeMulaw(amplitude * Math.sin((2 * Math.PI * frequency * n) / 8000)),
+  );
 }
 
 describe('µ-law', () => {
@@ -20,7 +33,10 @@ describe('µ-law', () => {
   test('encoding then decoding stays within the quantisation step', () => {
     for (const sample of [0, 1, -1, 100, -100, 1000, -5000, 12345, -32768, 32767]) {
       const decoded = decodeMulaw(encodeMulaw(sample));
-      assert.ok(Math.abs(decoded - Math.max(-32124, Math.min(32124, sample))) <= Math.max(8, Math.abs(sample) / 16), `${sample} → ${decoded}`);
+      assert.ok(
+        Math.abs(decoded - Math.max(-32124, Math.min(32124, sample))) <= Math.max(8, Math.abs(sample) / 16),
+        `${sample} → ${decoded}`,
+      );
     }
   });
 

@@ -9,7 +9,12 @@ import {
   SipParseError,
 } from '../../../electron/simulator/sip/sip-message';
 import type { SipRequest } from '../../../electron/simulator/sip/sip-message';
-import { formatNameAddress, parseNameAddress, parseSipUri, splitHeaderList } from '../../../electron/simulator/sip/sip-address';
+import {
+  formatNameAddress,
+  parseNameAddress,
+  parseSipUri,
+  splitHeaderList,
+} from '../../../electron/simulator/sip/sip-address';
 
 const REGISTER = [
   'REGISTER sip:demo.earshot.local SIP/2.0',
@@ -55,7 +60,8 @@ describe('SIP message parsing and serialising', () => {
       assert.deepEqual(parseSipMessage(once), parseSipMessage(text));
       assert.equal(serializeSipMessage(parseSipMessage(once)), once);
     }
-    const response = 'SIP/2.0 180 Ringing\r\nVia: SIP/2.0/WS h;branch=z9hG4bKx\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@b>;tag=2\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n';
+    const response =
+      'SIP/2.0 180 Ringing\r\nVia: SIP/2.0/WS h;branch=z9hG4bKx\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@b>;tag=2\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n';
     assert.equal(serializeSipMessage(parseSipMessage(response)), response);
   });
 
@@ -86,19 +92,28 @@ describe('SIP message parsing and serialising', () => {
       [REGISTER.replace('Max-Forwards: 69', 'Max Forwards 69'), /header line/],
     ];
     for (const [text, reason] of cases) {
-      assert.throws(() => parseSipMessage(text), (error: unknown) => error instanceof SipParseError && reason.test(error.message));
+      assert.throws(
+        () => parseSipMessage(text),
+        (error: unknown) => error instanceof SipParseError && reason.test(error.message),
+      );
     }
   });
 
   test('a response copies Via, From, To, Call-ID and CSeq and adds the To tag', () => {
     const request = parseSipMessage(REGISTER) as SipRequest;
-    const response = createResponse(request, 200, 'OK', { toTag: 'srv1', headers: [{ name: 'Expires', value: '600' }] });
+    const response = createResponse(request, 200, 'OK', {
+      toTag: 'srv1',
+      headers: [{ name: 'Expires', value: '600' }],
+    });
     assert.deepEqual(
       response.headers.map((header) => header.name),
       ['Via', 'To', 'From', 'Call-ID', 'CSeq', 'Expires'],
     );
     assert.equal(headerValue(response, 'To'), '<sip:5005@demo.earshot.local>;tag=srv1');
-    assert.equal(headerValue(createResponse(request, 100, 'Trying', { toTag: 'srv1' }), 'To'), '<sip:5005@demo.earshot.local>');
+    assert.equal(
+      headerValue(createResponse(request, 100, 'Trying', { toTag: 'srv1' }), 'To'),
+      '<sip:5005@demo.earshot.local>',
+    );
   });
 
   test('a request too broken to parse still gets a 400 when it can be addressed', () => {
@@ -113,7 +128,9 @@ describe('SIP message parsing and serialising', () => {
 
 describe('SIP addresses', () => {
   test('parses name-addr with a quoted display name and header parameters', () => {
-    const address = parseNameAddress('"Sam \\"S\\" Supervisor" <sip:5005@demo.earshot.local;transport=ws>;tag=abc;+sip.ice');
+    const address = parseNameAddress(
+      '"Sam \\"S\\" Supervisor" <sip:5005@demo.earshot.local;transport=ws>;tag=abc;+sip.ice',
+    );
     assert.equal(address.displayName, 'Sam "S" Supervisor');
     assert.equal(address.uri, 'sip:5005@demo.earshot.local;transport=ws');
     assert.equal(address.params.get('tag'), 'abc');
@@ -127,7 +144,8 @@ describe('SIP addresses', () => {
   });
 
   test('round-trips a JsSIP Contact with a quoted instance id', () => {
-    const contact = '<sip:x7rt@4k1vrv3ia0kd.invalid;transport=ws>;+sip.ice;reg-id=1;+sip.instance="<urn:uuid:8f0e2d1c>";expires=600';
+    const contact =
+      '<sip:x7rt@4k1vrv3ia0kd.invalid;transport=ws>;+sip.ice;reg-id=1;+sip.instance="<urn:uuid:8f0e2d1c>";expires=600';
     const parsed = parseNameAddress(contact);
     assert.equal(parsed.params.get('+sip.instance'), '<urn:uuid:8f0e2d1c>');
     assert.equal(formatNameAddress(parsed), contact);

@@ -8,8 +8,14 @@ import { secondsSchema } from './common';
 const participantSchema = z.union([
   z.string().transform((phoneNumber) => ({ phoneNumber })),
   z
-    .looseObject({ phoneNumber: z.string().optional(), digits: z.string().optional(), formattedPhoneNumber: z.string().optional() })
-    .transform((participant) => ({ phoneNumber: participant.phoneNumber ?? participant.digits ?? participant.formattedPhoneNumber ?? '' })),
+    .looseObject({
+      phoneNumber: z.string().optional(),
+      digits: z.string().optional(),
+      formattedPhoneNumber: z.string().optional(),
+    })
+    .transform((participant) => ({
+      phoneNumber: participant.phoneNumber ?? participant.digits ?? participant.formattedPhoneNumber ?? '',
+    })),
 ]);
 
 const onOffSchema = z
@@ -46,4 +52,7 @@ export const callStateChangeMessageSchema = z.looseObject({
 export type CallStateChangeMessage = z.infer<typeof callStateChangeMessageSchema>;
 
 export const callsResponseSchema = z.looseObject({ statusCode: z.literal(0), calls: z.array(z.unknown()).default([]) });
-export const devicesResponseSchema = z.looseObject({ statusCode: z.literal(0), devices: z.array(z.unknown()).default([]) });
+export const devicesResponseSchema = z.looseObject({
+  statusCode: z.literal(0),
+  devices: z.array(z.unknown()).default([]),
+});

@@ -84,7 +84,10 @@ export const messageLogUpdatedSchema = z
     messages: z.array(z.unknown()).default([]),
   })
   .refine(
-    (message) => [message.chatUri, message.chatPath, message.smssessionUri, message.smssessionPath].some((link) => idFromLink(link) !== null),
+    (message) =>
+      [message.chatUri, message.chatPath, message.smssessionUri, message.smssessionPath].some(
+        (link) => idFromLink(link) !== null,
+      ),
     'MessageLogUpdated names no chat or SMS session',
   );
 
@@ -105,7 +108,11 @@ export type MessagingNotification =
       readonly rejected: readonly string[];
     };
 
-export const messagingMessageTypes: ReadonlySet<string> = new Set(['ChatStateChangeMessage', 'SMSsessionStateChangeMessage', 'MessageLogUpdated']);
+export const messagingMessageTypes: ReadonlySet<string> = new Set([
+  'ChatStateChangeMessage',
+  'SMSsessionStateChangeMessage',
+  'MessageLogUpdated',
+]);
 
 /**
  * Normalises the `data` of a chat/SMS notification (envelopes are unwrapped by
@@ -116,7 +123,8 @@ export function parseMessagingNotification(
   data: unknown,
   topic = '',
 ): { ok: true; value: MessagingNotification } | { ok: false; reason: string } {
-  const messageType = typeof data === 'object' && data !== null && 'messageType' in data ? String(data.messageType) : '';
+  const messageType =
+    typeof data === 'object' && data !== null && 'messageType' in data ? String(data.messageType) : '';
   if (messageType === 'ChatStateChangeMessage') {
     const parsed = chatStateChangeMessageSchema.safeParse(data);
     if (!parsed.success) return { ok: false, reason: `${messageType}: ${parsed.error.message}` };
@@ -133,15 +141,23 @@ export function parseMessagingNotification(
     const { chatUri, chatPath, smssessionUri, smssessionPath, messages } = parsed.data;
     const smsId = idFromLink(smssessionUri) ?? idFromLink(smssessionPath);
     const chatId = idFromLink(chatUri) ?? idFromLink(chatPath);
-    const channel: MessagingChannel = smsId !== null && (chatId === null || topic.endsWith('/smssessions')) ? 'sms' : 'chat';
+    const channel: MessagingChannel =
+      smsId !== null && (chatId === null || topic.endsWith('/smssessions')) ? 'sms' : 'chat';
     const conversationId = (channel === 'sms' ? smsId : chatId) as string;
     const { parsed: lines, rejected } = parseEach(messages, wireMessageSchema);
-    return { ok: true, value: { kind: 'log', channel, conversationId, messages: lines.sort((a, b) => a.index - b.index), rejected } };
+    return {
+      ok: true,
+      value: { kind: 'log', channel, conversationId, messages: lines.sort((a, b) => a.index - b.index), rejected },
+    };
   }
   return { ok: false, reason: `not a chat or SMS message: ${messageType || 'no messageType'}` };
 }
 
-function stateChange(channel: MessagingChannel, notificationType: string | undefined, conversation: WireConversation): MessagingNotification {
+function stateChange(
+  channel: MessagingChannel,
+  notificationType: string | undefined,
+  conversation: WireConversation,
+): MessagingNotification {
   return { kind: 'state', channel, notificationType: notificationType ?? 'StatusChange', conversation };
 }
 

@@ -68,7 +68,9 @@ export const contactSchema = z.looseObject({
   lastName: z.string().optional(),
   roles: z.array(z.string()).optional(),
   phoneNumbers: z
-    .array(z.looseObject({ phoneNumber: z.string(), description: z.string().optional(), switchName: z.string().optional() }))
+    .array(
+      z.looseObject({ phoneNumber: z.string(), description: z.string().optional(), switchName: z.string().optional() }),
+    )
     .optional(),
   availability: z.looseObject({ channels: z.array(availabilityChannelSchema).default([]) }).optional(),
 });

@@ -12,7 +12,10 @@ describe('the UI contract', () => {
   });
 
   test('sign-in accepts the demo and a GWS URL, with an optional SIP account', () => {
-    assert.equal(signInRequestSchema.safeParse({ server: { kind: 'demo' }, userName: 'supervisor', password: 'demo' }).success, true);
+    assert.equal(
+      signInRequestSchema.safeParse({ server: { kind: 'demo' }, userName: 'supervisor', password: 'demo' }).success,
+      true,
+    );
     const real = signInRequestSchema.parse({
       server: { kind: 'gws', baseUrl: ' https://gws.example.com:8443 ' },
       userName: 'sup',
@@ -23,10 +26,18 @@ describe('the UI contract', () => {
   });
 
   test('sign-in refuses what a supervisor could mistype, with a message for each', () => {
-    const badUrl = signInRequestSchema.safeParse({ server: { kind: 'gws', baseUrl: 'gws.example.com' }, userName: 'x', password: '' });
+    const badUrl = signInRequestSchema.safeParse({
+      server: { kind: 'gws', baseUrl: 'gws.example.com' },
+      userName: 'x',
+      password: '',
+    });
     assert.equal(badUrl.success, false);
     assert.match(badUrl.error?.issues[0]?.message ?? '', /http:\/\/host:port/);
-    const ftp = signInRequestSchema.safeParse({ server: { kind: 'gws', baseUrl: 'ftp://gws' }, userName: 'x', password: '' });
+    const ftp = signInRequestSchema.safeParse({
+      server: { kind: 'gws', baseUrl: 'ftp://gws' },
+      userName: 'x',
+      password: '',
+    });
     assert.equal(ftp.success, false);
     const noUser = signInRequestSchema.safeParse({ server: { kind: 'demo' }, userName: '  ', password: '' });
     assert.match(noUser.error?.issues[0]?.message ?? '', /user name/);

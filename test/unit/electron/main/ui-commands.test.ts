@@ -8,10 +8,13 @@ import { uiInvokeContract } from '../../../../electron/common/contract/ui-contra
 
 function setup(signIn: UiCommandHandlers['session:signIn']) {
   const logger = createMemoryLogger();
-  const nothing: Record<string, unknown> = Object.fromEntries(Object.keys(uiInvokeContract).map((channel) => [channel, async () => ok(null)]));
+  const nothing: Record<string, unknown> = Object.fromEntries(
+    Object.keys(uiInvokeContract).map((channel) => [channel, async () => ok(null)]),
+  );
   const handlers = {
     ...nothing,
-    'session:getSignInDefaults': async () => ok({ demo: { available: false, userName: '', password: '' }, lastServer: null }),
+    'session:getSignInDefaults': async () =>
+      ok({ demo: { available: false, userName: '', password: '' }, lastServer: null }),
     'session:signIn': signIn,
     'state:get': async () => ok(initialAppState(0)),
   } as unknown as UiCommandHandlers;
@@ -25,7 +28,11 @@ describe('createUiInvoke', () => {
       seen.push(request);
       return ok(null);
     });
-    const result = await invoke('session:signIn', { server: { kind: 'demo' }, userName: ' supervisor ', password: 'demo' });
+    const result = await invoke('session:signIn', {
+      server: { kind: 'demo' },
+      userName: ' supervisor ',
+      password: 'demo',
+    });
     assert.deepEqual(result, { ok: true, value: null });
     assert.deepEqual(seen, [{ server: { kind: 'demo' }, userName: 'supervisor', password: 'demo' }]);
   });
@@ -42,7 +49,11 @@ describe('createUiInvoke', () => {
 
   test('refuses a payload that fails the schema with the schema’s message', async () => {
     const { invoke } = setup(async () => ok(null));
-    const result = await invoke('session:signIn', { server: { kind: 'gws', baseUrl: 'nonsense' }, userName: 'x', password: 'y' });
+    const result = await invoke('session:signIn', {
+      server: { kind: 'gws', baseUrl: 'nonsense' },
+      userName: 'x',
+      password: 'y',
+    });
     assert.equal(result.ok, false);
     assert.match(!result.ok ? result.error.message : '', /http:\/\/host:port/);
     const extra = await invoke('session:signOut', { surprise: true });

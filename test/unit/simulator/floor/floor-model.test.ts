@@ -55,7 +55,10 @@ describe('FloorModel', () => {
     assert.equal(floor.establishCall(call.value.id).ok, false);
     assert.ok(floor.endInteraction(call.value.id).ok);
     assert.equal(floor.endInteraction(call.value.id).ok, false);
-    assert.deepEqual(events.map((event) => event.type), ['interactionStarted', 'callEstablished', 'interactionEnded']);
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['interactionStarted', 'callEstablished', 'interactionEnded'],
+    );
   });
 
   test('a caller’s number can be given; an established call transfers to a free, logged-in agent', () => {
@@ -93,7 +96,10 @@ describe('FloorModel', () => {
     assert.equal(floor.interactionsOf('ana', 'sms').length, 1);
     floor.setState('ana', 'LoggedOut');
     assert.deepEqual(floor.interactionsOf('ana'), []);
-    assert.deepEqual(events.slice(-3).map((event) => event.type), ['interactionEnded', 'interactionEnded', 'stateChanged']);
+    assert.deepEqual(
+      events.slice(-3).map((event) => event.type),
+      ['interactionEnded', 'interactionEnded', 'stateChanged'],
+    );
     assert.equal(floor.startText('ana', 'chat').ok, false);
   });
 

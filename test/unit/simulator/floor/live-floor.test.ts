@@ -12,7 +12,11 @@ interface TickedEvent {
 }
 
 /** Runs the floor on a virtual clock: one tick is one floor second. */
-function run(seed: number, ticks: number, options: { warmUp?: boolean; onTick?: (tick: number, floor: FloorModel) => void } = {}) {
+function run(
+  seed: number,
+  ticks: number,
+  options: { warmUp?: boolean; onTick?: (tick: number, floor: FloorModel) => void } = {},
+) {
   let nowMs = 1_700_000_000_000;
   const floor = new FloorModel({
     userIds: agentIds,
@@ -35,7 +39,8 @@ function run(seed: number, ticks: number, options: { warmUp?: boolean; onTick?: 
 
 function summary(trace: readonly TickedEvent[]): string[] {
   return trace.map(({ tick, event }) => {
-    if (event.type === 'stateChanged') return `${tick} ${event.userId} ${event.status.kind}${event.status.reason ? `/${event.status.reason}` : ''}`;
+    if (event.type === 'stateChanged')
+      return `${tick} ${event.userId} ${event.status.kind}${event.status.reason ? `/${event.status.reason}` : ''}`;
     return `${tick} ${event.type} ${event.interaction.kind} ${event.interaction.id} ${event.interaction.agentId}`;
   });
 }
@@ -60,7 +65,8 @@ describe('LiveFloor', () => {
     let calls = 0;
     let wrapUps = 0;
     for (const { tick, event } of trace) {
-      if (event.type === 'interactionStarted' && event.interaction.kind === 'call') offered.set(event.interaction.id, tick);
+      if (event.type === 'interactionStarted' && event.interaction.kind === 'call')
+        offered.set(event.interaction.id, tick);
       if (event.type === 'callEstablished') {
         assert.ok(within(tick - offered.get(event.interaction.id)!, floorTimings.ringing), 'ringing time');
         established.set(event.interaction.id, tick);

@@ -12,7 +12,10 @@ describe('simulator wire helpers', () => {
     assert.equal(parseBasicAuthorization('Bearer abc'), null);
     assert.equal(parseBasicAuthorization('Basic !!!'), 'malformed');
     assert.equal(parseBasicAuthorization(`Basic ${Buffer.from('no-colon').toString('base64')}`), 'malformed');
-    assert.deepEqual(parseBasicAuthorization(`Basic ${Buffer.from('ksippo:a:b').toString('base64')}`), { userName: 'ksippo', password: 'a:b' });
+    assert.deepEqual(parseBasicAuthorization(`Basic ${Buffer.from('ksippo:a:b').toString('base64')}`), {
+      userName: 'ksippo',
+      password: 'a:b',
+    });
   });
 
   test('contact patterns: whole-value, case-insensitive, * for any run, regex characters literal', () => {
@@ -25,7 +28,10 @@ describe('simulator wire helpers', () => {
   });
 
   test('GWS dates look like "2015-11-09 15:20:04.000+0200"', () => {
-    assert.match(formatGwsDate(Date.UTC(2015, 10, 9, 13, 20, 4)), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/);
+    assert.match(
+      formatGwsDate(Date.UTC(2015, 10, 9, 13, 20, 4)),
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/,
+    );
   });
 
   test('sessions expire when idle and report their end', () => {

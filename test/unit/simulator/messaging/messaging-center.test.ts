@@ -24,8 +24,18 @@ function run(seed: number, seconds: number) {
     const opening = openingStates[user.userName];
     if (opening) initial.set(user.id, opening);
   }
-  const floor = new FloorModel({ userIds: directory.all().map((user) => user.id), initial, ids: new InteractionIds(seed), now: () => nowMs });
-  const live = new LiveFloor({ model: floor, agentIds: directory.agents().map((user) => user.id), seed, scriptedTexts: true });
+  const floor = new FloorModel({
+    userIds: directory.all().map((user) => user.id),
+    initial,
+    ids: new InteractionIds(seed),
+    now: () => nowMs,
+  });
+  const live = new LiveFloor({
+    model: floor,
+    agentIds: directory.agents().map((user) => user.id),
+    seed,
+    scriptedTexts: true,
+  });
   const published: Published[] = [];
   const center = new MessagingCenter({
     directory,
@@ -58,11 +68,18 @@ function run(seed: number, seconds: number) {
 }
 
 function transcript(center: MessagingCenter): string[] {
-  return center.conversations().map(
-    (conversation) =>
-      `${conversation.id} ${conversation.kind} ${conversation.state}: ` +
-      conversation.log.map((line) => `${line.index}/${line.type}/${line.from.nickname}/${line.visibility}/${line.text ?? ''}/${line.at}`).join(' | '),
-  );
+  return center
+    .conversations()
+    .map(
+      (conversation) =>
+        `${conversation.id} ${conversation.kind} ${conversation.state}: ` +
+        conversation.log
+          .map(
+            (line) =>
+              `${line.index}/${line.type}/${line.from.nickname}/${line.visibility}/${line.text ?? ''}/${line.at}`,
+          )
+          .join(' | '),
+    );
 }
 
 describe('MessagingCenter on the live floor (virtual clock)', () => {
@@ -78,7 +95,8 @@ describe('MessagingCenter on the live floor (virtual clock)', () => {
     for (const conversation of first.center.conversations()) {
       conversation.log.forEach((line, position) => {
         assert.equal(line.index, position + 1);
-        if (position > 0) assert.ok(line.at >= conversation.log[position - 1]!.at, `${conversation.id} is in time order`);
+        if (position > 0)
+          assert.ok(line.at >= conversation.log[position - 1]!.at, `${conversation.id} is in time order`);
         assert.ok(!/\{(customer|agent|second|ref)\}/.test(line.text ?? ''), line.text ?? '');
       });
     }
@@ -90,17 +108,28 @@ describe('MessagingCenter on the live floor (virtual clock)', () => {
       const agentLines = conversation.log.filter((line) => line.from.role === 'agent').slice(1);
       return agentLines.some((joined, position) => {
         if (joined.type !== 'ParticipantJoined') return false;
-        const later = agentLines.slice(position + 1).filter((line) => line.from.participantId === joined.from.participantId);
+        const later = agentLines
+          .slice(position + 1)
+          .filter((line) => line.from.participantId === joined.from.participantId);
         const left = later.findIndex((line) => line.type === 'ParticipantLeft');
         return left > 0 && later.slice(0, left).some((line) => line.type === 'Text');
       });
     });
     assert.ok(colleagueCameAndWent, 'a colleague joined, spoke and left');
-    assert.ok(first.floorEvents.some((event) => event.includes('textTransferred')), 'a transfer');
-    const started = first.floorEvents.filter((event) => event.includes('interactionStarted')).map((event) => event.split(' ')[2]);
+    assert.ok(
+      first.floorEvents.some((event) => event.includes('textTransferred')),
+      'a transfer',
+    );
+    const started = first.floorEvents
+      .filter((event) => event.includes('interactionStarted'))
+      .map((event) => event.split(' ')[2]);
     assert.ok(started.length > new Set(started).size, 'a requeued conversation reached an agent again');
 
-    const startedAt = new Map(first.floorEvents.filter((event) => event.includes('interactionStarted')).map((event) => [event.split(' ')[2], Number(event.split(' ')[0])]));
+    const startedAt = new Map(
+      first.floorEvents
+        .filter((event) => event.includes('interactionStarted'))
+        .map((event) => [event.split(' ')[2], Number(event.split(' ')[0])]),
+    );
     const durations = conversations
       .filter((conversation) => conversation.state === 'Completed' && (startedAt.get(conversation.id) ?? 0) > 0)
       .map((conversation) => (conversation.log.at(-1)!.at - conversation.log[2]!.at) / 1000)
@@ -118,13 +147,17 @@ describe('MessagingCenter on the live floor (virtual clock)', () => {
     const byConversation = new Map<string, string[]>();
     for (const item of states) {
       const resource = (item.data.chat ?? item.data.smssession) as { id: string; state: string };
-      byConversation.set(resource.id, [...(byConversation.get(resource.id) ?? []), `${String(item.data.notificationType)}:${resource.state}`]);
+      byConversation.set(resource.id, [
+        ...(byConversation.get(resource.id) ?? []),
+        `${String(item.data.notificationType)}:${resource.state}`,
+      ]);
     }
     assert.ok(byConversation.size >= 20);
     for (const [id, sequence] of byConversation) {
       assert.equal(sequence[0], 'StatusChange:Chatting', `${id} starts with the delivery`);
       const conversation = first.center.conversation(id);
-      if (conversation?.state === 'Completed') assert.equal(sequence.at(-1), 'StatusChange:Revoked', `${id} ends Revoked`);
+      if (conversation?.state === 'Completed')
+        assert.equal(sequence.at(-1), 'StatusChange:Revoked', `${id} ends Revoked`);
     }
     for (const item of toSupervisor) {
       const kind = item.data.chat !== undefined || item.data.chatUri !== undefined ? 'chat' : 'sms';

@@ -5,7 +5,13 @@ import { ScriptPlayer, type ScriptStage } from '../../../../electron/simulator/m
 import type { ConversationScript, ScriptAct, Speaker } from '../../../../electron/simulator/messaging/scripts';
 
 type Call =
-  | { readonly second: number; readonly kind: 'line'; readonly speaker: Speaker; readonly text: string; readonly at: number | undefined }
+  | {
+      readonly second: number;
+      readonly kind: 'line';
+      readonly speaker: Speaker;
+      readonly text: string;
+      readonly at: number | undefined;
+    }
   | { readonly second: number; readonly kind: 'typing'; readonly speaker: Speaker; readonly typing: boolean }
   | { readonly second: number; readonly kind: 'act'; readonly act: ScriptAct };
 
@@ -51,7 +57,11 @@ const chatScript: ConversationScript = {
 
 function setUp(options: { floorRunning?: () => boolean; seed?: number } = {}) {
   const stage = new RecordingStage();
-  const player = new ScriptPlayer({ stage, prng: new Prng(options.seed ?? 1), floorRunning: options.floorRunning ?? (() => true) });
+  const player = new ScriptPlayer({
+    stage,
+    prng: new Prng(options.seed ?? 1),
+    floorRunning: options.floorRunning ?? (() => true),
+  });
   const run = (seconds: number) => {
     for (let i = 0; i < seconds; i++) {
       stage.second += 1;
@@ -78,7 +88,12 @@ describe('ScriptPlayer', () => {
       assert.ok(gap >= 3 && gap <= 15, `gap ${gap} s before step ${i}`);
     }
     for (const line of stage.calls.filter((call) => call.kind === 'line')) {
-      const before = stage.calls.filter((call) => call.kind === 'typing' && call.speaker === (line as { speaker: Speaker }).speaker && call.second <= line.second);
+      const before = stage.calls.filter(
+        (call) =>
+          call.kind === 'typing' &&
+          call.speaker === (line as { speaker: Speaker }).speaker &&
+          call.second <= line.second,
+      );
       const [started, stopped] = before.slice(-2);
       assert.equal(started?.kind === 'typing' && started.typing, true);
       assert.equal(stopped?.kind === 'typing' && !stopped.typing && stopped.second === line.second, true);
@@ -126,7 +141,20 @@ describe('ScriptPlayer', () => {
   test('a redelivery is retried while no agent is free, then given up with complete', () => {
     const { stage, player, run } = setUp();
     stage.refuse.add('redeliver');
-    player.play('q1', { topic: 'q', kind: 'sms', steps: [{ say: 'customer', text: 'hi' }, { act: 'requeue' }, { act: 'redeliver' }, { say: 'agent', text: 'never' }] }, play);
+    player.play(
+      'q1',
+      {
+        topic: 'q',
+        kind: 'sms',
+        steps: [
+          { say: 'customer', text: 'hi' },
+          { act: 'requeue' },
+          { act: 'redeliver' },
+          { say: 'agent', text: 'never' },
+        ],
+      },
+      play,
+    );
     run(200);
     const redeliveries = stage.calls.filter((call) => call.kind === 'act' && call.act === 'redeliver').length;
     assert.equal(redeliveries, 61);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { conversationScripts, isPlainScript, scriptsFor, type ScriptStep } from '../../../../electron/simulator/messaging/scripts';
+import {
+  conversationScripts,
+  isPlainScript,
+  scriptsFor,
+  type ScriptStep,
+} from '../../../../electron/simulator/messaging/scripts';
 
 const acts = (steps: readonly ScriptStep[]) => steps.flatMap((step) => ('act' in step ? [step.act] : []));
 
@@ -19,7 +24,10 @@ describe('conversation scripts', () => {
         if (!('say' in step)) continue;
         assert.ok(step.text.trim().length > 0, script.topic);
         for (const [placeholder] of step.text.matchAll(/\{[^}]*\}/g)) {
-          assert.ok(['{customer}', '{agent}', '{second}', '{ref}'].includes(placeholder), `${script.topic}: ${placeholder}`);
+          assert.ok(
+            ['{customer}', '{agent}', '{second}', '{ref}'].includes(placeholder),
+            `${script.topic}: ${placeholder}`,
+          );
         }
       }
     }
@@ -29,7 +37,8 @@ describe('conversation scripts', () => {
     for (const script of conversationScripts) {
       let colleagueIn = false;
       script.steps.forEach((step, position) => {
-        if ('say' in step && step.say === 'second') assert.ok(colleagueIn, `${script.topic}: the colleague speaks before joining`);
+        if ('say' in step && step.say === 'second')
+          assert.ok(colleagueIn, `${script.topic}: the colleague speaks before joining`);
         if (!('act' in step)) return;
         if (step.act === 'join') colleagueIn = true;
         if (step.act === 'leaveSecond') colleagueIn = false;
@@ -48,7 +57,10 @@ describe('conversation scripts', () => {
       assert.ok(plain.length > scripts.length / 2, `${kind}: most conversations simply complete`);
       assert.ok(plain.every(isPlainScript));
       for (const plot of ['join', 'transfer', 'requeue'] as const) {
-        assert.ok(scripts.some((script) => acts(script.steps).includes(plot)), `${kind}: a ${plot} script`);
+        assert.ok(
+          scripts.some((script) => acts(script.steps).includes(plot)),
+          `${kind}: a ${plot} script`,
+        );
       }
     }
   });

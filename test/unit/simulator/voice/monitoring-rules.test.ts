@@ -9,7 +9,10 @@ import {
   type SupervisorCallView,
 } from '../../../../electron/simulator/voice/monitoring-rules';
 
-const established = (mode: SupervisorCallView['mode'], extra: Partial<SupervisorCallView> = {}): SupervisorCallView => ({
+const established = (
+  mode: SupervisorCallView['mode'],
+  extra: Partial<SupervisorCallView> = {},
+): SupervisorCallView => ({
   state: 'Established',
   mode,
   monitoredUserMuted: false,
@@ -31,19 +34,38 @@ describe('voice monitoring rules', () => {
     assert.equal(muteFlag('ListenIn'), 'On');
     assert.equal(muteFlag('Coach'), 'Off');
     assert.equal(muteFlag('BargeIn'), 'Off');
-    assert.deepEqual(allowedOperations(established('BargeIn', { monitoredUserMuted: true })), ['SwitchToListenIn', 'UnmuteMonitoredUser', 'Hangup']);
+    assert.deepEqual(allowedOperations(established('BargeIn', { monitoredUserMuted: true })), [
+      'SwitchToListenIn',
+      'UnmuteMonitoredUser',
+      'Hangup',
+    ]);
   });
 
   test('ringing: Answer and Hangup, and a switch except in a SIP Cluster; released: nothing', () => {
-    assert.deepEqual(allowedOperations({ ...established('ListenIn'), state: 'Ringing' }), ['Answer', 'SwitchToBargeIn', 'Hangup']);
-    assert.deepEqual(allowedOperations({ ...established('ListenIn'), state: 'Ringing', sipCluster: true }), ['Answer', 'Hangup']);
+    assert.deepEqual(allowedOperations({ ...established('ListenIn'), state: 'Ringing' }), [
+      'Answer',
+      'SwitchToBargeIn',
+      'Hangup',
+    ]);
+    assert.deepEqual(allowedOperations({ ...established('ListenIn'), state: 'Ringing', sipCluster: true }), [
+      'Answer',
+      'Hangup',
+    ]);
     assert.deepEqual(allowedOperations({ ...established('BargeIn'), state: 'Released' }), []);
     assert.deepEqual(supervisorCallCapabilities({ ...established('BargeIn'), state: 'Released' }), []);
   });
 
   test('capabilities: the ordinary call list plus the mode’s operations, each once', () => {
     const capabilities = supervisorCallCapabilities(established('ListenIn'));
-    for (const name of ['AttachUserData', 'Hold', 'SingleStepTransfer', 'RemoveParticipantFromConference', 'SwitchToBargeIn', 'MuteMonitoredUser', 'Hangup']) {
+    for (const name of [
+      'AttachUserData',
+      'Hold',
+      'SingleStepTransfer',
+      'RemoveParticipantFromConference',
+      'SwitchToBargeIn',
+      'MuteMonitoredUser',
+      'Hangup',
+    ]) {
       assert.ok(capabilities.includes(name), name);
     }
     assert.equal(capabilities.filter((name) => name === 'Hangup').length, 1);
@@ -54,11 +76,23 @@ describe('voice monitoring rules', () => {
   test('refusals say why', () => {
     assert.equal(refusalOf(established('ListenIn'), 'SwitchToBargeIn'), null);
     assert.match(refusalOf(established('ListenIn'), 'SwitchToListenIn') ?? '', /already in ListenIn/);
-    assert.match(refusalOf({ ...established('ListenIn'), state: 'Ringing', sipCluster: true }, 'SwitchToBargeIn') ?? '', /SIP Cluster/);
-    assert.match(refusalOf({ ...established('ListenIn'), state: 'Ringing' }, 'SwitchToListenIn') ?? '', /already in ListenIn/);
-    assert.match(refusalOf({ ...established('ListenIn'), state: 'Ringing' }, 'MuteMonitoredUser') ?? '', /established call/);
+    assert.match(
+      refusalOf({ ...established('ListenIn'), state: 'Ringing', sipCluster: true }, 'SwitchToBargeIn') ?? '',
+      /SIP Cluster/,
+    );
+    assert.match(
+      refusalOf({ ...established('ListenIn'), state: 'Ringing' }, 'SwitchToListenIn') ?? '',
+      /already in ListenIn/,
+    );
+    assert.match(
+      refusalOf({ ...established('ListenIn'), state: 'Ringing' }, 'MuteMonitoredUser') ?? '',
+      /established call/,
+    );
     assert.match(refusalOf(established('Coach'), 'MuteMonitoredUser') ?? '', /coaching/);
-    assert.match(refusalOf(established('ListenIn', { monitoredUserMuted: true }), 'MuteMonitoredUser') ?? '', /already muted/);
+    assert.match(
+      refusalOf(established('ListenIn', { monitoredUserMuted: true }), 'MuteMonitoredUser') ?? '',
+      /already muted/,
+    );
     assert.match(refusalOf(established('ListenIn'), 'UnmuteMonitoredUser') ?? '', /not muted/);
     assert.match(refusalOf(established('ListenIn'), 'Answer') ?? '', /already established/);
     assert.match(refusalOf({ ...established('ListenIn'), state: 'Released' }, 'Hangup') ?? '', /released/);

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { contactToAgent, fromUserState, hasMultimediaWork } from '../../../../../electron/main/contact-center/agent-mapping';
+import {
+  contactToAgent,
+  fromUserState,
+  hasMultimediaWork,
+} from '../../../../../electron/main/contact-center/agent-mapping';
 import { contactSchema } from '../../../../../electron/main/contact-center/wire/users';
 import * as samples from '../../../../fixtures/gws/samples';
 
@@ -22,7 +26,12 @@ describe('contactToAgent', () => {
   test('Not Ready keeps its reason; busy voice means on a call; counts come from the user resource', () => {
     const agent = contactToAgent(
       withChannels([
-        { channel: 'voice', available: true, userActivity: 'Busy', userState: { state: 'NotReady', displayName: 'Not Ready', reason: 'Lunch' } },
+        {
+          channel: 'voice',
+          available: true,
+          userActivity: 'Busy',
+          userState: { state: 'NotReady', displayName: 'Not Ready', reason: 'Lunch' },
+        },
         { channel: 'chat', available: true, userActivity: 'Busy' },
       ]),
       { chats: 2, smsSessions: 1 },
@@ -37,7 +46,9 @@ describe('contactToAgent', () => {
   });
 
   test('busy chat without a count shows at least one chat', () => {
-    const contact = withChannels([{ channel: 'chat', available: true, userActivity: 'Busy', userState: { state: 'Ready' } }]);
+    const contact = withChannels([
+      { channel: 'chat', available: true, userActivity: 'Busy', userState: { state: 'Ready' } },
+    ]);
     assert.equal(hasMultimediaWork(contact), true);
     assert.equal(contactToAgent(contact, null).activity.chats, 1);
     assert.equal(hasMultimediaWork(willard), false);
@@ -50,6 +61,10 @@ describe('fromUserState', () => {
     assert.equal(fromUserState({ state: 'NotReady', workMode: 'AfterCallWork' }).kind, 'AfterCallWork');
     assert.equal(fromUserState({ state: 'NotReady', workMode: 'AuxWork' }).reason, null);
     assert.equal(fromUserState({ state: 'LoggedOut' }).kind, 'LoggedOut');
-    assert.deepEqual(fromUserState({ state: 'Dancing', displayName: 'Dancing' }), { kind: 'Unknown', label: 'Dancing', reason: null });
+    assert.deepEqual(fromUserState({ state: 'Dancing', displayName: 'Dancing' }), {
+      kind: 'Unknown',
+      label: 'Dancing',
+      reason: null,
+    });
   });
 });

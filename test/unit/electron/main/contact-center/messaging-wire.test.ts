@@ -103,7 +103,10 @@ describe('chat and SMS wire schemas accept every documented variant', () => {
 
   test('A.10: SMS barge-in participants', () => {
     const message = state(samples.smsBargedInParticipantsUpdated);
-    assert.equal(message.conversation.participants?.find((participant) => participant.nickname === 'test_supervisor')?.visibility, 'All');
+    assert.equal(
+      message.conversation.participants?.find((participant) => participant.nickname === 'test_supervisor')?.visibility,
+      'All',
+    );
   });
 
   test('A.11 and A.12: a session resource and a summary without state', () => {
@@ -142,7 +145,11 @@ describe('chat and SMS wire schemas accept every documented variant', () => {
   test('lines arrive sorted by index; a malformed line is skipped with its reason, the others kept', () => {
     const message = log({
       ...samples.chatSendMessageLog,
-      messages: [{ index: 9, type: 'Text', text: 'later' }, { type: 'Text', text: 'no index' }, { index: '8', type: 'Text', text: 'earlier' }],
+      messages: [
+        { index: 9, type: 'Text', text: 'later' },
+        { type: 'Text', text: 'no index' },
+        { index: '8', type: 'Text', text: 'earlier' },
+      ],
     });
     assert.deepEqual(
       message.messages.map((line) => line.index),
@@ -164,7 +171,15 @@ describe('chat and SMS wire schemas accept every documented variant', () => {
   });
 
   test('a log update with only a path takes its channel from the topic', () => {
-    const both = log({ channel: '/v2/me/smssessions', data: { messageType: 'MessageLogUpdated', chatPath: '/chats/A1', smssessionPath: '/smssessions/B2', messages: [] } });
+    const both = log({
+      channel: '/v2/me/smssessions',
+      data: {
+        messageType: 'MessageLogUpdated',
+        chatPath: '/chats/A1',
+        smssessionPath: '/smssessions/B2',
+        messages: [],
+      },
+    });
     assert.equal(both.channel, 'sms');
     assert.equal(both.conversationId, 'B2');
   });

@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { epochMillisSchema, parseGwsDate, secondsSchema, statusBodySchema } from '../../../../../electron/main/contact-center/wire/common';
-import { deviceStateChangeMessageSchema, notificationEnvelopeSchema } from '../../../../../electron/main/contact-center/wire/notifications';
-import { contactSchema, contactsResponseSchema, userResponseSchema } from '../../../../../electron/main/contact-center/wire/users';
+import {
+  epochMillisSchema,
+  parseGwsDate,
+  secondsSchema,
+  statusBodySchema,
+} from '../../../../../electron/main/contact-center/wire/common';
+import {
+  deviceStateChangeMessageSchema,
+  notificationEnvelopeSchema,
+} from '../../../../../electron/main/contact-center/wire/notifications';
+import {
+  contactSchema,
+  contactsResponseSchema,
+  userResponseSchema,
+} from '../../../../../electron/main/contact-center/wire/users';
 import * as samples from '../../../../fixtures/gws/samples';
 
 describe('GWS wire schemas accept every documented variant', () => {
@@ -33,7 +45,11 @@ describe('GWS wire schemas accept every documented variant', () => {
   });
 
   test('device notifications with envelope, by phone number (8.6.0) and bare', () => {
-    for (const sample of [samples.listenInDeviceNotification, samples.listenInByPhoneNumberNotification, samples.bareDeviceNotification]) {
+    for (const sample of [
+      samples.listenInDeviceNotification,
+      samples.listenInByPhoneNumberNotification,
+      samples.bareDeviceNotification,
+    ]) {
       const envelope = notificationEnvelopeSchema.parse(sample);
       const message = deviceStateChangeMessageSchema.parse(envelope.data);
       assert.equal(message.devices[0]?.id, 'efe1ab32-53f9-43ce-b65e-5768c61f7d4a');
@@ -45,7 +61,10 @@ describe('GWS wire schemas accept every documented variant', () => {
   });
 
   test('a notification without messageType is rejected', () => {
-    assert.equal(notificationEnvelopeSchema.safeParse({ channel: '/v2/me/devices', data: { devices: [] } }).success, false);
+    assert.equal(
+      notificationEnvelopeSchema.safeParse({ channel: '/v2/me/devices', data: { devices: [] } }).success,
+      false,
+    );
     assert.equal(notificationEnvelopeSchema.safeParse('not an object').success, false);
   });
 

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isMe, toParticipant, toTranscriptLine, type Me } from '../../../../../electron/main/monitoring/messaging-mapping';
+import {
+  isMe,
+  toParticipant,
+  toTranscriptLine,
+  type Me,
+} from '../../../../../electron/main/monitoring/messaging-mapping';
 import {
   asVisibility,
   composerDisabledReason,
@@ -11,7 +16,10 @@ import {
   switchOperation,
   switchTargets,
 } from '../../../../../electron/main/monitoring/messaging-modes';
-import { parseMessagingNotification, type WireMessage } from '../../../../../electron/main/contact-center/wire/messaging';
+import {
+  parseMessagingNotification,
+  type WireMessage,
+} from '../../../../../electron/main/contact-center/wire/messaging';
 import * as samples from '../../../../fixtures/gws/messaging-samples';
 
 const me: Me = { userId: samples.supervisorUserId, nicknames: new Set(['supervisor', 'Coach Sam']) };
@@ -56,7 +64,8 @@ describe('chat/SMS supervision modes', () => {
 
   test('states that end the supervisor’s part', () => {
     for (const state of ['Revoked', 'Completed', 'LeftChat']) assert.equal(isEndState(state), true, state);
-    for (const state of ['Chatting', 'Invited', 'Accepted', undefined]) assert.equal(isEndState(state), false, String(state));
+    for (const state of ['Chatting', 'Invited', 'Accepted', undefined])
+      assert.equal(isEndState(state), false, String(state));
   });
 });
 
@@ -67,15 +76,30 @@ describe('participants and lines as the board shows them', () => {
 
   test('me is recognised by the uri ending with my user id', () => {
     const [agent, supervisor, customer] = participants;
-    assert.deepEqual(supervisor, { participantId: '00AF5367D3D0000B', nickname: 'test_supervisor', role: 'Supervisor', visibility: 'Supervisors', isMe: true });
-    assert.deepEqual(agent, { participantId: '00AF5367D3D0000A', nickname: 'test_agent', role: 'Agent', visibility: 'All', isMe: false });
+    assert.deepEqual(supervisor, {
+      participantId: '00AF5367D3D0000B',
+      nickname: 'test_supervisor',
+      role: 'Supervisor',
+      visibility: 'Supervisors',
+      isMe: true,
+    });
+    assert.deepEqual(agent, {
+      participantId: '00AF5367D3D0000A',
+      nickname: 'test_agent',
+      role: 'Agent',
+      visibility: 'All',
+      isMe: false,
+    });
     assert.equal(customer?.role, 'Customer');
     assert.equal(customer?.isMe, false);
   });
 
   test('a uri naming someone else is not me, whatever the nickname', () => {
     assert.equal(isMe({ nickname: 'supervisor', uri: `http://h/api/v2/users/${samples.agentUserId}` }, me), false);
-    assert.equal(isMe({ nickname: 'x', uri: `http://h/api/v2/users/${samples.supervisorUserId.toUpperCase()}` }, me), true);
+    assert.equal(
+      isMe({ nickname: 'x', uri: `http://h/api/v2/users/${samples.supervisorUserId.toUpperCase()}` }, me),
+      true,
+    );
   });
 
   test('without a uri, my nickname decides', () => {
@@ -86,8 +110,14 @@ describe('participants and lines as the board shows them', () => {
   });
 
   test('another supervisor is told apart by a visibility narrower than All; unknown types are Other', () => {
-    assert.equal(toParticipant({ type: 'Agent', nickname: 'Jordan', visibility: 'Supervisors', participantId: 'S2' }, me).role, 'Supervisor');
-    assert.equal(toParticipant({ type: 'Agent', nickname: 'Jordan', visibility: 'Agents', participantId: 'S2' }, me).role, 'Supervisor');
+    assert.equal(
+      toParticipant({ type: 'Agent', nickname: 'Jordan', visibility: 'Supervisors', participantId: 'S2' }, me).role,
+      'Supervisor',
+    );
+    assert.equal(
+      toParticipant({ type: 'Agent', nickname: 'Jordan', visibility: 'Agents', participantId: 'S2' }, me).role,
+      'Supervisor',
+    );
     assert.equal(toParticipant({ type: 'Agent', nickname: 'Marat', participantId: 'A1' }, me).role, 'Agent');
     assert.equal(toParticipant({ type: 'External', nickname: 'Bot' }, me).role, 'Other');
     assert.equal(toParticipant({ nickname: 'Bot' }, me).participantId, 'Bot');
@@ -110,7 +140,9 @@ describe('participants and lines as the board shows them', () => {
       visibility: 'All',
       at: 1399313371000,
     });
-    const history = linesOf(samples.deliveredChatHistoryEnvelope.data).map((message) => toTranscriptLine(message, [], me));
+    const history = linesOf(samples.deliveredChatHistoryEnvelope.data).map((message) =>
+      toTranscriptLine(message, [], me),
+    );
     assert.equal(history[4]?.at, Date.parse('2016-03-16T09:55:30.000+10:00'));
     assert.deepEqual(history[5]?.from, { nickname: 'supervisor', role: 'Supervisor', isMe: true });
     assert.equal(history[5]?.visibility, 'Supervisors');

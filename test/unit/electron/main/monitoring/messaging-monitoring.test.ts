@@ -2,10 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TranscriptAppended } from '../../../../../electron/common/models/messaging';
 import { err, ok, type Result } from '../../../../../electron/common/result';
-import { notificationEnvelopeSchema, type NotificationEnvelope } from '../../../../../electron/main/contact-center/wire/notifications';
+import {
+  notificationEnvelopeSchema,
+  type NotificationEnvelope,
+} from '../../../../../electron/main/contact-center/wire/notifications';
 import type { WireUser } from '../../../../../electron/main/contact-center/wire/users';
 import type { MessagingGws } from '../../../../../electron/main/monitoring/messaging-gws';
-import { MessagingMonitoring, type MessagingSession } from '../../../../../electron/main/monitoring/messaging-monitoring';
+import {
+  MessagingMonitoring,
+  type MessagingSession,
+} from '../../../../../electron/main/monitoring/messaging-monitoring';
 import { createMemoryLogger } from '../../../../../electron/main/platform/logger';
 import { signedIn, withTeamRefresh } from '../../../../../electron/main/state/app-state-reducers';
 import { createAppStore, updateAppState } from '../../../../../electron/main/state/app-store';
@@ -35,7 +41,13 @@ class FakeGws implements MessagingGws {
   async get(path: string, query?: Readonly<Record<string, string | number | undefined>>): Promise<Result<unknown>> {
     this.reads.push(query ? { path, query } : { path });
     const body = this.bodies.get(path);
-    return body === undefined ? err('gws-refused', 'The contact center no longer knows that item (GWS status 6).', `GET ${path} → HTTP 404, statusCode 6`) : ok(body);
+    return body === undefined
+      ? err(
+          'gws-refused',
+          'The contact center no longer knows that item (GWS status 6).',
+          `GET ${path} → HTTP 404, statusCode 6`,
+        )
+      : ok(body);
   }
 
   release(): void {
@@ -66,7 +78,12 @@ class FakeSession implements MessagingSession {
   }
 
   snapshot(user: Partial<WireUser>): void {
-    const full: WireUser = { id: samples.supervisorUserId, userName: 'supervisor', roles: ['ROLE_SUPERVISOR'], ...user };
+    const full: WireUser = {
+      id: samples.supervisorUserId,
+      userName: 'supervisor',
+      roles: ['ROLE_SUPERVISOR'],
+      ...user,
+    };
     for (const listener of this.snapshotListeners) listener(full);
   }
 
@@ -80,7 +97,14 @@ function setUp() {
   const store = createAppStore(() => 0);
   updateAppState(store, (state) =>
     withTeamRefresh(
-      signedIn(state, { supervisor: { id: samples.supervisorUserId, userName: 'supervisor', displayName: 'Sam Rivera' }, server: { baseUrl: 'http://127.0.0.1:1', isDemo: true } }, 0),
+      signedIn(
+        state,
+        {
+          supervisor: { id: samples.supervisorUserId, userName: 'supervisor', displayName: 'Sam Rivera' },
+          server: { baseUrl: 'http://127.0.0.1:1', isDemo: true },
+        },
+        0,
+      ),
       [
         {
           id: samples.agentUserId,
@@ -112,13 +136,26 @@ async function settle(): Promise<void> {
   for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
-function line(index: number, text: string, from: Record<string, unknown> = samples.deliveredChatEnvelope.data.chat.participants[1] ?? {}, type = 'Text') {
+function line(
+  index: number,
+  text: string,
+  from: Record<string, unknown> = samples.deliveredChatEnvelope.data.chat.participants[1] ?? {},
+  type = 'Text',
+) {
   return { index, type, text, visibility: 'All', from, timestampSeconds: 1458086200000 + index };
 }
 
 function log(id: string, messages: unknown[], key: 'chatUri' | 'smssessionUri' = 'chatUri') {
   const collection = key === 'chatUri' ? 'chats' : 'smssessions';
-  return { channel: `/v2/me/${collection}`, data: { messageType: 'MessageLogUpdated', notificationType: 'NewMessages', [key]: `http://127.0.0.1:8080/api/v2/${collection}/${id}`, messages } };
+  return {
+    channel: `/v2/me/${collection}`,
+    data: {
+      messageType: 'MessageLogUpdated',
+      notificationType: 'NewMessages',
+      [key]: `http://127.0.0.1:8080/api/v2/${collection}/${id}`,
+      messages,
+    },
+  };
 }
 
 function withSupervisorVisibility(visibility: string, capabilities: string[]) {
@@ -131,7 +168,9 @@ function withSupervisorVisibility(visibility: string, capabilities: string[]) {
       chat: {
         ...chat,
         capabilities,
-        participants: chat.participants.map((participant) => (participant.participantId === 'P-SUPERVISOR' ? { ...participant, visibility } : participant)),
+        participants: chat.participants.map((participant) =>
+          participant.participantId === 'P-SUPERVISOR' ? { ...participant, visibility } : participant,
+        ),
       },
     },
   };
@@ -141,13 +180,27 @@ describe('chat/SMS subscriptions', () => {
   test('monitor: pending while GWS is asked, then shown as confirmed; chat and SMS paths and bodies', async () => {
     const { service, store, gws } = setUp();
     gws.hold = true;
-    const started = service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'NextChat', nickname: ' Coach Sam ' });
+    const started = service.monitor({
+      agentId: samples.agentUserId,
+      channel: 'chat',
+      mode: 'Monitor',
+      frequency: 'NextChat',
+      nickname: ' Coach Sam ',
+    });
     await settle();
     assert.equal(store.getState().messaging.subscriptions[0]?.pending, true);
     gws.release();
     assert.deepEqual(await started, ok(null));
     assert.deepEqual(store.getState().messaging.subscriptions, [
-      { agentId: samples.agentUserId, agentName: 'Ava Vasquez', channel: 'chat', mode: 'Monitor', frequency: 'NextChat', nickname: 'Coach Sam', pending: false },
+      {
+        agentId: samples.agentUserId,
+        agentName: 'Ava Vasquez',
+        channel: 'chat',
+        mode: 'Monitor',
+        frequency: 'NextChat',
+        nickname: 'Coach Sam',
+        pending: false,
+      },
     ]);
     assert.deepEqual(gws.operations[0], {
       path: `/api/v2/users/${samples.agentUserId}/channels/chat`,
@@ -164,8 +217,14 @@ describe('chat/SMS subscriptions', () => {
 
   test('a refused subscription is not shown, and the reason is', async () => {
     const { service, store, gws } = setUp();
-    gws.answer = () => err('gws-refused', 'Your user does not have permission for that (GWS status 5).', 'statusCode 5');
-    const result = await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Coach', frequency: 'AllChats' });
+    gws.answer = () =>
+      err('gws-refused', 'Your user does not have permission for that (GWS status 5).', 'statusCode 5');
+    const result = await service.monitor({
+      agentId: samples.agentUserId,
+      channel: 'chat',
+      mode: 'Coach',
+      frequency: 'AllChats',
+    });
     assert.equal(result.ok, false);
     assert.deepEqual(store.getState().messaging.subscriptions, []);
     assert.match(store.getState().messaging.subscriptionError?.message ?? '', /permission/);
@@ -173,10 +232,20 @@ describe('chat/SMS subscriptions', () => {
 
   test('an agent outside the team, or no session, is refused before GWS is asked', async () => {
     const { service, session, gws } = setUp();
-    const stranger = await service.monitor({ agentId: 'nobody', channel: 'chat', mode: 'Monitor', frequency: 'AllChats' });
+    const stranger = await service.monitor({
+      agentId: 'nobody',
+      channel: 'chat',
+      mode: 'Monitor',
+      frequency: 'AllChats',
+    });
     assert.equal(!stranger.ok && stranger.error.code, 'invalid-input');
     session.api = null;
-    const signedOut = await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' });
+    const signedOut = await service.monitor({
+      agentId: samples.agentUserId,
+      channel: 'chat',
+      mode: 'Monitor',
+      frequency: 'AllChats',
+    });
     assert.equal(!signedOut.ok && signedOut.error.code, 'not-signed-in');
     assert.equal(gws.operations.length, 0);
   });
@@ -184,7 +253,10 @@ describe('chat/SMS subscriptions', () => {
   test('a new mode for the same agent and channel cancels the old subscription first; the same one again is a no-op', async () => {
     const { service, store, gws } = setUp();
     await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' });
-    assert.deepEqual(await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' }), ok(null));
+    assert.deepEqual(
+      await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' }),
+      ok(null),
+    );
     await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Coach', frequency: 'AllChats' });
     assert.deepEqual(
       gws.operations.map((operation) => operation.body.operationName),
@@ -198,7 +270,10 @@ describe('chat/SMS subscriptions', () => {
     await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' });
     await service.monitor({ agentId: samples.agentUserId, channel: 'sms', mode: 'Monitor', frequency: 'AllChats' });
     assert.deepEqual(await service.cancelMonitoring({ agentId: samples.agentUserId, channel: 'chat' }), ok(null));
-    assert.deepEqual(gws.operations.at(-1), { path: `/api/v2/users/${samples.agentUserId}/channels/chat`, body: { operationName: 'CancelSupervisorMonitoring' } });
+    assert.deepEqual(gws.operations.at(-1), {
+      path: `/api/v2/users/${samples.agentUserId}/channels/chat`,
+      body: { operationName: 'CancelSupervisorMonitoring' },
+    });
     assert.deepEqual(
       store.getState().messaging.subscriptions.map((entry) => entry.channel),
       ['sms'],
@@ -209,7 +284,12 @@ describe('chat/SMS subscriptions', () => {
     assert.equal(store.getState().messaging.subscriptions[0]?.pending, false);
     assert.ok(store.getState().messaging.subscriptionError);
 
-    gws.answer = () => err('gws-refused', 'That is not possible in the current state (GWS status 2).', 'POST … → HTTP 400, statusCode 2');
+    gws.answer = () =>
+      err(
+        'gws-refused',
+        'That is not possible in the current state (GWS status 2).',
+        'POST … → HTTP 400, statusCode 2',
+      );
     assert.deepEqual(await service.cancelMonitoring({ agentId: samples.agentUserId, channel: 'sms' }), ok(null));
     assert.deepEqual(store.getState().messaging.subscriptions, []);
     const unknown = await service.cancelMonitoring({ agentId: samples.agentUserId, channel: 'sms' });
@@ -291,10 +371,16 @@ describe('monitored conversations', () => {
     session.notify(samples.deliveredChatHistoryEnvelope);
     assert.equal(appended.length, 1);
 
-    gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, { statusCode: 0, messages: [line(7, 'seven'), line(8, 'eight')] });
+    gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, {
+      statusCode: 0,
+      messages: [line(7, 'seven'), line(8, 'eight')],
+    });
     session.notify(log(chatId, [line(9, 'nine')]));
     await settle();
-    assert.deepEqual(gws.reads.at(-1), { path: `/api/v2/me/chats/${chatId}/messages`, query: { startIndex: 7, count: 2 } });
+    assert.deepEqual(gws.reads.at(-1), {
+      path: `/api/v2/me/chats/${chatId}/messages`,
+      query: { startIndex: 7, count: 2 },
+    });
     const lines = service.getTranscript(chatId);
     assert.ok(lines.ok);
     assert.deepEqual(
@@ -324,7 +410,10 @@ describe('monitored conversations', () => {
     gws.release();
     assert.deepEqual(await switching, ok(null));
     gws.hold = false;
-    assert.deepEqual(gws.operations.at(-1), { path: `/api/v2/me/chats/${chatId}`, body: { operationName: 'SwitchToBargeIn' } });
+    assert.deepEqual(gws.operations.at(-1), {
+      path: `/api/v2/me/chats/${chatId}`,
+      body: { operationName: 'SwitchToBargeIn' },
+    });
     session.notify(withSupervisorVisibility('All', ['Leave', 'SendMessage', 'SwitchToMonitor', 'SwitchToCoach']));
     const card = conversation(chatId);
     assert.equal(card?.mode, 'BargeIn');
@@ -353,7 +442,12 @@ describe('monitored conversations', () => {
   test('a refused operation sets the error with the server’s reason and changes nothing else', async () => {
     const { service, gws, conversation } = await delivered();
     const before = conversation(chatId);
-    gws.answer = () => err('gws-refused', 'That is not possible in the current state: Supervisor is not allowed (GWS status 2).', 'statusCode 2');
+    gws.answer = () =>
+      err(
+        'gws-refused',
+        'That is not possible in the current state: Supervisor is not allowed (GWS status 2).',
+        'statusCode 2',
+      );
     const result = await service.switchMode(chatId, 'Coach');
     assert.equal(result.ok, false);
     const after = conversation(chatId);
@@ -365,11 +459,17 @@ describe('monitored conversations', () => {
     const { service, session, gws, conversation } = await delivered();
     const before = gws.operations.length;
     const silent = await service.send(chatId, 'psst');
-    assert.equal(!silent.ok && silent.error.message, 'You are monitoring silently. Switch to Coach or Barge in to write.');
+    assert.equal(
+      !silent.ok && silent.error.message,
+      'You are monitoring silently. Switch to Coach or Barge in to write.',
+    );
     assert.equal(gws.operations.length, before);
     session.notify(withSupervisorVisibility('Agents', ['SendMessage', 'SwitchToMonitor', 'SwitchBargeIn']));
     assert.deepEqual(await service.send(chatId, 'Offer the voucher'), ok(null));
-    assert.deepEqual(gws.operations.at(-1), { path: `/api/v2/me/chats/${chatId}`, body: { operationName: 'SendMessage', text: 'Offer the voucher' } });
+    assert.deepEqual(gws.operations.at(-1), {
+      path: `/api/v2/me/chats/${chatId}`,
+      body: { operationName: 'SendMessage', text: 'Offer the voucher' },
+    });
     assert.equal(conversation(chatId)?.pendingCommand, null);
   });
 
@@ -422,11 +522,17 @@ describe('monitored conversations', () => {
     assert.equal(card?.mode, 'Monitor');
     assert.deepEqual(card?.switchTargets, ['Coach', 'BargeIn']);
     // Index 4 came first: lines 1–3 are fetched.
-    assert.deepEqual(gws.reads.at(-1), { path: `/api/v2/me/smssessions/${smsId}/messages`, query: { startIndex: 1, count: 3 } });
+    assert.deepEqual(gws.reads.at(-1), {
+      path: `/api/v2/me/smssessions/${smsId}/messages`,
+      query: { startIndex: 1, count: 3 },
+    });
     session.notify(samples.smsBargedInParticipantsUpdated);
     assert.equal(conversation(smsId)?.mode, 'BargeIn');
     await service.switchMode(smsId, 'Coach');
-    assert.deepEqual(gws.operations.at(-1), { path: `/api/v2/me/smssessions/${smsId}`, body: { operationName: 'SwitchToCoach' } });
+    assert.deepEqual(gws.operations.at(-1), {
+      path: `/api/v2/me/smssessions/${smsId}`,
+      body: { operationName: 'SwitchToCoach' },
+    });
   });
 });
 
@@ -450,15 +556,27 @@ describe('what the service does not know, or cannot read', () => {
     session.notify(log('GHOST', [line(2, 'boo again')]));
     await settle();
     assert.deepEqual(store.getState().messaging.conversations, []);
-    assert.equal(logger.records.filter((record) => record.message === 'Ignored lines of a conversation Earshot cannot read').length, 1);
+    assert.equal(
+      logger.records.filter((record) => record.message === 'Ignored lines of a conversation Earshot cannot read')
+        .length,
+      1,
+    );
     assert.equal(gws.reads.filter((read) => read.path === '/api/v2/me/chats/GHOST').length, 1);
   });
 
   test('an Invited chat without participants is read for them (A.5); the end of an unknown one is ignored', async () => {
     const { session, gws, conversation, logger } = setUp();
     session.notify(samples.chatCompleted);
-    assert.ok(logger.records.some((record) => record.message === 'Ignored the end of a conversation Earshot was not in'));
-    gws.bodies.set('/api/v2/me/chats/000XJaBEC1HH000S', { statusCode: 0, chat: { ...samples.chatInvitedEnvelope.data.chat, participants: samples.chatAcceptedParticipantsUpdated.chat.participants } });
+    assert.ok(
+      logger.records.some((record) => record.message === 'Ignored the end of a conversation Earshot was not in'),
+    );
+    gws.bodies.set('/api/v2/me/chats/000XJaBEC1HH000S', {
+      statusCode: 0,
+      chat: {
+        ...samples.chatInvitedEnvelope.data.chat,
+        participants: samples.chatAcceptedParticipantsUpdated.chat.participants,
+      },
+    });
     session.notify(samples.chatInvitedEnvelope);
     await settle();
     assert.equal(conversation('000XJaBEC1HH000S')?.agentName, 'Marat');
@@ -468,11 +586,17 @@ describe('what the service does not know, or cannot read', () => {
   test('malformed notifications are logged and change nothing; other message types are not its business', () => {
     const { session, logger, store } = setUp();
     const before = store.getState();
-    session.notify({ channel: '/v2/me/chats', data: { messageType: 'ChatStateChangeMessage', chat: { state: 'Chatting' } } });
+    session.notify({
+      channel: '/v2/me/chats',
+      data: { messageType: 'ChatStateChangeMessage', chat: { state: 'Chatting' } },
+    });
     session.notify({ channel: '/v2/me/chats', data: { messageType: 'MessageLogUpdated', messages: 'nope' } });
     session.notify({ channel: '/v2/me/calls', data: { messageType: 'CallStateChangeMessage', call: {} } });
     assert.equal(store.getState(), before);
-    assert.equal(logger.records.filter((record) => record.message === 'Skipped a malformed chat/SMS notification').length, 2);
+    assert.equal(
+      logger.records.filter((record) => record.message === 'Skipped a malformed chat/SMS notification').length,
+      2,
+    );
   });
 });
 
@@ -483,9 +607,15 @@ describe('recovery after a reconnection', () => {
     session.notify(samples.deliveredChatHistoryEnvelope);
     session.notify(samples.seed003ParticipantsUpdated);
     await settle();
-    gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, { statusCode: 0, messages: [...samples.messagesResponse.messages, line(7, 'said while offline')] });
+    gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, {
+      statusCode: 0,
+      messages: [...samples.messagesResponse.messages, line(7, 'said while offline')],
+    });
     gws.bodies.set('/api/v2/me/chats/NEW1/messages', { statusCode: 0, messages: [line(1, 'hello')] });
-    session.snapshot({ chats: [samples.deliveredChatEnvelope.data.chat, { ...samples.deliveredChatEnvelope.data.chat, id: 'NEW1' }], smssessions: [] });
+    session.snapshot({
+      chats: [samples.deliveredChatEnvelope.data.chat, { ...samples.deliveredChatEnvelope.data.chat, id: 'NEW1' }],
+      smssessions: [],
+    });
     await settle();
     assert.equal(conversation(smsId)?.ended, true);
     assert.equal(conversation(chatId)?.transcriptLength, 6);
@@ -505,7 +635,10 @@ describe('recovery after a reconnection', () => {
     session.notify(samples.deliveredChatHistoryEnvelope);
     await settle();
     gws.bodies.set(`/api/v2/me/chats/${chatId}`, samples.chatResponse);
-    gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, { statusCode: 0, messages: [...samples.messagesResponse.messages, line(7, 'said while offline')] });
+    gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, {
+      statusCode: 0,
+      messages: [...samples.messagesResponse.messages, line(7, 'said while offline')],
+    });
     session.snapshot({ chats: [], smssessions: [] });
     await settle();
     assert.equal(conversation(chatId)?.ended, false);
@@ -532,12 +665,22 @@ describe('ending everything', () => {
     session.notify(samples.deliveredChatEnvelope);
     await service.monitor({ agentId: samples.agentUserId, channel: 'chat', mode: 'Monitor', frequency: 'AllChats' });
     gws.hold = true;
-    const late = service.monitor({ agentId: samples.agentUserId, channel: 'sms', mode: 'Monitor', frequency: 'AllChats' });
+    const late = service.monitor({
+      agentId: samples.agentUserId,
+      channel: 'sms',
+      mode: 'Monitor',
+      frequency: 'AllChats',
+    });
     await settle();
     service.endAll();
     gws.release();
     await late;
-    assert.deepEqual(store.getState().messaging, { subscriptions: [], subscriptionError: null, conversations: [], history: [] });
+    assert.deepEqual(store.getState().messaging, {
+      subscriptions: [],
+      subscriptionError: null,
+      conversations: [],
+      history: [],
+    });
     assert.equal(service.getTranscript(chatId).ok, false);
   });
 

@@ -16,7 +16,16 @@ import {
 } from '../../../../../electron/main/state/messaging-reducers';
 
 function subscription(agentId: string, change: Partial<MessagingSubscription> = {}): MessagingSubscription {
-  return { agentId, agentName: `Agent ${agentId}`, channel: 'chat', mode: 'Monitor', frequency: 'AllChats', nickname: null, pending: false, ...change };
+  return {
+    agentId,
+    agentName: `Agent ${agentId}`,
+    channel: 'chat',
+    mode: 'Monitor',
+    frequency: 'AllChats',
+    nickname: null,
+    pending: false,
+    ...change,
+  };
 }
 
 function conversation(id: string, change: Partial<Conversation> = {}): Conversation {
@@ -86,14 +95,28 @@ describe('messaging reducers', () => {
       ['c1:BargeIn', 'c2:Coach'],
     );
     assert.equal(putConversation(replaced, conversation('c1', { mode: 'BargeIn' })), replaced);
-    assert.equal(updateConversation(replaced, 'c2', (entry) => entry), replaced);
-    assert.equal(updateConversation(replaced, 'nope', (entry) => ({ ...entry, state: 'x' })), replaced);
-    assert.equal(updateConversation(replaced, 'c2', (entry) => ({ ...entry, transcriptLength: 4 })).conversations[1]?.transcriptLength, 4);
+    assert.equal(
+      updateConversation(replaced, 'c2', (entry) => entry),
+      replaced,
+    );
+    assert.equal(
+      updateConversation(replaced, 'nope', (entry) => ({ ...entry, state: 'x' })),
+      replaced,
+    );
+    assert.equal(
+      updateConversation(replaced, 'c2', (entry) => ({ ...entry, transcriptLength: 4 })).conversations[1]
+        ?.transcriptLength,
+      4,
+    );
   });
 
   test('an ended conversation goes to the head of the history, with nothing left to do', () => {
     let messaging = putConversation(putConversation(initialMessagingState(), conversation('c1')), conversation('c2'));
-    messaging = endConversation(messaging, conversation('c1', { state: 'Revoked', transcriptLength: 5, pendingCommand: 'Send' }), 99);
+    messaging = endConversation(
+      messaging,
+      conversation('c1', { state: 'Revoked', transcriptLength: 5, pendingCommand: 'Send' }),
+      99,
+    );
     assert.deepEqual(
       messaging.conversations.map((entry) => entry.id),
       ['c2'],
@@ -113,8 +136,17 @@ describe('messaging reducers', () => {
   });
 
   test('lines that arrive after the end update the history card, which stays ended', () => {
-    let messaging = endConversation(putConversation(initialMessagingState(), conversation('c1')), conversation('c1'), 50);
-    messaging = updateConversation(messaging, 'c1', (entry) => ({ ...entry, transcriptLength: 9, ended: false, switchTargets: ['Monitor'] }));
+    let messaging = endConversation(
+      putConversation(initialMessagingState(), conversation('c1')),
+      conversation('c1'),
+      50,
+    );
+    messaging = updateConversation(messaging, 'c1', (entry) => ({
+      ...entry,
+      transcriptLength: 9,
+      ended: false,
+      switchTargets: ['Monitor'],
+    }));
     assert.equal(messaging.history[0]?.transcriptLength, 9);
     assert.equal(messaging.history[0]?.ended, true);
     assert.equal(messaging.history[0]?.endedAt, 50);
@@ -131,7 +163,11 @@ describe('messaging reducers', () => {
   test(`the history keeps the newest ${MESSAGING_HISTORY_LIMIT}`, () => {
     let messaging = initialMessagingState();
     for (let index = 0; index < MESSAGING_HISTORY_LIMIT + 5; index += 1) {
-      messaging = endConversation(putConversation(messaging, conversation(`c${index}`)), conversation(`c${index}`), index);
+      messaging = endConversation(
+        putConversation(messaging, conversation(`c${index}`)),
+        conversation(`c${index}`),
+        index,
+      );
     }
     assert.equal(messaging.history.length, MESSAGING_HISTORY_LIMIT);
     assert.equal(messaging.history[0]?.id, `c${MESSAGING_HISTORY_LIMIT + 4}`);
@@ -150,6 +186,10 @@ describe('messaging reducers', () => {
       withMessaging(state, (messaging) => messaging),
       state,
     );
-    assert.equal(withMessaging(state, (messaging) => putSubscription(messaging, subscription('a1'))).messaging.subscriptions.length, 1);
+    assert.equal(
+      withMessaging(state, (messaging) => putSubscription(messaging, subscription('a1'))).messaging.subscriptions
+        .length,
+      1,
+    );
   });
 });

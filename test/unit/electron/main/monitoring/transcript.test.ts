@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TranscriptLine } from '../../../../../electron/common/models/messaging';
-import { appendLines, emptyTranscript, highestIndex, isShown, missingRanges } from '../../../../../electron/main/monitoring/transcript';
+import {
+  appendLines,
+  emptyTranscript,
+  highestIndex,
+  isShown,
+  missingRanges,
+} from '../../../../../electron/main/monitoring/transcript';
 
 function line(index: number, type = 'Text', text: string | null = `line ${index}`): TranscriptLine {
   return { index, type, text, from: null, visibility: 'All', at: 1_000 + index };
@@ -48,7 +54,12 @@ describe('the transcript reducer', () => {
   });
 
   test('typing notices take their index but are not shown', () => {
-    const change = appendLines(emptyTranscript, [line(1), line(2, 'TypingStarted', null), line(3, 'TypingStopped', null), line(4)]);
+    const change = appendLines(emptyTranscript, [
+      line(1),
+      line(2, 'TypingStarted', null),
+      line(3, 'TypingStopped', null),
+      line(4),
+    ]);
     assert.deepEqual(indicesOf(change.transcript.lines), [1, 4]);
     assert.deepEqual(change.transcript.indices, [1, 2, 3, 4]);
     assert.deepEqual(missingRanges(change.transcript), []);
@@ -79,7 +90,13 @@ describe('the transcript reducer', () => {
       { startIndex: 2, count: 2 },
       { startIndex: 6, count: 4 },
     ]);
-    assert.deepEqual(missingRanges(transcript, [{ startIndex: 1, count: 3 }, { startIndex: 8, count: 5 }]), [{ startIndex: 4, count: 4 }]);
+    assert.deepEqual(
+      missingRanges(transcript, [
+        { startIndex: 1, count: 3 },
+        { startIndex: 8, count: 5 },
+      ]),
+      [{ startIndex: 4, count: 4 }],
+    );
   });
 
   test('a filled gap is no longer missing', () => {

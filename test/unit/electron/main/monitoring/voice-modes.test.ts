@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isSwitchAllowed, modeFromMute, needsMicrophone, switchOperation, switchTargets } from '../../../../../electron/main/monitoring/voice-modes';
+import {
+  isSwitchAllowed,
+  modeFromMute,
+  needsMicrophone,
+  switchOperation,
+  switchTargets,
+} from '../../../../../electron/main/monitoring/voice-modes';
 
 const everything = ['Hangup', 'SwitchToListenIn', 'SwitchToBargeIn', 'MuteMonitoredUser'];
 

@@ -24,13 +24,11 @@ describe('log files', () => {
     const filePath = logPath();
     const files = createLogFiles({ filePath });
     const logger = createLogger({ sink: files.sink, minLevel: 'debug' });
-    logger
-      .child('session')
-      .info('Signed in', {
-        userName: 'sam',
-        password: 'hunter2',
-        request: { headers: { Authorization: 'Basic c2FtOmh1bnRlcjI=' } },
-      });
+    logger.child('session').info('Signed in', {
+      userName: 'sam',
+      password: 'hunter2',
+      request: { headers: { Authorization: 'Basic c2FtOmh1bnRlcjI=' } },
+    });
     logger
       .child('sip')
       .warn('Registration failed', { reason: 'timeout', sipPassword: 'sip-secret', credentials: { user: 'sam' } });

@@ -17,7 +17,10 @@ describe('only INVITEs that match this supervisor’s monitoring are answered by
   test('no CallUUID, or no monitoring at all, rings at once', () => {
     assert.equal(decideIncomingCall({ genesysCallUuid: null, waitedMs: 0 }, monitoring), 'ring');
     assert.equal(
-      decideIncomingCall({ genesysCallUuid: 'UUID-1', waitedMs: 0 }, { monitoringCallUuids: new Set(), subscriptionActive: false }),
+      decideIncomingCall(
+        { genesysCallUuid: 'UUID-1', waitedMs: 0 },
+        { monitoringCallUuids: new Set(), subscriptionActive: false },
+      ),
       'ring',
     );
   });

@@ -18,7 +18,10 @@ const ada: AgentSnapshot = {
   state: { kind: 'Ready', label: 'Ready', reason: null },
   activity: { onCall: false, chats: 0, smsSessions: 0 },
 };
-const session = { supervisor: { id: 's', userName: 'sup', displayName: 'Sam' }, server: { baseUrl: 'http://x', isDemo: true } };
+const session = {
+  supervisor: { id: 's', userName: 'sup', displayName: 'Sam' },
+  server: { baseUrl: 'http://x', isDemo: true },
+};
 
 describe('app state transitions', () => {
   test('time in state survives refreshes until the state or reason changes', () => {
@@ -26,9 +29,17 @@ describe('app state transitions', () => {
     assert.equal(state.team.agents[0]?.stateSince, 1_000);
     state = withTeamRefresh(state, [{ ...ada, activity: { onCall: true, chats: 0, smsSessions: 0 } }], 2_000);
     assert.equal(state.team.agents[0]?.stateSince, 1_000);
-    state = withTeamRefresh(state, [{ ...ada, state: { kind: 'NotReady', label: 'Not Ready', reason: 'Break' } }], 3_000);
+    state = withTeamRefresh(
+      state,
+      [{ ...ada, state: { kind: 'NotReady', label: 'Not Ready', reason: 'Break' } }],
+      3_000,
+    );
     assert.equal(state.team.agents[0]?.stateSince, 3_000);
-    state = withTeamRefresh(state, [{ ...ada, state: { kind: 'NotReady', label: 'Not Ready', reason: 'Lunch' } }], 4_000);
+    state = withTeamRefresh(
+      state,
+      [{ ...ada, state: { kind: 'NotReady', label: 'Not Ready', reason: 'Lunch' } }],
+      4_000,
+    );
     assert.equal(state.team.agents[0]?.stateSince, 4_000);
   });
 

@@ -34,14 +34,25 @@ describe('voice state transitions', () => {
     assert.equal(voice.calls[0]?.audience, 'everyone');
     voice = updateCall(voice, 'c1', (current) => ({ ...current, mode: 'Coach', microphone: 'open' }));
     assert.equal(voice.calls[0]?.audience, 'agent');
-    voice = updateCall(voice, 'c1', (current) => ({ ...current, mode: 'BargeIn', microphone: 'failed', audience: 'everyone' }));
+    voice = updateCall(voice, 'c1', (current) => ({
+      ...current,
+      mode: 'BargeIn',
+      microphone: 'failed',
+      audience: 'everyone',
+    }));
     assert.equal(voice.calls[0]?.audience, 'nobody');
   });
 
   test('an unchanged update keeps the same state object', () => {
     const voice = addCall(initialVoiceState(), call);
-    assert.equal(updateCall(voice, 'c1', (current) => ({ ...current })), voice);
-    assert.equal(updateCall(voice, 'unknown', (current) => ({ ...current, volume: 0 })), voice);
+    assert.equal(
+      updateCall(voice, 'c1', (current) => ({ ...current })),
+      voice,
+    );
+    assert.equal(
+      updateCall(voice, 'unknown', (current) => ({ ...current, volume: 0 })),
+      voice,
+    );
   });
 
   test('an ended call moves to history, silent, newest first, bounded', () => {
