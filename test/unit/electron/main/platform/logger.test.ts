@@ -4,13 +4,11 @@ import { createMemoryLogger } from '../../../../../electron/main/platform/logger
 
 test('secrets never reach a log record, nested or not', () => {
   const logger = createMemoryLogger();
-  logger
-    .child('session')
-    .info('signed in', {
-      userName: 'sam',
-      password: 'hunter2',
-      headers: { Authorization: 'Basic x', Cookie: 'JSESSIONID=1' },
-    });
+  logger.child('session').info('signed in', {
+    userName: 'sam',
+    password: 'hunter2',
+    headers: { Authorization: 'Basic x', Cookie: 'JSESSIONID=1' },
+  });
   const record = logger.records[0];
   assert.equal(record?.scope, 'earshot:session');
   assert.deepEqual(record?.fields, {
