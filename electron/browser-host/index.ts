@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { err, ok } from '../common/result';
 import { createInProcessDemo } from '../main/demo-contact-center';
 import { createMainServices } from '../main/main-services';
 import { startBrowserHost } from './browser-host';
@@ -40,10 +41,14 @@ async function main(): Promise<void> {
     mediaRoot: join(outRoot, 'renderer', 'media-host'),
     bridgeRoot: join(outRoot, 'browser-host'),
   });
+  let mediaUrl: string | null = null;
   const services = createMainServices({
     logger,
     demo,
     mediaHost: mediaHost.link,
+    mediaHostRestartsByItself: false,
+    reopenMediaHost: async () =>
+      mediaUrl ? ok({ url: mediaUrl }) : err('internal', 'The audio page is not being served yet.'),
     platform: {
       settings: platform.settings,
       secrets: platform.secrets,
@@ -64,7 +69,7 @@ async function main(): Promise<void> {
     mediaHost,
     port: Number(values.port),
   });
-  const mediaUrl = new URL(MEDIA_PAGE_PATH, host.url).toString();
+  mediaUrl = new URL(MEDIA_PAGE_PATH, host.url).toString();
   console.log(`Earshot (browser edition) is running at ${host.url}`);
   console.log(`Its audio engine (media host) page is ${mediaUrl}; keep it open to hear monitored calls.`);
   if (demo && values['demo-control-api']) {

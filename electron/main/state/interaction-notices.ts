@@ -63,7 +63,9 @@ function callStarted(call: MonitoredCall): InteractionNotice {
     channel: 'voice',
     event: 'started',
     title: `Monitoring ${call.agentName ?? 'a call'}`,
-    body: sentence(`${call.customerNumber ? `call with ${call.customerNumber}, ` : ''}${voiceModeWords[call.mode]}`),
+    body: sentence(
+      `${call.customerNumber ? `call with ${call.customerNumber}, ` : ''}${call.mode ? voiceModeWords[call.mode] : 'an ordinary call'}`,
+    ),
   };
 }
 

@@ -59,8 +59,10 @@ function BoardEmpty() {
   if (subscription === null) {
     message =
       messagingText ?? 'Not monitoring anyone. Use Listen, Coach or Barge in on an agent’s row, or their Chats & SMS.';
-  } else if (subscription.pending) {
+  } else if (subscription.status === 'requesting') {
     message = 'Setting up monitoring…';
+  } else if (subscription.status === 'paused') {
+    message = 'Monitoring is paused: the audio window is closed, so calls cannot be heard.';
   } else {
     message = `Waiting for a call. ${whenCallArrives(subscription.mode, subscription.agentName)}`;
     if (messagingText !== null) message = `${message} ${messagingText}`;

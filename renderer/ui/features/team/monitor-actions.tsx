@@ -1,10 +1,16 @@
 import type { ComponentType, SVGProps } from 'react';
-import type { MonitoredCall, VoiceMode } from '../../../../electron/common/models/voice';
+import type { VoiceMode } from '../../../../electron/common/models/voice';
 import { HeadsetIcon, LoudIcon, SpeakingIcon } from '../../components/icons';
 import { commandKeys, isSending } from '../../store/command-status';
 import type { AppStoreState } from '../../store/app-store';
 import { useAppStore, useCommands } from '../../store/store-context';
-import { describeSubscription, frequencyLabels, monitorActionPhrase, scopeLabels } from '../voice/voice-model';
+import {
+  describeMonitoredAgent,
+  describeSubscription,
+  frequencyLabels,
+  monitorActionPhrase,
+  scopeLabels,
+} from '../voice/voice-model';
 import { MessagingTrigger } from './messaging-menu';
 
 interface MonitorButtonSpec {
@@ -47,7 +53,12 @@ const buttons: ReadonlyArray<MonitorButtonSpec> = [
 function monitorBlockedReason(state: AppStoreState): string | null {
   const app = state.mirror.app;
   if (app === null || app.connection.status !== 'connected') return 'Waiting for the connection to the contact center';
-  if (app.voice.subscription?.pending || isSending(state.ui.commandStatuses, commandKeys.subscription)) {
+  const status = app.voice.subscription?.status;
+  if (
+    status === 'requesting' ||
+    status === 'cancelling' ||
+    isSending(state.ui.commandStatuses, commandKeys.subscription)
+  ) {
     return 'Waiting for the current monitoring request';
   }
   return null;
@@ -86,38 +97,51 @@ function MonitorButtons({ agentId, agentName, tabbable }: { agentId: string; age
   );
 }
 
-const noCalls: ReadonlyArray<MonitoredCall> = [];
-
-function SubscriptionStatus({ tabbable }: { tabbable: boolean }) {
+/**
+ * What monitoring this agent means right now, as main derived it: the live call's mode and who can
+ * hear the supervisor, or the subscription's status. The agent monitored by the subscription also
+ * gets Cancel; an agent reached by following a transferred call does not.
+ */
+function MonitoringStatus({ agentId, tabbable }: { agentId: string; tabbable: boolean }) {
   const commands = useCommands();
-  const subscription = useAppStore((state) => state.mirror.app?.voice.subscription ?? null);
-  const calls = useAppStore((state) => state.mirror.app?.voice.calls ?? noCalls);
+  const entry = useAppStore(
+    (state) => state.mirror.app?.voice.monitoredAgents.find((agent) => agent.agentId === agentId) ?? null,
+  );
+  const subscription = useAppStore((state) =>
+    state.mirror.app?.voice.subscription?.agentId === agentId ? state.mirror.app.voice.subscription : null,
+  );
   const cancelling = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.subscription));
-  if (subscription === null) return null;
-  const view = describeSubscription(subscription, calls);
+  if (entry === null) return null;
+  const view = describeMonitoredAgent(entry);
+  const options = subscription ? describeSubscription(subscription) : null;
   return (
     <div
-      className={`subscription subscription--${subscription.mode}`}
+      className={`subscription subscription--${entry.mode} subscription--${view.tone}`}
       data-testid="monitoring-subscription"
-      data-mode={subscription.mode}
-      data-scope={subscription.scope}
-      data-frequency={subscription.frequency}
-      data-waiting={view.waiting}
-      title={view.description}
+      data-mode={entry.mode}
+      data-status={entry.status}
+      data-audience={entry.audience}
+      data-scope={subscription?.scope}
+      data-frequency={subscription?.frequency}
+      data-waiting={entry.status === 'waiting'}
+      title={options?.description ?? view.text}
     >
-      <span className="subscription__mode">{view.modeLabel}</span>
-      <span className="subscription__status">{view.status}</span>
-      <span className="visually-hidden">({view.options})</span>
-      <button
-        type="button"
-        className="button button--small subscription__cancel"
-        data-testid="monitoring-cancel"
-        tabIndex={tabbable ? 0 : -1}
-        disabled={subscription.pending || cancelling}
-        onClick={() => void commands.cancelMonitoring()}
-      >
-        Cancel
-      </button>
+      <span className="subscription__status" data-testid="monitoring-status">
+        {view.text}
+      </span>
+      {options && <span className="visually-hidden">({options.options})</span>}
+      {subscription && (
+        <button
+          type="button"
+          className="button button--small subscription__cancel"
+          data-testid="monitoring-cancel"
+          tabIndex={tabbable ? 0 : -1}
+          disabled={subscription.status === 'requesting' || subscription.status === 'cancelling' || cancelling}
+          onClick={() => void commands.cancelMonitoring()}
+        >
+          Cancel
+        </button>
+      )}
     </div>
   );
 }
@@ -135,11 +159,13 @@ export function MonitorActions({
   agentName: string;
   tabbable: boolean;
 }) {
-  const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agentId);
+  const monitored = useAppStore(
+    (state) => state.mirror.app?.voice.monitoredAgents.some((agent) => agent.agentId === agentId) ?? false,
+  );
   return (
     <div className="row-actions">
       {monitored ? (
-        <SubscriptionStatus tabbable={tabbable} />
+        <MonitoringStatus agentId={agentId} tabbable={tabbable} />
       ) : (
         <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />
       )}

@@ -13,11 +13,11 @@ import {
   agentMuteAction,
   callStateLabels,
   callTitle,
-  describeAudience,
+  describeCallAudience,
   describePendingCommand,
   formatBehindLive,
   formatPacketLoss,
-  isHangUpPending,
+  modeLabels,
   switchOptions,
 } from './voice-model';
 
@@ -29,9 +29,10 @@ const switchTitles = {
   BargeIn: `Barge in: the agent and the customer hear you (${shortcutText(shortcutHints.barge)})`,
 } as const;
 
-function ModeSwitch({ call, busy }: { call: MonitoredCall; busy: boolean }) {
+function ModeSwitch({ call, sending }: { call: MonitoredCall; sending: boolean }) {
   const commands = useCommands();
   const ended = call.state === 'ended';
+  if (call.mode === null) return null;
   return (
     <div className="mode-switch" role="group" aria-label="Mode" data-audience={call.audience}>
       {switchOptions(call).map((option) => (
@@ -46,7 +47,8 @@ function ModeSwitch({ call, busy }: { call: MonitoredCall; busy: boolean }) {
               ? switchTitles[option.mode]
               : `${option.label} is not available on this call right now`
           }
-          disabled={!option.current && (!option.available || busy || ended)}
+          // Main offers what may happen now: Listen stays available while a go-live is on its way.
+          disabled={!option.current && (!option.available || sending || ended)}
           onClick={() => {
             if (option.current || !option.available || option.mode === 'Coach') return;
             void commands.switchMode(call.id, option.mode);
@@ -56,6 +58,44 @@ function ModeSwitch({ call, busy }: { call: MonitoredCall; busy: boolean }) {
         </button>
       ))}
     </div>
+  );
+}
+
+/**
+ * The supervisor's own microphone where the mode already lets them be heard: an ordinary call they
+ * answered, or a monitoring call Genesys switched to Coach or Barge in outside Earshot. Opening it is
+ * always a click (or the going-live chord), never a single key.
+ */
+function MicrophoneButton({ call, sending }: { call: MonitoredCall; sending: boolean }) {
+  const commands = useCommands();
+  if (call.canStopTalking) {
+    return (
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="stop-talking"
+        title="Close your microphone: the caller stops hearing you"
+        disabled={sending}
+        onClick={() => void commands.setMicrophone(call.id, false)}
+      >
+        <MicOffIcon width={14} height={14} /> Mute me
+      </button>
+    );
+  }
+  if (!call.canTalk) return null;
+  const who =
+    call.kind === 'ordinary' ? 'the caller' : call.mode === 'Coach' ? 'the agent' : 'the agent and the customer';
+  return (
+    <button
+      type="button"
+      className="button button--small button--danger"
+      data-testid="talk"
+      title={`Open your microphone: ${who} will hear you`}
+      disabled={sending}
+      onClick={() => void commands.setMicrophone(call.id, true)}
+    >
+      {call.kind === 'ordinary' ? 'Unmute me' : `Talk (${call.mode === null ? '' : modeLabels[call.mode]})`}
+    </button>
   );
 }
 
@@ -92,9 +132,10 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
   const commands = useCommands();
   const sending = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.call(call.id)));
   const hangingUp = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.hangUp(call.id)));
-  const audience = describeAudience(call);
+  const audience = describeCallAudience(call);
   const pending = describePendingCommand(call.pendingCommand);
   const busy = sending || call.pendingCommand !== null;
+  const hangUpPending = hangingUp || call.pendingCommand === 'hang-up';
   const ended = call.state === 'ended';
   const mute = agentMuteAction(call);
   const title = callTitle(call);
@@ -105,9 +146,10 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
   return (
     <article
       className={`call-card call-card--${audience.tone}`}
-      aria-label={`Call with ${title}`}
+      aria-label={call.kind === 'ordinary' ? `Call from ${title}` : `Call with ${title}`}
       data-testid={`call-card-${call.id}`}
-      data-mode={call.mode}
+      data-kind={call.kind}
+      data-mode={call.mode ?? 'none'}
       data-audience={call.audience}
       data-state={call.state}
       data-microphone={call.microphone}
@@ -148,7 +190,8 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
         </div>
 
         <div className="call-card__controls">
-          <ModeSwitch call={call} busy={busy} />
+          <ModeSwitch call={call} sending={sending} />
+          <MicrophoneButton call={call} sending={sending} />
           {mute !== null && (
             <button
               type="button"
@@ -168,11 +211,11 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
             className="button button--small button--danger call-card__hang-up"
             data-testid="hang-up"
             title={`Hang up (${shortcutText(shortcutHints.hangUp)})`}
-            disabled={ended || hangingUp || isHangUpPending(call.pendingCommand)}
+            disabled={!call.canHangUp || hangingUp}
             onClick={() => void commands.hangUp(call.id)}
           >
             <HangUpIcon width={14} height={14} />
-            {hangingUp || isHangUpPending(call.pendingCommand) ? 'Hanging up…' : 'Hang up'}
+            {hangUpPending ? 'Hanging up…' : 'Hang up'}
           </button>
         </div>
 
@@ -184,8 +227,8 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
         )}
         <CardProblems
           commandKeys={[commandKeys.call(call.id), commandKeys.hangUp(call.id), commandKeys.volume(call.id)]}
-          // The microphone's failure already stands under the audience line.
-          stateError={call.error !== null && call.microphone !== 'failed' ? call.error.message : null}
+          // A call's own problem already stands under the audience line.
+          stateError={null}
           testId="call-error"
         />
       </div>

@@ -1,5 +1,5 @@
 import type { MonitoredCall } from '../../../../electron/common/models/voice';
-import { agentMuteAction, isHangUpPending, isLiveCall } from './voice-model';
+import { agentMuteAction, isLiveCall } from './voice-model';
 
 export type ShortcutAction =
   | { readonly kind: 'switch'; readonly callId: string; readonly mode: 'ListenIn' | 'BargeIn' }
@@ -64,20 +64,20 @@ export function shortcutAction(key: ShortcutKey, call: MonitoredCall | null): Sh
   if (call === null || key.ctrlKey || key.metaKey || key.altKey || key.repeat) return null;
   const letter = key.key.toLowerCase();
   if (letter === 'h') {
-    if (!key.shiftKey || isHangUpPending(call.pendingCommand)) return null;
+    if (!key.shiftKey || !call.canHangUp) return null;
     return { kind: 'hangUp', callId: call.id };
   }
-  if (key.shiftKey || call.pendingCommand !== null) return null;
+  if (key.shiftKey) return null;
   switch (letter) {
     case 'l':
-      return call.mode !== 'ListenIn' && call.switchTargets.includes('ListenIn')
-        ? { kind: 'switch', callId: call.id, mode: 'ListenIn' }
-        : null;
+      // Going silent stays quick, even while a go-live is on its way.
+      return call.switchTargets.includes('ListenIn') ? { kind: 'switch', callId: call.id, mode: 'ListenIn' } : null;
     case 'b':
-      return call.mode !== 'BargeIn' && call.switchTargets.includes('BargeIn')
+      return call.pendingCommand === null && call.switchTargets.includes('BargeIn')
         ? { kind: 'switch', callId: call.id, mode: 'BargeIn' }
         : null;
     case 'm': {
+      if (call.pendingCommand !== null) return null;
       const mute = agentMuteAction(call);
       return mute?.available ? { kind: 'muteAgent', callId: call.id, muted: mute.muted } : null;
     }

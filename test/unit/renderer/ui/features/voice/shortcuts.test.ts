@@ -64,11 +64,11 @@ describe('shortcutAction', () => {
   });
 
   test('a command on its way blocks switches and mutes, but never hanging up', () => {
-    const busy = makeCall({ id: 'c1', pendingCommand: 'switchMode' });
+    const busy = makeCall({ id: 'c1', pendingCommand: 'barge-in', switchTargets: ['ListenIn'] });
     assert.equal(shortcutAction(press('b'), busy), null);
     assert.equal(shortcutAction(press('m'), busy), null);
     assert.deepEqual(shortcutAction(press('H', { shiftKey: true }), busy), { kind: 'hangUp', callId: 'c1' });
-    const hangingUp = makeCall({ id: 'c1', pendingCommand: 'hangUp' });
+    const hangingUp = makeCall({ id: 'c1', pendingCommand: 'hang-up', canHangUp: false });
     assert.equal(shortcutAction(press('H', { shiftKey: true }), hangingUp), null);
   });
 });
