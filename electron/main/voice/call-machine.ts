@@ -185,10 +185,16 @@ export function newMonitoringCall(options: {
   readonly customerNumber: string | null;
   readonly startedAt: number;
   readonly server: ServerCall;
-  /** The subscription was for Coach or BargeIn: the supervisor chose to be heard when arming it. */
-  readonly talking: boolean;
+  /**
+   * The mode the supervisor chose when arming the subscription (ListenIn when they withdrew it). Coach
+   * or BargeIn means they chose to be heard, but never by more people than they chose.
+   */
+  readonly intendedMode: VoiceMode;
   readonly volume: number;
 }): CallMachine {
+  const heard = modeAudience(options.server.mode);
+  const chosen = modeAudience(options.intendedMode);
+  const talking = heard !== 'nobody' && chosen !== 'nobody' && louderAudience(heard, chosen) === chosen;
   return {
     id: options.id,
     kind: 'monitoring',
@@ -203,8 +209,9 @@ export function newMonitoringCall(options: {
     microphoneMode: null,
     step: null,
     agentMuteRequest: null,
-    talking: options.talking && options.server.mode !== 'ListenIn',
-    modeChangedOutside: false,
+    talking,
+    // Live at the server beyond what the supervisor chose for it (an earlier subscription's call).
+    modeChangedOutside: options.server.mode !== 'ListenIn' && !talking,
     volume: options.volume,
     audio: silentAudio,
     error: null,
@@ -498,7 +505,8 @@ function onMuteAgent(t: Transition, muted: boolean): void {
       muted ? 'Muting the agent is not possible on this call right now.' : 'The agent cannot be unmuted right now.',
     );
   }
-  t.set({ agentMuteRequest: muted, error: null });
+  // The call's own problem (why it is not silent at the server, say) stays: muting the agent does not answer it.
+  t.set({ agentMuteRequest: muted });
   t.effect({ type: 'gws', operation: muted ? 'MuteMonitoredUser' : 'UnmuteMonitoredUser' });
 }
 
@@ -600,7 +608,10 @@ function askServerForListenIn(t: Transition, command: VoiceCommand | null, probl
     });
     return;
   }
-  t.set({ step: { kind: 'silent', phase: 'ask', command, thenAskServer: true, putServerBack: false, problem } });
+  t.set({
+    step: { kind: 'silent', phase: 'ask', command, thenAskServer: true, putServerBack: false, problem },
+    error: problem,
+  });
   t.effect({ type: 'gws', operation: 'SwitchToListenIn' });
 }
 
@@ -695,21 +706,29 @@ function onMediaLost(t: Transition, reason: string): void {
 
 // ——— the server ———
 
-function impliedMode(m: CallMachine, mute: boolean | null): VoiceMode {
-  const current = m.server?.mode ?? 'ListenIn';
+/**
+ * The mode a notification implies. `mute: On` is ListenIn. `mute: Off` is Coach or BargeIn, which the
+ * capabilities tell apart: Coach may still switch to Barge in, Barge in may not (gws-api.md §4.5).
+ * Without capabilities, a live mode stays what it was, and anything else reads as the louder BargeIn.
+ */
+export function impliedMode(
+  current: VoiceMode,
+  mute: boolean | null,
+  capabilities: readonly string[] | null,
+): VoiceMode {
   if (mute === null) return current;
   if (mute) return 'ListenIn';
-  if (current !== 'ListenIn') return current;
-  if (m.step?.kind === 'live' && m.step.target) return m.step.target;
-  // `mute: Off` cannot tell Coach from BargeIn: say the louder.
-  return 'BargeIn';
+  if (capabilities !== null && capabilities.includes('SwitchToListenIn')) {
+    return capabilities.includes('SwitchToBargeIn') ? 'Coach' : 'BargeIn';
+  }
+  return current === 'ListenIn' ? 'BargeIn' : current;
 }
 
 function onServer(t: Transition, event: Extract<CallEvent, { type: 'server' }>): void {
   const m = t.machine;
   if (!m.server) return;
   const previous = m.server;
-  const mode = impliedMode(m, event.mute);
+  const mode = impliedMode(previous.mode, event.mute, event.capabilities);
   t.set({
     server: {
       state: event.state,
@@ -762,7 +781,8 @@ function onServerMode(t: Transition, from: VoiceMode, to: VoiceMode): void {
     }
     // A go-live waiting for the server may see the mode it started from once more: the confirmation or the timeout decides.
     if (step?.kind === 'live' && waitingForServer) return;
-    if (step?.kind === 'hangUp') return;
+    // Already closing (and, where needed, putting the server back): that silence carries on as it is.
+    if (step?.kind === 'hangUp' || step?.kind === 'silent') return;
     if (m.microphone !== 'closed') {
       // The server silenced the supervisor (another client, an administrator): the microphone follows at once.
       return closeBecauseOfServer(t, 'Genesys switched this call to Listen, so your microphone was closed.');
@@ -784,7 +804,8 @@ function onServerMode(t: Transition, from: VoiceMode, to: VoiceMode): void {
     }
     return attach(t, step);
   }
-  if (waitingForServer || step?.kind === 'hangUp') return;
+  // A silence on its way puts the server back itself; a live mode now is the late echo of an earlier request.
+  if (waitingForServer || step?.kind === 'hangUp' || step?.kind === 'silent') return;
   if (step?.kind === 'live' && step.target === null && from !== 'ListenIn') {
     // Talking in one live mode while the server moved to another: the supervisor agreed to neither change.
     return closeBecauseOfServer(
@@ -919,7 +940,7 @@ function onMicrophone(t: Transition, report: MicrophoneReport, error: string | n
           step.phase !== 'acquire',
         );
       }
-      t.set({ microphone: 'closed', microphoneMode: null });
+      if (m.microphone !== 'closed') return microphoneLost(t, 'Your microphone stopped, so nobody hears you.');
       return;
     case 'failed': {
       const problem: AppError = {
@@ -931,12 +952,23 @@ function onMicrophone(t: Transition, report: MicrophoneReport, error: string | n
       if (step?.kind === 'live') return failLive(t, problem, step.target !== null && step.phase !== 'acquire');
       if (step?.kind === 'silent' && step.phase === 'release') return finishSilence(t, step);
       if (step?.kind === 'hangUp' && step.phase === 'release') return askServerToHangUp(t);
-      t.set({ microphoneMode: null, error: problem });
-      return;
+      return microphoneLost(t, problem.message);
     }
     default:
       return assertNever(report);
   }
+}
+
+/**
+ * The microphone stopped without being asked (a device unplugged, the call ending under it): nobody
+ * hears the supervisor now, so the server is put back in ListenIn to match, and the card says why.
+ */
+function microphoneLost(t: Transition, message: string): void {
+  const m = t.machine;
+  const problem: AppError = { code: 'internal', message };
+  t.set({ microphone: 'closed', microphoneMode: null, talking: false });
+  if (m.kind === 'monitoring' && serverLive(m) && m.step === null) return askServerForListenIn(t, null, problem);
+  t.set({ error: problem });
 }
 
 function onTimer(t: Transition, timer: CallTimer): void {

@@ -11,6 +11,7 @@ import {
 import { assertNever, type AppError } from '../../common/result';
 import {
   callAudience,
+  impliedMode,
   newMonitoringCall,
   newOrdinaryCall,
   transition,
@@ -184,6 +185,9 @@ export interface VoiceContext {
 
 /** How long an INVITE that might be a monitoring call waits for GWS's call notification to match it. */
 export const MATCH_WINDOW_MS = 2_000;
+/** How long a monitoring request may wait for GWS's device notification before the supervisor is told. */
+export const SUBSCRIPTION_CONFIRM_MS = 10_000;
+const SUBSCRIPTION_TIMER = 'subscription';
 export const HISTORY_LIMIT = 50;
 const SEEN_LIMIT = 500;
 /** SIP response to a second INVITE with a Call-ID already seen (RFC 3261 §8.2.2.2, merged requests). */
@@ -304,14 +308,14 @@ export function step(core: VoiceCore, event: VoiceCoreEvent, context: VoiceConte
       onMediaReady(s, event.heldLegs);
       break;
     case 'subscription':
-      s.set({ subscription: event.facts, subscriptionError: null });
-      if (s.core.subscriptionRequest?.kind !== 'requesting' || event.facts !== null) {
-        s.set({ subscriptionRequest: null });
-      }
-      if (!expectingMonitoring(s.core)) ringWaitingInvites(s);
+      onSubscription(s, event.facts);
       break;
     case 'subscription-request':
       s.set({ subscriptionRequest: event.request, subscriptionError: event.error });
+      s.effect({ type: 'cancel-timer', key: SUBSCRIPTION_TIMER });
+      if (event.request !== null) {
+        s.effect({ type: 'start-timer', key: SUBSCRIPTION_TIMER, ms: SUBSCRIPTION_CONFIRM_MS });
+      }
       if (!expectingMonitoring(s.core)) ringWaitingInvites(s);
       break;
     case 'timer':
@@ -415,7 +419,7 @@ function onGwsCall(s: CoreStep, call: ServerCallFacts): void {
       ? s.core.subscriptionRequest.facts.mode
       : (s.core.subscription?.mode ?? 'ListenIn');
   const mode: VoiceMode =
-    call.mute === true ? 'ListenIn' : call.mute === false ? liveOr(subscriptionMode) : subscriptionMode;
+    call.mute === null ? subscriptionMode : impliedMode(liveOr(subscriptionMode), call.mute, call.capabilities);
   const machine = newMonitoringCall({
     id: call.id,
     callUuid: call.callUuid ?? call.id,
@@ -429,7 +433,8 @@ function onGwsCall(s: CoreStep, call: ServerCallFacts): void {
       capabilities: call.capabilities ?? [],
       agentMuted: call.agentMuted ?? false,
     },
-    talking: subscriptionMode !== 'ListenIn',
+    // Chosen when arming the subscription; a cancel on its way withdraws that choice.
+    intendedMode: s.core.subscriptionRequest?.kind === 'cancelling' ? 'ListenIn' : subscriptionMode,
     volume: s.context.initialVolume,
   });
   s.set({ calls: [...s.core.calls, machine] });
@@ -630,7 +635,45 @@ function onMediaReady(s: CoreStep, heldLegs: ReadonlyArray<{ legId: string; micr
 
 // ——— timers and sign-out ———
 
+/**
+ * The device notification is the truth about the subscription, whoever asked. A request on its way
+ * ends when the notification shows what it asked for; an older notification (the subscription being
+ * replaced) does not end it.
+ */
+function onSubscription(s: CoreStep, facts: SubscriptionFacts | null): void {
+  s.set({ subscription: facts, subscriptionError: null });
+  const request = s.core.subscriptionRequest;
+  const fulfilled =
+    request === null ||
+    (request.kind === 'cancelling' && facts === null) ||
+    (request.kind === 'requesting' &&
+      facts !== null &&
+      facts.mode === request.facts.mode &&
+      (facts.agentId === null || facts.agentId === request.facts.agentId));
+  if (fulfilled && request !== null) {
+    s.set({ subscriptionRequest: null });
+    s.effect({ type: 'cancel-timer', key: SUBSCRIPTION_TIMER });
+  }
+  if (!expectingMonitoring(s.core)) ringWaitingInvites(s);
+}
+
 function onTimer(s: CoreStep, key: string): void {
+  if (key === SUBSCRIPTION_TIMER) {
+    const request = s.core.subscriptionRequest;
+    if (request === null) return;
+    s.set({
+      subscriptionRequest: null,
+      subscriptionError: {
+        code: 'timeout',
+        message:
+          request.kind === 'requesting'
+            ? 'Genesys accepted the monitoring request but has not confirmed it. Check the agent’s row before relying on it, or try again.'
+            : 'Genesys has not confirmed that monitoring stopped. Try Cancel again.',
+      },
+    });
+    if (!expectingMonitoring(s.core)) ringWaitingInvites(s);
+    return;
+  }
   const [kind, ...rest] = key.split(':');
   if (kind === 'invite') {
     const legId = rest.join(':');
