@@ -155,5 +155,3 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
     },
   };
 }
-
-export type PlatformHandlers = ReturnType<typeof createPlatformHandlers>;
