@@ -38,13 +38,6 @@ export function err<T = never>(code: ErrorCode, message: string, detail?: string
   return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }
 
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
-}
-
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }

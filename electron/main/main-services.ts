@@ -184,7 +184,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       'session:signInWithProfile': async (request) => {
         const prepared = await platform.prepareProfileSignIn(request);
         if (!prepared.ok) return prepared;
-        const result = await signIn(prepared.value.target, prepared.value.sip);
+        const { profile, password, sip } = prepared.value;
+        const target = {
+          baseUrl: profile.gwsUrl,
+          isDemo: false,
+          credentials: { userName: profile.userName, password },
+        };
+        const result = await signIn(target, sip);
         if (result.ok) await platform.afterProfileSignIn(request, prepared.value);
         return result;
       },

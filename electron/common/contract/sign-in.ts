@@ -28,7 +28,6 @@ export const serverChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }),
   z.object({ kind: z.literal('gws'), baseUrl: httpUrl }),
 ]);
-export type ServerChoice = z.infer<typeof serverChoiceSchema>;
 
 export const signInRequestSchema = z.object({
   server: serverChoiceSchema,

@@ -34,7 +34,6 @@ export const teamSchema = z.object({
   refreshedAt: z.number().nullable(),
   error: appErrorSchema.nullable(),
 });
-export type Team = z.infer<typeof teamSchema>;
 
 export const appStateSchema = z.object({
   connection: connectionSchema,

@@ -30,7 +30,6 @@ export const sipProfileSchema = z.object({
   sipUri: z.string().trim().min(1, 'Enter the SIP URI or extension').max(256),
   authorizationUser: z.string().trim().max(128),
 });
-export type SipProfile = z.infer<typeof sipProfileSchema>;
 
 export const serverProfileIdSchema = z
   .string()
@@ -193,7 +192,6 @@ export const rememberPasswordSupportSchema = z.object({
   /** Why the option is disabled, in words for the supervisor; null when available. */
   unavailableReason: z.string().nullable(),
 });
-export type RememberPasswordSupport = z.infer<typeof rememberPasswordSupportSchema>;
 
 /** What the settings screen and the sign-in screen read (`settings:get`). */
 export const settingsViewSchema = z.object({

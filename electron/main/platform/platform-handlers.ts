@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../common/models/audit';
+import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import type {
   HotkeyAction,
   ServerProfile,
@@ -10,7 +11,7 @@ import type {
 import { err, ok, type Result } from '../../common/result';
 import type { AppStore } from '../state/app-store';
 import type { AuditTrail } from './audit-trail';
-import { hotkeyLabels, hotkeyProblems } from './hotkeys';
+import { hotkeyProblems } from './hotkeys';
 import { diagnosticsText, type LogFiles } from './log-files';
 import type { Logger } from './logger';
 import { RememberedCredentials } from './remembered-credentials';
@@ -154,5 +155,3 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
     },
   };
 }
-
-export type PlatformHandlers = ReturnType<typeof createPlatformHandlers>;

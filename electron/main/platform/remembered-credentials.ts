@@ -1,14 +1,14 @@
 import type { SipAccount } from '../../common/contract/sign-in';
 import type { ProfileSignInRequest, ServerProfile } from '../../common/models/settings';
 import { err, ok, type Result } from '../../common/result';
-import type { SignInTarget } from '../contact-center/supervisor-session';
 import type { Logger } from './logger';
 import type { SecretStore } from './secret-store';
 import type { SettingsStore } from './settings-store';
 
 export interface ProfileSignIn {
   readonly profile: ServerProfile;
-  readonly target: SignInTarget;
+  /** The contact center's password for profile.userName at profile.gwsUrl. */
+  readonly password: string;
   readonly sip: SipAccount | null;
 }
 
@@ -45,15 +45,7 @@ export class RememberedCredentials {
       if (!sipPassword.ok) return sipPassword;
       sip = { ...profile.sip, password: sipPassword.value };
     }
-    return ok({
-      profile,
-      target: {
-        baseUrl: profile.gwsUrl,
-        isDemo: false,
-        credentials: { userName: profile.userName, password: password.value },
-      },
-      sip,
-    });
+    return ok({ profile, password: password.value, sip });
   }
 
   /**
@@ -67,9 +59,7 @@ export class RememberedCredentials {
       logger.warn('Passwords cannot be remembered here', { reason: secrets.unavailableReason });
     if (remember) {
       const saved = [
-        request.password
-          ? await secrets.save(gwsKey(prepared.profile.id), prepared.target.credentials.password)
-          : ok(null),
+        request.password ? await secrets.save(gwsKey(prepared.profile.id), prepared.password) : ok(null),
         request.sipPassword && prepared.sip
           ? await secrets.save(sipKey(prepared.profile.id), prepared.sip.password)
           : ok(null),

@@ -8,8 +8,9 @@ import {
   type Settings,
   type SettingsNotice,
 } from '../../common/models/settings';
+import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import { err, ok, type Result } from '../../common/result';
-import { hotkeyLabels, hotkeyProblems, normalizeHotkeys } from './hotkeys';
+import { hotkeyProblems, normalizeHotkeys } from './hotkeys';
 import type { Logger } from './logger';
 import { fileTimestamp, syncDirectory } from './rotating-files';
 

@@ -1,10 +1,11 @@
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import type { HotkeyAction } from '../../common/models/settings';
 import { createInProcessDemo } from '../demo-contact-center';
 import { createMainServices, type MainServices } from '../main-services';
-import { hotkeyCommand, hotkeyLabels } from '../platform/hotkeys';
+import { hotkeyCommand } from '../platform/hotkeys';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { EARSHOT_APP_ID } from './app-identity';
 import { createDesktopLogger, desktopPaths, openDesktopPlatform } from './desktop-platform';

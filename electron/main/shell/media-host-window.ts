@@ -2,9 +2,10 @@ import { BrowserWindow, session, type Session, type WebContents } from 'electron
 import type { Logger } from '../platform/logger';
 import { mediaHostContentSecurityPolicy, readStaticFile } from '../platform/static-files';
 import type { MediaHostLink } from '../sip/media-host-link';
-import { bindMediaIpc, isMediaPageUrl, MEDIA_HOST_NAME } from './ipc/media-ipc';
+import { APP_SCHEME, isMediaPageUrl, MEDIA_HOST_NAME } from './app-url';
+import { bindMediaIpc } from './ipc/media-ipc';
 import { mediaPermissionDecision } from './media-permission';
-import { APP_SCHEME, secureWebPreferences } from './security';
+import { secureWebPreferences } from './security';
 
 export interface MediaHostWindowOptions {
   /** Folder with the built media host page (out/renderer/media-host). */

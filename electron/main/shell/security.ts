@@ -1,4 +1,5 @@
 import { app, session, type WebContents, type WebPreferences } from 'electron';
+import { isAppUrl } from './app-url';
 
 /** Every window Earshot opens uses these; nothing loosens them per window. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -15,16 +16,6 @@ export function secureWebPreferences(preload: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
   };
-}
-
-export const APP_SCHEME = 'app';
-
-export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === `${APP_SCHEME}:`;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { MediaCommand, MediaEvent, MediaSipAccount } from '../../common/con
 import type { VoiceState } from '../../common/models/voice';
 import type { Logger } from '../platform/logger';
 import { updateAppState, type AppStore } from '../state/app-store';
-import type { VoiceCoreEvent } from '../voice/voice-core';
+import type { SipEvent } from './sip-events';
 import type { MediaHostLink, MediaHostLoss } from './media-host-link';
 
 export interface SipControllerOptions {
@@ -22,7 +22,7 @@ export class SipController {
   private account: MediaSipAccount | null = null;
   private outputDeviceId: string | null = null;
   private inputDeviceId: string | null = null;
-  private readonly listeners = new Set<(event: VoiceCoreEvent) => void>();
+  private readonly listeners = new Set<(event: SipEvent) => void>();
   private readonly disposers: Array<() => void> = [];
 
   constructor(private readonly options: SipControllerOptions) {
@@ -34,7 +34,7 @@ export class SipController {
   }
 
   /** Call, leg and microphone events for the voice core. */
-  onCoreEvent(listener: (event: VoiceCoreEvent) => void): () => void {
+  onCoreEvent(listener: (event: SipEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -95,7 +95,7 @@ export class SipController {
     this.listeners.clear();
   }
 
-  private emit(event: VoiceCoreEvent): void {
+  private emit(event: SipEvent): void {
     for (const listener of [...this.listeners]) listener(event);
   }
 

@@ -1,8 +1,10 @@
 import type { CallStats, MediaCommand, MicrophoneReport } from '../../common/contract/media-host-contract';
+import type { OfferedLeg, SipEvent } from '../sip/sip-events';
 import type { AuditKind } from '../../common/models/audit';
 import {
   louderAudience,
   type Audience,
+  type AudioEngine,
   type CallAudio,
   type MonitoringScope,
   type VoiceFrequency,
@@ -51,15 +53,6 @@ export interface ServerCallFacts {
   readonly startedAt: number;
 }
 
-export interface OfferedLeg {
-  readonly id: string;
-  readonly sipCallId: string;
-  readonly genesysCallUuid: string | null;
-  readonly from: string;
-  readonly displayName: string | null;
-  readonly at: number;
-}
-
 export interface Invite {
   readonly leg: OfferedLeg;
   /** waiting: might be a monitoring call GWS has not reported yet. ringing: shown to the supervisor. */
@@ -77,12 +70,6 @@ export interface SubscriptionFacts {
 export type SubscriptionRequest =
   { readonly kind: 'requesting'; readonly facts: SubscriptionFacts } | { readonly kind: 'cancelling' } | null;
 
-export interface AudioEngineFacts {
-  readonly status: 'starting' | 'running' | 'lost';
-  readonly reason: string | null;
-  readonly reopenable: boolean;
-}
-
 export interface VoiceCore {
   /** Live cards in the order they arrived. */
   readonly calls: readonly CallMachine[];
@@ -92,7 +79,7 @@ export interface VoiceCore {
   readonly endedCallIds: readonly string[];
   /** Ended calls, newest first. */
   readonly history: readonly CallMachine[];
-  readonly engine: AudioEngineFacts;
+  readonly engine: AudioEngine;
   /**
    * A microphone main lost sight of: the media host went away while it could carry the supervisor's
    * voice, or came back still holding calls. Indicators keep its audience until a media host confirms.
@@ -121,35 +108,7 @@ export type VoiceCoreEvent =
   | { readonly type: 'command'; readonly callId: string; readonly command: CallCommand }
   | { readonly type: 'answer-incoming'; readonly legId: string }
   | { readonly type: 'decline-incoming'; readonly legId: string }
-  | { readonly type: 'leg-offered'; readonly leg: OfferedLeg }
-  | {
-      readonly type: 'leg-state';
-      readonly legId: string;
-      readonly state: 'answering' | 'established' | 'ended';
-      readonly reason: string | null;
-    }
-  | {
-      readonly type: 'leg-microphone';
-      readonly legId: string;
-      readonly report: MicrophoneReport;
-      readonly error: string | null;
-    }
-  | { readonly type: 'leg-first-audio'; readonly legId: string; readonly at: number }
-  | { readonly type: 'leg-stats'; readonly legId: string; readonly stats: CallStats }
-  | { readonly type: 'leg-command-failed'; readonly legId: string; readonly command: string; readonly reason: string }
-  | {
-      readonly type: 'media-lost';
-      /** The media host confirmed (or its process is gone, so) no microphone is held. */
-      readonly microphoneReleased: boolean;
-      readonly reason: string;
-      /** The desktop app restarts its hidden window by itself. */
-      readonly restarting: boolean;
-      readonly reopenable: boolean;
-    }
-  | {
-      readonly type: 'media-ready';
-      readonly heldLegs: ReadonlyArray<{ readonly legId: string; readonly microphoneLive: boolean }>;
-    }
+  | SipEvent
   | { readonly type: 'subscription'; readonly facts: SubscriptionFacts | null }
   | { readonly type: 'subscription-request'; readonly request: SubscriptionRequest; readonly error: AppError | null }
   | { readonly type: 'timer'; readonly key: string }
@@ -194,7 +153,7 @@ const SEEN_LIMIT = 500;
 const LOOP_DETECTED = 482;
 const BUSY_HERE = 486;
 
-export function initialVoiceCore(engine: AudioEngineFacts): VoiceCore {
+export function initialVoiceCore(engine: AudioEngine): VoiceCore {
   return {
     calls: [],
     invites: [],

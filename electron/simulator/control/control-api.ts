@@ -6,7 +6,7 @@ import type { FloorModel, Interaction } from '../floor/floor-model';
 import type { LiveFloor } from '../floor/live-floor';
 import { parseJson, readBody, sendJson } from '../gws/http-io';
 import type { HttpSessionStore } from '../gws/http-sessions';
-import type { MessagingControl } from '../messaging/messaging-control';
+import type { MessagingControl } from './messaging-control';
 import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
 
 /** The SIP side as the control API reports it. */

@@ -4,8 +4,6 @@ import type { AppState } from '../../../electron/common/models/app-state';
 import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
 import type { TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
-import { nextSortOrder } from '../features/team/team-model';
-import type { SortColumn, StateFilter } from '../features/team/team-model';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { emptyFeedback } from './feedback';
 import type { FeedbackState, Toast } from './feedback';
@@ -36,6 +34,7 @@ import {
   pruneTranscripts,
   startLoading,
 } from './transcripts';
+import { nextSortOrder, type SortColumn, type StateFilter } from './team-view-options';
 import type { HeldTranscripts } from './transcripts';
 
 export interface UiActions {

@@ -2,7 +2,7 @@ import type { AppState } from '../../../electron/common/models/app-state';
 import type { MessagingFrequency } from '../../../electron/common/models/messaging';
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../electron/common/models/voice';
 import type { AppError } from '../../../electron/common/result';
-import type { SortOrder, StateFilter } from '../features/team/team-model';
+import type { SortOrder, StateFilter } from './team-view-options';
 import { pruneCommands } from './command-status';
 import type { CommandStatuses } from './command-status';
 import { shareStructure } from './share-structure';

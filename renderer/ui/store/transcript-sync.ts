@@ -1,6 +1,6 @@
 import type { EarshotBridge } from '../../../electron/common/contract/bridge-api';
 import type { Conversation } from '../../../electron/common/models/messaging';
-import { findConversation } from '../features/messaging/conversation-selectors';
+import { findConversation } from './conversation-selectors';
 import type { AppStore, AppStoreState } from './app-store';
 import { decideTranscript } from './transcripts';
 

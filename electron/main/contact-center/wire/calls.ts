@@ -49,10 +49,3 @@ export const callStateChangeMessageSchema = z.looseObject({
   call: callSchema,
   phoneNumber: z.string().optional(),
 });
-export type CallStateChangeMessage = z.infer<typeof callStateChangeMessageSchema>;
-
-export const callsResponseSchema = z.looseObject({ statusCode: z.literal(0), calls: z.array(z.unknown()).default([]) });
-export const devicesResponseSchema = z.looseObject({
-  statusCode: z.literal(0),
-  devices: z.array(z.unknown()).default([]),
-});

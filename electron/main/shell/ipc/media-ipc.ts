@@ -2,10 +2,8 @@ import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
 import { MEDIA_COMMAND_CHANNEL, MEDIA_EVENT_CHANNEL } from '../../../common/contract/media-host-contract';
 import type { Logger } from '../../platform/logger';
 import { MediaHostConnection, type MediaHostLink, type MediaHostPage } from '../../sip/media-host-link';
-import { APP_SCHEME } from '../security';
-
-/** The media page lives at app://media/; its window's session serves nothing else. */
-export const MEDIA_HOST_NAME = 'media';
+import { isMediaPageUrl } from '../app-url';
+import { isTrustedSender } from './trusted-sender';
 
 export interface MediaIpcLink extends MediaHostLink {
   /** A new page is loading in the media window: it counts as connected once it says `ready`. */
@@ -13,16 +11,6 @@ export interface MediaIpcLink extends MediaHostLink {
   /** The page is gone (crashed, reloading, window closed): its document, and any capture, went with it. */
   pageGone(cause: string): void;
   dispose(): void;
-}
-
-/** app:// is not a special scheme to WHATWG URL, so its origin reads "null": compare scheme and host. */
-export function isMediaPageUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === MEDIA_HOST_NAME;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -35,21 +23,8 @@ export function bindMediaIpc(options: { window: () => BrowserWindow | null; logg
   const connection = new MediaHostConnection(logger);
   let page: MediaHostPage | null = null;
 
-  const trusted = (event: IpcMainEvent): boolean => {
-    const window = options.window();
-    const frame = event.senderFrame;
-    return (
-      window !== null &&
-      !window.isDestroyed() &&
-      event.sender === window.webContents &&
-      frame !== null &&
-      frame.parent === null &&
-      isMediaPageUrl(frame.url)
-    );
-  };
-
   const onEvent = (event: IpcMainEvent, payload: unknown): void => {
-    if (!trusted(event)) {
+    if (!isTrustedSender(event, options.window(), isMediaPageUrl)) {
       logger.warn('Refused a media host event from an untrusted sender', { url: event.senderFrame?.url });
       return;
     }

@@ -1,14 +1,5 @@
 import type { Agent, AgentStateKind } from '../../../../electron/common/models/agent';
-
-export type SortColumn = 'name' | 'extension' | 'state' | 'timeInState' | 'activity';
-export type SortDirection = 'ascending' | 'descending';
-export interface SortOrder {
-  readonly column: SortColumn;
-  readonly direction: SortDirection;
-}
-
-export const stateFilters = ['all', 'Ready', 'NotReady', 'AfterCallWork', 'LoggedOut'] as const;
-export type StateFilter = (typeof stateFilters)[number];
+import type { SortColumn, SortOrder, StateFilter } from '../../store/team-view-options';
 
 export const stateFilterLabels: Readonly<Record<StateFilter, string>> = {
   all: 'All',
@@ -102,11 +93,6 @@ export function visibleAgents(agents: ReadonlyArray<Agent>, options: TeamViewOpt
     (agent) => matchesFilterText(agent, options.filterText) && matchesStateFilter(agent, options.stateFilter),
   );
   return sortAgents(matching, options.sort);
-}
-
-export function nextSortOrder(current: SortOrder, column: SortColumn): SortOrder {
-  if (current.column !== column) return { column, direction: 'ascending' };
-  return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
 }
 
 export type SelectionMove = 'next' | 'previous' | 'first' | 'last';

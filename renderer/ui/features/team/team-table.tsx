@@ -3,9 +3,10 @@ import type { KeyboardEvent } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import { SortIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
+import type { SortColumn, SortOrder } from '../../store/team-view-options';
 import { AgentRow } from './agent-row';
 import { moveSelection } from './team-model';
-import type { SelectionMove, SortColumn, SortOrder } from './team-model';
+import type { SelectionMove } from './team-model';
 
 const keyMoves: Readonly<Record<string, SelectionMove>> = {
   ArrowDown: 'next',

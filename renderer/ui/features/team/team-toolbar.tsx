@@ -3,8 +3,9 @@ import type { KeyboardEvent, Ref } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import { SearchIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
+import { stateFilters } from '../../store/team-view-options';
 import { MonitorOptions } from './monitor-options';
-import { countByStateFilter, matchesFilterText, stateFilterLabels, stateFilters } from './team-model';
+import { countByStateFilter, matchesFilterText, stateFilterLabels } from './team-model';
 
 export function TeamToolbar({
   agents,

@@ -150,11 +150,9 @@ describe('remember password', () => {
     const typed = { profileId: 'p1', password: 'gws-pass-1', sipPassword: 'sip-pass-1', rememberPassword: true };
     const prepared = await handlers.prepareProfileSignIn(typed);
     assert.ok(prepared.ok);
-    assert.deepEqual(prepared.value.target, {
-      baseUrl: 'https://gws.example.com:8443',
-      isDemo: false,
-      credentials: { userName: 'sam', password: 'gws-pass-1' },
-    });
+    assert.equal(prepared.value.profile.gwsUrl, 'https://gws.example.com:8443');
+    assert.equal(prepared.value.profile.userName, 'sam');
+    assert.equal(prepared.value.password, 'gws-pass-1');
     assert.deepEqual(prepared.value.sip, { ...paris.sip, password: 'sip-pass-1' });
     await handlers.afterProfileSignIn(typed, prepared.value);
 
@@ -169,7 +167,7 @@ describe('remember password', () => {
 
     const remembered = await handlers.prepareProfileSignIn({ profileId: 'p1', rememberPassword: true });
     assert.ok(remembered.ok);
-    assert.equal(remembered.value.target.credentials.password, 'gws-pass-1');
+    assert.equal(remembered.value.password, 'gws-pass-1');
     assert.equal(remembered.value.sip?.password, 'sip-pass-1');
   });
 

@@ -4,12 +4,12 @@ import {
   initialVoiceCore,
   MATCH_WINDOW_MS,
   step,
-  type OfferedLeg,
   type ServerCallFacts,
   type VoiceCore,
   type VoiceCoreEvent,
   type VoiceEffect,
 } from '../../../../../electron/main/voice/voice-core';
+import type { OfferedLeg } from '../../../../../electron/main/sip/sip-events';
 import { renderVoice } from '../../../../../electron/main/voice/voice-view';
 
 const context = { now: 5_000, inputDeviceId: null, initialVolume: 1 };

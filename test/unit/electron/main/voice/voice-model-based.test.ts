@@ -27,7 +27,8 @@ import {
 import { renderVoice, type VoiceView } from '../../../../../electron/main/voice/voice-view';
 import { trayState } from '../../../../../electron/main/state/tray-state';
 import { initialAppState } from '../../../../../electron/main/state/app-state-reducers';
-import { shortcutAction, shortcutTargetCall } from '../../../../../renderer/ui/features/voice/shortcuts';
+import { keyTargetCall } from '../../../../../electron/common/models/voice-targets';
+import { shortcutAction } from '../../../../../renderer/ui/features/voice/shortcuts';
 import { describeAudience, describeCallAudience } from '../../../../../renderer/ui/features/voice/voice-model';
 
 // ——— the simulated world ———
@@ -757,7 +758,7 @@ function apply(world: World, action: Action, check: () => void): void {
           altKey: action.alt,
           repeat: false,
         },
-        shortcutTargetCall(world.cards()),
+        keyTargetCall(world.cards()),
       );
       if (shortcut === null) return;
       const card = world.cards().find((candidate) => candidate.id === shortcut.callId);

@@ -4,7 +4,6 @@ import {
   countByStateFilter,
   matchesFilterText,
   moveSelection,
-  nextSortOrder,
   sameAgentRow,
   sortAgents,
   visibleAgents,
@@ -178,23 +177,6 @@ describe('visibleAgents', () => {
       sort: { column: 'name', direction: 'ascending' },
     });
     assert.deepEqual(none, []);
-  });
-});
-
-describe('nextSortOrder', () => {
-  test('a new column starts ascending; the same column flips', () => {
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'state'), {
-      column: 'state',
-      direction: 'ascending',
-    });
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'name'), {
-      column: 'name',
-      direction: 'descending',
-    });
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'descending' }, 'name'), {
-      column: 'name',
-      direction: 'ascending',
-    });
   });
 });
 
