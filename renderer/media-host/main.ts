@@ -55,10 +55,11 @@ function boot(): void {
   watchAudioDevices(emit, (error) =>
     emit({ type: 'commandFailed', command: 'listDevices', callId: null, reason: errorMessage(error) }),
   );
-  // Closing or reloading the page ends every call and track first, then tells main it may rely on that.
+  // Closing or reloading the page: main hears it first (so it ends the calls as "the audio window
+  // closed"), and every call and track ends in the same task, before main can act on anything else.
   window.addEventListener('pagehide', () => {
-    phone.hangUpAll();
     emit({ type: 'goodbye' });
+    phone.hangUpAll();
   });
   emit({ type: 'ready', calls: phone.calls() });
 }

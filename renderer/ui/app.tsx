@@ -7,6 +7,8 @@ import { TeamView } from './features/team/team-view';
 import { IncomingCalls } from './features/voice/incoming-calls';
 import { MonitoringBoard } from './features/board/monitoring-board';
 import { SettingsNotice } from './features/settings/settings-notice';
+import { AudioEngineNotice } from './features/audio/audio-engine-notice';
+import { useWindowTitle } from './features/header/use-window-title';
 import { useAppStore, useCommands } from './store/store-context';
 
 type Screen = 'starting' | 'unavailable' | 'sign-in' | 'team';
@@ -46,6 +48,7 @@ function CurrentScreen({ screen, loadProblem }: { screen: Screen; loadProblem: s
         <div className="team-screen">
           <AppHeader />
           <div className="app-notices">
+            <AudioEngineNotice />
             <SettingsNotice />
           </div>
           <main className="workspace">
@@ -59,6 +62,7 @@ function CurrentScreen({ screen, loadProblem }: { screen: Screen; loadProblem: s
 }
 
 export function App() {
+  useWindowTitle();
   const screen = useAppStore((state): Screen => {
     const app = state.mirror.app;
     if (app === null) return state.mirror.loadError === null ? 'starting' : 'unavailable';

@@ -38,7 +38,6 @@ export interface MediaHostPage {
 export class MediaHostConnection implements MediaHostLink {
   private page: MediaHostPage | null = null;
   private ready = false;
-  private saidGoodbye = false;
   private readonly eventListeners = new Set<(event: MediaEvent) => void>();
   private readonly connectedListeners = new Set<() => void>();
   private readonly disconnectedListeners = new Set<(loss: MediaHostLoss) => void>();
@@ -54,7 +53,6 @@ export class MediaHostConnection implements MediaHostLink {
     if (this.page) this.detach('replaced by another page', { documentGone: false });
     this.page = page;
     this.ready = false;
-    this.saidGoodbye = false;
   }
 
   /** A message from the attached page, parsed here; anything malformed is dropped with its reason. */
@@ -66,14 +64,17 @@ export class MediaHostConnection implements MediaHostLink {
       return;
     }
     const event = parsed.data;
-    if (event.type === 'goodbye') this.saidGoodbye = true;
+    if (event.type === 'goodbye') {
+      // The page is going away and ends its calls and tracks in the same task: it is gone from here.
+      this.detach('the audio window was closed', { documentGone: true }, page);
+      return;
+    }
     if (event.type === 'ready') {
       if (this.ready) {
         this.logger.warn('The media host said ready twice; ignoring the second');
         return;
       }
       this.ready = true;
-      this.saidGoodbye = false;
       this.dispatch(event);
       for (const listener of [...this.connectedListeners]) this.safely(listener);
       return;
@@ -88,10 +89,9 @@ export class MediaHostConnection implements MediaHostLink {
   detach(cause: string, options: { readonly documentGone: boolean }, page: MediaHostPage | null = this.page): void {
     if (page === null || page !== this.page) return;
     const wasReady = this.ready;
-    const loss: MediaHostLoss = { cause, microphoneReleased: options.documentGone || this.saidGoodbye };
+    const loss: MediaHostLoss = { cause, microphoneReleased: options.documentGone };
     this.page = null;
     this.ready = false;
-    this.saidGoodbye = false;
     if (!wasReady) return;
     for (const listener of [...this.disconnectedListeners]) this.safely(() => listener(loss));
   }

@@ -7,6 +7,7 @@ import type { LiveFloor } from '../floor/live-floor';
 import { parseJson, readBody, sendJson } from '../gws/http-io';
 import type { HttpSessionStore } from '../gws/http-sessions';
 import type { MessagingControl } from './messaging-control';
+import { VoiceControl } from './voice-control';
 import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
 
 /** The SIP side as the control API reports it. */
@@ -80,7 +81,11 @@ export class ControlError extends Error {
 export class ControlApi {
   private readonly ringTimers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly deps: ControlApiDeps) {}
+  private readonly voiceControl: VoiceControl;
+
+  constructor(private readonly deps: ControlApiDeps) {
+    this.voiceControl = new VoiceControl(deps.supervisorCalls);
+  }
 
   /** Cancels calls still waiting to be answered by their ringMs timer. */
   close(): void {
@@ -110,6 +115,8 @@ export class ControlApi {
     const [resource, key, action, extra] = segments;
     const messaging = await this.deps.messaging.route(method, segments, () => readJson(req));
     if (messaging !== undefined) return messaging;
+    const voiceCall = await this.voiceControl.route(method, segments, () => readJson(req));
+    if (voiceCall !== undefined) return voiceCall;
     if (method === 'GET' && resource === 'state' && key === undefined) return this.state();
     if (method === 'POST' && resource === 'agents' && key && action === 'state' && extra === undefined) {
       return this.setAgentState(key, stateBody.parse(await readJson(req)));

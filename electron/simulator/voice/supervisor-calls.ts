@@ -336,6 +336,42 @@ export class SupervisorCalls {
     }
   }
 
+  /**
+   * Offers the supervisor's phone this call a second time, as a misbehaving B2BUA or a failover
+   * might: on a dialog of its own, with the same Call-ID or a new one. Resolves with the phone's
+   * final answer; a phone that keeps one leg per call refuses it.
+   */
+  async offerAgain(callId: string, sameCallId: boolean): Promise<{ readonly status: number }> {
+    const call = this.calls.find((item) => item.id === callId && item.state !== 'Released');
+    const phones = this.options.phones();
+    const supervisor = call ? this.options.directory.byId(call.supervisorId) : undefined;
+    const agent = call ? this.options.directory.byId(call.agentId) : undefined;
+    if (!call || !phones || !supervisor || !agent) return { status: 481 };
+    try {
+      const leg = await phones.placeMonitoringCall({
+        toUser: supervisor.device.phoneNumber,
+        callUuid: call.id,
+        fromDisplayName: `${agent.firstName} ${agent.lastName} (${agent.device.phoneNumber}) again`,
+        fromUser: agent.device.phoneNumber,
+        autoAnswer: true,
+        mode: call.mode,
+        ...(sameCallId && call.sip ? { callId: call.sip.callId } : {}),
+      });
+      this.options.log(`voice: the phone answered a second INVITE for ${call.id}`);
+      this.track(leg.hangUp());
+      return { status: 200 };
+    } catch (error) {
+      return { status: error instanceof Error && 'status' in error ? Number(error.status) : 500 };
+    }
+  }
+
+  /** The contact center renegotiates the supervisor's leg offering two-way audio. */
+  async reInvite(callId: string): Promise<{ readonly status: number; readonly answerDirection: string | null }> {
+    const call = this.calls.find((item) => item.id === callId && item.state !== 'Released');
+    if (!call?.sip) return { status: 481, answerDirection: null };
+    return call.sip.reInvite();
+  }
+
   private trimHistory(): void {
     while (this.calls.length > releasedHistoryLimit) {
       const index = this.calls.findIndex((call) => call.state === 'Released');
