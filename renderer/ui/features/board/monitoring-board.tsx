@@ -203,7 +203,7 @@ export function MonitoringBoard() {
   // Which call the keys act on is worth saying only when there is a choice.
   const keysTargetId = liveCount > 1 ? (target?.id ?? null) : null;
   return (
-    <section className="board" aria-labelledby="board-title" data-testid="monitoring-board">
+    <section className="board" aria-labelledby="board-title" data-testid="monitoring-board" tabIndex={-1}>
       <div className="board__head">
         <h2 id="board-title" className="board__title">
           Monitoring

@@ -371,23 +371,21 @@ function KeyboardSection({ keyboard }: { keyboard: KeyboardSettings }) {
       description={`Barging in always takes ${shortcutText(bargeIn)} or a click. No key acts while you type, or in a menu or a dialog.`}
       failure={failure}
     >
-      <div className="settings-checks">
-        <label className="option">
-          <input
-            type="checkbox"
-            checked={keyboard.singleKeyShortcuts}
-            data-testid="settings-single-key-shortcuts"
-            onChange={(event) => {
-              const singleKeyShortcuts = event.target.checked;
-              void save('keyboard', (view) => ({ keyboard: { ...view.settings.keyboard, singleKeyShortcuts } }));
-            }}
-          />
-          <span className="option__text">
-            <span className="option__label">Single-key shortcuts</span>
-            <span className="option__hint">{singleKeysHint}</span>
-          </span>
-        </label>
-      </div>
+      <label className="option">
+        <input
+          type="checkbox"
+          checked={keyboard.singleKeyShortcuts}
+          data-testid="settings-single-key-shortcuts"
+          onChange={(event) => {
+            const singleKeyShortcuts = event.target.checked;
+            void save('keyboard', (view) => ({ keyboard: { ...view.settings.keyboard, singleKeyShortcuts } }));
+          }}
+        />
+        <span className="option__text">
+          <span className="option__label">Single-key shortcuts</span>
+          <span className="option__hint">{singleKeysHint}</span>
+        </span>
+      </label>
     </Section>
   );
 }
@@ -517,6 +515,8 @@ export function SettingsPanel() {
       <dialog
         ref={dialog}
         className="settings-panel"
+        // Focus falls back here when a control inside goes away (a restore button that is no longer needed).
+        tabIndex={-1}
         aria-labelledby="settings-panel-title"
         data-testid="settings-panel"
         onClose={() => setOpen(false)}
