@@ -360,6 +360,11 @@ test('outside text fields the chord barges in and L listens; focus never falls t
   await expect(callCard).toHaveCount(0);
   expect(await describeFocus(page)).toBe('monitoring-board');
 
+  // Cancel on the row: the Listen, Coach and Barge in buttons come back, the row keeps the focus.
+  await page.getByTestId('monitoring-cancel').click();
+  await expect(page.getByTestId(`monitor-listen-${floor.voiceAgent}`)).toBeVisible();
+  expect(await describeFocus(page)).toBe(`agent-row-${floor.voiceAgent}`);
+
   // Closing a dialog hands the focus back to what opened it.
   await page.getByTestId('settings-button').click();
   await page.keyboard.press('Escape');

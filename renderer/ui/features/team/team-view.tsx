@@ -58,7 +58,8 @@ export function TeamView() {
   }
 
   return (
-    <section className="team-view" aria-label="Team">
+    // Focus falls back here when a row or a control of the team goes away (a filter, a cancelled subscription).
+    <section className="team-view" aria-label="Team" tabIndex={-1}>
       {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
       <TeamToolbar agents={agents} shownCount={rows.length} filterInput={filterInput} />
       <MonitoringNotices rows={rows} />
