@@ -281,6 +281,22 @@ test('typing into any text field, enabled or not, never changes the monitored ca
     await expect(page.getByTestId(dialog)).not.toBeVisible();
     await expectUnchanged(page, earshot, floor, dialog);
   }
+  // The read-only diagnostics of Copy diagnostics, shown when the clipboard refuses.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('refused for the test'));
+  });
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('copy-diagnostics').click();
+  const diagnostics = await visibleTextFields(page.getByTestId('copy-fallback'));
+  expect(diagnostics).toHaveLength(1);
+  typedInto.push(await typeInto(page, diagnostics[0]!));
+  await page.getByTestId('copy-fallback').getByRole('button', { name: 'Close' }).click();
+  await page
+    .getByTestId('settings-panel')
+    .getByRole('button', { name: /^Close/ })
+    .click();
+  await expectUnchanged(page, earshot, floor, 'the diagnostics');
+
   expect(typedInto).toEqual(
     expect.arrayContaining([
       'conversation-farewell',
@@ -291,6 +307,7 @@ test('typing into any text field, enabled or not, never changes the monitored ca
       'audit-filter-agent',
       'audit-filter-from',
       'audit-filter-text',
+      'Diagnostics',
     ]),
   );
 
