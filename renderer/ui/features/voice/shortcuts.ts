@@ -51,9 +51,9 @@ export interface ShortcutBinding {
 
 /**
  * Going silent stays one key away; going live takes Ctrl+Shift, which types nothing on any layout
- * (Alt and AltGr type characters on Mac and European keyboards) and which neither Chromium, Electron
- * nor the default global hotkeys (Ctrl+Alt+Shift+…) use with B. Hang-up takes Shift so a stray H
- * does not end the call.
+ * (Alt and AltGr type characters on Mac and European keyboards). With B it is free in Electron, in
+ * the default global hotkeys (Ctrl+Alt+Shift+…) and on the desktops; Chromium's bookmarks bar gives
+ * way to a page that takes it. Hang-up takes Shift so a stray H does not end the call.
  */
 export const shortcutBindings: Readonly<Record<ShortcutCommand, ShortcutBinding>> = {
   listen: {
