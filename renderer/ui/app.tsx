@@ -1,3 +1,4 @@
+import { useFocusKeeper } from './components/focus-keeper';
 import { NoticeBanner } from './components/notice-banner';
 import { ToastHost } from './components/toast';
 import { CopyFallbackDialog } from './features/diagnostics/copy-fallback-dialog';
@@ -51,7 +52,8 @@ function CurrentScreen({ screen, loadProblem }: { screen: Screen; loadProblem: s
             <AudioEngineNotice />
             <SettingsNotice />
           </div>
-          <main className="workspace">
+          {/* The last place focus can fall back to when what held it goes away. */}
+          <main className="workspace" tabIndex={-1}>
             <IncomingCalls />
             <MonitoringBoard />
             <TeamView />
@@ -63,6 +65,7 @@ function CurrentScreen({ screen, loadProblem }: { screen: Screen; loadProblem: s
 
 export function App() {
   useWindowTitle();
+  useFocusKeeper();
   const screen = useAppStore((state): Screen => {
     const app = state.mirror.app;
     if (app === null) return state.mirror.loadError === null ? 'starting' : 'unavailable';

@@ -169,6 +169,8 @@ const reservedChords: Readonly<Record<string, string>> = {
   'Command+Space': 'opens Spotlight',
   'Command+H': 'hides applications',
   'Command+M': 'minimises windows',
+  // The UI window's own going-live key (renderer/ui/features/voice/shortcuts.ts); a global hotkey would take it.
+  'Control+Shift+B': 'is Earshot’s Barge in key inside its window',
 };
 
 const editingKeys = new Set(['A', 'C', 'F', 'N', 'O', 'P', 'S', 'T', 'V', 'W', 'X', 'Y', 'Z']);

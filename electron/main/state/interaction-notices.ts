@@ -82,9 +82,7 @@ function callStarted(call: MonitoredCall): InteractionNotice {
     channel: 'voice',
     event: 'started',
     title: `Monitoring ${call.agentName ?? 'a call'}`,
-    body: sentence(
-      `${call.customerNumber ? `call with ${call.customerNumber}, ` : ''}${voiceWords(call)}`,
-    ),
+    body: sentence(`${call.customerNumber ? `call with ${call.customerNumber}, ` : ''}${voiceWords(call)}`),
   };
 }
 

@@ -54,6 +54,7 @@ const callBody = z.strictObject({
 });
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
 const sipClusterBody = z.strictObject({ enabled: z.boolean() });
+const intrusionBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
@@ -137,6 +138,10 @@ export class ControlApi {
     if (method === 'POST' && resource === 'sip-cluster' && key === undefined) {
       this.deps.supervisorCalls.setSipCluster(sipClusterBody.parse(await readJson(req)).enabled);
       return { ok: true, enabled: this.deps.supervisorCalls.sipCluster };
+    }
+    if (method === 'POST' && resource === 'intrusion' && key === undefined) {
+      this.deps.supervisorCalls.setIntrusionEnabled(intrusionBody.parse(await readJson(req)).enabled);
+      return { ok: true, enabled: this.deps.supervisorCalls.intrusionEnabled };
     }
     if (method === 'POST' && resource === 'floor' && key === undefined)
       return this.setFloor(floorBody.parse(await readJson(req)).running);
@@ -252,6 +257,7 @@ export class ControlApi {
     const { supervisorCalls, directory } = this.deps;
     return {
       sipCluster: supervisorCalls.sipCluster,
+      intrusionEnabled: supervisorCalls.intrusionEnabled,
       calls: supervisorCalls.all().map((call) => describeSupervisorCall(call, supervisorCalls, directory)),
     };
   }

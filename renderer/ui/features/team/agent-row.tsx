@@ -49,7 +49,12 @@ function AgentRowView({ agent, selected, tabbable, onSelect }: AgentRowProps) {
         <ActivityBadges activity={agent.activity} />
       </td>
       <td className="cell-actions">
-        <MonitorActions agentId={agent.id} agentName={agent.displayName} tabbable={tabbable} />
+        <MonitorActions
+          agentId={agent.id}
+          agentName={agent.displayName}
+          agentOnCall={agent.activity.onCall}
+          tabbable={tabbable}
+        />
       </td>
     </tr>
   );

@@ -4,49 +4,20 @@ import { HeadsetIcon, LoudIcon, SpeakingIcon } from '../../components/icons';
 import { commandKeys, isSending } from '../../store/command-status';
 import type { AppStoreState } from '../../store/app-store';
 import { useAppStore, useCommands } from '../../store/store-context';
-import {
-  describeMonitoredAgent,
-  describeSubscription,
-  frequencyLabels,
-  monitorActionPhrase,
-  scopeLabels,
-} from '../voice/voice-model';
+import { describeMonitoredAgent, describeSubscription } from '../voice/voice-model';
 import { MessagingTrigger } from './messaging-menu';
+import { monitorButtonWording } from './monitor-wording';
 
 interface MonitorButtonSpec {
   readonly mode: VoiceMode;
   readonly testId: string;
-  readonly text: string;
   readonly Icon: ComponentType<SVGProps<SVGSVGElement>>;
-  accessibleName(agentName: string): string;
-  consequence(agentName: string): string;
 }
 
 const buttons: ReadonlyArray<MonitorButtonSpec> = [
-  {
-    mode: 'ListenIn',
-    testId: 'listen',
-    text: 'Listen',
-    Icon: HeadsetIcon,
-    accessibleName: (name) => monitorActionPhrase('ListenIn', name),
-    consequence: () => 'silent, nobody hears you',
-  },
-  {
-    mode: 'Coach',
-    testId: 'coach',
-    text: 'Coach',
-    Icon: SpeakingIcon,
-    accessibleName: (name) => monitorActionPhrase('Coach', name),
-    consequence: (name) => `${name} hears you, the customer does not`,
-  },
-  {
-    mode: 'BargeIn',
-    testId: 'barge',
-    text: 'Barge in',
-    Icon: LoudIcon,
-    accessibleName: (name) => monitorActionPhrase('BargeIn', name),
-    consequence: (name) => `${name} and the customer hear you`,
-  },
+  { mode: 'ListenIn', testId: 'listen', Icon: HeadsetIcon },
+  { mode: 'Coach', testId: 'coach', Icon: SpeakingIcon },
+  { mode: 'BargeIn', testId: 'barge', Icon: LoudIcon },
 ];
 
 /** Why monitoring cannot start right now, or null when it can. */
@@ -64,35 +35,48 @@ function monitorBlockedReason(state: AppStoreState): string | null {
   return null;
 }
 
-function MonitorButtons({ agentId, agentName, tabbable }: { agentId: string; agentName: string; tabbable: boolean }) {
+function MonitorButtons({
+  agentId,
+  agentName,
+  agentOnCall,
+  tabbable,
+}: {
+  agentId: string;
+  agentName: string;
+  agentOnCall: boolean;
+  tabbable: boolean;
+}) {
   const commands = useCommands();
   const blockedReason = useAppStore(monitorBlockedReason);
   const scope = useAppStore((state) => state.ui.monitorOptions.scope);
   const frequency = useAppStore((state) => state.ui.monitorOptions.frequency);
   const defaultMode = useAppStore((state) => state.settings.view?.settings.monitoring.voice.mode ?? 'ListenIn');
-  const options = `${scopeLabels[scope].label}, ${frequencyLabels[frequency].label.toLowerCase()}`;
   return (
     <div className="monitor-buttons" role="group" aria-label={`Monitor ${agentName}`}>
-      {buttons.map(({ mode, testId, text, Icon, accessibleName, consequence }) => (
-        <button
-          key={mode}
-          type="button"
-          className={`monitor-button monitor-button--${testId}${mode === defaultMode ? ' is-default' : ''}`}
-          data-testid={`monitor-${testId}-${agentId}`}
-          data-default={mode === defaultMode}
-          aria-label={accessibleName(agentName)}
-          title={
-            blockedReason ??
-            `${accessibleName(agentName)}: ${consequence(agentName)}. ${options}.${mode === defaultMode ? ' Your usual choice.' : ''}`
-          }
-          tabIndex={tabbable ? 0 : -1}
-          disabled={blockedReason !== null}
-          onClick={() => void commands.startMonitoring({ agentId, agentName, mode })}
-        >
-          <Icon className="monitor-button__icon" width={14} height={14} />
-          <span className="monitor-button__text">{text}</span>
-        </button>
-      ))}
+      {buttons.map(({ mode, testId, Icon }) => {
+        const wording = monitorButtonWording(
+          mode,
+          { name: agentName, onCall: agentOnCall },
+          { scope, frequency, usual: mode === defaultMode },
+        );
+        return (
+          <button
+            key={mode}
+            type="button"
+            className={`monitor-button monitor-button--${testId}${mode === defaultMode ? ' is-default' : ''}`}
+            data-testid={`monitor-${testId}-${agentId}`}
+            data-default={mode === defaultMode}
+            aria-label={wording.name}
+            title={blockedReason ?? wording.description}
+            tabIndex={tabbable ? 0 : -1}
+            disabled={blockedReason !== null}
+            onClick={() => void commands.startMonitoring({ agentId, agentName, mode })}
+          >
+            <Icon className="monitor-button__icon" width={14} height={14} />
+            <span className="monitor-button__text">{wording.text}</span>
+          </button>
+        );
+      })}
     </div>
   );
 }
@@ -153,10 +137,13 @@ function MonitoringStatus({ agentId, tabbable }: { agentId: string; tabbable: bo
 export function MonitorActions({
   agentId,
   agentName,
+  agentOnCall,
   tabbable,
 }: {
   agentId: string;
   agentName: string;
+  /** Whether a Barge in would join a call in progress, so the buttons can say so before the click. */
+  agentOnCall: boolean;
   tabbable: boolean;
 }) {
   const monitored = useAppStore(
@@ -167,7 +154,7 @@ export function MonitorActions({
       {monitored ? (
         <MonitoringStatus agentId={agentId} tabbable={tabbable} />
       ) : (
-        <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />
+        <MonitorButtons agentId={agentId} agentName={agentName} agentOnCall={agentOnCall} tabbable={tabbable} />
       )}
       <MessagingTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
     </div>

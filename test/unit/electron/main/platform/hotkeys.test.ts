@@ -91,6 +91,14 @@ describe('hotkey problems', () => {
     assert.match(onMac.listen ?? '', /editing shortcut/);
   });
 
+  test('the window’s own Barge in chord stays free for it', () => {
+    const hotkeys = { ...defaultSettings().hotkeys, hangUp: 'CommandOrControl+Shift+B' };
+    assert.match(hotkeyProblems(hotkeys, 'win32').hangUp ?? '', /Barge in key inside its window/);
+    assert.match(hotkeyProblems({ ...hotkeys, hangUp: 'Control+Shift+B' }, 'darwin').hangUp ?? '', /Barge in key/);
+    // On a Mac, CommandOrControl is Command: the window's chord keeps Control.
+    assert.deepEqual(hotkeyProblems(hotkeys, 'darwin'), {});
+  });
+
   test('unset hotkeys are fine; unparsable ones say why; normalising keeps what it cannot parse', () => {
     const hotkeys = { listen: null, bargeIn: 'Control+Alt+', toggleCoach: null, hangUp: 'alt+shift+h' };
     assert.deepEqual(Object.keys(hotkeyProblems(hotkeys, 'linux')), ['bargeIn']);

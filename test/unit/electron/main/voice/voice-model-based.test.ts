@@ -28,12 +28,16 @@ import { renderVoice, type VoiceView } from '../../../../../electron/main/voice/
 import { trayState } from '../../../../../electron/main/state/tray-state';
 import { initialAppState } from '../../../../../electron/main/state/app-state-reducers';
 import { keyTargetCall } from '../../../../../electron/common/models/voice-targets';
-import { shortcutAction } from '../../../../../renderer/ui/features/voice/shortcuts';
+import {
+  focusKinds,
+  goesLive,
+  shortcutAction,
+  shortcutsActIn,
+  type FocusKind,
+} from '../../../../../renderer/ui/features/voice/shortcuts';
 import { describeAudience, describeCallAudience } from '../../../../../renderer/ui/features/voice/voice-model';
 
 // ——— the simulated world ———
-
-type FocusKind = 'page' | 'button' | 'text-field' | 'disabled-text-field' | 'menu' | 'dialog';
 
 interface ServerCall {
   readonly id: string;
@@ -451,7 +455,7 @@ type Action =
       command: 'barge-in' | 'listen' | 'talk' | 'stop-talking' | 'mute' | 'hang-up' | 'volume';
     }
   | { kind: 'incoming'; index: number; answer: boolean }
-  | { kind: 'key'; key: string; shift: boolean; ctrl: boolean; alt: boolean; focus: FocusKind }
+  | { kind: 'key'; key: string; shift: boolean; ctrl: boolean; alt: boolean; focus: FocusKind; singleKeys: boolean }
   | { kind: 'sign-out' }
   /**
    * Lets what is in flight arrive, each arrival a checked step, in an order drawn for it (queues
@@ -533,7 +537,8 @@ const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
       shift: fc.boolean(),
       ctrl: rarely,
       alt: rarely,
-      focus: fc.constantFrom<FocusKind>('page', 'button', 'text-field', 'disabled-text-field', 'menu', 'dialog'),
+      focus: fc.constantFrom<FocusKind>(...focusKinds),
+      singleKeys: fc.boolean(),
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'sign-out' as const }) },
@@ -545,9 +550,6 @@ const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
 );
-
-/** Where a key press is text or belongs to an open menu or dialog, the call keys stay out of it. */
-const keysActIn: ReadonlySet<FocusKind> = new Set(['page', 'button']);
 
 const SETTLE_LIMIT = 60;
 
@@ -748,18 +750,22 @@ function apply(world: World, action: Action, check: () => void): void {
       return;
     }
     case 'key': {
-      if (!keysActIn.has(action.focus)) return;
-      const shortcut = shortcutAction(
-        {
-          key: action.key,
-          shiftKey: action.shift,
-          ctrlKey: action.ctrl,
-          metaKey: false,
-          altKey: action.alt,
-          repeat: false,
-        },
-        keyTargetCall(world.cards()),
-      );
+      const key = {
+        key: action.key,
+        shiftKey: action.shift,
+        ctrlKey: action.ctrl,
+        metaKey: false,
+        altKey: action.alt,
+        repeat: false,
+      };
+      const shortcut = shortcutAction(key, action.focus, keyTargetCall(world.cards()), {
+        singleKeyShortcuts: action.singleKeys,
+      });
+      // (f) No single unmodified key makes anyone hear the supervisor, and no key acts where it is text.
+      if (shortcut !== null) {
+        assert.ok(!goesLive(shortcut) || action.ctrl, `the key ${action.key} alone went live`);
+        assert.ok(shortcutsActIn(action.focus), `a key acted with focus in a ${action.focus}`);
+      }
       if (shortcut === null) return;
       const card = world.cards().find((candidate) => candidate.id === shortcut.callId);
       if (!card) return;
