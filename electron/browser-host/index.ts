@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInProcessDemo } from '../main/demo-contact-center';
 import { createMainServices } from '../main/main-services';
+import { installProcessSafetyNet } from '../main/platform/process-safety';
 import { startBrowserHost } from './browser-host';
 import { openBrowserPlatform } from './browser-platform';
 import { openMediaHostAppWindow } from './media-host-app-window';
@@ -28,6 +29,14 @@ async function main(): Promise<void> {
   const logLevel = values['log-level'] === 'debug' ? 'debug' : 'info';
   const platform = openBrowserPlatform(values['data-dir'], logLevel);
   const { logger } = platform;
+  installProcessSafetyNet({
+    logger: logger.child('process'),
+    processName: 'browser edition',
+    onFatal: () => {
+      platform.logFiles.close();
+      process.exit(1);
+    },
+  });
   const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const demo = values['no-demo']
     ? undefined
