@@ -59,6 +59,7 @@ export class SimulatorHost {
   private readonly control: ControlApi | null;
   private readonly upgradeHandlers = new Map<string, UpgradeHandler>();
   private hub: BayeuxHub;
+  private bayeuxBlocked = false;
   private server: Server | null = null;
   private port = 0;
   private lifecycle: Promise<void> = Promise.resolve();
@@ -144,6 +145,10 @@ export class SimulatorHost {
           sip: () => this.sipStatus(),
           bayeuxClientCount: () => this.hub.clientCount(),
           dropBayeuxClients: () => this.hub.dropAll(),
+          blockBayeux: (blocked) => {
+            this.bayeuxBlocked = blocked;
+            this.hub.setBlocked(blocked);
+          },
           restart: (downMs) => this.restart(downMs),
           log: options.log,
           messaging: new MessagingControl({ center: this.messaging, directory: this.directory, floor: this.floor }),
@@ -266,13 +271,16 @@ export class SimulatorHost {
   }
 
   private createHub(): BayeuxHub {
-    return new BayeuxHub({
+    const hub = new BayeuxHub({
       authenticate: (req, res) => {
         const principal = this.auth.authenticate(req, res);
         return principal ? { userId: principal.user.id, sessionId: principal.session.id } : null;
       },
       log: this.options.log,
     });
+    // A restart does not lift a block the test asked for.
+    hub.setBlocked(this.bayeuxBlocked);
+    return hub;
   }
 
   private listen(port: number): Promise<void> {

@@ -26,6 +26,8 @@ export interface ControlApiDeps {
   readonly sip: () => SipStatus | null;
   readonly bayeuxClientCount: () => number;
   readonly dropBayeuxClients: () => number;
+  /** CometD answers 503 while blocked; REST goes on working. */
+  readonly blockBayeux: (blocked: boolean) => void;
   /** Restarts the GWS front end; called after the response has been sent. */
   readonly restart: (downMs: number) => Promise<void>;
   readonly log: (line: string) => void;
@@ -54,6 +56,7 @@ const callBody = z.strictObject({
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
 const sipClusterBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
+const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
@@ -135,6 +138,12 @@ export class ControlApi {
       return this.setFloor(floorBody.parse(await readJson(req)).running);
     if (method === 'POST' && resource === 'cometd' && key === 'drop' && action === undefined) {
       return { dropped: this.deps.dropBayeuxClients() };
+    }
+    if (method === 'POST' && resource === 'cometd' && key === 'block' && action === undefined) {
+      const { blocked } = cometdBlockBody.parse(await readJson(req));
+      this.deps.blockBayeux(blocked);
+      this.deps.log(`control: CometD ${blocked ? 'blocked' : 'unblocked'}`);
+      return { ok: true, blocked };
     }
     if (method === 'POST' && resource === 'restart' && key === undefined) {
       const downMs = restartBody.parse(await readJson(req)).downMs ?? 0;
