@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../simulator/index';
+import { demoCredentials, startSimulator, type RunningSimulator } from '../simulator/index';
 import type { DemoContactCenter } from './main-services';
 import type { Logger } from './platform/logger';
 
@@ -25,6 +25,7 @@ export function createInProcessDemo(
     return running;
   };
   return {
+    credentials: demoCredentials,
     async start() {
       const simulator = await start();
       return {

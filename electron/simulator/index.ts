@@ -50,6 +50,12 @@ export interface RunningSimulator {
 
 export const demoSipDomain = 'demo.earshot.local';
 
+/** The demo supervisor's sign-in, known without starting anything (the sign-in screen shows it). */
+export const demoCredentials: { readonly userName: string; readonly password: string } = {
+  userName: demoSupervisor.userName,
+  password: demoSupervisor.password,
+};
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = new SimulatorHost({
     host: options.host ?? '127.0.0.1',
