@@ -1,4 +1,4 @@
-import { app, BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, Menu, nativeTheme } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HotkeyAction } from '../../common/models/settings';
@@ -6,6 +6,7 @@ import { createInProcessDemo } from '../demo-contact-center';
 import { createMainServices, type MainServices } from '../main-services';
 import { hotkeyCommand, hotkeyLabels } from '../platform/hotkeys';
 import { installProcessSafetyNet } from '../platform/process-safety';
+import { applicationMenuTemplate } from './app-menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { EARSHOT_APP_ID } from './app-identity';
 import { createDesktopLogger, desktopPaths, openDesktopPlatform } from './desktop-platform';
@@ -89,6 +90,11 @@ if (!app.requestSingleInstanceLock()) {
 
   const started = app.whenReady().then(() => {
     hardenApp();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        applicationMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.name }),
+      ),
+    );
     serveAppScheme({ ui: join(outRoot, 'renderer', 'ui') });
     const platform = openDesktopPlatform(paths, logger);
     const mediaHost = startMediaHostWindow({
