@@ -1,5 +1,6 @@
 import type { SipAccount } from '../common/contract/sign-in';
 import type { UiEventChannel, UiEventPayload } from '../common/contract/ui-contract';
+import { describeUnencrypted, unencryptedTransports } from '../common/models/transport-security';
 import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
 import { MessagingMonitoring } from './monitoring/messaging-monitoring';
@@ -161,6 +162,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
             }));
           }
           return result;
+        }
+        const unencrypted = unencryptedTransports({
+          gwsUrl: request.server.baseUrl,
+          sipWebSocketUrl: request.sip?.webSocketUrl ?? null,
+        });
+        if (unencrypted.length > 0 && request.acceptUnencrypted !== true) {
+          return err('unencrypted', describeUnencrypted(unencrypted));
         }
         return signIn(
           {

@@ -68,6 +68,16 @@ describe('the demo contact center starts only when the supervisor chooses it', (
     assert.equal(demo.starts, 0);
   });
 
+  test('a sign-in over http:// to another computer is refused until the supervisor agrees', async () => {
+    const refused = await services.invoke('session:signIn', {
+      server: { kind: 'gws', baseUrl: 'http://gws.example.invalid:8090' },
+      userName: 'supervisor',
+      password: 'x',
+    });
+    assert.equal(refused.ok ? '' : refused.error.code, 'unencrypted');
+    assert.match(refused.ok ? '' : refused.error.message, /unencrypted to gws\.example\.invalid/);
+  });
+
   test('signing in to the demo starts it', async () => {
     await services.invoke('session:signIn', { server: { kind: 'demo' }, userName: 'supervisor', password: 'demo' });
     assert.equal(demo.starts, 1);
