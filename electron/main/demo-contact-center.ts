@@ -9,12 +9,13 @@ import type { Logger } from './platform/logger';
  */
 export function createInProcessDemo(
   logger: Logger,
-  options: { controlApi?: boolean; clipsDirectory: string },
+  options: { controlApi?: boolean; controlToken?: string; clipsDirectory: string },
 ): DemoContactCenter {
   let running: Promise<RunningSimulator> | null = null;
   const start = () => {
     running ??= startSimulator({
       controlApi: options.controlApi ?? false,
+      controlToken: options.controlToken,
       liveFloor: true,
       clipsDirectory: options.clipsDirectory,
       log: (line: string) => logger.debug(line),

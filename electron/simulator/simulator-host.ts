@@ -29,6 +29,8 @@ export interface SimulatorHostOptions {
   readonly seed: number;
   readonly liveFloor: boolean;
   readonly controlApi: boolean;
+  /** Null: the control API takes requests without a token (tests in one process). */
+  readonly controlToken: string | null;
   readonly log: (line: string) => void;
   /** The SIP domain of every account (sip:<DN>@<domain>). */
   readonly sipDomain: string;
@@ -153,6 +155,8 @@ export class SimulatorHost {
           log: options.log,
           messaging: new MessagingControl({ center: this.messaging, directory: this.directory, floor: this.floor }),
           ringUser: (user, from) => this.ringUser(user, from),
+          token: options.controlToken,
+          allowedHosts: () => [`${options.host}:${this.port}`, `127.0.0.1:${this.port}`, `localhost:${this.port}`],
         })
       : null;
   }
