@@ -182,6 +182,7 @@ export function makeProfile(overrides: Partial<ServerProfile> & { id: string }):
     userName: 'jsmith',
     sip: null,
     rememberPassword: false,
+    acceptedUnencryptedUrls: [],
     ...overrides,
   };
 }
