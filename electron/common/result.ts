@@ -15,6 +15,8 @@ export const errorCodeSchema = z.enum([
   'session-expired',
   'not-signed-in',
   'busy',
+  /** http:// or ws:// to another computer, and the supervisor has not agreed to it. */
+  'unencrypted',
   'timeout',
   'internal',
 ]);

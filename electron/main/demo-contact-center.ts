@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../simulator/index';
+import { demoCredentials, startSimulator, type RunningSimulator } from '../simulator/index';
 import type { DemoContactCenter } from './main-services';
 import type { Logger } from './platform/logger';
 
@@ -9,12 +9,13 @@ import type { Logger } from './platform/logger';
  */
 export function createInProcessDemo(
   logger: Logger,
-  options: { controlApi?: boolean; clipsDirectory: string },
+  options: { controlApi?: boolean; controlToken?: string; clipsDirectory: string },
 ): DemoContactCenter {
   let running: Promise<RunningSimulator> | null = null;
   const start = () => {
     running ??= startSimulator({
       controlApi: options.controlApi ?? false,
+      controlToken: options.controlToken,
       liveFloor: true,
       clipsDirectory: options.clipsDirectory,
       log: (line: string) => logger.debug(line),
@@ -25,6 +26,7 @@ export function createInProcessDemo(
     return running;
   };
   return {
+    credentials: demoCredentials,
     async start() {
       const simulator = await start();
       return {

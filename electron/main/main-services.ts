@@ -1,5 +1,6 @@
 import type { SipAccount } from '../common/contract/sign-in';
 import type { UiEventChannel, UiEventPayload } from '../common/contract/ui-contract';
+import { describeUnencrypted, unencryptedTransports } from '../common/models/transport-security';
 import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
 import { MessagingMonitoring } from './monitoring/messaging-monitoring';
@@ -19,8 +20,12 @@ import { createUiInvoke, type UiInvoke } from './ui-commands';
 import { VoiceCalls } from './voice/voice-calls';
 import { VoiceSubscriptions } from './voice/voice-subscriptions';
 
-/** The built-in demo contact center as main needs it: started on first use, known only by URL. */
+/**
+ * The built-in demo contact center as main needs it: started only when the supervisor signs in to
+ * it, known only by URL. Its credentials are known before, for the sign-in screen.
+ */
 export interface DemoContactCenter {
+  readonly credentials: { readonly userName: string; readonly password: string };
   start(): Promise<{
     readonly baseUrl: string;
     readonly userName: string;
@@ -142,15 +147,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   const invoke = createUiInvoke(
     {
-      'session:getSignInDefaults': async () => {
-        const running = demo ? await demo.start() : null;
-        return ok({
-          demo: running
-            ? { available: true, userName: running.userName, password: running.password }
+      'session:getSignInDefaults': async () =>
+        ok({
+          demo: demo
+            ? { available: true, userName: demo.credentials.userName, password: demo.credentials.password }
             : { available: false, userName: '', password: '' },
           lastServer: platform.lastServer(),
-        });
-      },
+        }),
       'session:signIn': async (request) => {
         if (request.server.kind === 'demo') {
           if (!demo) return err('invalid-input', 'This edition of Earshot has no demo contact center.');
@@ -171,6 +174,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
             }));
           }
           return result;
+        }
+        const unencrypted = unencryptedTransports({
+          gwsUrl: request.server.baseUrl,
+          sipWebSocketUrl: request.sip?.webSocketUrl ?? null,
+        });
+        if (unencrypted.length > 0 && request.acceptUnencrypted !== true) {
+          return err('unencrypted', describeUnencrypted(unencrypted));
         }
         return signIn(
           {

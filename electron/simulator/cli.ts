@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
 
@@ -38,6 +39,8 @@ try {
 
 const quiet = args.values.quiet ?? false;
 const intrusionEnabled = switchOption(args.values.intrusion, 'intrusion', true);
+// Anyone on this machine can reach 127.0.0.1: the control API obeys only whoever read this token.
+const controlToken = randomBytes(32).toString('base64url');
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
 try {
   simulator = await startSimulator({
@@ -45,6 +48,7 @@ try {
     seed: integerOption(args.values.seed, 'seed', 1, 2 ** 32 - 1),
     liveFloor: true,
     controlApi: true,
+    controlToken,
     clipsDirectory: args.values.clips,
     intrusionEnabled,
     log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
@@ -64,7 +68,7 @@ process.stdout.write(
     `  GWS base URL : ${simulator.baseUrl}`,
     `  REST         : ${simulator.baseUrl}/api/v2`,
     `  CometD       : ${simulator.baseUrl}/api/v2/notifications`,
-    `  Control API  : ${simulator.baseUrl}/control/state`,
+    `  Control API  : ${simulator.baseUrl}/control/state (Authorization: Bearer ${controlToken})`,
     `  SIP (WS)     : ${simulator.sip.webSocketUrl} (domain ${simulator.sip.domain})`,
     `  Intrusion    : ${intrusionEnabled ? 'on: BargeIn joins a call in progress' : 'off: BargeIn waits for the next call'}`,
     `  Supervisor   : ${simulator.demo.userName} / ${simulator.demo.password}; SIP ${simulator.demo.sip.sipUri} / ${simulator.demo.sip.password}`,

@@ -5,6 +5,7 @@ import {
   type MediaEvent,
   type MediaHostBridge,
 } from '../../common/contract/media-host-contract';
+import { MEDIA_SOCKET_POLICY_PARAMETER, MEDIA_SOCKET_RELOAD } from '../../common/contract/socket-frames';
 
 const RECONNECT_DELAY_MS = 1_000;
 /** Events emitted before the socket opens (the page's "ready" above all) wait; a runaway page cannot grow this without bound. */
@@ -17,9 +18,12 @@ const OUTBOX_LIMIT = 200;
  * The host serves one media page at a time: a second one keeps retrying quietly until the first
  * goes. A page that loses its connection ends its calls and microphone tracks at once (main can no
  * longer see or command them), and reloads when the connection is back, so it never keeps a
- * registration main forgot.
+ * registration main forgot. It names the policy its page was served with; when main moves to
+ * another SIP server the host closes the socket with MEDIA_SOCKET_RELOAD, and the page reloads at
+ * once to get the new policy.
  */
 function installMediaPageBridge(): void {
+  const policy = document.currentScript?.dataset.policy ?? '0';
   const listeners = new Set<(command: MediaCommand) => void>();
   const lostListeners = new Set<() => void>();
   const backlog: unknown[] = [];
@@ -37,7 +41,9 @@ function installMediaPageBridge(): void {
   };
 
   const connect = (): void => {
-    const ws = new WebSocket(`ws://${location.host}${MEDIA_SOCKET_PATH}`);
+    const ws = new WebSocket(
+      `ws://${location.host}${MEDIA_SOCKET_PATH}?${MEDIA_SOCKET_POLICY_PARAMETER}=${encodeURIComponent(policy)}`,
+    );
     ws.addEventListener('open', () => {
       if (everConnected) {
         location.reload();
@@ -56,10 +62,14 @@ function installMediaPageBridge(): void {
       }
       deliver(command);
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       const wasConnected = socket === ws;
       if (wasConnected) socket = null;
       if (wasConnected) for (const listener of [...lostListeners]) listener();
+      if (event.code === MEDIA_SOCKET_RELOAD) {
+        location.reload();
+        return;
+      }
       setTimeout(connect, RECONNECT_DELAY_MS);
     });
   };

@@ -35,6 +35,8 @@ export const signInRequestSchema = z.object({
   password: z.string(),
   /** Omitted for the demo contact center, whose SIP account main fills in itself. */
   sip: sipAccountSchema.optional(),
+  /** The supervisor agreed to sign in over http:// or ws:// to another computer (transport-security.ts). */
+  acceptUnencrypted: z.boolean().optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 

@@ -43,6 +43,8 @@ export const serverProfileSchema = z.object({
   userName: z.string().trim().max(128),
   sip: sipProfileSchema.nullable(),
   rememberPassword: z.boolean(),
+  /** The http:// and ws:// addresses of this profile the supervisor agreed to use unencrypted. */
+  acceptedUnencryptedUrls: z.array(z.string().max(2048)).max(2).default([]),
 });
 export type ServerProfile = z.infer<typeof serverProfileSchema>;
 
@@ -222,7 +224,7 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** Adds or replaces a profile (`settings:saveServerProfile`); an omitted id adds a new one. */
 export const serverProfileInputSchema = serverProfileSchema
-  .omit({ id: true, rememberPassword: true })
+  .omit({ id: true, rememberPassword: true, acceptedUnencryptedUrls: true })
   .extend({ id: serverProfileIdSchema.optional() })
   .strict();
 export type ServerProfileInput = z.infer<typeof serverProfileInputSchema>;
@@ -234,6 +236,8 @@ export const profileSignInRequestSchema = z
     password: z.string().optional(),
     sipPassword: z.string().optional(),
     rememberPassword: z.boolean(),
+    /** As in `session:signIn`; remembered on the profile once the sign-in succeeds. */
+    acceptUnencrypted: z.boolean().optional(),
   })
   .strict();
 export type ProfileSignInRequest = z.infer<typeof profileSignInRequestSchema>;

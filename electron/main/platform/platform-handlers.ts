@@ -85,10 +85,13 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
       const sipMoved = before
         ? input.sip === null || before.webSocketUrl !== input.sip.webSocketUrl || before.sipUri !== input.sip.sipUri
         : false;
+      const addresses = [input.gwsUrl, input.sip?.webSocketUrl];
       const profile: ServerProfile = {
         ...input,
         id: existing?.id ?? newProfileId(),
         rememberPassword: existing !== undefined && existing.rememberPassword && !gwsMoved,
+        // Agreeing to http:// or ws:// holds for that address only, never for one typed later.
+        acceptedUnencryptedUrls: (existing?.acceptedUnencryptedUrls ?? []).filter((url) => addresses.includes(url)),
       };
       const updated = settings.update((current) => ({
         ...current,

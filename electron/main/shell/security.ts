@@ -15,6 +15,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A packaged build has no way to open them (see app-menu.ts); none is needed there either.
+    devTools: !app.isPackaged,
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   VoiceSubscription,
 } from '../../../../electron/common/models/voice';
 import { assertNever } from '../../../../electron/common/result';
+import { decodeUriComponentOrNull } from '../../../../electron/common/uri-text';
 
 export type AudienceTone = 'silent' | 'coach' | 'live';
 
@@ -127,7 +128,8 @@ export function monitorActionPhrase(mode: VoiceMode, name: string): string {
 /** A SIP URI as a person reads it: the user part, without scheme, domain or parameters. */
 export function callerNumber(uri: string): string {
   const match = /^sips?:([^@;>]+)/i.exec(uri.trim());
-  return match?.[1] ? decodeURIComponent(match[1]) : uri.trim();
+  const user = match?.[1];
+  return user ? (decodeUriComponentOrNull(user) ?? user) : uri.trim();
 }
 
 export const scopeLabels: Readonly<Record<MonitoringScope, { label: string; hint: string }>> = {

@@ -271,6 +271,7 @@ describe('audio figures', () => {
   test('a caller URI reads as its number', () => {
     assert.equal(callerNumber('sip:+15550199@demo.earshot.local'), '+15550199');
     assert.equal(callerNumber('sips:5001@pbx;transport=ws'), '5001');
+    assert.equal(callerNumber('sip:%E0%A4%A@pbx'), '%E0%A4%A');
     assert.equal(callerNumber('sip:front%20desk@pbx'), 'front desk');
     assert.equal(callerNumber('5002'), '5002');
   });
