@@ -107,6 +107,11 @@ export interface CallMachine {
   /** The supervisor chose to be heard in the current mode: the microphone opens once the leg is up. */
   readonly talking: boolean;
   readonly modeChangedOutside: boolean;
+  /**
+   * A Barge in Earshot gave up on (GWS did not answer in time) that the server may still carry out:
+   * its notification, if it comes, is that late request and not a change from outside Earshot.
+   */
+  readonly lateRequest: { readonly mode: LiveMode; readonly until: number; readonly arrived: boolean } | null;
   readonly volume: number;
   readonly audio: CallAudio;
   readonly error: AppError | null;
@@ -168,6 +173,8 @@ export interface CallContext {
 export const CONFIRM_TIMEOUT_MS = 3_000;
 /** How long a GWS Hangup may take to release the call before the SIP leg is ended anyway. */
 export const HANG_UP_TIMEOUT_MS = 2_000;
+/** How long a request Earshot gave up on may still show up at the server as its own, not an outside change. */
+export const LATE_REQUEST_MS = 15_000;
 
 const silentAudio: CallAudio = {
   firstAudioAt: null,
@@ -212,6 +219,7 @@ export function newMonitoringCall(options: {
     talking,
     // Live at the server beyond what the supervisor chose for it (an earlier subscription's call).
     modeChangedOutside: options.server.mode !== 'ListenIn' && !talking,
+    lateRequest: null,
     volume: options.volume,
     audio: silentAudio,
     error: null,
@@ -243,6 +251,7 @@ export function newOrdinaryCall(options: {
     agentMuteRequest: null,
     talking: true,
     modeChangedOutside: false,
+    lateRequest: null,
     volume: options.volume,
     audio: silentAudio,
     error: null,
@@ -556,6 +565,7 @@ function goSilentByChoice(t: Transition, command: VoiceCommand): void {
   }
   cancelTimers(t);
   t.set({ talking: false, modeChangedOutside: false, error: null });
+  if (putServerBack) rememberLateRequest(t, step);
   const silent: Extract<Step, { kind: 'silent' }> = {
     kind: 'silent',
     phase: 'release',
@@ -615,13 +625,21 @@ function askServerForListenIn(t: Transition, command: VoiceCommand | null, probl
   t.effect({ type: 'gws', operation: 'SwitchToListenIn' });
 }
 
+/** A go-live left behind after GWS was asked: the server may still carry it out. */
+function rememberLateRequest(t: Transition, step: Step | null): void {
+  if (step?.kind !== 'live' || step.target === null) return;
+  t.set({ lateRequest: { mode: step.target, until: t.context.now + LATE_REQUEST_MS, arrived: false } });
+}
+
 /**
  * A go-live failed: nothing may be sent. The microphone is released and the server left (or put
  * back) in ListenIn, and the card says why.
  */
 function failLive(t: Transition, problem: AppError, serverMayHaveMoved: boolean): void {
+  const step = t.machine.step;
   cancelTimers(t);
   t.set({ talking: false });
+  if (serverMayHaveMoved) rememberLateRequest(t, step);
   const silent: Extract<Step, { kind: 'silent' }> = {
     kind: 'silent',
     phase: 'release',
@@ -773,6 +791,8 @@ function onServerMode(t: Transition, from: VoiceMode, to: VoiceMode): void {
     (step?.kind === 'live' || step?.kind === 'silent') && (step.phase === 'ask' || step.phase === 'confirm');
   if (to === 'ListenIn') {
     t.set({ modeChangedOutside: false });
+    // The late request was undone at the server (Earshot's own Listen, or another's): its note goes with it.
+    if (m.lateRequest?.arrived) t.set({ lateRequest: null, error: step === null ? null : m.error });
     if (step?.kind === 'silent' && waitingForServer) {
       if (step.phase === 'confirm') t.effect({ type: 'cancel-timer', timer: 'confirm' });
       t.effect({ type: 'audit', kind: 'switch', mode: 'ListenIn' });
@@ -812,6 +832,15 @@ function onServerMode(t: Transition, from: VoiceMode, to: VoiceMode): void {
       t,
       `Genesys changed this call to ${to === 'Coach' ? 'Coach' : 'Barge in'}, so your microphone was closed. Choose Talk to be heard.`,
     );
+  }
+  const late = m.lateRequest;
+  if (late !== null && late.mode === to && t.context.now <= late.until) {
+    // Earshot's own request, carried out after Earshot moved on from it: not someone else's doing.
+    const message = `Genesys carried out an earlier ${to === 'Coach' ? 'Coach' : 'Barge in'} request late. Your microphone stays closed: nobody hears you.`;
+    t.set({ lateRequest: { ...late, arrived: true }, modeChangedOutside: false, talking: false });
+    if (m.microphone !== 'closed' || step?.kind === 'live') return closeBecauseOfServer(t, message);
+    t.set({ error: { code: 'timeout', message } });
+    return;
   }
   // Nobody asked for this here: show it, and keep (or make) the microphone closed until the supervisor talks.
   t.set({ modeChangedOutside: true, talking: false });

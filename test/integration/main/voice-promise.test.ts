@@ -283,6 +283,46 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     assert.equal(state().voice.history[0]?.kind, 'ordinary');
   });
 
+  test('8: a call already in progress when Barge in monitoring starts joins at once, and every indicator says so', async () => {
+    const agent = await freeAgent();
+    const customer = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    customers.push(customer.id);
+    const asked = (await harness.microphoneProbe()).getUserMediaCalls;
+    assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'BargeIn' })).ok, true);
+    const joined = await waitFor(
+      'barged in on the call in progress',
+      () => (card()?.microphone === 'open' && card()?.mode === 'BargeIn' ? card() : undefined),
+      15_000,
+    );
+    assert.deepEqual(indicators(agent.id), { card: 'everyone', row: 'everyone', header: 'everyone', tray: 'live' });
+    assert.equal((await harness.microphoneProbe()).getUserMediaCalls, asked + 1);
+    assert.equal((await simulatorCall(customer.id))?.mode, 'BargeIn');
+
+    assert.equal((await invoke('voice:switchMode', { callId: joined.id, mode: 'ListenIn' })).ok, true);
+    await waitFor('silent again', () =>
+      card()?.microphone === 'closed' && card()?.mode === 'ListenIn' ? true : undefined,
+    );
+    assert.deepEqual(indicators(agent.id), { card: 'nobody', row: 'nobody', header: 'nobody', tray: 'monitoring' });
+  });
+
+  test('8: a call that starts the instant Listen monitoring is asked for joins silent', async () => {
+    const agent = await freeAgent();
+    const asked = (await harness.microphoneProbe()).getUserMediaCalls;
+    // Placed as soon as GWS accepted the request, before its confirmation reaches Earshot.
+    assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+    const customer = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    customers.push(customer.id);
+    await waitFor(
+      'listening to the call',
+      () => state().voice.calls.find((item) => item.state === 'established' && item.audio.firstAudioAt !== null),
+      15_000,
+    );
+    await sleep(500);
+    assert.deepEqual(indicators(agent.id), { card: 'nobody', row: 'nobody', header: 'nobody', tray: 'monitoring' });
+    assert.equal((await harness.microphoneProbe()).getUserMediaCalls, asked);
+    assert.equal((await simulatorCall(customer.id))?.rtpFromSupervisor.ListenIn.packets, 0);
+  });
+
   test('a re-INVITE offering two-way audio in ListenIn opens nothing and is answered receive-only', async () => {
     const { customerCallId } = await listeningIn();
     const asked = (await harness.microphoneProbe()).getUserMediaCalls;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
-import { control } from './gws-test-client';
+import { callControl } from '../../support/simulator-control';
 
 const cli = 'electron/simulator/cli.ts';
 
@@ -18,19 +18,26 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-/** The base URL from the banner, or a failure with what the CLI said, within 30 s. */
-function baseUrlOf(child: ChildProcess): Promise<string> {
+interface Banner {
+  baseUrl: string;
+  controlToken: string;
+}
+
+/** The base URL and control token from the banner, or a failure with what the CLI said, within 30 s. */
+function bannerOf(child: ChildProcess): Promise<Banner> {
   const said: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => said.push(chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner in 30 s:\n${said.join('')}`)), 30_000);
     child.once('exit', (code) => reject(new Error(`the CLI exited with ${code}:\n${said.join('')}`)));
+    let baseUrl: string | undefined;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       said.push(line);
-      const url = /GWS base URL : (\S+)/.exec(line)?.[1];
-      if (url) {
+      baseUrl ??= /GWS base URL : (\S+)/.exec(line)?.[1];
+      const controlToken = /Authorization: Bearer ([\w-]+)/.exec(line)?.[1];
+      if (baseUrl && controlToken) {
         clearTimeout(timer);
-        resolve(url);
+        resolve({ baseUrl, controlToken });
       }
     });
   });
@@ -51,8 +58,11 @@ describe('simulator CLI', { timeout: 90_000 }, () => {
     ] as const) {
       const child = startCli(args);
       try {
-        const baseUrl = await baseUrlOf(child);
-        assert.equal((await control(baseUrl, 'GET', '/voice')).json.intrusionEnabled, expected, args.join(' '));
+        const { baseUrl, controlToken } = await bannerOf(child);
+        const voice = (await callControl(baseUrl, 'GET', '/voice', undefined, controlToken)) as {
+          intrusionEnabled: boolean;
+        };
+        assert.equal(voice.intrusionEnabled, expected, args.join(' '));
       } finally {
         await stop(child);
       }

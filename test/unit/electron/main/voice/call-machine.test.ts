@@ -238,6 +238,29 @@ describe('following the server', () => {
     assert.deepEqual(gws(released.effects), ['SwitchToListenIn'], 'the Barge in request may still land: put it back');
   });
 
+  test('a Barge in Earshot gave up on that the server carries out late is not blamed on anyone else', () => {
+    const held = run(listening(), { type: 'switch', target: 'BargeIn' }, mic('acquired')).machine;
+    const gaveUp = run(held, {
+      type: 'server-result',
+      operation: 'SwitchToBargeIn',
+      error: { code: 'timeout', message: 'GWS did not answer in time.' },
+    });
+    const putBack = run(gaveUp.machine, mic('released'), ok('SwitchToListenIn'), { type: 'timer', timer: 'confirm' });
+    assert.deepEqual(gws(putBack.effects), ['SwitchToListenIn']);
+    const late = run(putBack.machine, server(false));
+    assert.equal(late.machine.server?.mode, 'BargeIn');
+    assert.equal(late.machine.modeChangedOutside, false);
+    assert.match(late.machine.error?.message ?? '', /carried out an earlier Barge in request late/);
+    assert.equal(callAudience(late.machine), 'nobody');
+    assert.deepEqual(media(late.effects), []);
+
+    const undone = run(late.machine, server(true));
+    assert.equal(undone.machine.error, null, 'back in ListenIn, the note goes');
+
+    const later = transition(putBack.machine, server(false), { ...context, now: context.now + 60_000 });
+    assert.equal(later.machine.modeChangedOutside, true, 'long after, a Barge in is someone else’s again');
+  });
+
   test('a Barge in nobody asked for here is shown, the microphone stays closed until Talk', () => {
     const outside = run(listening(), server(false));
     assert.equal(outside.machine.server?.mode, 'BargeIn');
