@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nusage: simulator [--port <n>] [--seed <n>] [--clips <folder>] [--quiet]\n`);
+  process.stderr.write(
+    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--clips <folder>] [--intrusion on|off] [--quiet]\n`,
+  );
   process.exit(2);
 }
 
@@ -14,10 +16,18 @@ function integerOption(value: string | undefined, name: string, fallback: number
   return parsed;
 }
 
+/** SIP Server's intrusion-enabled: "on" lets BargeIn join a call in progress (the default). */
+function switchOption(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === 'on' || value === 'off') return value === 'on';
+  fail(`--${name} must be on or off`);
+}
+
 const cliOptions = {
   port: { type: 'string' },
   seed: { type: 'string' },
   clips: { type: 'string' },
+  intrusion: { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 let args: ReturnType<typeof parseArgs<{ options: typeof cliOptions }>>;
@@ -28,6 +38,7 @@ try {
 }
 
 const quiet = args.values.quiet ?? false;
+const intrusionEnabled = switchOption(args.values.intrusion, 'intrusion', true);
 // Anyone on this machine can reach 127.0.0.1: the control API obeys only whoever read this token.
 const controlToken = randomBytes(32).toString('base64url');
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
@@ -39,6 +50,7 @@ try {
     controlApi: true,
     controlToken,
     clipsDirectory: args.values.clips,
+    intrusionEnabled,
     log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
 } catch (error) {
@@ -58,6 +70,7 @@ process.stdout.write(
     `  CometD       : ${simulator.baseUrl}/api/v2/notifications`,
     `  Control API  : ${simulator.baseUrl}/control/state (Authorization: Bearer ${controlToken})`,
     `  SIP (WS)     : ${simulator.sip.webSocketUrl} (domain ${simulator.sip.domain})`,
+    `  Intrusion    : ${intrusionEnabled ? 'on: BargeIn joins a call in progress' : 'off: BargeIn waits for the next call'}`,
     `  Supervisor   : ${simulator.demo.userName} / ${simulator.demo.password}; SIP ${simulator.demo.sip.sipUri} / ${simulator.demo.sip.password}`,
     `  Agents       : e.g. avasquez / agent`,
     'Press Ctrl+C to stop.',

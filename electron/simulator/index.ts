@@ -24,6 +24,11 @@ export interface SimulatorOptions {
    * beside the source, which a bundle cannot find; a bundled app passes where its build put them.
    */
   clipsDirectory?: string;
+  /**
+   * SIP Server's `intrusion-enabled`: a BargeIn subscription joins the agent's call in progress.
+   * Default true, as GWS documents BargeIn; the control API switches it later.
+   */
+  intrusionEnabled?: boolean;
 }
 
 /** The SIP account of a demo user, as a softphone needs it. */
@@ -72,6 +77,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log: options.log ?? (() => undefined),
     sipDomain: demoSipDomain,
     clipsDirectory: options.clipsDirectory,
+    intrusionEnabled: options.intrusionEnabled ?? true,
   });
   const supervisor = host.directory.byUserName(demoSupervisor.userName);
   if (!supervisor) throw new Error('the demo roster has no supervisor');

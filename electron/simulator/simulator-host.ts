@@ -36,6 +36,8 @@ export interface SimulatorHostOptions {
   readonly sipDomain: string;
   /** Where the conversation clips are; undefined: beside the source (media/clips). */
   readonly clipsDirectory: string | undefined;
+  /** SIP Server's intrusion-enabled: BargeIn joins a call in progress. */
+  readonly intrusionEnabled: boolean;
 }
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -101,6 +103,7 @@ export class SimulatorHost {
       // Its own id stream, so monitoring calls do not shift the floor's ids.
       ids: new InteractionIds((options.seed ^ 0x0b2b0a) >>> 0),
       log: options.log,
+      intrusionEnabled: options.intrusionEnabled,
     });
 
     const world: GwsWorld = {

@@ -66,7 +66,13 @@ describe('voice monitoring against the demo contact center', () => {
   before(async () => {
     simulator = await startSimulator({ liveFloor: false, seed: 11 });
     harness = await startMediaHostHarness();
-    services = createMainServices({ logger, mediaHost: harness.link, platform, teamPollIntervalMs: 200 });
+    services = createMainServices({
+      logger,
+      mediaHost: harness.link,
+      mediaHostRestartsByItself: false,
+      platform,
+      teamPollIntervalMs: 200,
+    });
     const signedIn = await invoke('session:signIn', {
       server: { kind: 'gws', baseUrl: simulator.baseUrl },
       userName: simulator.demo.userName,

@@ -16,7 +16,9 @@ interface AgentRowProps {
 }
 
 function AgentRowView({ agent, selected, tabbable, onSelect }: AgentRowProps) {
-  const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agent.id);
+  const monitored = useAppStore(
+    (state) => state.mirror.app?.voice.monitoredAgents.some((entry) => entry.agentId === agent.id) ?? false,
+  );
   return (
     <tr
       className={`agent-row${selected ? ' is-selected' : ''}${monitored ? ' is-monitored' : ''}`}
@@ -47,7 +49,12 @@ function AgentRowView({ agent, selected, tabbable, onSelect }: AgentRowProps) {
         <ActivityBadges activity={agent.activity} />
       </td>
       <td className="cell-actions">
-        <MonitorActions agentId={agent.id} agentName={agent.displayName} tabbable={tabbable} />
+        <MonitorActions
+          agentId={agent.id}
+          agentName={agent.displayName}
+          agentOnCall={agent.activity.onCall}
+          tabbable={tabbable}
+        />
       </td>
     </tr>
   );

@@ -4,6 +4,7 @@ import type { Agent } from '../../../../electron/common/models/agent';
 import { SearchIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
 import { stateFilters } from '../../store/team-view-options';
+import { useShortcutOptions } from '../voice/use-voice-shortcuts';
 import { MonitorOptions } from './monitor-options';
 import { countByStateFilter, matchesFilterText, stateFilterLabels } from './team-model';
 
@@ -19,6 +20,7 @@ export function TeamToolbar({
   const filterText = useAppStore((state) => state.ui.filterText);
   const stateFilter = useAppStore((state) => state.ui.stateFilter);
   const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
+  const { singleKeyShortcuts } = useShortcutOptions();
 
   // Counts follow the text filter, so a chip's number is the number of rows it will show.
   const counts = useMemo(
@@ -46,12 +48,15 @@ export function TeamToolbar({
           value={filterText}
           onChange={(event) => setFilterText(event.target.value)}
           onKeyDown={onFilterKeyDown}
+          aria-keyshortcuts={singleKeyShortcuts ? '/' : undefined}
           spellCheck={false}
           autoComplete="off"
         />
-        <kbd className="filter-box__shortcut" aria-hidden="true">
-          /
-        </kbd>
+        {singleKeyShortcuts && (
+          <kbd className="filter-box__shortcut" aria-hidden="true">
+            /
+          </kbd>
+        )}
       </div>
       <div className="state-chips" role="group" aria-label="Filter by state">
         {stateFilters.map((filter) => (

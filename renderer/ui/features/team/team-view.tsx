@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import { NoticeBanner } from '../../components/notice-banner';
-import { isTypingTarget } from '../../components/typing-target';
-import { useAppStore } from '../../store/store-context';
+import { focusKindOf } from '../../components/focus-kind';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { shortcutOptionsOf, shortcutsActIn } from '../voice/shortcuts';
 import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
@@ -21,6 +22,7 @@ export function TeamView() {
   const sort = useAppStore((state) => state.ui.sort);
   const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
   const filterInput = useRef<HTMLInputElement>(null);
+  const store = useAppStoreApi();
 
   const rows = useMemo(
     () => visibleAgents(agents, { filterText, stateFilter, sort }),
@@ -29,14 +31,17 @@ export function TeamView() {
 
   useEffect(() => {
     const focusFilter = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      // "/" is a single-key shortcut like the call keys: the same places and the same setting turn it off.
+      if (!shortcutsActIn(focusKindOf(event.target))) return;
+      if (!shortcutOptionsOf(store.getState().settings.view).singleKeyShortcuts) return;
       event.preventDefault();
       filterInput.current?.focus();
       filterInput.current?.select();
     };
     document.addEventListener('keydown', focusFilter);
     return () => document.removeEventListener('keydown', focusFilter);
-  }, []);
+  }, [store]);
 
   const clearFilters = () => {
     setFilterText('');
@@ -53,7 +58,8 @@ export function TeamView() {
   }
 
   return (
-    <section className="team-view" aria-label="Team">
+    // Focus falls back here when a row or a control of the team goes away (a filter, a cancelled subscription).
+    <section className="team-view" aria-label="Team" tabIndex={-1}>
       {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
       <TeamToolbar agents={agents} shownCount={rows.length} filterInput={filterInput} />
       <MonitoringNotices rows={rows} />
