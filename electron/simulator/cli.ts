@@ -1,15 +1,21 @@
 import { parseArgs } from 'node:util';
+import { defaultAgentCount, maxAgentCount } from './directory/roster';
+import { defaultContactsPageSize } from './gws/contacts-paging';
 import { startSimulator } from './index';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nusage: simulator [--port <n>] [--seed <n>] [--clips <folder>] [--quiet]\n`);
+  process.stderr.write(
+    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--agents <n>] [--page-size <n>] [--clips <folder>] [--quiet]\n`,
+  );
   process.exit(2);
 }
 
-function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
+function integerOption(value: string | undefined, name: string, fallback: number, max: number, min = 0): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) fail(`--${name} must be an integer from 0 to ${max}`);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    fail(`--${name} must be an integer from ${min} to ${max}`);
+  }
   return parsed;
 }
 
@@ -17,6 +23,8 @@ const cliOptions = {
   port: { type: 'string' },
   seed: { type: 'string' },
   clips: { type: 'string' },
+  agents: { type: 'string' },
+  'page-size': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 let args: ReturnType<typeof parseArgs<{ options: typeof cliOptions }>>;
@@ -35,6 +43,8 @@ try {
     liveFloor: true,
     controlApi: true,
     clipsDirectory: args.values.clips,
+    agents: integerOption(args.values.agents, 'agents', defaultAgentCount, maxAgentCount, 1),
+    contactsPageSize: integerOption(args.values['page-size'], 'page-size', defaultContactsPageSize, 10_000, 1),
     log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
 } catch (error) {
@@ -55,7 +65,7 @@ process.stdout.write(
     `  Control API  : ${simulator.baseUrl}/control/state`,
     `  SIP (WS)     : ${simulator.sip.webSocketUrl} (domain ${simulator.sip.domain})`,
     `  Supervisor   : ${simulator.demo.userName} / ${simulator.demo.password}; SIP ${simulator.demo.sip.sipUri} / ${simulator.demo.sip.password}`,
-    `  Agents       : e.g. avasquez / agent`,
+    `  Agents       : ${simulator.agentCount}, e.g. avasquez / agent; contacts paged by ${simulator.contactsPageSize}`,
     'Press Ctrl+C to stop.',
     '',
   ].join('\n'),
