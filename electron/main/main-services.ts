@@ -2,6 +2,7 @@ import type { SipAccount } from '../common/contract/sign-in';
 import type { UiEventChannel, UiEventPayload } from '../common/contract/ui-contract';
 import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
+import type { TeamRefreshSettings } from './contact-center/team-roster';
 import { MessagingMonitoring } from './monitoring/messaging-monitoring';
 import { VoiceMonitoring } from './monitoring/voice-monitoring';
 import { startAuditRecorder } from './platform/audit-recorder';
@@ -45,7 +46,8 @@ export interface MainServicesOptions {
     readonly about: { readonly appVersion: string; readonly platform: string; readonly runtime: string };
     readonly hotkeyRegistrationProblems?: () => Partial<Record<string, string>>;
   };
-  readonly teamPollIntervalMs?: number;
+  /** How the team is read and kept current (team-roster.ts); tests ask for a faster budget. */
+  readonly teamRefresh?: Partial<TeamRefreshSettings>;
 }
 
 export type UiEventListener = <C extends UiEventChannel>(channel: C, payload: UiEventPayload<C>) => void;
@@ -69,7 +71,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const session = new SupervisorSession({
     store,
     logger: logger.child('session'),
-    teamPollIntervalMs: options.teamPollIntervalMs,
+    teamRefresh: options.teamRefresh,
   });
   let voice: VoiceMonitoring | null = null;
   const sip = new SipController({
@@ -178,6 +180,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       },
       'session:signOut': () => session.signOut(),
       'state:get': async () => ok(store.getState()),
+      'team:showRows': async (request) => {
+        session.showRows(request.agentIds);
+        return ok(null);
+      },
       'voice:monitor': (request) => voiceMonitoring.monitor(request),
       'voice:cancelMonitoring': () => voiceMonitoring.cancelMonitoring(),
       'voice:switchMode': (request) => voiceMonitoring.switchMode(request.callId, request.mode),

@@ -32,6 +32,14 @@ export const uiInvokeContract = {
   'session:signInWithProfile': { request: profileSignInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
   'state:get': { request: z.object({}).strict(), response: appStateSchema },
+  /**
+   * The team rows on screen now, top to bottom. Main refreshes those agents first within its GWS
+   * request budget; the UI sends it when the rows in view change.
+   */
+  'team:showRows': {
+    request: z.object({ agentIds: z.array(z.string().min(1)).max(200) }).strict(),
+    response: z.null(),
+  },
   'voice:monitor': {
     request: z
       .object({

@@ -1,3 +1,4 @@
+import type { AppState } from '../../common/models/app-state';
 import { err, ok, type AppError, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
 import {
@@ -5,14 +6,15 @@ import {
   signedOut,
   signingIn,
   withConnection,
+  withTeamAgents,
   withTeamError,
-  withTeamRefresh,
+  withTeamLoad,
 } from '../state/app-state-reducers';
 import { updateAppState, type AppStore } from '../state/app-store';
 import { GwsApi } from './gws-api';
 import { HttpTransport, type BasicCredentials } from './http-transport';
 import { NotificationChannel, type ChannelStatus } from './notification-channel';
-import { TeamRosterPoller } from './team-roster';
+import { TeamRoster, type TeamRefreshSettings } from './team-roster';
 import type { NotificationEnvelope } from './wire/notifications';
 import type { WireUser } from './wire/users';
 
@@ -26,7 +28,8 @@ export interface SupervisorSessionOptions {
   readonly store: AppStore;
   readonly logger: Logger;
   readonly now?: () => number;
-  readonly teamPollIntervalMs?: number;
+  /** How the team is read and kept current; the default budget is 2 requests a second. */
+  readonly teamRefresh?: Partial<TeamRefreshSettings>;
   /** How long "reconnecting" lasts before the header says "offline" (retries go on). */
   readonly offlineAfterMs?: number;
   readonly requestTimeoutMs?: number;
@@ -43,7 +46,7 @@ interface LiveSession {
   readonly http: HttpTransport;
   readonly api: GwsApi;
   readonly channel: NotificationChannel;
-  readonly poller: TeamRosterPoller;
+  readonly roster: TeamRoster;
   ended: boolean;
 }
 
@@ -67,6 +70,11 @@ export class SupervisorSession {
 
   get api(): GwsApi | null {
     return this.live?.api ?? null;
+  }
+
+  /** The team rows the UI shows now, top to bottom: the roster refreshes them first. */
+  showRows(agentIds: readonly string[]): void {
+    this.live?.roster.showRows(agentIds);
   }
 
   onNotification(listener: (notification: NotificationEnvelope) => void): () => void {
@@ -122,16 +130,22 @@ export class SupervisorSession {
           onUnauthorized: () => void this.reauthenticate(live),
         },
       }),
-      poller: new TeamRosterPoller({
+      roster: new TeamRoster({
         api,
         logger: logger.child('team'),
-        intervalMs: this.options.teamPollIntervalMs ?? 3_000,
-        onTeam: (agents) => {
+        now: this.now,
+        selfId: me.value.id,
+        refresh: this.options.teamRefresh,
+        monitoredAgentIds: () => monitoredAgentIds(this.options.store.getState()),
+        onAgents: (change) => {
           if (live.ended) return;
-          this.update((state) => withTeamRefresh(state, agents, this.now()));
+          this.update((state) => withTeamAgents(state, change, this.now()));
           if (this.options.store.getState().connection.status !== 'connected' && !this.reauthenticating) {
             this.markConnectedIfChannelUp(live);
           }
+        },
+        onLoad: (load) => {
+          if (!live.ended) this.update((state) => withTeamLoad(state, load));
         },
         onError: (error) => this.onRestFailure(live, error),
       }),
@@ -163,8 +177,8 @@ export class SupervisorSession {
       ),
     );
     this.publishSnapshot(me.value);
-    await live.poller.refreshNow();
-    live.poller.start();
+    // The first page shows at once; a large team goes on loading with its progress on screen.
+    await live.roster.start();
     logger.info('Signed in', { userName: me.value.userName, baseUrl: target.baseUrl });
     return ok(null);
   }
@@ -190,7 +204,7 @@ export class SupervisorSession {
     live.ended = true;
     if (this.live === live) this.live = null;
     this.clearOfflineTimer();
-    live.poller.stop();
+    live.roster.stop();
     await live.channel.stop();
   }
 
@@ -255,7 +269,7 @@ export class SupervisorSession {
       return;
     }
     this.publishSnapshot(me.value);
-    await live.poller.refreshNow();
+    await live.roster.reload();
     if (!live.ended && !this.reauthenticating) this.markConnectedIfChannelUp(live);
     this.options.logger.info('State re-read after reconnection');
   }
@@ -346,6 +360,13 @@ export class SupervisorSession {
   private update(transition: Parameters<typeof updateAppState>[1]): void {
     updateAppState(this.options.store, transition);
   }
+}
+
+/** Agents the supervisor monitors (voice, chat, SMS): kept as fresh as the rows on screen. */
+function monitoredAgentIds(state: AppState): string[] {
+  const ids = state.messaging.subscriptions.map((subscription) => subscription.agentId);
+  const voiceAgent = state.voice.subscription?.agentId;
+  return voiceAgent ? [voiceAgent, ...ids] : ids;
 }
 
 function describeSignInFailure(error: AppError, target: SignInTarget): AppError {

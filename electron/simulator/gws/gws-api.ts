@@ -171,7 +171,7 @@ export class GwsApi {
       pathKnown = true;
       if (route.method !== method) continue;
       const params = match.slice(1).map(safeDecode);
-      this.deps.traffic?.record(principal.user.userName, method, routeLabel(path, match.slice(1)));
+      this.deps.traffic?.record(principal.user.userName, method, routeLabel(path, match.slice(1)), url.search.slice(1));
       if (params.some((param) => param === null)) {
         sendFailure(ctx, gwsFailures.notFound(`No resource at ${url.pathname}`));
         return;

@@ -42,6 +42,7 @@ export interface UiActions {
   setTheme(theme: ThemePreference): void;
   setFilterText(text: string): void;
   setStateFilter(filter: StateFilter): void;
+  setGroupFilter(group: string | null): void;
   toggleSort(column: SortColumn): void;
   selectAgent(agentId: string | null): void;
   setMonitorOptions(options: Partial<MonitorOptions>): void;
@@ -52,6 +53,7 @@ export interface UiActions {
   dismissCommandError(key: string): void;
   setMessagingOptions(options: Partial<MessagingOptions>): void;
   openMessagingMenu(target: MessagingMenuTarget | null): void;
+  openAgentMenu(target: MessagingMenuTarget | null): void;
   openTranscript(conversationId: string | null): void;
   /** Sends an ended conversation to the history before its moment on the board is up. */
   dismissEnding(conversationId: string): void;
@@ -140,6 +142,7 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         setTheme: (theme) => updateUi((ui) => ({ ...ui, theme })),
         setFilterText: (filterText) => updateUi((ui) => ({ ...ui, filterText })),
         setStateFilter: (stateFilter) => updateUi((ui) => ({ ...ui, stateFilter })),
+        setGroupFilter: (groupFilter) => updateUi((ui) => ({ ...ui, groupFilter })),
         toggleSort: (column) => updateUi((ui) => ({ ...ui, sort: nextSortOrder(ui.sort, column) })),
         selectAgent: (selectedAgentId) => updateUi((ui) => ({ ...ui, selectedAgentId })),
         setMonitorOptions: (options) =>
@@ -164,6 +167,7 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         setMessagingOptions: (options) =>
           updateUi((ui) => ({ ...ui, messagingOptions: { ...ui.messagingOptions, ...options } })),
         openMessagingMenu: (messagingMenu) => updateUi((ui) => ({ ...ui, messagingMenu })),
+        openAgentMenu: (agentMenu) => updateUi((ui) => ({ ...ui, agentMenu })),
         openTranscript: (readingConversationId) => updateUi((ui) => ({ ...ui, readingConversationId })),
         dismissEnding: (conversationId) =>
           updateUi((ui) =>

@@ -24,6 +24,8 @@ export interface UiState {
   readonly sort: SortOrder;
   readonly filterText: string;
   readonly stateFilter: StateFilter;
+  /** One agent group, or null for the whole team. */
+  readonly groupFilter: string | null;
   readonly selectedAgentId: string | null;
   /** Scope and frequency for the next Listen in / Coach / Barge in: the defaults, then as changed this session. */
   readonly monitorOptions: MonitorOptions;
@@ -35,6 +37,8 @@ export interface UiState {
   readonly messagingOptions: MessagingOptions;
   /** The agent whose Chats & SMS menu is open: one menu serves every row. */
   readonly messagingMenu: MessagingMenuTarget | null;
+  /** The agent whose row menu is open (narrow windows fold a row's actions into one menu). */
+  readonly agentMenu: MessagingMenuTarget | null;
   /** The history conversation whose transcript the supervisor is reading. */
   readonly readingConversationId: string | null;
   /** Ended conversations the supervisor sent to the history before their moment on the board was up. */
@@ -95,12 +99,14 @@ export function initialUiState(theme: ThemePreference): UiState {
     sort: { column: 'name', direction: 'ascending' },
     filterText: '',
     stateFilter: 'all',
+    groupFilter: null,
     selectedAgentId: null,
     monitorOptions: defaultMonitorOptions,
     pendingReplace: null,
     commandStatuses: {},
     messagingOptions: defaultMessagingOptions,
     messagingMenu: null,
+    agentMenu: null,
     readingConversationId: null,
     dismissedEndings: [],
   };
@@ -147,12 +153,14 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
     if (
       ui.filterText === '' &&
       ui.stateFilter === 'all' &&
+      ui.groupFilter === null &&
       ui.selectedAgentId === null &&
       sameMonitorOptions(ui.monitorOptions, defaults.monitorOptions) &&
       ui.pendingReplace === null &&
       Object.keys(ui.commandStatuses).length === 0 &&
       sameMessagingOptions(ui.messagingOptions, defaults.messagingOptions) &&
       ui.messagingMenu === null &&
+      ui.agentMenu === null &&
       ui.readingConversationId === null &&
       ui.dismissedEndings.length === 0
     ) {
@@ -162,17 +170,20 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
       ...ui,
       filterText: '',
       stateFilter: 'all',
+      groupFilter: null,
       selectedAgentId: null,
       monitorOptions: defaults.monitorOptions,
       pendingReplace: null,
       commandStatuses: {},
       messagingOptions: defaults.messagingOptions,
       messagingMenu: null,
+      agentMenu: null,
       readingConversationId: null,
       dismissedEndings: [],
     };
   }
-  const agentPresent = (agentId: string) => app.team.agents.some((agent) => agent.id === agentId);
+  const agentIds = new Set(app.team.agents.map((agent) => agent.id));
+  const agentPresent = (agentId: string) => agentIds.has(agentId);
   const selected = ui.selectedAgentId;
   const selectedAgentId = selected !== null && !agentPresent(selected) ? null : selected;
   const replace = ui.pendingReplace;
@@ -181,6 +192,8 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
   const commandStatuses = pruneCommands(ui.commandStatuses, (key) => commandStillRelevant(app, key));
   const menu = ui.messagingMenu;
   const messagingMenu = menu !== null && !agentPresent(menu.agentId) ? null : menu;
+  const rowMenu = ui.agentMenu;
+  const agentMenu = rowMenu !== null && !agentPresent(rowMenu.agentId) ? null : rowMenu;
   const reading = ui.readingConversationId;
   const readingConversationId = reading !== null && !isConversationShown(app, reading) ? null : reading;
   const inHistory = (id: string) => app.messaging.history.some((ended) => ended.id === id);
@@ -192,6 +205,7 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
     pendingReplace === ui.pendingReplace &&
     commandStatuses === ui.commandStatuses &&
     messagingMenu === ui.messagingMenu &&
+    agentMenu === ui.agentMenu &&
     readingConversationId === ui.readingConversationId &&
     dismissedEndings === ui.dismissedEndings
   ) {
@@ -203,6 +217,7 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
     pendingReplace,
     commandStatuses,
     messagingMenu,
+    agentMenu,
     readingConversationId,
     dismissedEndings,
   };

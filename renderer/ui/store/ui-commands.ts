@@ -36,6 +36,8 @@ export interface UiCommands {
   signOut(): Promise<Result<null>>;
   /** Asks for the whole state again, after the first attempt failed. */
   reloadState(): Promise<void>;
+  /** Tells main which team rows are on screen, top to bottom, so it refreshes those agents first. */
+  showRows(agentIds: ReadonlyArray<string>): Promise<Result<null>>;
 
   /**
    * Starts monitoring with the session's scope and frequency. GWS allows one voice subscription at
@@ -180,6 +182,7 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
     signInWithProfile: (request) => bridge.invoke('session:signInWithProfile', request),
     signOut: () => bridge.invoke('session:signOut', {}),
     reloadState: () => loadState(bridge, store),
+    showRows: (agentIds) => bridge.invoke('team:showRows', { agentIds: [...agentIds] }),
 
     startMonitoring: (target) => {
       const { mirror, uiActions } = store.getState();

@@ -125,7 +125,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const session = new SupervisorSession({
         store,
         logger,
-        teamPollIntervalMs: 60_000,
+        teamRefresh: { requestsPerSecond: 0.05 },
         offlineAfterMs: 60_000,
         requestTimeoutMs: 3_000,
         cometdBackoff: { incrementMs: 100, maxMs: 400 },

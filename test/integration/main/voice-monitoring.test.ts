@@ -66,7 +66,12 @@ describe('voice monitoring against the demo contact center', () => {
   before(async () => {
     simulator = await startSimulator({ liveFloor: false, seed: 11 });
     harness = await startMediaHostHarness();
-    services = createMainServices({ logger, mediaHost: harness.link, platform, teamPollIntervalMs: 200 });
+    services = createMainServices({
+      logger,
+      mediaHost: harness.link,
+      platform,
+      teamRefresh: { requestsPerSecond: 10 },
+    });
     const signedIn = await invoke('session:signIn', {
       server: { kind: 'gws', baseUrl: simulator.baseUrl },
       userName: simulator.demo.userName,

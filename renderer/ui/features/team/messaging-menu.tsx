@@ -99,7 +99,6 @@ export function MessagingTrigger({
       data-testid={`messaging-menu-${agentId}`}
       popoverTarget={MESSAGING_MENU_ID}
       aria-haspopup="dialog"
-      aria-label={`Chats and SMS of ${agentName}`}
       title={
         subscriptions.length === 0
           ? `Monitor, coach or barge in on ${agentName}’s chats and SMS sessions`
@@ -116,6 +115,8 @@ export function MessagingTrigger({
       ) : (
         subscriptions.map((subscription) => <SubscriptionPill key={subscription.channel} subscription={subscription} />)
       )}
+      {/* The name is what the button shows plus whose it is, so a visible label is always part of it (WCAG 2.5.3). */}
+      <span className="visually-hidden"> of {agentName}</span>
       <ChevronIcon className="messaging-trigger__chevron" width={12} height={12} />
     </button>
   );
@@ -187,7 +188,6 @@ function ChannelSection({
               className={`monitor-button monitor-button--${modeTestIds[mode]} messaging-menu__mode${mode === defaultMode ? ' is-default' : ''}`}
               data-testid={`${channel}-${modeTestIds[mode]}-${target.agentId}`}
               data-default={mode === defaultMode}
-              aria-label={phrase}
               aria-pressed={current}
               title={
                 blocked ?? `${phrase}: ${modeConsequences[mode]}.${mode === defaultMode ? ' Your usual choice.' : ''}`
@@ -200,6 +200,7 @@ function ChannelSection({
             >
               <ModeIcon className="monitor-button__icon" width={14} height={14} />
               {current ? activeModeLabels[mode] : modeLabels[mode]}
+              <span className="visually-hidden">: {phrase}</span>
             </button>
           );
         })}

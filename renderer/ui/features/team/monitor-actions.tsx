@@ -1,130 +1,13 @@
-import type { ComponentType, SVGProps } from 'react';
-import type { MonitoredCall, VoiceMode } from '../../../../electron/common/models/voice';
-import { HeadsetIcon, LoudIcon, SpeakingIcon } from '../../components/icons';
-import { commandKeys, isSending } from '../../store/command-status';
-import type { AppStoreState } from '../../store/app-store';
-import { useAppStore, useCommands } from '../../store/store-context';
-import { describeSubscription, frequencyLabels, monitorActionPhrase, scopeLabels } from '../voice/voice-model';
+import { useAppStore } from '../../store/store-context';
+import { AgentMenuTrigger } from './agent-menu';
 import { MessagingTrigger } from './messaging-menu';
-
-interface MonitorButtonSpec {
-  readonly mode: VoiceMode;
-  readonly testId: string;
-  readonly text: string;
-  readonly Icon: ComponentType<SVGProps<SVGSVGElement>>;
-  accessibleName(agentName: string): string;
-  consequence(agentName: string): string;
-}
-
-const buttons: ReadonlyArray<MonitorButtonSpec> = [
-  {
-    mode: 'ListenIn',
-    testId: 'listen',
-    text: 'Listen',
-    Icon: HeadsetIcon,
-    accessibleName: (name) => monitorActionPhrase('ListenIn', name),
-    consequence: () => 'silent, nobody hears you',
-  },
-  {
-    mode: 'Coach',
-    testId: 'coach',
-    text: 'Coach',
-    Icon: SpeakingIcon,
-    accessibleName: (name) => monitorActionPhrase('Coach', name),
-    consequence: (name) => `${name} hears you, the customer does not`,
-  },
-  {
-    mode: 'BargeIn',
-    testId: 'barge',
-    text: 'Barge in',
-    Icon: LoudIcon,
-    accessibleName: (name) => monitorActionPhrase('BargeIn', name),
-    consequence: (name) => `${name} and the customer hear you`,
-  },
-];
-
-/** Why monitoring cannot start right now, or null when it can. */
-function monitorBlockedReason(state: AppStoreState): string | null {
-  const app = state.mirror.app;
-  if (app === null || app.connection.status !== 'connected') return 'Waiting for the connection to the contact center';
-  if (app.voice.subscription?.pending || isSending(state.ui.commandStatuses, commandKeys.subscription)) {
-    return 'Waiting for the current monitoring request';
-  }
-  return null;
-}
-
-function MonitorButtons({ agentId, agentName, tabbable }: { agentId: string; agentName: string; tabbable: boolean }) {
-  const commands = useCommands();
-  const blockedReason = useAppStore(monitorBlockedReason);
-  const scope = useAppStore((state) => state.ui.monitorOptions.scope);
-  const frequency = useAppStore((state) => state.ui.monitorOptions.frequency);
-  const defaultMode = useAppStore((state) => state.settings.view?.settings.monitoring.voice.mode ?? 'ListenIn');
-  const options = `${scopeLabels[scope].label}, ${frequencyLabels[frequency].label.toLowerCase()}`;
-  return (
-    <div className="monitor-buttons" role="group" aria-label={`Monitor ${agentName}`}>
-      {buttons.map(({ mode, testId, text, Icon, accessibleName, consequence }) => (
-        <button
-          key={mode}
-          type="button"
-          className={`monitor-button monitor-button--${testId}${mode === defaultMode ? ' is-default' : ''}`}
-          data-testid={`monitor-${testId}-${agentId}`}
-          data-default={mode === defaultMode}
-          aria-label={accessibleName(agentName)}
-          title={
-            blockedReason ??
-            `${accessibleName(agentName)}: ${consequence(agentName)}. ${options}.${mode === defaultMode ? ' Your usual choice.' : ''}`
-          }
-          tabIndex={tabbable ? 0 : -1}
-          disabled={blockedReason !== null}
-          onClick={() => void commands.startMonitoring({ agentId, agentName, mode })}
-        >
-          <Icon className="monitor-button__icon" width={14} height={14} />
-          <span className="monitor-button__text">{text}</span>
-        </button>
-      ))}
-    </div>
-  );
-}
-
-const noCalls: ReadonlyArray<MonitoredCall> = [];
-
-function SubscriptionStatus({ tabbable }: { tabbable: boolean }) {
-  const commands = useCommands();
-  const subscription = useAppStore((state) => state.mirror.app?.voice.subscription ?? null);
-  const calls = useAppStore((state) => state.mirror.app?.voice.calls ?? noCalls);
-  const cancelling = useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.subscription));
-  if (subscription === null) return null;
-  const view = describeSubscription(subscription, calls);
-  return (
-    <div
-      className={`subscription subscription--${subscription.mode}`}
-      data-testid="monitoring-subscription"
-      data-mode={subscription.mode}
-      data-scope={subscription.scope}
-      data-frequency={subscription.frequency}
-      data-waiting={view.waiting}
-      title={view.description}
-    >
-      <span className="subscription__mode">{view.modeLabel}</span>
-      <span className="subscription__status">{view.status}</span>
-      <span className="visually-hidden">({view.options})</span>
-      <button
-        type="button"
-        className="button button--small subscription__cancel"
-        data-testid="monitoring-cancel"
-        tabIndex={tabbable ? 0 : -1}
-        disabled={subscription.pending || cancelling}
-        onClick={() => void commands.cancelMonitoring()}
-      >
-        Cancel
-      </button>
-    </div>
-  );
-}
+import { MonitorButtons } from './monitor-buttons';
+import { VoiceSubscriptionStatus } from './voice-subscription-status';
 
 /**
  * Subscribes to the store on its own, so a voice or chat change re-renders this cell and not the
- * team table's memoised rows.
+ * team table's memoised rows. Wide windows show every action on the row; narrow ones fold them
+ * into one menu (which of the two shows is the stylesheet's choice, by the table's width).
  */
 export function MonitorActions({
   agentId,
@@ -139,11 +22,16 @@ export function MonitorActions({
   return (
     <div className="row-actions">
       {monitored ? (
-        <SubscriptionStatus tabbable={tabbable} />
+        <VoiceSubscriptionStatus tabbable={tabbable} />
       ) : (
-        <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />
+        <div className="row-actions__wide">
+          <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />
+        </div>
       )}
-      <MessagingTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
+      <div className="row-actions__wide">
+        <MessagingTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
+      </div>
+      <AgentMenuTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
     </div>
   );
 }

@@ -13,8 +13,9 @@ import {
   type MessagingSession,
 } from '../../../../../electron/main/monitoring/messaging-monitoring';
 import { createMemoryLogger } from '../../../../../electron/main/platform/logger';
-import { signedIn, withTeamRefresh } from '../../../../../electron/main/state/app-state-reducers';
+import { signedIn, withTeamAgents } from '../../../../../electron/main/state/app-state-reducers';
 import { createAppStore, updateAppState } from '../../../../../electron/main/state/app-store';
+import { makeAgent } from '../../../../fixtures/agents';
 import * as samples from '../../../../fixtures/gws/messaging-samples';
 
 const chatId = '0002Ka9PFC93111A';
@@ -96,7 +97,7 @@ class FakeSession implements MessagingSession {
 function setUp() {
   const store = createAppStore(() => 0);
   updateAppState(store, (state) =>
-    withTeamRefresh(
+    withTeamAgents(
       signedIn(
         state,
         {
@@ -105,16 +106,19 @@ function setUp() {
         },
         0,
       ),
-      [
-        {
-          id: samples.agentUserId,
-          userName: 'avasquez',
-          displayName: 'Ava Vasquez',
-          extension: '5001',
-          state: { kind: 'Ready', label: 'Ready', reason: null },
-          activity: { onCall: false, chats: 1, smsSessions: 0 },
-        },
-      ],
+      {
+        agents: [
+          makeAgent({
+            id: samples.agentUserId,
+            userName: 'avasquez',
+            displayName: 'Ava Vasquez',
+            extension: '5001',
+            status: 'Busy',
+            activity: { onCall: false, chats: 1, smsSessions: 0 },
+          }),
+        ],
+        groups: [],
+      },
       0,
     ),
   );

@@ -5,7 +5,7 @@ import { commandKeys } from '../../../../../renderer/ui/store/command-status';
 import { createUiCommands } from '../../../../../renderer/ui/store/ui-commands';
 import type { AppState } from '../../../../../electron/common/models/app-state';
 import type { Result } from '../../../../../electron/common/result';
-import { makeAgent, makeAppState, makeConversation, makeMessagingState } from '../fixtures';
+import { makeAgent, makeAppState, makeConversation, makeMessagingState, makeTeam } from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 const okNull = { ok: true as const, value: null };
@@ -26,8 +26,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const teamState = (messaging = makeMessagingState()) =>
-  makeAppState({ team: { agents, refreshedAt: 1, error: null }, messaging });
+const teamState = (messaging = makeMessagingState()) => makeAppState({ team: makeTeam(agents), messaging });
 
 describe('monitorMessaging', () => {
   test('sends the channel and mode with the session’s frequency, leaving out an empty nickname', async () => {

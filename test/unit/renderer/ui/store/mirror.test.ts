@@ -14,6 +14,7 @@ import {
   makeConversation,
   makeMessagingState,
   makeSubscription,
+  makeTeam,
   makeVoiceState,
   signedOutState,
 } from '../fixtures';
@@ -36,13 +37,9 @@ describe('acceptSnapshot', () => {
 
   test('keeps the objects of whatever did not change, so selectors see only real changes', () => {
     const agents = [makeAgent({ id: 'a1' }), makeAgent({ id: 'a2' })];
-    const first = acceptSnapshot(emptyMirror, makeAppState({ team: { agents, refreshedAt: 1, error: null } }), 'event');
+    const first = acceptSnapshot(emptyMirror, makeAppState({ team: makeTeam(agents) }), 'event');
     const changedAgents = [makeAgent({ id: 'a1' }), makeAgent({ id: 'a2', kind: 'NotReady' })];
-    const second = acceptSnapshot(
-      first,
-      makeAppState({ team: { agents: changedAgents, refreshedAt: 2, error: null } }),
-      'event',
-    );
+    const second = acceptSnapshot(first, makeAppState({ team: makeTeam(changedAgents, { refreshedAt: 2 }) }), 'event');
     assert.equal(second.app?.team.agents[0], first.app?.team.agents[0]);
     assert.notEqual(second.app?.team.agents[1], first.app?.team.agents[1]);
     assert.equal(second.app?.voice, first.app?.voice);
@@ -70,7 +67,7 @@ describe('failInitialLoad', () => {
 
 describe('reconcileUi', () => {
   const agent = makeAgent({ id: 'a1' });
-  const signedIn = makeAppState({ team: { agents: [agent], refreshedAt: 1, error: null } });
+  const signedIn = makeAppState({ team: makeTeam([agent]) });
 
   test('returns the same object when nothing needs to change', () => {
     const ui = { ...initialUiState('dark'), filterText: 'al', selectedAgentId: 'a1' };
@@ -84,18 +81,20 @@ describe('reconcileUi', () => {
     assert.equal(reconcileUi(ui, signedIn).selectedAgentId, null);
   });
 
-  test('signing out clears filter, selection and monitoring choices but keeps theme and sort', () => {
+  test('signing out clears filters, selection, menus and monitoring choices but keeps theme and sort', () => {
     const ui = {
       ...initialUiState('dark'),
       sort: { column: 'state' as const, direction: 'descending' as const },
       filterText: 'al',
       stateFilter: 'Ready' as const,
+      groupFilter: 'Billing',
       selectedAgentId: 'a1',
       monitorOptions: { scope: 'Agent' as const, frequency: 'NextCall' as const },
       pendingReplace: { agentId: 'a1', agentName: 'a1', mode: 'Coach' as const },
       commandStatuses: { subscription: { seq: 1, phase: 'sending' as const } },
       messagingOptions: { frequency: 'NextChat' as const, nickname: 'Coach Sam' },
       messagingMenu: { agentId: 'a1', agentName: 'a1' },
+      agentMenu: { agentId: 'a1', agentName: 'a1' },
       readingConversationId: 'c1',
       dismissedEndings: ['c2'],
     };
@@ -104,12 +103,14 @@ describe('reconcileUi', () => {
       sort: { column: 'state', direction: 'descending' },
       filterText: '',
       stateFilter: 'all',
+      groupFilter: null,
       selectedAgentId: null,
       monitorOptions: { scope: 'Call', frequency: 'AllCalls' },
       pendingReplace: null,
       commandStatuses: {},
       messagingOptions: { frequency: 'AllChats', nickname: '' },
       messagingMenu: null,
+      agentMenu: null,
       readingConversationId: null,
       dismissedEndings: [],
     });

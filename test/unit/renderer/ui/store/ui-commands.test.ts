@@ -5,7 +5,7 @@ import { createAppStore } from '../../../../../renderer/ui/store/app-store';
 import { createUiCommands, startMirror } from '../../../../../renderer/ui/store/ui-commands';
 import type { AppState } from '../../../../../electron/common/models/app-state';
 import type { Result } from '../../../../../electron/common/result';
-import { makeAgent, makeAppState, signedOutState } from '../fixtures';
+import { makeAgent, makeAppState, makeTeam, signedOutState } from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 function deferred<T>() {
@@ -81,9 +81,9 @@ describe('startMirror', () => {
     const store = createAppStore({ theme: 'system' });
     const stop = startMirror(fake.bridge, store);
     try {
-      fake.emitState(makeAppState({ team: { agents: [makeAgent({ id: 'a1' })], refreshedAt: 1, error: null } }));
+      fake.emitState(makeAppState({ team: makeTeam([makeAgent({ id: 'a1' })]) }));
       store.getState().uiActions.selectAgent('a1');
-      fake.emitState(makeAppState({ team: { agents: [], refreshedAt: 2, error: null } }));
+      fake.emitState(makeAppState({ team: makeTeam([], { refreshedAt: 2 }) }));
       assert.equal(store.getState().ui.selectedAgentId, null);
     } finally {
       stop();
