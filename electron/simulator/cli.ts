@@ -5,7 +5,7 @@ import { startSimulator } from './index';
 
 function fail(message: string): never {
   process.stderr.write(
-    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--agents <n>] [--page-size <n>] [--clips <folder>] [--quiet]\n`,
+    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--agents <n>] [--page-size <n>] [--still] [--clips <folder>] [--quiet]\n`,
   );
   process.exit(2);
 }
@@ -25,6 +25,8 @@ const cliOptions = {
   clips: { type: 'string' },
   agents: { type: 'string' },
   'page-size': { type: 'string' },
+  /** No live floor: the opening states and nothing else, for benchmarks that make every change themselves. */
+  still: { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
 let args: ReturnType<typeof parseArgs<{ options: typeof cliOptions }>>;
@@ -40,7 +42,7 @@ try {
   simulator = await startSimulator({
     port: integerOption(args.values.port, 'port', 0, 65535),
     seed: integerOption(args.values.seed, 'seed', 1, 2 ** 32 - 1),
-    liveFloor: true,
+    liveFloor: !(args.values.still ?? false),
     controlApi: true,
     clipsDirectory: args.values.clips,
     agents: integerOption(args.values.agents, 'agents', defaultAgentCount, maxAgentCount, 1),

@@ -197,6 +197,8 @@ export class ControlApi {
     return {
       id: user.id,
       userName: user.userName,
+      displayName: `${user.firstName} ${user.lastName}`,
+      groups: user.agentGroups.map((group) => group.name),
       roles: user.roles,
       phoneNumber: user.device.phoneNumber,
       deviceId: user.device.id,

@@ -131,9 +131,10 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
     }
   });
 
-  // Main refreshes the rows on screen first; it hears of them once scrolling stops.
-  const range = virtualizer.range;
-  const onScreen = range === null ? '' : rowIds.slice(range.startIndex, range.endIndex + 1).join('\n');
+  // Main refreshes the rendered rows first (those in view and the few beyond, so a short scroll
+  // shows fresh rows too); it hears of them once scrolling stops.
+  const items = virtualizer.getVirtualItems();
+  const onScreen = items.map((item) => rowIds[item.index] ?? '').join('\n');
   useEffect(() => {
     const timer = setTimeout(
       () => void commands.showRows(onScreen === '' ? [] : onScreen.split('\n')),
@@ -183,7 +184,7 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
           style={{ height: virtualizer.getTotalSize() }}
           onKeyDown={onKeyDown}
         >
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const agent = rows[item.index];
             if (agent === undefined) return null;
             return (
