@@ -16,7 +16,9 @@ import type { MediaHostLink } from './sip/media-host-link';
 import { toMediaSipAccount } from './sip/sip-account';
 import { SipController } from './sip/sip-controller';
 import { createAppStore, type AppStore } from './state/app-store';
+import type { AppState } from '../common/models/app-state';
 import { createStateBroadcast } from './state/broadcast';
+import { diffState } from './state/state-patch';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
 
 /** The built-in demo contact center as main needs it: started on first use, known only by URL. */
@@ -68,6 +70,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const { logger, demo } = options;
   const store = createAppStore();
   const broadcast = createStateBroadcast(store);
+  const resyncListeners = new Set<() => void>();
   const session = new SupervisorSession({
     store,
     logger: logger.child('session'),
@@ -180,6 +183,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       },
       'session:signOut': () => session.signOut(),
       'state:get': async () => ok(store.getState()),
+      'state:resync': async () => {
+        for (const resync of resyncListeners) resync();
+        return ok(null);
+      },
       'team:showRows': async (request) => {
         session.showRows(request.agentIds);
         return ok(null);
@@ -228,7 +235,20 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     store,
     invoke,
     onUiEvent: (listener) => {
-      const stopState = broadcast.subscribe((state) => listener('state:changed', state));
+      // Each window gets the whole state first, then only what changed since the last it was sent.
+      let sent: AppState | null = null;
+      const sendWhole = (state: AppState) => {
+        listener('state:changed', state);
+        sent = state;
+      };
+      const stopState = broadcast.subscribe((state) => {
+        if (sent === null) return sendWhole(state);
+        const patch = diffState(sent, state);
+        sent = state;
+        if (patch !== null) listener('state:patch', patch);
+      });
+      const resync = () => sendWhole(store.getState());
+      resyncListeners.add(resync);
       // After the state flush (the new card, its transcript length), so the lines find their card.
       const stopLines = messaging.onTranscriptAppended((appended) =>
         queueMicrotask(() => listener('messaging:transcriptAppended', appended)),
@@ -236,6 +256,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return () => {
         stopState();
         stopLines();
+        resyncListeners.delete(resync);
       };
     },
     async dispose(): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appStateSchema } from '../models/app-state';
+import { statePatchSchema } from '../models/state-patch';
 import { auditExportSchema, auditFilterSchema, auditPageSchema, auditQuerySchema } from '../models/audit';
 import {
   messagingChannelSchema,
@@ -32,6 +33,8 @@ export const uiInvokeContract = {
   'session:signInWithProfile': { request: profileSignInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
   'state:get': { request: z.object({}).strict(), response: appStateSchema },
+  /** The window cannot apply a `state:patch` (it reloaded, or missed one): main sends it the whole state. */
+  'state:resync': { request: z.object({}).strict(), response: z.null() },
   /**
    * The team rows on screen now, top to bottom. Main refreshes those agents first within its GWS
    * request budget; the UI sends it when the rows in view change.
@@ -115,7 +118,10 @@ export const uiInvokeContract = {
 } as const;
 
 export const uiEventContract = {
+  /** The whole state: the first state a window hears of, and after a `state:resync`. */
   'state:changed': appStateSchema,
+  /** What changed since the last state sent to the window (state-patch.ts). */
+  'state:patch': statePatchSchema,
   'messaging:transcriptAppended': transcriptAppendedSchema,
 } as const;
 

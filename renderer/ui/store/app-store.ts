@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../../electron/common/models/app-state';
+import type { StatePatch } from '../../../electron/common/models/state-patch';
 import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
 import type { TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
@@ -9,7 +10,7 @@ import type { SortColumn, StateFilter } from '../features/team/team-model';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { emptyFeedback } from './feedback';
 import type { FeedbackState, Toast } from './feedback';
-import { acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
+import { acceptPatch, acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
 import type {
   MessagingMenuTarget,
   MessagingOptions,
@@ -86,6 +87,8 @@ export interface FeedbackActions {
 /** Only the bridge wiring calls these: the mirror changes when main says so, never from a click. */
 export interface MirrorActions {
   receiveSnapshot(snapshot: AppState, origin: SnapshotOrigin): void;
+  /** False when the patch cannot be applied: the window must ask main for the whole state. */
+  receivePatch(patch: StatePatch): boolean;
   failInitialLoad(error: AppError): void;
 }
 
@@ -104,6 +107,16 @@ export interface AppStoreState {
 }
 
 export type AppStore = StoreApi<AppStoreState>;
+
+/** A new mirror brings the UI slice and the held transcripts in line with it. */
+function showMirror(state: AppStoreState, mirror: MirrorState): AppStoreState | Partial<AppStoreState> {
+  if (mirror === state.mirror || mirror.app === null) return mirror === state.mirror ? state : { mirror };
+  const app = mirror.app;
+  const ui = reconcileUi(state.ui, app, sessionOptionsFrom(state.settings.view?.settings.monitoring));
+  const { conversations, history } = app.messaging;
+  const transcripts = pruneTranscripts(state.transcripts, keptConversationIds(conversations, history));
+  return { mirror, ui, transcripts };
+}
 
 export function createAppStore(options: { theme: ThemePreference }): AppStore {
   return createStore<AppStoreState>()((set) => {
@@ -178,14 +191,16 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
       },
       mirrorActions: {
         receiveSnapshot: (snapshot, origin) =>
+          set((state) => showMirror(state, acceptSnapshot(state.mirror, snapshot, origin))),
+        receivePatch: (patch) => {
+          let applied = true;
           set((state) => {
-            const mirror = acceptSnapshot(state.mirror, snapshot, origin);
-            if (mirror === state.mirror) return state;
-            const ui = reconcileUi(state.ui, snapshot, sessionOptionsFrom(state.settings.view?.settings.monitoring));
-            const { conversations, history } = snapshot.messaging;
-            const transcripts = pruneTranscripts(state.transcripts, keptConversationIds(conversations, history));
-            return { mirror, ui, transcripts };
-          }),
+            const mirror = acceptPatch(state.mirror, patch);
+            applied = mirror !== null;
+            return mirror === null ? state : showMirror(state, mirror);
+          });
+          return applied;
+        },
         failInitialLoad: (error) => set((state) => ({ mirror: failInitialLoad(state.mirror, error) })),
       },
       settingsActions: {

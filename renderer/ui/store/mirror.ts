@@ -1,4 +1,5 @@
 import type { AppState } from '../../../electron/common/models/app-state';
+import type { StatePatch } from '../../../electron/common/models/state-patch';
 import type { MessagingFrequency } from '../../../electron/common/models/messaging';
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../electron/common/models/voice';
 import type { AppError } from '../../../electron/common/result';
@@ -6,6 +7,7 @@ import type { SortOrder, StateFilter } from '../features/team/team-model';
 import { pruneCommands } from './command-status';
 import type { CommandStatuses } from './command-status';
 import { shareStructure } from './share-structure';
+import { applyStatePatch } from './state-patch';
 import type { ThemePreference } from './theme';
 
 /** `initial` answers `state:get`; `event` is a `state:changed` push. */
@@ -17,6 +19,11 @@ export interface MirrorState {
   readonly origin: SnapshotOrigin | null;
   /** Why the first snapshot could not be fetched; cleared by any snapshot. */
   readonly loadError: AppError | null;
+  /**
+   * Main's patches apply to the last state it sent this window. Only a state that came as an event
+   * is known to be that one (an answer to `state:get` may be older or newer).
+   */
+  readonly patchable: boolean;
 }
 
 export interface UiState {
@@ -91,7 +98,7 @@ function sameMessagingOptions(a: MessagingOptions, b: MessagingOptions): boolean
   return a.frequency === b.frequency && a.nickname === b.nickname;
 }
 
-export const emptyMirror: MirrorState = { app: null, origin: null, loadError: null };
+export const emptyMirror: MirrorState = { app: null, origin: null, loadError: null, patchable: false };
 
 export function initialUiState(theme: ThemePreference): UiState {
   return {
@@ -120,8 +127,22 @@ export function initialUiState(theme: ThemePreference): UiState {
 export function acceptSnapshot(mirror: MirrorState, snapshot: AppState, origin: SnapshotOrigin): MirrorState {
   if (origin === 'initial' && mirror.origin === 'event') return mirror;
   const app = shareStructure(mirror.app, snapshot);
-  if (app === mirror.app && origin === mirror.origin && mirror.loadError === null) return mirror;
-  return { app, origin, loadError: null };
+  const patchable = origin === 'event';
+  if (app === mirror.app && origin === mirror.origin && mirror.loadError === null && patchable === mirror.patchable) {
+    return mirror;
+  }
+  return { app, origin, loadError: null, patchable };
+}
+
+/**
+ * Applies a patch to the state main last sent; null when it cannot (no such state here, or the
+ * patch does not fit it), and the window must ask for the whole state again.
+ */
+export function acceptPatch(mirror: MirrorState, patch: StatePatch): MirrorState | null {
+  if (!mirror.patchable || mirror.app === null) return null;
+  const app = applyStatePatch(mirror.app, patch);
+  if (app === null) return null;
+  return app === mirror.app ? mirror : { ...mirror, app };
 }
 
 export function failInitialLoad(mirror: MirrorState, error: AppError): MirrorState {

@@ -113,13 +113,28 @@ export function startSettingsSync(commands: Pick<UiCommands, 'loadSettings'>, st
   });
 }
 
-/** Subscribes before asking, so no change between the answer and the subscription is lost. */
+/**
+ * Subscribes before asking, so no change between the answer and the subscription is lost. A patch
+ * that does not fit what the window holds asks main for the whole state, once until it comes.
+ */
 export function startMirror(bridge: EarshotBridge, store: AppStore): () => void {
-  const stop = bridge.on('state:changed', (snapshot) =>
-    store.getState().mirrorActions.receiveSnapshot(snapshot, 'event'),
-  );
+  let resyncing = false;
+  const stopWhole = bridge.on('state:changed', (snapshot) => {
+    resyncing = false;
+    store.getState().mirrorActions.receiveSnapshot(snapshot, 'event');
+  });
+  const stopPatches = bridge.on('state:patch', (patch) => {
+    if (store.getState().mirrorActions.receivePatch(patch) || resyncing) return;
+    resyncing = true;
+    void bridge.invoke('state:resync', {}).then((result) => {
+      if (!result.ok) resyncing = false;
+    });
+  });
   void loadState(bridge, store);
-  return stop;
+  return () => {
+    stopWhole();
+    stopPatches();
+  };
 }
 
 export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiCommands {

@@ -17,10 +17,56 @@ interface AgentRowProps {
   selected: boolean;
   /** The one row Tab lands on (roving tabindex). */
   tabbable: boolean;
+  /** The row's actions fold into one menu (a narrow table). */
+  folded: boolean;
   onSelect: (agentId: string) => void;
 }
 
-function AgentRowView({ agent, index, top, selected, tabbable, onSelect }: AgentRowProps) {
+/**
+ * The cells of a row, memoised apart from the row itself: sorting and scrolling move rows (a new
+ * position, a new row number) without rendering their cells again.
+ */
+const AgentCells = memo(
+  function AgentCells({ agent, tabbable, folded }: { agent: Agent; tabbable: boolean; folded: boolean }) {
+    return (
+      <>
+        <div role="gridcell" className="cell cell-name">
+          <span className="agent-name" data-testid="agent-name">
+            {agent.displayName}
+          </span>
+          {agent.isSelf && <span className="agent-you">You</span>}
+          {agent.userName !== agent.displayName && <span className="agent-user">{agent.userName}</span>}
+        </div>
+        <div role="gridcell" className="cell cell-group">
+          {agent.groups.length === 0 ? <span className="muted">—</span> : agent.groups.join(', ')}
+        </div>
+        <div role="gridcell" className="cell cell-extension">
+          {agent.extension ?? <span className="muted">—</span>}
+        </div>
+        <div role="gridcell" className="cell cell-state">
+          <StatusPill agent={agent} />
+        </div>
+        <div role="gridcell" className="cell cell-time">
+          <TimeInState since={agent.status.since} />
+        </div>
+        <div role="gridcell" className="cell cell-activity">
+          <ActivityBadges interactions={agent.interactions} />
+        </div>
+        <div role="gridcell" className="cell cell-actions">
+          {agent.isSelf ? (
+            <span className="muted">Your own entry</span>
+          ) : (
+            <MonitorActions agentId={agent.id} agentName={agent.displayName} tabbable={tabbable} folded={folded} />
+          )}
+        </div>
+      </>
+    );
+  },
+  (previous, next) =>
+    previous.tabbable === next.tabbable && previous.folded === next.folded && sameAgentRow(previous.agent, next.agent),
+);
+
+function AgentRowView({ agent, index, top, selected, tabbable, folded, onSelect }: AgentRowProps) {
   const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agent.id);
   const style: CSSProperties = { transform: `translateY(${top}px)` };
   return (
@@ -40,35 +86,7 @@ function AgentRowView({ agent, index, top, selected, tabbable, onSelect }: Agent
         if (!selected) onSelect(agent.id);
       }}
     >
-      <div role="gridcell" className="cell cell-name">
-        <span className="agent-name" data-testid="agent-name">
-          {agent.displayName}
-        </span>
-        {agent.isSelf && <span className="agent-you">You</span>}
-        {agent.userName !== agent.displayName && <span className="agent-user">{agent.userName}</span>}
-      </div>
-      <div role="gridcell" className="cell cell-group">
-        {agent.groups.length === 0 ? <span className="muted">—</span> : agent.groups.join(', ')}
-      </div>
-      <div role="gridcell" className="cell cell-extension">
-        {agent.extension ?? <span className="muted">—</span>}
-      </div>
-      <div role="gridcell" className="cell cell-state">
-        <StatusPill agent={agent} />
-      </div>
-      <div role="gridcell" className="cell cell-time">
-        <TimeInState since={agent.status.since} />
-      </div>
-      <div role="gridcell" className="cell cell-activity">
-        <ActivityBadges interactions={agent.interactions} />
-      </div>
-      <div role="gridcell" className="cell cell-actions">
-        {agent.isSelf ? (
-          <span className="muted">Your own entry</span>
-        ) : (
-          <MonitorActions agentId={agent.id} agentName={agent.displayName} tabbable={tabbable} />
-        )}
-      </div>
+      <AgentCells agent={agent} tabbable={tabbable} folded={folded} />
     </div>
   );
 }
@@ -81,6 +99,7 @@ export const AgentRow = memo(
     previous.top === next.top &&
     previous.selected === next.selected &&
     previous.tabbable === next.tabbable &&
+    previous.folded === next.folded &&
     previous.onSelect === next.onSelect &&
     sameAgentRow(previous.agent, next.agent),
 );

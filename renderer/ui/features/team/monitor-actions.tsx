@@ -6,32 +6,31 @@ import { VoiceSubscriptionStatus } from './voice-subscription-status';
 
 /**
  * Subscribes to the store on its own, so a voice or chat change re-renders this cell and not the
- * team table's memoised rows. Wide windows show every action on the row; narrow ones fold them
- * into one menu (which of the two shows is the stylesheet's choice, by the table's width).
+ * team table's memoised rows. Wide tables show every action on the row; narrow ones fold them into
+ * one menu, beside the monitoring indicator.
  */
 export function MonitorActions({
   agentId,
   agentName,
   tabbable,
+  folded,
 }: {
   agentId: string;
   agentName: string;
   tabbable: boolean;
+  /** The table is too narrow for the row's buttons: one Monitor menu instead. */
+  folded: boolean;
 }) {
   const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agentId);
   return (
     <div className="row-actions">
-      {monitored ? (
-        <VoiceSubscriptionStatus tabbable={tabbable} />
+      {monitored && <VoiceSubscriptionStatus tabbable={tabbable} />}
+      {!monitored && !folded && <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />}
+      {folded ? (
+        <AgentMenuTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
       ) : (
-        <div className="row-actions__wide">
-          <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />
-        </div>
-      )}
-      <div className="row-actions__wide">
         <MessagingTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
-      </div>
-      <AgentMenuTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Agent } from '../../../../electron/common/models/agent';
 import { SortIcon } from '../../components/icons';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { AgentRow } from './agent-row';
+import { foldsRowActions, teamLayoutFor } from './team-layout';
 import { moveSelection } from './team-model';
 import type { SelectionMove, SortColumn, SortOrder } from './team-model';
 
@@ -81,6 +82,9 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
   const body = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
   const [headerHeight, setHeaderHeight] = useState(ROW_HEIGHT);
+  const [width, setWidth] = useState(0);
+  const layout = teamLayoutFor(width);
+  const folded = foldsRowActions(layout);
 
   const rowIds = useMemo(() => rows.map((agent) => agent.id), [rows]);
   const indexById = useMemo(() => new Map(rowIds.map((id, index) => [id, index])), [rowIds]);
@@ -118,6 +122,16 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
   useLayoutEffect(() => {
     const height = head.current?.offsetHeight;
     if (height !== undefined && height > 0) setHeaderHeight(height);
+  }, []);
+
+  // The layout follows the table's own width, wherever the team view sits.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element === null) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
   }, []);
 
   // A keyboard move focuses its row once it is rendered (at once: the selected row always is).
@@ -165,6 +179,7 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
         className="team-table"
         aria-label="Team"
         aria-rowcount={rows.length + 1}
+        data-layout={layout}
         data-testid="team-table"
       >
         <div role="rowgroup" className="team-table__head" ref={head}>
@@ -195,6 +210,7 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
                 top={item.start - headerHeight}
                 selected={agent.id === selectedId}
                 tabbable={agent.id === tabbableId}
+                folded={folded}
                 onSelect={onSelect}
               />
             );

@@ -13,6 +13,7 @@ export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handl
   const invocations: Array<{ channel: UiInvokeChannel; request: unknown }> = [];
   const listeners: Record<UiEventChannel, Set<(payload: unknown) => void>> = {
     'state:changed': new Set(),
+    'state:patch': new Set(),
     'messaging:transcriptAppended': new Set(),
   };
   const bridge = {
@@ -32,6 +33,9 @@ export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handl
     invocations,
     emitState(payload: UiEventPayload<'state:changed'>) {
       for (const listener of listeners['state:changed']) listener(payload);
+    },
+    emitPatch(payload: UiEventPayload<'state:patch'>) {
+      for (const listener of listeners['state:patch']) listener(payload);
     },
     emitLines(payload: UiEventPayload<'messaging:transcriptAppended'>) {
       for (const listener of listeners['messaging:transcriptAppended']) listener(payload);

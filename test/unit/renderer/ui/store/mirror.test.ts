@@ -22,11 +22,21 @@ import {
 const problem = { code: 'internal' as const, message: 'Earshot lost contact with its background service.' };
 
 describe('acceptSnapshot', () => {
-  test('takes the first snapshot from either source and clears a load error', () => {
+  test('takes the first snapshot from either source and clears a load error; only an event can be patched', () => {
     const state = makeAppState();
     const failed = failInitialLoad(emptyMirror, problem);
-    assert.deepEqual(acceptSnapshot(failed, state, 'initial'), { app: state, origin: 'initial', loadError: null });
-    assert.deepEqual(acceptSnapshot(emptyMirror, state, 'event'), { app: state, origin: 'event', loadError: null });
+    assert.deepEqual(acceptSnapshot(failed, state, 'initial'), {
+      app: state,
+      origin: 'initial',
+      loadError: null,
+      patchable: false,
+    });
+    assert.deepEqual(acceptSnapshot(emptyMirror, state, 'event'), {
+      app: state,
+      origin: 'event',
+      loadError: null,
+      patchable: true,
+    });
   });
 
   test('every event replaces the mirror wholesale', () => {

@@ -76,6 +76,45 @@ describe('startMirror', () => {
     }
   });
 
+  test('patches apply to the last state main sent; one that cannot apply asks for the whole state once', async () => {
+    const fake = createFakeBridge({
+      'state:get': () => new Promise(() => {}),
+      'state:resync': () => ({ ok: true, value: null }),
+    });
+    const store = createAppStore({ theme: 'system' });
+    const stop = startMirror(fake.bridge, store);
+    try {
+      const ada = makeAgent({ id: 'a1' });
+      const bob = makeAgent({ id: 'b2' });
+      fake.emitPatch({ team: { upsert: [ada], remove: [], order: null } });
+      fake.emitPatch({ team: { upsert: [bob], remove: [], order: null } });
+      assert.equal(store.getState().mirror.app, null, 'nothing to patch yet');
+      assert.deepEqual(
+        fake.invocations.map((invocation) => invocation.channel),
+        ['state:get', 'state:resync'],
+      );
+
+      fake.emitState(makeAppState({ team: makeTeam([ada]) }));
+      const before = store.getState().mirror.app!;
+      fake.emitPatch({ team: { upsert: [bob], remove: [], order: null, refreshedAt: 5 } });
+      const after = store.getState().mirror.app!;
+      assert.deepEqual(
+        after.team.agents.map((agent) => agent.id),
+        ['a1', 'b2'],
+      );
+      assert.equal(after.team.agents[0], before.team.agents[0], 'an untouched agent keeps its object');
+      assert.equal(after.voice, before.voice);
+      assert.equal(after.team.refreshedAt, 5);
+
+      fake.emitPatch({ team: { upsert: [], remove: ['nobody'], order: ['a1', 'ghost'] } });
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(fake.invocations.filter((invocation) => invocation.channel === 'state:resync').length, 2);
+      assert.equal(store.getState().mirror.app, after, 'a patch that does not fit changes nothing');
+    } finally {
+      stop();
+    }
+  });
+
   test('a new snapshot drops the selection of an agent who left', () => {
     const fake = createFakeBridge({ 'state:get': () => new Promise(() => {}) });
     const store = createAppStore({ theme: 'system' });
