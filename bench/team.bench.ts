@@ -12,10 +12,11 @@ import { callControl } from '../test/support/simulator-control';
 import { connectNodeInspector, findInspectorUrl, type NodeInspector } from './support/node-inspector';
 import { collectPageProbes, installPageProbes, type PageProbeReport } from './support/page-probes';
 import { mebibytes, residentSetBytes } from './support/process-memory';
+import { startCpuHog } from './support/cpu-hog';
 import { percentile, summarize } from './support/stats';
 
 /**
- * npm run bench:team [-- --agents 500] [--seconds 60] [--interactions 100] [--updates 50] [--cpu-hog]
+ * npm run bench:team [-- --agents 500] [--seconds 60] [--interactions 100] [--updates 50] [--cpu-hog N]
  *
  * A large floor end to end: the demo contact center in its own process (--still: nothing moves but
  * what this bench moves), the browser edition's main services in theirs (no built-in demo), the UI
@@ -23,7 +24,7 @@ import { percentile, summarize } from './support/stats';
  * the whole team takes to load, then, with `interactions` calls, chats and SMS live and `updates`
  * agent changes a second: UI frame times, update → on screen (and GWS read → on screen, main and UI
  * alone), the GWS requests the client makes, memory at the start and the end, and how long sorting
- * and filtering take. --cpu-hog runs a busy loop beside it all, as a loaded laptop would.
+ * and filtering take. --cpu-hog N runs N busy-loop processes beside it all, as a loaded laptop would.
  */
 const { values } = parseArgs({
   options: {
@@ -31,7 +32,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     interactions: { type: 'string', default: '100' },
     updates: { type: 'string', default: '50' },
-    'cpu-hog': { type: 'boolean', default: false },
+    'cpu-hog': { type: 'string', default: '0' },
   },
 });
 const agentCount = Math.round(positive(values.agents, '--agents'));
@@ -423,7 +424,8 @@ function uiBuildKind(): string {
 
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
-  const hog = values['cpu-hog'] ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null;
+  const hogs = Number(values['cpu-hog']);
+  const hog = hogs > 0 ? startCpuHog(hogs, seconds * 3 + 300) : null;
   const dataDirectory = mkdtempSync(join(tmpdir(), 'earshot-bench-'));
   let simulator: ChildProcess | null = null;
   let host: ChildProcess | null = null;
@@ -540,7 +542,7 @@ async function main(): Promise<void> {
       `\nTeam benchmark: ${agentCount} agents, ${live.length} live calls, chats and SMS, ${updatesPerSecond} agent updates/s for ${seconds} s ` +
         `(${total} updates, ${tagged.size} tagged, ${turnovers} interaction turnovers, ${failures.length} refused), one supervisor; ` +
         `demo contact center in its own process on 127.0.0.1; Debian Chromium headless ${viewport.width}×${viewport.height}, ${uiBuildKind()}` +
-        (hog ? '; WITH a busy-loop process (CPU hog) running beside it' : ''),
+        (hog ? `; WITH ${hogs} busy-loop process(es) (CPU hog) running beside it` : ''),
     );
     console.log(
       `machine: ${availableParallelism()} CPUs, 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after (other work on the machine skews every figure); page clock skew ${skew.toFixed(1)} ms (corrected)`,
@@ -575,7 +577,7 @@ async function main(): Promise<void> {
     await browser?.close();
     await stopProcess(host);
     await stopProcess(simulator);
-    await stopProcess(hog);
+    await hog?.stop();
     rmSync(dataDirectory, { recursive: true, force: true });
   }
 }

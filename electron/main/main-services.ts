@@ -1,5 +1,4 @@
 import type { SipAccount } from '../common/contract/sign-in';
-import type { UiEventChannel, UiEventPayload } from '../common/contract/ui-contract';
 import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
 import type { TeamRefreshSettings } from './contact-center/team-roster';
@@ -16,9 +15,7 @@ import type { MediaHostLink } from './sip/media-host-link';
 import { toMediaSipAccount } from './sip/sip-account';
 import { SipController } from './sip/sip-controller';
 import { createAppStore, type AppStore } from './state/app-store';
-import type { AppState } from '../common/models/app-state';
-import { createStateBroadcast } from './state/broadcast';
-import { diffState } from './state/state-patch';
+import { createWindowFeed, type UiEventListener } from './state/window-feed';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
 
 /** The built-in demo contact center as main needs it: started on first use, known only by URL. */
@@ -52,8 +49,6 @@ export interface MainServicesOptions {
   readonly teamRefresh?: Partial<TeamRefreshSettings>;
 }
 
-export type UiEventListener = <C extends UiEventChannel>(channel: C, payload: UiEventPayload<C>) => void;
-
 export interface MainServices {
   readonly store: AppStore;
   readonly invoke: UiInvoke;
@@ -69,8 +64,6 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { logger, demo } = options;
   const store = createAppStore();
-  const broadcast = createStateBroadcast(store);
-  const resyncListeners = new Set<() => void>();
   const session = new SupervisorSession({
     store,
     logger: logger.child('session'),
@@ -92,6 +85,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   });
   const voiceMonitoring = voice;
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
+  const feed = createWindowFeed({
+    store,
+    onTranscriptAppended: (listener) => messaging.onTranscriptAppended(listener),
+  });
   const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
   const stopAudit = startAuditRecorder({
     sources: [voiceMonitoring, messaging],
@@ -184,7 +181,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       'session:signOut': () => session.signOut(),
       'state:get': async () => ok(store.getState()),
       'state:resync': async () => {
-        for (const resync of resyncListeners) resync();
+        feed.resync();
         return ok(null);
       },
       'team:showRows': async (request) => {
@@ -234,31 +231,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return {
     store,
     invoke,
-    onUiEvent: (listener) => {
-      // Each window gets the whole state first, then only what changed since the last it was sent.
-      let sent: AppState | null = null;
-      const sendWhole = (state: AppState) => {
-        listener('state:changed', state);
-        sent = state;
-      };
-      const stopState = broadcast.subscribe((state) => {
-        if (sent === null) return sendWhole(state);
-        const patch = diffState(sent, state);
-        sent = state;
-        if (patch !== null) listener('state:patch', patch);
-      });
-      const resync = () => sendWhole(store.getState());
-      resyncListeners.add(resync);
-      // After the state flush (the new card, its transcript length), so the lines find their card.
-      const stopLines = messaging.onTranscriptAppended((appended) =>
-        queueMicrotask(() => listener('messaging:transcriptAppended', appended)),
-      );
-      return () => {
-        stopState();
-        stopLines();
-        resyncListeners.delete(resync);
-      };
-    },
+    onUiEvent: (listener) => feed.connect(listener),
     async dispose(): Promise<void> {
       stopAudit();
       voiceMonitoring.dispose();
@@ -266,7 +239,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       sip.setAccount(null);
       sip.dispose();
       await session.dispose();
-      broadcast.dispose();
+      feed.dispose();
       await demo?.stop();
       options.platform.audit.close();
     },
