@@ -373,11 +373,7 @@ function connectUi(main: ReturnType<typeof createMain>) {
     for (const listener of listeners.get(frame.data.channel) ?? []) listener(frame.data.payload);
   });
   const answers: Partial<Record<UiInvokeChannel, (request: never) => Promise<Result<unknown>>>> = {
-    'state:get': async () => ok(main.store.getState()),
-    'state:resync': async () => {
-      feed.resync();
-      return ok(null);
-    },
+    'state:get': async () => ok(feed.snapshot()),
     'messaging:getTranscript': async (request: { conversationId: string }) =>
       main.messaging.getTranscript(request.conversationId),
   };

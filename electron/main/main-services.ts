@@ -179,11 +179,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         return result;
       },
       'session:signOut': () => session.signOut(),
-      'state:get': async () => ok(store.getState()),
-      'state:resync': async () => {
-        feed.resync();
-        return ok(null);
-      },
+      'state:get': async () => ok(feed.snapshot()),
       'team:showRows': async (request) => {
         session.showRows(request.agentIds);
         return ok(null);

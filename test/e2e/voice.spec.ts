@@ -51,7 +51,7 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
   await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
   await earshot.control('POST', '/floor', { running: false });
   const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
-  const agent = agents.find((candidate) => candidate.state === 'Ready')!;
+  const agent = agents.find((candidate) => candidate.state === 'Ready' && (candidate.interactions ?? []).length === 0)!;
 
   await page.getByTestId(`monitor-listen-${agent.id}`).click();
   await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
@@ -135,7 +135,7 @@ test('the chosen output device is applied to the monitored call’s audio', asyn
   await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
   await earshot.control('POST', '/floor', { running: false });
   const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
-  const agent = agents.find((candidate) => candidate.state === 'Ready')!;
+  const agent = agents.find((candidate) => candidate.state === 'Ready' && (candidate.interactions ?? []).length === 0)!;
 
   await page.getByTestId('audio-devices-button').click();
   const select = page.getByTestId('output-device-select');
@@ -168,13 +168,13 @@ async function firstAudioOf(page: Page): Promise<number> {
                 request: object,
               ): Promise<{
                 ok: boolean;
-                value?: { voice: { calls: Array<{ audio: { firstAudioAt: number | null } }> } };
+                value?: { state: { voice: { calls: Array<{ audio: { firstAudioAt: number | null } }> } } };
               }>;
             };
           }
         ).earshot;
         const result = await bridge.invoke('state:get', {});
-        return result.value?.voice.calls[0]?.audio.firstAudioAt ?? 0;
+        return result.value?.state.voice.calls[0]?.audio.firstAudioAt ?? 0;
       });
       return at;
     })

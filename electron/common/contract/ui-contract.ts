@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { appStateSchema } from '../models/app-state';
-import { statePatchSchema } from '../models/state-patch';
+import { stateChangesFrameSchema, stateSnapshotSchema } from '../models/state-changes';
 import { auditExportSchema, auditFilterSchema, auditPageSchema, auditQuerySchema } from '../models/audit';
 import {
   messagingChannelSchema,
@@ -32,9 +31,8 @@ export const uiInvokeContract = {
   /** Signs in with a saved server profile; a password left out means "use the remembered one". */
   'session:signInWithProfile': { request: profileSignInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
-  'state:get': { request: z.object({}).strict(), response: appStateSchema },
-  /** The window cannot apply a `state:patch` (it reloaded, or missed one): main sends it the whole state. */
-  'state:resync': { request: z.object({}).strict(), response: z.null() },
+  /** The state as of the last change sent: where a window starts, and what it asks for on a gap. */
+  'state:get': { request: z.object({}).strict(), response: stateSnapshotSchema },
   /**
    * The team rows on screen now, top to bottom. Main refreshes those agents first within its GWS
    * request budget; the UI sends it when the rows in view change.
@@ -118,10 +116,8 @@ export const uiInvokeContract = {
 } as const;
 
 export const uiEventContract = {
-  /** The whole state: the first state a window hears of, and after a `state:resync`. */
-  'state:changed': appStateSchema,
-  /** What changed since the last state sent to the window (state-patch.ts). */
-  'state:patch': statePatchSchema,
+  /** What changed, numbered (models/state-changes.ts). */
+  'state:changes': stateChangesFrameSchema,
   'messaging:transcriptAppended': transcriptAppendedSchema,
 } as const;
 

@@ -1,62 +1,59 @@
 import type { UiEventChannel, UiEventPayload } from '../../common/contract/ui-contract';
 import type { AppState } from '../../common/models/app-state';
+import type { StateSnapshot } from '../../common/models/state-changes';
 import type { TranscriptAppended } from '../../common/models/messaging';
 import type { AppStore } from './app-store';
 import { createStateBroadcast } from './broadcast';
-import { diffState } from './state-patch';
+import { diffState } from './state-changes';
 
 export type UiEventListener = <C extends UiEventChannel>(channel: C, payload: UiEventPayload<C>) => void;
 
 export interface WindowFeed {
-  /** A window's events from now on: the whole state first, then what changed. */
+  /** A window's events from now on: numbered changes (and transcript lines). */
   connect(listener: UiEventListener): () => void;
-  /** Every window gets the whole state again (it could not apply a change). */
-  resync(): void;
+  /** The state as of the last change sent, with its number: what a window starts from, or resyncs to. */
+  snapshot(): StateSnapshot;
   dispose(): void;
 }
 
 /**
- * What main sends its windows: each window gets the whole state first, then only what changed
- * since the last state it was sent, once per burst of store changes (broadcast.ts).
+ * What main sends its windows (state-changes.ts in common): once per burst of store changes
+ * (broadcast.ts), the changes since the last burst, numbered, computed once for every window. A
+ * window starts from `snapshot()` and asks for it again when a number is missing.
  */
 export function createWindowFeed(options: {
   readonly store: AppStore;
   readonly onTranscriptAppended: (listener: (appended: TranscriptAppended) => void) => () => void;
 }): WindowFeed {
-  const { store } = options;
-  const broadcast = createStateBroadcast(store);
-  const resyncs = new Set<() => void>();
+  const broadcast = createStateBroadcast(options.store);
+  const listeners = new Set<UiEventListener>();
+  let seq = 0;
+  let sent: AppState = options.store.getState();
+  const stopState = broadcast.subscribe((state) => {
+    const changes = diffState(sent, state);
+    sent = state;
+    if (changes === null) return;
+    seq += 1;
+    const frame = { seq, changes };
+    for (const listener of listeners) listener('state:changes', frame);
+  });
   return {
     connect(listener) {
-      let sent: AppState | null = null;
-      const sendWhole = (state: AppState) => {
-        listener('state:changed', state);
-        sent = state;
-      };
-      const stopState = broadcast.subscribe((state) => {
-        if (sent === null) return sendWhole(state);
-        const patch = diffState(sent, state);
-        sent = state;
-        if (patch !== null) listener('state:patch', patch);
-      });
-      const resync = () => sendWhole(store.getState());
-      resyncs.add(resync);
+      listeners.add(listener);
       // After the state flush (the new card, its transcript length), so the lines find their card.
       const stopLines = options.onTranscriptAppended((appended) =>
         queueMicrotask(() => listener('messaging:transcriptAppended', appended)),
       );
       return () => {
-        stopState();
+        listeners.delete(listener);
         stopLines();
-        resyncs.delete(resync);
       };
     },
-    resync() {
-      for (const resync of resyncs) resync();
-    },
+    snapshot: () => ({ seq, state: sent }),
     dispose() {
+      stopState();
       broadcast.dispose();
-      resyncs.clear();
+      listeners.clear();
     },
   };
 }

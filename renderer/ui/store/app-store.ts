@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { AppState } from '../../../electron/common/models/app-state';
-import type { StatePatch } from '../../../electron/common/models/state-patch';
+import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/models/state-changes';
 import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
 import type { TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
@@ -10,14 +9,14 @@ import type { SortColumn, StateFilter } from '../features/team/team-model';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { emptyFeedback } from './feedback';
 import type { FeedbackState, Toast } from './feedback';
-import { acceptPatch, acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
+import { acceptChanges, acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
 import type {
   MessagingMenuTarget,
   MessagingOptions,
   MirrorState,
   MonitorOptions,
   MonitorTarget,
-  SnapshotOrigin,
+  ChangesOutcome,
   UiState,
 } from './mirror';
 import {
@@ -86,9 +85,9 @@ export interface FeedbackActions {
 
 /** Only the bridge wiring calls these: the mirror changes when main says so, never from a click. */
 export interface MirrorActions {
-  receiveSnapshot(snapshot: AppState, origin: SnapshotOrigin): void;
-  /** False when the patch cannot be applied: the window must ask main for the whole state. */
-  receivePatch(patch: StatePatch): boolean;
+  receiveSnapshot(snapshot: StateSnapshot): void;
+  /** What became of the batch; the caller asks for a snapshot when it could not apply. */
+  receiveChanges(frame: StateChangesFrame): ChangesOutcome;
   failInitialLoad(error: AppError): void;
 }
 
@@ -190,16 +189,15 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
           ),
       },
       mirrorActions: {
-        receiveSnapshot: (snapshot, origin) =>
-          set((state) => showMirror(state, acceptSnapshot(state.mirror, snapshot, origin))),
-        receivePatch: (patch) => {
-          let applied = true;
+        receiveSnapshot: (snapshot) => set((state) => showMirror(state, acceptSnapshot(state.mirror, snapshot))),
+        receiveChanges: (frame) => {
+          let outcome: ChangesOutcome = 'applied';
           set((state) => {
-            const mirror = acceptPatch(state.mirror, patch);
-            applied = mirror !== null;
-            return mirror === null ? state : showMirror(state, mirror);
+            const accepted = acceptChanges(state.mirror, frame);
+            outcome = accepted.outcome;
+            return showMirror(state, accepted.mirror);
           });
-          return applied;
+          return outcome;
         },
         failInitialLoad: (error) => set((state) => ({ mirror: failInitialLoad(state.mirror, error) })),
       },

@@ -1,30 +1,28 @@
 import type { AppState } from '../../../electron/common/models/app-state';
-import type { StatePatch } from '../../../electron/common/models/state-patch';
+import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/models/state-changes';
 import type { MessagingFrequency } from '../../../electron/common/models/messaging';
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../electron/common/models/voice';
 import type { AppError } from '../../../electron/common/result';
 import type { SortOrder, StateFilter } from '../features/team/team-model';
 import { pruneCommands } from './command-status';
 import type { CommandStatuses } from './command-status';
-import { shareStructure } from './share-structure';
-import { applyStatePatch } from './state-patch';
+import { applyChanges } from './state-changes';
 import type { ThemePreference } from './theme';
 
-/** `initial` answers `state:get`; `event` is a `state:changed` push. */
-export type SnapshotOrigin = 'initial' | 'event';
-
 export interface MirrorState {
-  /** main's AppState as last received; null until the first snapshot arrives. */
+  /** main's AppState as of change `seq`; null until the first snapshot arrives. */
   readonly app: AppState | null;
-  readonly origin: SnapshotOrigin | null;
+  readonly seq: number | null;
   /** Why the first snapshot could not be fetched; cleared by any snapshot. */
   readonly loadError: AppError | null;
-  /**
-   * Main's patches apply to the last state it sent this window. Only a state that came as an event
-   * is known to be that one (an answer to `state:get` may be older or newer).
-   */
-  readonly patchable: boolean;
 }
+
+/**
+ * What became of a batch of changes: applied; stale (the mirror already holds it); or it cannot
+ * apply, because the mirror has no snapshot yet, a batch is missing before it (a gap), or it does
+ * not fit the state (misfit). All but applied and stale wait for a snapshot.
+ */
+export type ChangesOutcome = 'applied' | 'stale' | 'no-snapshot' | 'gap' | 'misfit';
 
 export interface UiState {
   readonly theme: ThemePreference;
@@ -98,7 +96,7 @@ function sameMessagingOptions(a: MessagingOptions, b: MessagingOptions): boolean
   return a.frequency === b.frequency && a.nickname === b.nickname;
 }
 
-export const emptyMirror: MirrorState = { app: null, origin: null, loadError: null, patchable: false };
+export const emptyMirror: MirrorState = { app: null, seq: null, loadError: null };
 
 export function initialUiState(theme: ThemePreference): UiState {
   return {
@@ -120,29 +118,25 @@ export function initialUiState(theme: ThemePreference): UiState {
 }
 
 /**
- * The UI subscribes to `state:changed` before it asks `state:get`, so a push can overtake the
- * answer; the answer is then older than what the mirror holds and is dropped. What did not change
- * keeps its objects (see share-structure.ts); a snapshot equal to the mirror changes nothing.
+ * A snapshot replaces the mirror, unless the mirror already holds a later state (changes overtook
+ * the answer) or this very one (nothing to render again).
  */
-export function acceptSnapshot(mirror: MirrorState, snapshot: AppState, origin: SnapshotOrigin): MirrorState {
-  if (origin === 'initial' && mirror.origin === 'event') return mirror;
-  const app = shareStructure(mirror.app, snapshot);
-  const patchable = origin === 'event';
-  if (app === mirror.app && origin === mirror.origin && mirror.loadError === null && patchable === mirror.patchable) {
-    return mirror;
-  }
-  return { app, origin, loadError: null, patchable };
+export function acceptSnapshot(mirror: MirrorState, snapshot: StateSnapshot): MirrorState {
+  if (mirror.seq !== null && snapshot.seq <= mirror.seq && mirror.app !== null) return mirror;
+  return { app: snapshot.state, seq: snapshot.seq, loadError: null };
 }
 
-/**
- * Applies a patch to the state main last sent; null when it cannot (no such state here, or the
- * patch does not fit it), and the window must ask for the whole state again.
- */
-export function acceptPatch(mirror: MirrorState, patch: StatePatch): MirrorState | null {
-  if (!mirror.patchable || mirror.app === null) return null;
-  const app = applyStatePatch(mirror.app, patch);
-  if (app === null) return null;
-  return app === mirror.app ? mirror : { ...mirror, app };
+/** Applies change `frame.seq` if it is the next one for the state the mirror holds. */
+export function acceptChanges(
+  mirror: MirrorState,
+  frame: StateChangesFrame,
+): { readonly mirror: MirrorState; readonly outcome: ChangesOutcome } {
+  if (mirror.app === null || mirror.seq === null) return { mirror, outcome: 'no-snapshot' };
+  if (frame.seq <= mirror.seq) return { mirror, outcome: 'stale' };
+  if (frame.seq !== mirror.seq + 1) return { mirror, outcome: 'gap' };
+  const app = applyChanges(mirror.app, frame.changes);
+  if (app === null) return { mirror, outcome: 'misfit' };
+  return { mirror: { ...mirror, app, seq: frame.seq }, outcome: 'applied' };
 }
 
 export function failInitialLoad(mirror: MirrorState, error: AppError): MirrorState {

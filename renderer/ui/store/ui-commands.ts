@@ -11,6 +11,7 @@ import type {
 import type { VoiceMode } from '../../../electron/common/models/voice';
 import { ok } from '../../../electron/common/result';
 import type { Result } from '../../../electron/common/result';
+import type { StateChangesFrame } from '../../../electron/common/models/state-changes';
 import type { AppStore } from './app-store';
 import { commandKeys } from './command-status';
 import type { MonitorTarget } from './mirror';
@@ -24,7 +25,7 @@ export interface MessagingTarget {
 }
 
 /**
- * What the UI may ask of main. None of these write the mirror; main answers with `state:changed`.
+ * What the UI may ask of main. None of these write the mirror; main answers with `state:changes`.
  * Monitoring commands also note in the UI slice that they are on their way and whether they failed,
  * so the control that sent one can wait and show why.
  */
@@ -91,13 +92,6 @@ export interface UiCommands {
   getDiagnostics(): Promise<Result<{ text: string }>>;
 }
 
-async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> {
-  const result = await bridge.invoke('state:get', {});
-  const { mirrorActions } = store.getState();
-  if (result.ok) mirrorActions.receiveSnapshot(result.value, 'initial');
-  else mirrorActions.failInitialLoad(result.error);
-}
-
 /**
  * Reads the settings now and again whenever a session begins or ends: signing in remembers (or
  * forgets) passwords and the last server, and the sign-in screen shows both.
@@ -113,27 +107,71 @@ export function startSettingsSync(commands: Pick<UiCommands, 'loadSettings'>, st
   });
 }
 
+/** Reads a snapshot again (the first read failed and the supervisor asked to try again). */
+async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> {
+  const result = await bridge.invoke('state:get', {});
+  const { mirrorActions } = store.getState();
+  if (result.ok) mirrorActions.receiveSnapshot(result.value);
+  else mirrorActions.failInitialLoad(result.error);
+}
+
+/** Batches held while a snapshot is on its way; beyond this the oldest go (the next snapshot covers them). */
+const maxHeldChanges = 1_000;
+
 /**
- * Subscribes before asking, so no change between the answer and the subscription is lost. A patch
- * that does not fit what the window holds asks main for the whole state, once until it comes.
+ * Keeps the mirror in step with main: subscribes to the numbered changes first, then asks for a
+ * snapshot, and applies each batch that follows the state it holds. Batches that arrive before the
+ * snapshot, or while another is on its way, are held and applied after it in number order; a gap or
+ * a batch that does not fit asks for a snapshot again.
  */
 export function startMirror(bridge: EarshotBridge, store: AppStore): () => void {
-  let resyncing = false;
-  const stopWhole = bridge.on('state:changed', (snapshot) => {
-    resyncing = false;
-    store.getState().mirrorActions.receiveSnapshot(snapshot, 'event');
+  const held: StateChangesFrame[] = [];
+  let asking = false;
+  let stopped = false;
+
+  const askForSnapshot = async () => {
+    if (asking || stopped) return;
+    asking = true;
+    const result = await bridge.invoke('state:get', {});
+    asking = false;
+    if (stopped) return;
+    const { mirrorActions } = store.getState();
+    if (!result.ok) {
+      if (store.getState().mirror.app === null) mirrorActions.failInitialLoad(result.error);
+      return;
+    }
+    mirrorActions.receiveSnapshot(result.value);
+    const waiting = held.splice(0).sort((a, b) => a.seq - b.seq);
+    for (const [index, frame] of waiting.entries()) {
+      if (receive(frame)) continue;
+      // A snapshot has been asked for again; what came after this batch waits for it.
+      held.push(...waiting.slice(index + 1));
+      return;
+    }
+  };
+
+  /** False when the batch cannot apply: a snapshot has been asked for. */
+  const receive = (frame: StateChangesFrame): boolean => {
+    const outcome = store.getState().mirrorActions.receiveChanges(frame);
+    if (outcome === 'applied' || outcome === 'stale') return true;
+    if (outcome !== 'misfit') hold(frame);
+    void askForSnapshot();
+    return false;
+  };
+
+  const hold = (frame: StateChangesFrame) => {
+    held.push(frame);
+    if (held.length > maxHeldChanges) held.shift();
+  };
+
+  const stop = bridge.on('state:changes', (frame) => {
+    if (asking) hold(frame);
+    else receive(frame);
   });
-  const stopPatches = bridge.on('state:patch', (patch) => {
-    if (store.getState().mirrorActions.receivePatch(patch) || resyncing) return;
-    resyncing = true;
-    void bridge.invoke('state:resync', {}).then((result) => {
-      if (!result.ok) resyncing = false;
-    });
-  });
-  void loadState(bridge, store);
+  void askForSnapshot();
   return () => {
-    stopWhole();
-    stopPatches();
+    stopped = true;
+    stop();
   };
 }
 

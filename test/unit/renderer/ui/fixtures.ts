@@ -176,3 +176,11 @@ export function makeProfile(overrides: Partial<ServerProfile> & { id: string }):
     ...overrides,
   };
 }
+
+let snapshots = 0;
+
+/** A snapshot of main's state, numbered after every snapshot made before it. */
+export function snapshotOf(state: AppState): { seq: number; state: AppState } {
+  snapshots += 1;
+  return { seq: snapshots, state };
+}

@@ -6,7 +6,7 @@ import type { SyncTimers } from '../../../../../renderer/ui/store/transcript-syn
 import type { AppState } from '../../../../../electron/common/models/app-state';
 import type { Conversation, TranscriptLine } from '../../../../../electron/common/models/messaging';
 import type { Result } from '../../../../../electron/common/result';
-import { makeAppState, makeConversation, makeLine, makeMessagingState } from '../fixtures';
+import { snapshotOf, makeAppState, makeConversation, makeLine, makeMessagingState } from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 /** Timers the test fires by hand, so nothing depends on the wall clock. */
@@ -57,7 +57,7 @@ function setup(
   const stop = startTranscriptSync(fake.bridge, store, { timers: manual.timers, checkAfterMs: 1000 });
   const readCount = () =>
     fake.invocations.filter((invocation) => invocation.channel === 'messaging:getTranscript').length;
-  const push = (state: AppState) => store.getState().mirrorActions.receiveSnapshot(state, 'event');
+  const push = (state: AppState) => store.getState().mirrorActions.receiveSnapshot(snapshotOf(state));
   return { fake, store, manual, stop, readCount, push };
 }
 

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { agentSchema } from './agent';
+import { appStateSchema, teamSchema, type AppState } from './app-state';
+import { conversationSchema, messagingStateSchema } from './messaging';
+import { incomingCallSchema, monitoredCallSchema, voiceStateSchema } from './voice';
+
+/*
+ * How the app state travels from main to a window: a snapshot numbered with the sequence number of
+ * the last change it includes, then numbered batches of changes, each applying to the state the
+ * previous one left. A window that sees a number out of turn (a gap) asks for a snapshot.
+ *
+ * A change is keyed, per slice: a slice's plain fields are replaced when they changed; its lists of
+ * things with an `id` (agents, calls, conversations) travel as upserts by id, carrying only the
+ * fields that changed (all of them for a newcomer), removals by id, and the order only when it is
+ * not the old order with leavers out and newcomers last. So a typing notice is one conversation's
+ * `typing`, a call's statistics are its `audio`, a team refresh is the agents that changed.
+ *
+ * Why not immer patches: main's transitions are plain spreads that keep every object they did not
+ * change, so comparing references finds what changed without rewriting every reducer for immer; an
+ * immer patch names a list item by its position, which shifts when a conversation ends, where an
+ * id does not; and a keyed change is checked by the schema of what it changes, where a patch's
+ * value is `unknown` to the window until the whole state is checked again.
+ */
+
+function listChangesSchema<Shape extends { id: z.ZodString }>(entity: z.ZodObject<Shape>) {
+  return z.object({
+    /** New entities (every field) and changed ones (the changed fields), by id. */
+    upsert: z.array(entity.partial().extend({ id: z.string() })).readonly(),
+    remove: z.array(z.string()).readonly(),
+    /** Every id in order, when the order is anything but the old one with newcomers last. */
+    order: z.array(z.string()).readonly().nullable(),
+  });
+}
+export type ListChanges<Entity extends { id: string }> = {
+  readonly upsert: ReadonlyArray<Partial<Entity> & { id: string }>;
+  readonly remove: ReadonlyArray<string>;
+  readonly order: ReadonlyArray<string> | null;
+};
+
+/** The lists the changes key by id, slice by slice, with the schema a newcomer must satisfy. */
+export const keyedLists = {
+  team: { agents: agentSchema },
+  voice: { calls: monitoredCallSchema, history: monitoredCallSchema, incoming: incomingCallSchema },
+  messaging: { conversations: conversationSchema, history: conversationSchema },
+} as const;
+export type KeyedSlice = keyof typeof keyedLists;
+
+export const stateChangesSchema = appStateSchema
+  .omit({ team: true, voice: true, messaging: true })
+  .partial()
+  .extend({
+    team: teamSchema
+      .omit({ agents: true })
+      .partial()
+      .extend({ agents: listChangesSchema(agentSchema).optional() })
+      .optional(),
+    voice: voiceStateSchema
+      .omit({ calls: true, history: true, incoming: true })
+      .partial()
+      .extend({
+        calls: listChangesSchema(monitoredCallSchema).optional(),
+        history: listChangesSchema(monitoredCallSchema).optional(),
+        incoming: listChangesSchema(incomingCallSchema).optional(),
+      })
+      .optional(),
+    messaging: messagingStateSchema
+      .omit({ conversations: true, history: true })
+      .partial()
+      .extend({
+        conversations: listChangesSchema(conversationSchema).optional(),
+        history: listChangesSchema(conversationSchema).optional(),
+      })
+      .optional(),
+  });
+export type StateChanges = z.infer<typeof stateChangesSchema>;
+
+/** The state as of change `seq` (0: before any change). */
+export const stateSnapshotSchema = z.object({ seq: z.number().int().nonnegative(), state: appStateSchema });
+export type StateSnapshot = { readonly seq: number; readonly state: AppState };
+
+/** Change number `seq`: it applies to the state as of `seq - 1`. */
+export const stateChangesFrameSchema = z.object({ seq: z.number().int().positive(), changes: stateChangesSchema });
+export type StateChangesFrame = z.infer<typeof stateChangesFrameSchema>;
