@@ -18,7 +18,6 @@ import { signedIn, withTeamAgents } from '../electron/main/state/app-state-reduc
 import { createAppStore, updateAppState } from '../electron/main/state/app-store';
 import { createWindowFeed } from '../electron/main/state/window-feed';
 import { createAppStore as createUiStore } from '../renderer/ui/store/app-store';
-import { startTranscriptSync } from '../renderer/ui/store/transcript-sync';
 import { startMirror } from '../renderer/ui/store/ui-commands';
 import { makeAgent } from '../test/fixtures/agents';
 import { startCpuHog } from './support/cpu-hog';
@@ -354,10 +353,7 @@ async function drive(
 
 /** The UI side of the browser edition in this process: socket frames as text, parsed as the page does. */
 function connectUi(main: ReturnType<typeof createMain>) {
-  const feed = createWindowFeed({
-    store: main.store,
-    onTranscriptAppended: (listener) => main.messaging.onTranscriptAppended(listener),
-  });
+  const feed = createWindowFeed({ store: main.store });
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const traffic = { frames: 0, bytes: 0, byChannel: new Map<string, { frames: number; bytes: number }>() };
   const stopFeed = feed.connect((channel, payload) => {
@@ -374,8 +370,6 @@ function connectUi(main: ReturnType<typeof createMain>) {
   });
   const answers: Partial<Record<UiInvokeChannel, (request: never) => Promise<Result<unknown>>>> = {
     'state:get': async () => ok(feed.snapshot()),
-    'messaging:getTranscript': async (request: { conversationId: string }) =>
-      main.messaging.getTranscript(request.conversationId),
   };
   const bridge = {
     async invoke(channel: UiInvokeChannel, request: unknown) {
@@ -391,14 +385,12 @@ function connectUi(main: ReturnType<typeof createMain>) {
     },
   } as unknown as EarshotBridge;
   const ui = createUiStore({ theme: 'system' });
-  const stopTranscripts = startTranscriptSync(bridge, ui);
   const stopMirror = startMirror(bridge, ui);
   return {
     ui,
     traffic,
     stop() {
       stopMirror();
-      stopTranscripts();
       stopFeed();
       feed.dispose();
     },

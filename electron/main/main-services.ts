@@ -85,10 +85,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   });
   const voiceMonitoring = voice;
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
-  const feed = createWindowFeed({
-    store,
-    onTranscriptAppended: (listener) => messaging.onTranscriptAppended(listener),
-  });
+  const feed = createWindowFeed({ store });
   const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
   const stopAudit = startAuditRecorder({
     sources: [voiceMonitoring, messaging],
@@ -219,7 +216,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       'messaging:switchMode': (request) => messaging.switchMode(request.conversationId, request.mode),
       'messaging:send': (request) => messaging.send(request.conversationId, request.text),
       'messaging:leave': (request) => messaging.leave(request.conversationId, request.farewell),
-      'messaging:getTranscript': async (request) => messaging.getTranscript(request.conversationId),
     },
     logger.child('ui'),
   );

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { stateChangesFrameSchema, stateSnapshotSchema } from '../models/state-changes';
 import { auditExportSchema, auditFilterSchema, auditPageSchema, auditQuerySchema } from '../models/audit';
-import {
-  messagingChannelSchema,
-  messagingFrequencySchema,
-  messagingModeSchema,
-  transcriptAppendedSchema,
-  transcriptLineSchema,
-} from '../models/messaging';
+import { messagingChannelSchema, messagingFrequencySchema, messagingModeSchema } from '../models/messaging';
 import {
   profileSignInRequestSchema,
   serverProfileIdSchema,
@@ -109,16 +103,11 @@ export const uiInvokeContract = {
   /** The CSV comes back as text, so both editions can save it as a download. */
   'audit:exportCsv': { request: auditFilterSchema, response: auditExportSchema },
   'diagnostics:get': { request: z.object({}).strict(), response: z.object({ text: z.string() }) },
-  'messaging:getTranscript': {
-    request: z.object({ conversationId: z.string().min(1) }).strict(),
-    response: z.array(transcriptLineSchema).readonly(),
-  },
 } as const;
 
 export const uiEventContract = {
   /** What changed, numbered (models/state-changes.ts). */
   'state:changes': stateChangesFrameSchema,
-  'messaging:transcriptAppended': transcriptAppendedSchema,
 } as const;
 
 export type UiInvokeChannel = keyof typeof uiInvokeContract;

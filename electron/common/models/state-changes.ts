@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agentSchema } from './agent';
 import { appStateSchema, teamSchema, type AppState } from './app-state';
-import { conversationSchema, messagingStateSchema } from './messaging';
+import { conversationSchema, messagingStateSchema, transcriptLineSchema } from './messaging';
 import { incomingCallSchema, monitoredCallSchema, voiceStateSchema } from './voice';
 
 /*
@@ -13,7 +13,9 @@ import { incomingCallSchema, monitoredCallSchema, voiceStateSchema } from './voi
  * things with an `id` (agents, calls, conversations) travel as upserts by id, carrying only the
  * fields that changed (all of them for a newcomer), removals by id, and the order only when it is
  * not the old order with leavers out and newcomers last. So a typing notice is one conversation's
- * `typing`, a call's statistics are its `audio`, a team refresh is the agents that changed.
+ * `typing`, a call's statistics are its `audio`, a team refresh is the agents that changed. A
+ * conversation's new lines come as `append.lines` of the same upsert as its other changed fields
+ * (its last message time, who is typing): one change, whatever the order of events in main.
  *
  * Why not immer patches: main's transitions are plain spreads that keep every object they did not
  * change, so comparing references finds what changed without rewriting every reducer for immer; an
@@ -22,27 +24,33 @@ import { incomingCallSchema, monitoredCallSchema, voiceStateSchema } from './voi
  * value is `unknown` to the window until the whole state is checked again.
  */
 
-function listChangesSchema<Shape extends { id: z.ZodString }>(entity: z.ZodObject<Shape>) {
+function listChangesSchema<Shape extends { id: z.ZodString }, Append extends z.ZodRawShape>(
+  entity: z.ZodObject<Shape>,
+  append: z.ZodObject<Append>,
+) {
+  const appendSchema = append.partial().strict();
   return z.object({
-    /** New entities (every field) and changed ones (the changed fields), by id. */
-    upsert: z.array(entity.partial().extend({ id: z.string() })).readonly(),
+    /**
+     * New entities (every field) and changed ones (the changed fields), by id; `append` adds items
+     * at the end of a list field instead of sending it whole.
+     */
+    upsert: z.array(entity.partial().extend({ id: z.string(), append: appendSchema.optional() })).readonly(),
     remove: z.array(z.string()).readonly(),
     /** Every id in order, when the order is anything but the old one with newcomers last. */
     order: z.array(z.string()).readonly().nullable(),
   });
 }
-export type ListChanges<Entity extends { id: string }> = {
-  readonly upsert: ReadonlyArray<Partial<Entity> & { id: string }>;
-  readonly remove: ReadonlyArray<string>;
-  readonly order: ReadonlyArray<string> | null;
-};
-
 /** The lists the changes key by id, slice by slice, with the schema a newcomer must satisfy. */
 export const keyedLists = {
   team: { agents: agentSchema },
   voice: { calls: monitoredCallSchema, history: monitoredCallSchema, incoming: incomingCallSchema },
   messaging: { conversations: conversationSchema, history: conversationSchema },
 } as const;
+
+/** List fields of an entity that grow at the end: their new items travel, not the whole list. */
+export const appendableFields: ReadonlySet<string> = new Set(['lines']);
+const conversationAppend = z.object({ lines: z.array(transcriptLineSchema).readonly() });
+const noAppend = z.object({});
 export type KeyedSlice = keyof typeof keyedLists;
 
 export const stateChangesSchema = appStateSchema
@@ -52,23 +60,23 @@ export const stateChangesSchema = appStateSchema
     team: teamSchema
       .omit({ agents: true })
       .partial()
-      .extend({ agents: listChangesSchema(agentSchema).optional() })
+      .extend({ agents: listChangesSchema(agentSchema, noAppend).optional() })
       .optional(),
     voice: voiceStateSchema
       .omit({ calls: true, history: true, incoming: true })
       .partial()
       .extend({
-        calls: listChangesSchema(monitoredCallSchema).optional(),
-        history: listChangesSchema(monitoredCallSchema).optional(),
-        incoming: listChangesSchema(incomingCallSchema).optional(),
+        calls: listChangesSchema(monitoredCallSchema, noAppend).optional(),
+        history: listChangesSchema(monitoredCallSchema, noAppend).optional(),
+        incoming: listChangesSchema(incomingCallSchema, noAppend).optional(),
       })
       .optional(),
     messaging: messagingStateSchema
       .omit({ conversations: true, history: true })
       .partial()
       .extend({
-        conversations: listChangesSchema(conversationSchema).optional(),
-        history: listChangesSchema(conversationSchema).optional(),
+        conversations: listChangesSchema(conversationSchema, conversationAppend).optional(),
+        history: listChangesSchema(conversationSchema, conversationAppend).optional(),
       })
       .optional(),
   });

@@ -7,7 +7,6 @@ import type {
   MessagingMode,
   MessagingSubscription,
   Participant,
-  TranscriptAppended,
   TranscriptLine,
 } from '../../common/models/messaging';
 import { err, ok, type AppError, type Result } from '../../common/result';
@@ -118,8 +117,8 @@ const channelLabel: Readonly<Record<MessagingChannel, string>> = { chat: 'chats'
 
 /**
  * Chat and SMS supervision (gws-api.md §5–6). Subscriptions are kept here, because GWS confirms them
- * with nothing but statusCode 0. Conversations follow their notifications; their transcripts stay in
- * this service and reach the UI as appended batches, the app state carrying only their length.
+ * with nothing but statusCode 0. Conversations follow their notifications; each card carries its
+ * transcript, so its new lines and its other changes reach the UI as one change (state-changes.ts).
  */
 export class MessagingMonitoring {
   private readonly records = new Map<string, ConversationRecord>();
@@ -127,7 +126,6 @@ export class MessagingMonitoring {
   /** Conversations GWS refused to show: their lines are not worth a read each. Oldest first, bounded. */
   private readonly unreadable = new Set<string>();
   private readonly knownNicknames = new Set<string>();
-  private readonly transcriptListeners = new Set<(appended: TranscriptAppended) => void>();
   private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
   private readonly disposers: Array<() => void> = [];
   private readonly now: () => number;
@@ -140,11 +138,6 @@ export class MessagingMonitoring {
       options.session.onNotification((notification) => this.onNotification(notification)),
       options.session.onUserSnapshot((user) => this.onUserSnapshot(user)),
     );
-  }
-
-  onTranscriptAppended(listener: (appended: TranscriptAppended) => void): () => void {
-    this.transcriptListeners.add(listener);
-    return () => this.transcriptListeners.delete(listener);
   }
 
   /** Each supervisor command GWS accepted, for the audit trail. */
@@ -303,11 +296,6 @@ export class MessagingMonitoring {
     return result;
   }
 
-  getTranscript(conversationId: string): Result<readonly TranscriptLine[]> {
-    const record = this.records.get(conversationId);
-    return record ? ok(record.transcript.lines) : err('invalid-input', 'That conversation is no longer available.');
-  }
-
   /** Signing out: GWS ends the subscriptions with the contact-center session; nothing stays on the board. */
   endAll(): void {
     this.generation += 1;
@@ -321,7 +309,6 @@ export class MessagingMonitoring {
   dispose(): void {
     this.endAll();
     for (const dispose of this.disposers) dispose();
-    this.transcriptListeners.clear();
     this.actionListeners.clear();
   }
 
@@ -654,8 +641,6 @@ export class MessagingMonitoring {
     }
     record.typing = typing;
     this.publish(record);
-    if (change.from !== null)
-      this.emit({ conversationId: record.id, from: change.from, lines: record.transcript.lines.slice(change.from) });
     for (const range of missingRanges(record.transcript, record.requested)) {
       record.requested.push(range);
       this.options.logger.info('Lines are missing from a transcript; fetching them', {
@@ -696,16 +681,6 @@ export class MessagingMonitoring {
   private rememberUnreadable(id: string): void {
     this.unreadable.add(id);
     if (this.unreadable.size > 200) this.unreadable.delete(this.unreadable.values().next().value as string);
-  }
-
-  private emit(appended: TranscriptAppended): void {
-    for (const listener of this.transcriptListeners) {
-      try {
-        listener(appended);
-      } catch (error) {
-        this.options.logger.error('A transcript listener failed', { error });
-      }
-    }
   }
 
   private finish(record: ConversationRecord, state: string): void {
@@ -752,7 +727,7 @@ export class MessagingMonitoring {
       switchTargets: record.ended ? [] : switchTargets(record.mode, record.capabilities),
       composerDisabledReason: composerDisabledReason(record.mode, record.ended),
       sendVisibility: record.ended ? null : sendVisibility(record.mode),
-      transcriptLength: record.transcript.lines.length,
+      lines: record.transcript.lines,
       lastMessageAt: record.lastMessageAt,
       startedAt: record.startedAt,
       endedAt: record.endedAt,

@@ -1,5 +1,5 @@
 import type { AppState } from '../../common/models/app-state';
-import { keyedLists, type KeyedSlice, type StateChanges } from '../../common/models/state-changes';
+import { appendableFields, keyedLists, type KeyedSlice, type StateChanges } from '../../common/models/state-changes';
 
 type Fields = Readonly<Record<string, unknown>>;
 type Entity = Fields & { readonly id: string };
@@ -56,11 +56,29 @@ function diffList(previous: readonly Entity[], next: readonly Entity[]) {
   return { upsert, remove, order: inOrder ? null : next.map((entity) => entity.id) };
 }
 
-/** An entity's changed fields. Derivations rebuild small parts (an agent's state) equal to the last: those stay home. */
+/**
+ * An entity's changed fields. Derivations rebuild small parts (an agent's state) equal to the last:
+ * those stay home. A list that only grew at the end (a transcript) sends its new items.
+ */
 function diffEntity(previous: Entity, next: Entity): Fields {
   const changed: Record<string, unknown> = { id: next.id };
-  for (const key of Object.keys(next)) if (!sameValue(previous[key], next[key])) changed[key] = next[key];
+  const append: Record<string, unknown> = {};
+  for (const key of Object.keys(next)) {
+    const before = previous[key];
+    const after = next[key];
+    if (before === after) continue;
+    const grown = appendableFields.has(key) ? grownBy(before, after) : null;
+    if (grown !== null) append[key] = grown;
+    else if (!sameValue(before, after)) changed[key] = after;
+  }
+  if (Object.keys(append).length > 0) changed.append = append;
   return changed;
+}
+
+/** What `after` adds to `before` when it is `before` (the very items) and more; main's transcripts keep old lines' objects. */
+function grownBy(before: unknown, after: unknown): readonly unknown[] | null {
+  if (!Array.isArray(before) || !Array.isArray(after) || after.length <= before.length) return null;
+  return before.every((item, index) => after[index] === item) ? after.slice(before.length) : null;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,7 +1,6 @@
 import type { UiEventChannel, UiEventPayload } from '../../common/contract/ui-contract';
 import type { AppState } from '../../common/models/app-state';
 import type { StateSnapshot } from '../../common/models/state-changes';
-import type { TranscriptAppended } from '../../common/models/messaging';
 import type { AppStore } from './app-store';
 import { createStateBroadcast } from './broadcast';
 import { diffState } from './state-changes';
@@ -9,7 +8,7 @@ import { diffState } from './state-changes';
 export type UiEventListener = <C extends UiEventChannel>(channel: C, payload: UiEventPayload<C>) => void;
 
 export interface WindowFeed {
-  /** A window's events from now on: numbered changes (and transcript lines). */
+  /** A window's events from now on: numbered changes. */
   connect(listener: UiEventListener): () => void;
   /** The state as of the last change sent, with its number: what a window starts from, or resyncs to. */
   snapshot(): StateSnapshot;
@@ -21,10 +20,7 @@ export interface WindowFeed {
  * (broadcast.ts), the changes since the last burst, numbered, computed once for every window. A
  * window starts from `snapshot()` and asks for it again when a number is missing.
  */
-export function createWindowFeed(options: {
-  readonly store: AppStore;
-  readonly onTranscriptAppended: (listener: (appended: TranscriptAppended) => void) => () => void;
-}): WindowFeed {
+export function createWindowFeed(options: { readonly store: AppStore }): WindowFeed {
   const broadcast = createStateBroadcast(options.store);
   const listeners = new Set<UiEventListener>();
   let seq = 0;
@@ -40,14 +36,7 @@ export function createWindowFeed(options: {
   return {
     connect(listener) {
       listeners.add(listener);
-      // After the state flush (the new card, its transcript length), so the lines find their card.
-      const stopLines = options.onTranscriptAppended((appended) =>
-        queueMicrotask(() => listener('messaging:transcriptAppended', appended)),
-      );
-      return () => {
-        listeners.delete(listener);
-        stopLines();
-      };
+      return () => listeners.delete(listener);
     },
     snapshot: () => ({ seq, state: sent }),
     dispose() {

@@ -2,7 +2,6 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/models/state-changes';
 import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
-import type { TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
 import { nextSortOrder } from '../features/team/team-model';
 import type { SortColumn, StateFilter } from '../features/team/team-model';
@@ -28,15 +27,6 @@ import {
 } from './settings';
 import type { SettingsState } from './settings';
 import type { ThemePreference } from './theme';
-import {
-  acceptTranscript,
-  appendTranscript,
-  failLoading,
-  keptConversationIds,
-  pruneTranscripts,
-  startLoading,
-} from './transcripts';
-import type { HeldTranscripts } from './transcripts';
 
 export interface UiActions {
   setTheme(theme: ThemePreference): void;
@@ -57,14 +47,6 @@ export interface UiActions {
   openTranscript(conversationId: string | null): void;
   /** Sends an ended conversation to the history before its moment on the board is up. */
   dismissEnding(conversationId: string): void;
-}
-
-/** Only the transcript sync calls these: lines come from main, never from a click. */
-export interface TranscriptActions {
-  appended(batch: TranscriptAppended): void;
-  loading(conversationId: string): void;
-  loaded(conversationId: string, lines: ReadonlyArray<TranscriptLine>): void;
-  failed(conversationId: string, error: AppError, lengthAtFailure: number | null): void;
 }
 
 /** Only the settings commands call these: what main answered, or a change on its way to main. */
@@ -94,37 +76,26 @@ export interface MirrorActions {
 export interface AppStoreState {
   readonly mirror: MirrorState;
   readonly ui: UiState;
-  /** Chat and SMS transcripts by conversation id; apart from the mirror (see transcripts.ts). */
-  readonly transcripts: HeldTranscripts;
   readonly settings: SettingsState;
   readonly feedback: FeedbackState;
   readonly uiActions: UiActions;
   readonly mirrorActions: MirrorActions;
-  readonly transcriptActions: TranscriptActions;
   readonly settingsActions: SettingsActions;
   readonly feedbackActions: FeedbackActions;
 }
 
 export type AppStore = StoreApi<AppStoreState>;
 
-/** A new mirror brings the UI slice and the held transcripts in line with it. */
+/** A new mirror brings the UI slice in line with it. */
 function showMirror(state: AppStoreState, mirror: MirrorState): AppStoreState | Partial<AppStoreState> {
   if (mirror === state.mirror || mirror.app === null) return mirror === state.mirror ? state : { mirror };
-  const app = mirror.app;
-  const ui = reconcileUi(state.ui, app, sessionOptionsFrom(state.settings.view?.settings.monitoring));
-  const { conversations, history } = app.messaging;
-  const transcripts = pruneTranscripts(state.transcripts, keptConversationIds(conversations, history));
-  return { mirror, ui, transcripts };
+  const ui = reconcileUi(state.ui, mirror.app, sessionOptionsFrom(state.settings.view?.settings.monitoring));
+  return { mirror, ui };
 }
 
 export function createAppStore(options: { theme: ThemePreference }): AppStore {
   return createStore<AppStoreState>()((set) => {
     const updateUi = (change: (ui: UiState) => UiState) => set((state) => ({ ui: change(state.ui) }));
-    const updateTranscripts = (change: (transcripts: HeldTranscripts) => HeldTranscripts) =>
-      set((state) => {
-        const transcripts = change(state.transcripts);
-        return transcripts === state.transcripts ? state : { transcripts };
-      });
     /**
      * Settings decide the theme, and new monitoring defaults become this session's options: the
      * supervisor has just said what they want next.
@@ -147,7 +118,6 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
     return {
       mirror: emptyMirror,
       ui: initialUiState(options.theme),
-      transcripts: {},
       settings: emptySettings,
       feedback: emptyFeedback,
       uiActions: {
@@ -225,25 +195,6 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         hideToast: (id) =>
           set((state) => (state.feedback.toast?.id === id ? { feedback: { ...state.feedback, toast: null } } : state)),
         showCopyFallback: (copyFallback) => set((state) => ({ feedback: { ...state.feedback, copyFallback } })),
-      },
-      transcriptActions: {
-        appended: (batch) =>
-          updateTranscripts((transcripts) => ({
-            ...transcripts,
-            [batch.conversationId]: appendTranscript(transcripts[batch.conversationId], batch),
-          })),
-        loading: (id) => updateTranscripts((transcripts) => ({ ...transcripts, [id]: startLoading(transcripts[id]) })),
-        // A read that answers after its conversation left the board and the history has nothing to fill.
-        loaded: (id, lines) =>
-          updateTranscripts((transcripts) =>
-            id in transcripts ? { ...transcripts, [id]: acceptTranscript(transcripts[id], lines) } : transcripts,
-          ),
-        failed: (id, error, lengthAtFailure) =>
-          updateTranscripts((transcripts) =>
-            id in transcripts
-              ? { ...transcripts, [id]: failLoading(transcripts[id], error, lengthAtFailure) }
-              : transcripts,
-          ),
       },
     };
   });

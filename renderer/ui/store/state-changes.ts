@@ -52,6 +52,18 @@ function applySlice(slice: KeyedSlice, current: Fields, change: Fields): Fields 
   return next;
 }
 
+/** An upsert's fields over the old entity, and its appended items after the old list's. */
+function merge(old: Entity, upsert: Entity): Entity | null {
+  const { append, ...fields } = upsert as Entity & { append?: Readonly<Record<string, readonly unknown[]>> };
+  const next: Record<string, unknown> = { ...old, ...fields };
+  for (const [key, items] of Object.entries(append ?? {})) {
+    const list = old[key];
+    if (!Array.isArray(list)) return null;
+    next[key] = [...list, ...items];
+  }
+  return next as Entity;
+}
+
 function applyList(
   current: readonly Entity[],
   change: ListChanges,
@@ -62,8 +74,10 @@ function applyList(
   for (const upsert of change.upsert) {
     const old = byId.get(upsert.id);
     // A newcomer comes whole: the schema of its kind says so.
-    if (old === undefined && !entity.safeParse(upsert).success) return null;
-    updated.set(upsert.id, old === undefined ? upsert : { ...old, ...upsert });
+    if (old === undefined && (upsert.append !== undefined || !entity.safeParse(upsert).success)) return null;
+    const next = old === undefined ? upsert : merge(old, upsert);
+    if (next === null) return null;
+    updated.set(upsert.id, next);
   }
   const leaving = new Set(change.remove);
   const ids = change.order ?? [

@@ -16,7 +16,6 @@ import type { AppStore } from './app-store';
 import { commandKeys } from './command-status';
 import type { MonitorTarget } from './mirror';
 import type { ThemePreference } from './theme';
-import { readTranscript } from './transcript-sync';
 
 export interface MessagingTarget {
   readonly agentId: string;
@@ -67,11 +66,6 @@ export interface UiCommands {
   switchConversationMode(conversationId: string, mode: MessagingMode): Promise<Result<null>>;
   sendMessage(conversationId: string, text: string): Promise<Result<null>>;
   leaveConversation(conversationId: string, farewell: string): Promise<Result<null>>;
-  /**
-   * Reads a transcript whole: for a card whose transcript is not held (an ended one, a history item)
-   * or after a read failed. The transcript sync reads those of live cards by itself.
-   */
-  readTranscript(conversationId: string): Promise<void>;
 
   /** Reads the settings again; the answer replaces what the store holds. */
   loadSettings(): Promise<Result<SettingsView>>;
@@ -308,7 +302,6 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
         bridge.invoke('messaging:leave', { conversationId, ...(trimmed === '' ? {} : { farewell: trimmed }) }),
       );
     },
-    readTranscript: (conversationId) => readTranscript(bridge, store, conversationId),
 
     loadSettings,
     updateSettings,

@@ -111,7 +111,7 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     switchTargets: ['Coach', 'BargeIn'],
     composerDisabledReason: 'You are monitoring silently. Switch to Coach or Barge in to write.',
     sendVisibility: null,
-    transcriptLength: 0,
+    lines: [],
     lastMessageAt: null,
     startedAt: 0,
     endedAt: null,

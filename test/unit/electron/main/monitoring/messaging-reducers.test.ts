@@ -14,6 +14,11 @@ import {
   withMessaging,
   withSubscriptionError,
 } from '../../../../../electron/main/state/messaging-reducers';
+import { makeLine } from '../../../renderer/ui/fixtures';
+
+function linesOf(count: number) {
+  return Array.from({ length: count }, (_, index) => makeLine(index + 1));
+}
 
 function subscription(agentId: string, change: Partial<MessagingSubscription> = {}): MessagingSubscription {
   return {
@@ -44,7 +49,7 @@ function conversation(id: string, change: Partial<Conversation> = {}): Conversat
     switchTargets: ['Monitor', 'BargeIn'],
     composerDisabledReason: null,
     sendVisibility: 'Agents',
-    transcriptLength: 3,
+    lines: linesOf(3),
     lastMessageAt: 10,
     startedAt: 1,
     endedAt: null,
@@ -104,8 +109,7 @@ describe('messaging reducers', () => {
       replaced,
     );
     assert.equal(
-      updateConversation(replaced, 'c2', (entry) => ({ ...entry, transcriptLength: 4 })).conversations[1]
-        ?.transcriptLength,
+      updateConversation(replaced, 'c2', (entry) => ({ ...entry, lines: linesOf(4) })).conversations[1]?.lines.length,
       4,
     );
   });
@@ -114,7 +118,7 @@ describe('messaging reducers', () => {
     let messaging = putConversation(putConversation(initialMessagingState(), conversation('c1')), conversation('c2'));
     messaging = endConversation(
       messaging,
-      conversation('c1', { state: 'Revoked', transcriptLength: 5, pendingCommand: 'Send' }),
+      conversation('c1', { state: 'Revoked', lines: linesOf(5), pendingCommand: 'Send' }),
       99,
     );
     assert.deepEqual(
@@ -124,7 +128,7 @@ describe('messaging reducers', () => {
     const [ended] = messaging.history;
     assert.equal(ended?.id, 'c1');
     assert.equal(ended?.state, 'Revoked');
-    assert.equal(ended?.transcriptLength, 5);
+    assert.equal(ended?.lines.length, 5);
     assert.equal(ended?.ended, true);
     assert.equal(ended?.endedAt, 99);
     assert.deepEqual(ended?.typing, []);
@@ -143,11 +147,11 @@ describe('messaging reducers', () => {
     );
     messaging = updateConversation(messaging, 'c1', (entry) => ({
       ...entry,
-      transcriptLength: 9,
+      lines: linesOf(9),
       ended: false,
       switchTargets: ['Monitor'],
     }));
-    assert.equal(messaging.history[0]?.transcriptLength, 9);
+    assert.equal(messaging.history[0]?.lines.length, 9);
     assert.equal(messaging.history[0]?.ended, true);
     assert.equal(messaging.history[0]?.endedAt, 50);
     assert.deepEqual(messaging.history[0]?.switchTargets, []);

@@ -13,7 +13,6 @@ export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handl
   const invocations: Array<{ channel: UiInvokeChannel; request: unknown }> = [];
   const listeners: Record<UiEventChannel, Set<(payload: unknown) => void>> = {
     'state:changes': new Set(),
-    'messaging:transcriptAppended': new Set(),
   };
   const bridge = {
     async invoke(channel: UiInvokeChannel, request: unknown) {
@@ -33,10 +32,6 @@ export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handl
     emitChanges(payload: UiEventPayload<'state:changes'>) {
       for (const listener of listeners['state:changes']) listener(payload);
     },
-    emitLines(payload: UiEventPayload<'messaging:transcriptAppended'>) {
-      for (const listener of listeners['messaging:transcriptAppended']) listener(payload);
-    },
     listenerCount: () => listeners['state:changes'].size,
-    lineListenerCount: () => listeners['messaging:transcriptAppended'].size,
   };
 }
