@@ -1,3 +1,4 @@
+import { sameValue } from '../../common/same-value';
 import type { Agent } from '../../common/models/agent';
 import type { AppState, ConnectionStatus, Session, TeamLoad } from '../../common/models/app-state';
 import type { VoiceState } from '../../common/models/voice';
@@ -121,7 +122,7 @@ export function withTeamError(state: AppState, error: AppError): AppState {
 }
 
 function agentsEqual(a: Agent, b: Agent): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  return sameValue(a, b);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -1,4 +1,5 @@
 import type { AppState } from '../../common/models/app-state';
+import { sameValue } from '../../common/same-value';
 import { appendableFields, keyedLists, type KeyedSlice, type StateChanges } from '../../common/models/state-changes';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -79,14 +80,4 @@ function diffEntity(previous: Entity, next: Entity): Fields {
 function grownBy(before: unknown, after: unknown): readonly unknown[] | null {
   if (!Array.isArray(before) || !Array.isArray(after) || after.length <= before.length) return null;
   return before.every((item, index) => after[index] === item) ? after.slice(before.length) : null;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) => Object.hasOwn(b, key) && sameValue((a as Fields)[key], (b as Fields)[key]));
 }
