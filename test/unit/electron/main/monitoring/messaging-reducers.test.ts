@@ -20,6 +20,9 @@ function linesOf(count: number) {
   return Array.from({ length: count }, (_, index) => makeLine(index + 1));
 }
 
+/** Main's transcript is one array until its lines change, so equal cards share it. */
+const threeLines = linesOf(3);
+
 function subscription(agentId: string, change: Partial<MessagingSubscription> = {}): MessagingSubscription {
   return {
     agentId,
@@ -49,7 +52,7 @@ function conversation(id: string, change: Partial<Conversation> = {}): Conversat
     switchTargets: ['Monitor', 'BargeIn'],
     composerDisabledReason: null,
     sendVisibility: 'Agents',
-    lines: linesOf(3),
+    lines: threeLines,
     lastMessageAt: 10,
     startedAt: 1,
     endedAt: null,
