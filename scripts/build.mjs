@@ -69,6 +69,14 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: ['electron/browser-host/page-bridge/launch-page.ts'],
+    outfile: 'out/browser-host/pages/launch.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome130',
+  }),
+  build({
+    ...common,
     entryPoints: ['electron/browser-host/page-bridge/media-page-bridge.ts'],
     outfile: 'out/browser-host/media-page-bridge.js',
     platform: 'browser',
@@ -98,6 +106,8 @@ await Promise.all([
 
 cpSync('renderer/ui/index.html', 'out/renderer/ui/index.html');
 cpSync('renderer/media-host/index.html', 'out/renderer/media-host/index.html');
+cpSync('electron/browser-host/pages', 'out/browser-host/pages', { recursive: true });
+cpSync('electron/browser-host/page-bridge/page-bridge.css', 'out/browser-host/page-bridge.css');
 for (const assets of ['renderer/ui/assets']) {
   if (existsSync(assets)) cpSync(assets, 'out/renderer/ui/assets', { recursive: true });
 }

@@ -185,11 +185,3 @@ export async function collectPageProbes(page: Page): Promise<PageProbeReport> {
     };
   });
 }
-
-/** Epoch ms by the page's performance clock minus Date.now() in the bench: how far apart they are. */
-export async function pageClockOffset(page: Page): Promise<number> {
-  const before = Date.now();
-  const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
-  const after = Date.now();
-  return pageNow - (before + after) / 2;
-}

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { AuditTrail } from '../main/platform/audit-trail';
 import { combineSinks, createLogFiles, type LogFiles } from '../main/platform/log-files';
 import { createLogger, formatLogRecord, type Logger, type LogLevel } from '../main/platform/logger';
+import { ensurePrivateDirectory } from '../main/platform/private-files';
 import { unavailableSecretStore, type SecretStore } from '../main/platform/secret-store';
 import { openSettingsStore, type SettingsStore } from '../main/platform/settings-store';
 
@@ -16,10 +17,12 @@ export interface BrowserPlatform {
 
 /**
  * The browser edition keeps settings, logs and the audit trail in one folder of its own (default
- * .earshot-dev/ where it is started). It has no OS keyring, so it never remembers passwords.
+ * .earshot-dev/ where it is started), readable by the supervisor's account only. It has no OS
+ * keyring, so it never remembers passwords.
  */
 export function openBrowserPlatform(dataDirectory: string, minLevel: LogLevel): BrowserPlatform {
   const directory = resolve(dataDirectory);
+  ensurePrivateDirectory(directory);
   const logFiles = createLogFiles({
     filePath: join(directory, 'logs', 'earshot.log'),
     reportFailure: (message) => process.stderr.write(`${message}\n`),

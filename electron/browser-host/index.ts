@@ -5,19 +5,25 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInProcessDemo } from '../main/demo-contact-center';
 import { createMainServices } from '../main/main-services';
+import { installProcessSafetyNet } from '../main/platform/process-safety';
 import { startBrowserHost } from './browser-host';
 import { openBrowserPlatform } from './browser-platform';
 import { openMediaHostAppWindow } from './media-host-app-window';
-import { createMediaHostServer, MEDIA_PAGE_PATH } from './media-host-server';
+import { createMediaHostServer } from './media-host-server';
+import { newSecret } from './page-access';
 
 /**
  * The browser edition: the same main-side services as the Electron app, serving the UI on
  * 127.0.0.1 for a Chromium window (or Playwright). Runs from out/browser-host/index.js.
+ * The addresses it prints carry this launch's keys: whoever has them can drive Earshot, so they go
+ * to stdout only (the supervisor's terminal, or the test harness that started it); the Chromium
+ * windows it opens get one-time addresses, as a command line is visible to other users.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
+      'media-port': { type: 'string', default: '0' },
       open: { type: 'boolean', default: false },
       'no-demo': { type: 'boolean', default: false },
       'demo-control-api': { type: 'boolean', default: false },
@@ -30,11 +36,21 @@ async function main(): Promise<void> {
   const logLevel = values['log-level'] === 'debug' ? 'debug' : 'info';
   const platform = openBrowserPlatform(values['data-dir'], logLevel);
   const { logger } = platform;
+  installProcessSafetyNet({
+    logger: logger.child('process'),
+    processName: 'browser edition',
+    onFatal: () => {
+      platform.logFiles.close();
+      process.exit(1);
+    },
+  });
   const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+  const controlToken = values['demo-control-api'] ? newSecret() : undefined;
   const demo = values['no-demo']
     ? undefined
     : createInProcessDemo(logger.child('demo'), {
-        controlApi: values['demo-control-api'],
+        controlApi: controlToken !== undefined,
+        controlToken,
         clipsDirectory: join(outRoot, 'simulator', 'clips'),
         agents: optionalInteger(values['demo-agents'], '--demo-agents'),
         contactsPageSize: optionalInteger(values['demo-page-size'], '--demo-page-size'),
@@ -65,27 +81,35 @@ async function main(): Promise<void> {
     logger: logger.child('browser-host'),
     uiRoot: join(outRoot, 'renderer', 'ui'),
     bridgeRoot: join(outRoot, 'browser-host'),
+    launchRoot: join(outRoot, 'browser-host', 'pages'),
     mediaHost,
     port: Number(values.port),
+    mediaPort: Number(values['media-port']),
   });
-  const mediaUrl = new URL(MEDIA_PAGE_PATH, host.url).toString();
   console.log(`Earshot (browser edition) is running at ${host.url}`);
-  console.log(`Its audio engine (media host) page is ${mediaUrl}; keep it open to hear monitored calls.`);
-  if (demo && values['demo-control-api']) {
+  console.log(`Its audio engine (media host) page is ${host.mediaUrl} (keep it open to hear monitored calls).`);
+  console.log(
+    'These addresses carry the keys of this launch: whoever has them can use Earshot. Keep them to yourself.',
+  );
+  if (demo && controlToken !== undefined) {
     const running = await demo.start();
-    console.log(`Demo contact center control API at ${running.baseUrl}/control`);
+    console.log(
+      `Demo contact center control API at ${running.baseUrl}/control (Authorization: Bearer ${controlToken})`,
+    );
   }
 
   if (values.open) {
-    openAppWindow(host.url);
-    if (!openMediaHostAppWindow(mediaUrl)) console.log(`Open ${mediaUrl} as well to hear monitored calls.`);
+    openAppWindow(host.mintUiPageUrl());
+    if (!openMediaHostAppWindow(host.mintMediaPageUrl())) {
+      console.log('Open the audio engine page above as well to hear monitored calls.');
+    }
   }
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    await services.dispose();
+    await services.dispose().catch((error: unknown) => logger.error('Shutting the services down failed', { error }));
     await host.close();
     platform.logFiles.close();
     process.exit(0);

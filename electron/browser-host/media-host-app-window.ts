@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ensurePrivateDirectory } from '../main/platform/private-files';
 
 const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -17,7 +18,7 @@ export function openMediaHostAppWindow(pageUrl: string): boolean {
   if (!chromium || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) return false;
   const configHome = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
   const profile = join(configHome, 'earshot', 'media-host-chromium');
-  mkdirSync(profile, { recursive: true });
+  ensurePrivateDirectory(profile);
   const child = spawn(
     chromium,
     [

@@ -7,14 +7,20 @@ import {
   type MediaCommand,
   type MediaEvent,
 } from '../common/contract/media-host-contract';
+import { MEDIA_SOCKET_POLICY_PARAMETER, MEDIA_SOCKET_RELOAD } from '../common/contract/socket-frames';
 import type { Logger } from '../main/platform/logger';
+import { guardMediaLink, MediaPagePolicy } from '../main/sip/media-page-policy';
 import { mediaHostContentSecurityPolicy, readStaticFile } from '../main/platform/static-files';
 import type { MediaHostLink } from '../main/sip/media-host-link';
 
 export const MEDIA_PAGE_PATH = '/media/';
 const MEDIA_PAGE_BRIDGE_FILE = 'media-page-bridge.js';
-const mediaPageBridgeTag = `<script src="${MEDIA_PAGE_PATH}${MEDIA_PAGE_BRIDGE_FILE}"></script>`;
 const MAX_EVENT_BYTES = 256 * 1024;
+
+/** The bridge learns the policy its page was served with from its own script tag. */
+function mediaPageBridgeTag(policyGeneration: number): string {
+  return `<script src="${MEDIA_PAGE_PATH}${MEDIA_PAGE_BRIDGE_FILE}" data-policy="${policyGeneration}"></script>`;
+}
 
 export interface MediaHostServerOptions {
   readonly logger: Logger;
@@ -27,10 +33,13 @@ export interface MediaHostServerOptions {
 /**
  * The browser edition's media host: serves the page under /media/ (with the page bridge injected,
  * as the UI page gets its own) and carries the media host contract over one WebSocket. Its `link`
- * is what the SIP controller drives, exactly as it drives the hidden Electron window.
+ * is what the SIP controller drives, exactly as it drives the hidden Electron window. The browser
+ * host puts it on an origin of its own, behind the media page's key (browser-host.ts).
  */
 export interface MediaHostServer {
   readonly link: MediaHostLink;
+  /** The one SIP server the page may reach; its CSP follows it, and a change reloads the page. */
+  readonly policy: MediaPagePolicy;
   /** Answers requests under /media/; false (and nothing written) for any other path. */
   handleRequest(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
   /**
@@ -44,7 +53,13 @@ export interface MediaHostServer {
 export function createMediaHostServer(options: MediaHostServerOptions): MediaHostServer {
   const { logger } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_EVENT_BYTES });
-  const link = new SocketMediaHostLink(logger);
+  const socketLink = new SocketMediaHostLink(logger);
+  const policy = new MediaPagePolicy();
+  let pageSocket: WebSocket | null = null;
+  const link = guardMediaLink(socketLink, policy, {
+    logger,
+    reloadPage: () => pageSocket?.close(MEDIA_SOCKET_RELOAD, 'the SIP server changed'),
+  });
 
   const refuse = (socket: Duplex, status: number, reason: string): void => {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -52,6 +67,7 @@ export function createMediaHostServer(options: MediaHostServerOptions): MediaHos
 
   return {
     link,
+    policy,
     async handleRequest(request, response) {
       const path = new URL(request.url ?? '/', 'http://host').pathname;
       if (path === '/media') {
@@ -60,16 +76,23 @@ export function createMediaHostServer(options: MediaHostServerOptions): MediaHos
       }
       if (!path.startsWith(MEDIA_PAGE_PATH)) return false;
       const inner = path.slice(MEDIA_PAGE_PATH.length - 1);
+      // Its own bridge socket on the host it was opened as, and the SIP server of the sign-in; nothing else.
+      const host = request.headers.host ?? '';
+      const connect = /^[A-Za-z0-9.:[\]-]+$/.test(host) ? [`ws://${host}${MEDIA_SOCKET_PATH}`] : [];
+      if (policy.sipServer !== null) connect.push(policy.sipServer);
+      const generation = policy.generation;
       const file =
         inner === `/${MEDIA_PAGE_BRIDGE_FILE}`
           ? await readStaticFile(options.bridgeRoot, inner)
-          : await readStaticFile(options.mediaRoot, inner, { contentSecurityPolicy: mediaHostContentSecurityPolicy });
+          : await readStaticFile(options.mediaRoot, inner, {
+              contentSecurityPolicy: mediaHostContentSecurityPolicy(connect),
+            });
       if (!file) {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
         return true;
       }
       const body = file.contentType.startsWith('text/html')
-        ? Buffer.from(file.body.toString('utf8').replace('<head>', `<head>${mediaPageBridgeTag}`))
+        ? Buffer.from(file.body.toString('utf8').replace('<head>', `<head>${mediaPageBridgeTag(generation)}`))
         : file.body;
       response.writeHead(200, file.headers).end(request.method === 'HEAD' ? undefined : body);
       return true;
@@ -82,16 +105,28 @@ export function createMediaHostServer(options: MediaHostServerOptions): MediaHos
         refuse(socket, 403, 'Forbidden');
         return true;
       }
-      if (link.busy) {
+      if (socketLink.busy) {
         logger.debug('Refused a second media host page while one is connected');
         refuse(socket, 409, 'Conflict');
         return true;
       }
-      sockets.handleUpgrade(request, socket, head, (ws) => link.attach(ws));
+      const served = new URL(request.url ?? '/', 'http://host').searchParams.get(MEDIA_SOCKET_POLICY_PARAMETER);
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        if (served !== String(policy.generation)) {
+          // Served before the SIP server changed: its CSP cannot reach the new one, so it reloads first.
+          ws.close(MEDIA_SOCKET_RELOAD, 'the SIP server changed');
+          return;
+        }
+        pageSocket = ws;
+        ws.once('close', () => {
+          if (pageSocket === ws) pageSocket = null;
+        });
+        socketLink.attach(ws);
+      });
       return true;
     },
     close() {
-      link.detachAll();
+      socketLink.detachAll();
       sockets.close();
     },
   };

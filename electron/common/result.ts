@@ -15,6 +15,8 @@ export const errorCodeSchema = z.enum([
   'session-expired',
   'not-signed-in',
   'busy',
+  /** http:// or ws:// to another computer, and the supervisor has not agreed to it. */
+  'unencrypted',
   'timeout',
   'internal',
 ]);
@@ -36,13 +38,6 @@ export function ok<T>(value: T): Result<T> {
 
 export function err<T = never>(code: ErrorCode, message: string, detail?: string): Result<T> {
   return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
-}
-
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
 }
 
 export function assertNever(value: never): never {

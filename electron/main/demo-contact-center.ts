@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../simulator/index';
+import { demoCredentials, startSimulator, type RunningSimulator } from '../simulator/index';
 import type { DemoContactCenter } from './main-services';
 import type { Logger } from './platform/logger';
 
@@ -11,6 +11,7 @@ export function createInProcessDemo(
   logger: Logger,
   options: {
     controlApi?: boolean;
+    controlToken?: string;
     clipsDirectory: string;
     /** Agents on the demo floor (default 12, up to 2,000). */
     agents?: number;
@@ -22,6 +23,7 @@ export function createInProcessDemo(
   const start = () => {
     running ??= startSimulator({
       controlApi: options.controlApi ?? false,
+      controlToken: options.controlToken,
       liveFloor: true,
       clipsDirectory: options.clipsDirectory,
       agents: options.agents,
@@ -34,6 +36,7 @@ export function createInProcessDemo(
     return running;
   };
   return {
+    credentials: demoCredentials,
     async start() {
       const simulator = await start();
       return {

@@ -1,4 +1,5 @@
 import type { SipAccount } from '../common/contract/sign-in';
+import { describeUnencrypted, unencryptedTransports } from '../common/models/transport-security';
 import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
 import type { TeamRefreshSettings } from './contact-center/team-roster';
@@ -18,8 +19,12 @@ import { createAppStore, type AppStore } from './state/app-store';
 import { createWindowFeed, type UiEventListener } from './state/window-feed';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
 
-/** The built-in demo contact center as main needs it: started on first use, known only by URL. */
+/**
+ * The built-in demo contact center as main needs it: started only when the supervisor signs in to
+ * it, known only by URL. Its credentials are known before, for the sign-in screen.
+ */
 export interface DemoContactCenter {
+  readonly credentials: { readonly userName: string; readonly password: string };
   start(): Promise<{
     readonly baseUrl: string;
     readonly userName: string;
@@ -129,15 +134,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   const invoke = createUiInvoke(
     {
-      'session:getSignInDefaults': async () => {
-        const running = demo ? await demo.start() : null;
-        return ok({
-          demo: running
-            ? { available: true, userName: running.userName, password: running.password }
+      'session:getSignInDefaults': async () =>
+        ok({
+          demo: demo
+            ? { available: true, userName: demo.credentials.userName, password: demo.credentials.password }
             : { available: false, userName: '', password: '' },
           lastServer: platform.lastServer(),
-        });
-      },
+        }),
       'session:signIn': async (request) => {
         if (request.server.kind === 'demo') {
           if (!demo) return err('invalid-input', 'This edition of Earshot has no demo contact center.');
@@ -159,6 +162,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           }
           return result;
         }
+        const unencrypted = unencryptedTransports({
+          gwsUrl: request.server.baseUrl,
+          sipWebSocketUrl: request.sip?.webSocketUrl ?? null,
+        });
+        if (unencrypted.length > 0 && request.acceptUnencrypted !== true) {
+          return err('unencrypted', describeUnencrypted(unencrypted));
+        }
         return signIn(
           {
             baseUrl: request.server.baseUrl,
@@ -171,7 +181,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       'session:signInWithProfile': async (request) => {
         const prepared = await platform.prepareProfileSignIn(request);
         if (!prepared.ok) return prepared;
-        const result = await signIn(prepared.value.target, prepared.value.sip);
+        const { profile, password, sip } = prepared.value;
+        const target = {
+          baseUrl: profile.gwsUrl,
+          isDemo: false,
+          credentials: { userName: profile.userName, password },
+        };
+        const result = await signIn(target, sip);
         if (result.ok) await platform.afterProfileSignIn(request, prepared.value);
         return result;
       },

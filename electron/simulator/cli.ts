@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { defaultAgentCount, maxAgentCount } from './directory/roster';
 import { defaultContactsPageSize } from './gws/contacts-paging';
@@ -37,6 +38,8 @@ try {
 }
 
 const quiet = args.values.quiet ?? false;
+// Anyone on this machine can reach 127.0.0.1: the control API obeys only whoever read this token.
+const controlToken = randomBytes(32).toString('base64url');
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
 try {
   simulator = await startSimulator({
@@ -44,6 +47,7 @@ try {
     seed: integerOption(args.values.seed, 'seed', 1, 2 ** 32 - 1),
     liveFloor: !(args.values.still ?? false),
     controlApi: true,
+    controlToken,
     clipsDirectory: args.values.clips,
     agents: integerOption(args.values.agents, 'agents', defaultAgentCount, maxAgentCount, 1),
     contactsPageSize: integerOption(args.values['page-size'], 'page-size', defaultContactsPageSize, 10_000, 1),
@@ -64,7 +68,7 @@ process.stdout.write(
     `  GWS base URL : ${simulator.baseUrl}`,
     `  REST         : ${simulator.baseUrl}/api/v2`,
     `  CometD       : ${simulator.baseUrl}/api/v2/notifications`,
-    `  Control API  : ${simulator.baseUrl}/control/state`,
+    `  Control API  : ${simulator.baseUrl}/control/state (Authorization: Bearer ${controlToken})`,
     `  SIP (WS)     : ${simulator.sip.webSocketUrl} (domain ${simulator.sip.domain})`,
     `  Supervisor   : ${simulator.demo.userName} / ${simulator.demo.password}; SIP ${simulator.demo.sip.sipUri} / ${simulator.demo.sip.password}`,
     `  Agents       : ${simulator.agentCount}, e.g. avasquez / agent; contacts paged by ${simulator.contactsPageSize}`,

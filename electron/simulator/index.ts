@@ -12,6 +12,11 @@ export interface SimulatorOptions {
   liveFloor?: boolean;
   /** Expose /control/*; default true. The packaged app passes false. */
   controlApi?: boolean;
+  /**
+   * When given, every control request must carry `Authorization: Bearer <controlToken>`. Requests
+   * from web pages (with an Origin) and for another Host are refused either way.
+   */
+  controlToken?: string;
   /** Default: silent. */
   log?: (line: string) => void;
   /**
@@ -60,6 +65,12 @@ export interface RunningSimulator {
 
 export const demoSipDomain = 'demo.earshot.local';
 
+/** The demo supervisor's sign-in, known without starting anything (the sign-in screen shows it). */
+export const demoCredentials: { readonly userName: string; readonly password: string } = {
+  userName: demoSupervisor.userName,
+  password: demoSupervisor.password,
+};
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = new SimulatorHost({
     host: options.host ?? '127.0.0.1',
@@ -67,6 +78,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     seed: options.seed ?? 1,
     liveFloor: options.liveFloor ?? true,
     controlApi: options.controlApi ?? true,
+    controlToken: options.controlToken ?? null,
     log: options.log ?? (() => undefined),
     sipDomain: demoSipDomain,
     clipsDirectory: options.clipsDirectory,

@@ -18,9 +18,9 @@ import { sendGwsError, sendHtmlNotFound } from './gws/http-io';
 import { HttpSessionStore } from './gws/http-sessions';
 import { Notifier } from './gws/notifier';
 import type { GwsWorld } from './gws/resources';
-import { VoiceSupervision } from './gws/voice-supervision';
+import { VoiceSupervision } from './voice/voice-supervision';
 import { MessagingCenter } from './messaging/messaging-center';
-import { MessagingControl } from './messaging/messaging-control';
+import { MessagingControl } from './control/messaging-control';
 import { messagingRoutes } from './messaging/messaging-routes';
 import { sipPassword } from './directory/roster';
 import { startSipService, type SipService } from './sip/index';
@@ -32,6 +32,8 @@ export interface SimulatorHostOptions {
   readonly seed: number;
   readonly liveFloor: boolean;
   readonly controlApi: boolean;
+  /** Null: the control API takes requests without a token (tests in one process). */
+  readonly controlToken: string | null;
   readonly log: (line: string) => void;
   /** The SIP domain of every account (sip:<DN>@<domain>). */
   readonly sipDomain: string;
@@ -68,6 +70,7 @@ export class SimulatorHost {
   private readonly control: ControlApi | null;
   private readonly upgradeHandlers = new Map<string, UpgradeHandler>();
   private hub: BayeuxHub;
+  private bayeuxBlocked = false;
   private server: Server | null = null;
   private port = 0;
   private lifecycle: Promise<void> = Promise.resolve();
@@ -154,12 +157,18 @@ export class SimulatorHost {
           sip: () => this.sipStatus(),
           bayeuxClientCount: () => this.hub.clientCount(),
           dropBayeuxClients: () => this.hub.dropAll(),
+          blockBayeux: (blocked) => {
+            this.bayeuxBlocked = blocked;
+            this.hub.setBlocked(blocked);
+          },
           restart: (downMs) => this.restart(downMs),
           log: options.log,
           messaging: new MessagingControl({ center: this.messaging, directory: this.directory, floor: this.floor }),
           ringUser: (user, from) => this.ringUser(user, from),
           contactsPaging: this.contactsPaging,
           traffic: this.traffic,
+          token: options.controlToken,
+          allowedHosts: () => [`${options.host}:${this.port}`, `127.0.0.1:${this.port}`, `localhost:${this.port}`],
         })
       : null;
   }
@@ -278,13 +287,16 @@ export class SimulatorHost {
   }
 
   private createHub(): BayeuxHub {
-    return new BayeuxHub({
+    const hub = new BayeuxHub({
       authenticate: (req, res) => {
         const principal = this.auth.authenticate(req, res);
         return principal ? { userId: principal.user.id, sessionId: principal.session.id } : null;
       },
       log: this.options.log,
     });
+    // A restart does not lift a block the test asked for.
+    hub.setBlocked(this.bayeuxBlocked);
+    return hub;
   }
 
   private listen(port: number): Promise<void> {

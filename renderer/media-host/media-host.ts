@@ -4,6 +4,7 @@ import {
   type MediaEvent,
   type MediaHostBridge,
 } from '../../electron/common/contract/media-host-contract';
+import { assertNever } from '../../electron/common/result';
 import { errorMessage } from './failure-reasons';
 import type { Phone, PhoneCall } from './sip-phone';
 
@@ -11,10 +12,6 @@ export interface MediaHostDependencies {
   readonly bridge: MediaHostBridge;
   readonly phone: Phone;
   readonly listDevices: () => Promise<Extract<MediaEvent, { type: 'devices' }>>;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled command ${JSON.stringify(value)}`);
 }
 
 function commandName(raw: unknown): string {

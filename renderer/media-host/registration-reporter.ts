@@ -1,4 +1,5 @@
-import type { MediaEvent, RegistrationState } from '../../electron/common/contract/media-host-contract';
+import type { MediaEvent } from '../../electron/common/contract/media-host-contract';
+import type { RegistrationState } from '../../electron/common/models/sip-registration';
 import { describeConnectionLoss, describeRegistrationFailure, type SipStatus } from './failure-reasons';
 
 type RegistrationEvent = Extract<MediaEvent, { type: 'registration' }>;

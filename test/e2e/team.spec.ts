@@ -59,6 +59,32 @@ test.describe('a supervisor watches the team live', () => {
     await expect(page.getByTestId(`agent-row-${agent.id}`)).toHaveAttribute('data-state', 'AfterCallWork');
   });
 
+  test('says when only the live updates are down, and never Connected until they are back', async ({
+    page,
+    earshot,
+  }) => {
+    await signInToDemo(page, earshot);
+    const status = page.getByTestId('connection-status');
+    await expect(status).toHaveAttribute('data-status', 'connected');
+    await earshot.control('POST', '/cometd/block', { blocked: true });
+    await expect(status).toHaveAttribute('data-status', 'live-updates-down', { timeout: 20_000 });
+    await expect(status).toContainText('Live updates down — retrying');
+    await page.screenshot({
+      path: 'test-results/live-updates-down.png',
+      clip: { x: 0, y: 0, width: 1280, height: 120 },
+    });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({
+      path: 'test-results/live-updates-down-dark.png',
+      clip: { x: 0, y: 0, width: 1280, height: 120 },
+    });
+    // The team keeps refreshing meanwhile (every 3 s); the header must not flip back to Connected.
+    await page.waitForTimeout(4_000);
+    await expect(status).toHaveAttribute('data-status', 'live-updates-down');
+    await earshot.control('POST', '/cometd/block', { blocked: false });
+    await expect(status).toHaveAttribute('data-status', 'connected', { timeout: 20_000 });
+  });
+
   test('a wrong password gets a clear message and signing out returns to sign-in', async ({ page, earshot }) => {
     await page.goto(earshot.url);
     await page.getByRole('tab', { name: /genesys server/i }).click();

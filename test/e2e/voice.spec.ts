@@ -5,7 +5,7 @@ interface ControlAgent {
   id: string;
   userName: string;
   state: string;
-  interactions?: unknown[];
+  interactions?: Array<{ id: string }>;
 }
 interface RtpCount {
   packets: number;
@@ -42,16 +42,30 @@ async function supervisorRtp(earshot: EarshotHost): Promise<VoiceCall | undefine
   return calls.find((call) => call.state !== 'Released');
 }
 
+/** A Ready agent with nothing going on, freed from the live floor's work if every one had some. */
+async function idleReadyAgent(earshot: EarshotHost): Promise<ControlAgent> {
+  const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
+  const agent =
+    agents.find((candidate) => candidate.state === 'Ready' && !candidate.interactions?.length) ??
+    agents.find((candidate) => candidate.state !== 'LoggedOut')!;
+  for (const interaction of agent.interactions ?? [])
+    await earshot.control('DELETE', `/interactions/${interaction.id}`);
+  if (agent.state !== 'Ready') await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'Ready' });
+  return agent;
+}
+
 test('a supervisor listens in silently, barges in, and goes back to silent', async ({ page, context, earshot }) => {
   const media = await context.newPage();
   await media.addInitScript(probeMicrophone);
   await media.goto(earshot.mediaUrl);
 
   await signInToDemo(page, earshot);
-  await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
+  // The audio page reloads first to get the CSP that lets it reach the demo's SIP server.
+  await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered', {
+    timeout: 30_000,
+  });
   await earshot.control('POST', '/floor', { running: false });
-  const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
-  const agent = agents.find((candidate) => candidate.state === 'Ready' && (candidate.interactions ?? []).length === 0)!;
+  const agent = await idleReadyAgent(earshot);
 
   await page.getByTestId(`monitor-listen-${agent.id}`).click();
   await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
@@ -132,10 +146,12 @@ test('the chosen output device is applied to the monitored call’s audio', asyn
   const media = await context.newPage();
   await media.goto(earshot.mediaUrl);
   await signInToDemo(page, earshot);
-  await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered');
+  // The audio page reloads first to get the CSP that lets it reach the demo's SIP server.
+  await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered', {
+    timeout: 30_000,
+  });
   await earshot.control('POST', '/floor', { running: false });
-  const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
-  const agent = agents.find((candidate) => candidate.state === 'Ready' && (candidate.interactions ?? []).length === 0)!;
+  const agent = await idleReadyAgent(earshot);
 
   await page.getByTestId('audio-devices-button').click();
   const select = page.getByTestId('output-device-select');

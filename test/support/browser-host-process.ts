@@ -6,10 +6,14 @@ import { createInterface } from 'node:readline';
 import { callControl } from './simulator-control';
 
 export interface BrowserHostProcess {
-  /** The UI page of the browser edition. */
+  /** The UI page of the browser edition, with this launch's key (it works for the whole launch). */
   readonly url: string;
-  /** The media host page (the audio engine). */
+  /** The media host page (the audio engine), with its own key. */
   readonly mediaUrl: string;
+  /** Where the UI page lives once a browser holds its key (http://127.0.0.1:<port>). */
+  readonly uiOrigin: string;
+  /** Where the media page lives, another origin (another port). */
+  readonly mediaOrigin: string;
   /** The demo contact center (GWS) base URL, for signing in as to a real server. */
   readonly gwsUrl: string;
   readonly logs: string[];
@@ -19,7 +23,8 @@ export interface BrowserHostProcess {
 
 /**
  * Starts `out/browser-host/index.js` (run `npm run build` first) with the demo's control API and
- * reads its addresses from stdout. Used by the e2e specs and the benchmarks.
+ * reads its addresses, with their keys, and the control API's token from stdout, the only place the
+ * host prints them. Used by the e2e specs and the benchmarks.
  */
 export async function startBrowserHostProcess(
   extraArgs: readonly string[] = [],
@@ -39,15 +44,20 @@ export async function startBrowserHostProcess(
   const logs: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
-  const found: { url?: string; control?: string } = {};
+  const found: { url?: string; mediaUrl?: string; control?: string; token?: string } = {};
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser host did not start in 20 s:\n${logs.join('')}`)), 20_000);
     child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${logs.join('')}`)));
     lines.on('line', (line) => {
       logs.push(line);
       found.url ??= /running at (\S+)/.exec(line)?.[1];
-      found.control ??= /control API at (\S+)/.exec(line)?.[1];
-      if (found.url && found.control) {
+      found.mediaUrl ??= /media host\) page is (\S+)/.exec(line)?.[1];
+      const control = /control API at (\S+) \(Authorization: Bearer (\S+)\)/.exec(line);
+      if (control) {
+        found.control = control[1];
+        found.token = control[2];
+      }
+      if (found.url && found.mediaUrl && found.control) {
         clearTimeout(timer);
         resolve();
       }
@@ -56,10 +66,12 @@ export async function startBrowserHostProcess(
   const controlUrl = found.control!;
   return {
     url: found.url!,
-    mediaUrl: `${found.url!}media/`,
+    mediaUrl: found.mediaUrl!,
+    uiOrigin: new URL(found.url!).origin,
+    mediaOrigin: new URL(found.mediaUrl!).origin,
     gwsUrl: controlUrl.replace(/\/control$/, ''),
     logs,
-    control: (method, path, body) => callControl(controlUrl.replace(/\/control$/, ''), method, path, body),
+    control: (method, path, body) => callControl(controlUrl.replace(/\/control$/, ''), method, path, body, found.token),
     stop: async () => {
       await stopChild(child);
       if (ownDirectory) rmSync(dataDirectory, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import {
   type MediaEvent,
   type MediaHostBridge,
 } from '../../common/contract/media-host-contract';
+import { MEDIA_SOCKET_POLICY_PARAMETER, MEDIA_SOCKET_RELOAD } from '../../common/contract/socket-frames';
 
 const RECONNECT_DELAY_MS = 1_000;
 /** Events emitted before the socket opens (the page's "ready" above all) wait; a runaway page cannot grow this without bound. */
@@ -16,8 +17,11 @@ const OUTBOX_LIMIT = 200;
  * the host) or one JSON event (to the host); the page parses commands, the host parses events.
  * The host serves one media page at a time: a second one keeps retrying quietly until the first
  * goes. After a lost connection the page reloads, so it never keeps a registration main forgot.
+ * It names the policy its page was served with; when main moves to another SIP server the host
+ * closes the socket with MEDIA_SOCKET_RELOAD, and the page reloads at once to get the new policy.
  */
 function installMediaPageBridge(): void {
+  const policy = document.currentScript?.dataset.policy ?? '0';
   const listeners = new Set<(command: MediaCommand) => void>();
   const backlog: unknown[] = [];
   const outbox: string[] = [];
@@ -34,7 +38,9 @@ function installMediaPageBridge(): void {
   };
 
   const connect = (): void => {
-    const ws = new WebSocket(`ws://${location.host}${MEDIA_SOCKET_PATH}`);
+    const ws = new WebSocket(
+      `ws://${location.host}${MEDIA_SOCKET_PATH}?${MEDIA_SOCKET_POLICY_PARAMETER}=${encodeURIComponent(policy)}`,
+    );
     ws.addEventListener('open', () => {
       if (everConnected) {
         location.reload();
@@ -53,8 +59,12 @@ function installMediaPageBridge(): void {
       }
       deliver(command);
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       if (socket === ws) socket = null;
+      if (event.code === MEDIA_SOCKET_RELOAD) {
+        location.reload();
+        return;
+      }
       setTimeout(connect, RECONNECT_DELAY_MS);
     });
   };

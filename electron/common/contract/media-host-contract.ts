@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registrationStateSchema } from '../models/sip-registration';
 
 /**
  * The contract between main (SIP controller) and the media host, the hidden page where JsSIP and
@@ -34,9 +35,6 @@ export const mediaCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listDevices') }),
 ]);
 export type MediaCommand = z.infer<typeof mediaCommandSchema>;
-
-export const registrationStateSchema = z.enum(['unregistered', 'connecting', 'registered', 'failed']);
-export type RegistrationState = z.infer<typeof registrationStateSchema>;
 
 const audioDeviceSchema = z.object({ deviceId: z.string(), label: z.string() });
 export type AudioDevice = z.infer<typeof audioDeviceSchema>;

@@ -28,7 +28,6 @@ export const serverChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }),
   z.object({ kind: z.literal('gws'), baseUrl: httpUrl }),
 ]);
-export type ServerChoice = z.infer<typeof serverChoiceSchema>;
 
 export const signInRequestSchema = z.object({
   server: serverChoiceSchema,
@@ -36,6 +35,8 @@ export const signInRequestSchema = z.object({
   password: z.string(),
   /** Omitted for the demo contact center, whose SIP account main fills in itself. */
   sip: sipAccountSchema.optional(),
+  /** The supervisor agreed to sign in over http:// or ws:// to another computer (transport-security.ts). */
+  acceptUnencrypted: z.boolean().optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 

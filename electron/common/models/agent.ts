@@ -22,7 +22,6 @@ export const sinceBasisSchema = z.enum([
   /** It was already going when Earshot first saw it (or the reads were far apart): at least this long. */
   'at-least',
 ]);
-export type SinceBasis = z.infer<typeof sinceBasisSchema>;
 
 export const sinceSchema = z.object({ at: z.number(), basis: sinceBasisSchema });
 export type Since = z.infer<typeof sinceSchema>;
@@ -46,7 +45,6 @@ export const agentStatusKindSchema = z.enum(['Busy', 'Ready', 'NotReady', 'After
 export type AgentStatusKind = z.infer<typeof agentStatusKindSchema>;
 
 export const agentStatusSchema = z.object({ kind: agentStatusKindSchema, since: sinceSchema });
-export type AgentStatus = z.infer<typeof agentStatusSchema>;
 
 /** How many of each the agent has now; the same facts as `interactions`, counted once in main. */
 export const agentActivitySchema = z.object({

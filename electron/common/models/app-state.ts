@@ -4,10 +4,16 @@ import { agentSchema } from './agent';
 import { messagingStateSchema } from './messaging';
 import { voiceStateSchema } from './voice';
 
+/**
+ * `connected`: live updates (CometD) and requests (REST) both work. `live-updates-down`: CometD
+ * fails while REST still answers, so the team refreshes but calls and chats may show late.
+ * `reconnecting`: REST fails too, or it is not known yet; `offline` once that has lasted a while.
+ */
 export const connectionStatusSchema = z.enum([
   'signed-out',
   'signing-in',
   'connected',
+  'live-updates-down',
   'reconnecting',
   'offline',
   'signing-out',
@@ -48,7 +54,6 @@ export const teamSchema = z.object({
   /** Every agent group on the team, sorted, for filtering; empty where GWS gives none. */
   groups: z.array(z.string()).readonly(),
 });
-export type Team = z.infer<typeof teamSchema>;
 
 export const appStateSchema = z.object({
   connection: connectionSchema,

@@ -30,7 +30,6 @@ export const sipProfileSchema = z.object({
   sipUri: z.string().trim().min(1, 'Enter the SIP URI or extension').max(256),
   authorizationUser: z.string().trim().max(128),
 });
-export type SipProfile = z.infer<typeof sipProfileSchema>;
 
 export const serverProfileIdSchema = z
   .string()
@@ -44,6 +43,8 @@ export const serverProfileSchema = z.object({
   userName: z.string().trim().max(128),
   sip: sipProfileSchema.nullable(),
   rememberPassword: z.boolean(),
+  /** The http:// and ws:// addresses of this profile the supervisor agreed to use unencrypted. */
+  acceptedUnencryptedUrls: z.array(z.string().max(2048)).max(2).default([]),
 });
 export type ServerProfile = z.infer<typeof serverProfileSchema>;
 
@@ -193,7 +194,6 @@ export const rememberPasswordSupportSchema = z.object({
   /** Why the option is disabled, in words for the supervisor; null when available. */
   unavailableReason: z.string().nullable(),
 });
-export type RememberPasswordSupport = z.infer<typeof rememberPasswordSupportSchema>;
 
 /** What the settings screen and the sign-in screen read (`settings:get`). */
 export const settingsViewSchema = z.object({
@@ -209,7 +209,7 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** Adds or replaces a profile (`settings:saveServerProfile`); an omitted id adds a new one. */
 export const serverProfileInputSchema = serverProfileSchema
-  .omit({ id: true, rememberPassword: true })
+  .omit({ id: true, rememberPassword: true, acceptedUnencryptedUrls: true })
   .extend({ id: serverProfileIdSchema.optional() })
   .strict();
 export type ServerProfileInput = z.infer<typeof serverProfileInputSchema>;
@@ -221,6 +221,8 @@ export const profileSignInRequestSchema = z
     password: z.string().optional(),
     sipPassword: z.string().optional(),
     rememberPassword: z.boolean(),
+    /** As in `session:signIn`; remembered on the profile once the sign-in succeeds. */
+    acceptUnencrypted: z.boolean().optional(),
   })
   .strict();
 export type ProfileSignInRequest = z.infer<typeof profileSignInRequestSchema>;

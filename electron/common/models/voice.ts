@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../result';
-import { registrationStateSchema } from '../contract/media-host-contract';
+import { registrationStateSchema } from './sip-registration';
 
 /** GWS voice supervision modes (gws-api.md §4.2): ListenIn is silent, Coach reaches the agent, BargeIn everyone. */
 export const voiceModeSchema = z.enum(['ListenIn', 'Coach', 'BargeIn']);

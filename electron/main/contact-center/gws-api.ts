@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../common/result';
+import { encodeUriComponentSafely } from '../../common/uri-text';
 import type { Logger } from '../platform/logger';
 import type { BasicCredentials, GwsRequest, HttpTransport } from './http-transport';
 import {
@@ -44,7 +45,7 @@ export class GwsApi {
   }
 
   async getUser(userId: string, subresources: string): Promise<Result<WireUser>> {
-    const path = `/api/v2/users/${encodeURIComponent(userId)}`;
+    const path = `/api/v2/users/${encodeUriComponentSafely(userId)}`;
     const response = await this.http.request({ method: 'GET', path, query: { subresources } });
     return this.parse(response, userResponseSchema, `GET ${path}`, (body) => body.user);
   }

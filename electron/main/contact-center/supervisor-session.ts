@@ -40,6 +40,9 @@ export const notificationTopics = ['/v2/me/devices', '/v2/me/calls', '/v2/me/cha
 const contactCenterChannels = ['voice', 'chat', 'sms'] as const;
 const supervisorRole = 'ROLE_SUPERVISOR';
 
+/** What Earshot last learnt about one of the two ways it talks to GWS. */
+type LinkHealth = 'up' | 'down' | 'unknown';
+
 /** The GWS side of one signed-in supervisor: REST session, CometD, team roster, recovery. */
 interface LiveSession {
   readonly target: SignInTarget;
@@ -48,7 +51,16 @@ interface LiveSession {
   readonly channel: NotificationChannel;
   readonly roster: TeamRoster;
   ended: boolean;
+  /** CometD: live updates. */
+  liveUpdates: LinkHealth;
+  /** REST: the team poll and every command. */
+  requests: LinkHealth;
+  /** Why the last failing link failed, in words for the header. */
+  problem: string | null;
 }
+
+const liveUpdatesDownMessage =
+  'Live updates from the contact center are not getting through. The team still refreshes every few seconds, but calls and chats may show late. Earshot keeps retrying.';
 
 /**
  * Signs the supervisor in and keeps the session alive: reconnects CometD with backoff, re-reads state
@@ -117,6 +129,9 @@ export class SupervisorSession {
       http,
       api,
       ended: false,
+      liveUpdates: 'unknown',
+      requests: 'up',
+      problem: null,
       channel: new NotificationChannel({
         http,
         logger: logger.child('cometd'),
@@ -126,8 +141,8 @@ export class SupervisorSession {
         handlers: {
           onStatus: (channelStatus, detail) => this.onChannelStatus(live, channelStatus, detail),
           onNotification: (notification) => this.dispatch(live, notification),
-          onReestablished: () => void this.resync(live),
-          onUnauthorized: () => void this.reauthenticate(live),
+          onReestablished: () => this.inBackground('re-read state after reconnecting', this.resync(live)),
+          onUnauthorized: () => this.inBackground('sign in again', this.reauthenticate(live)),
         },
       }),
       roster: new TeamRoster({
@@ -140,9 +155,8 @@ export class SupervisorSession {
         onAgents: (change) => {
           if (live.ended) return;
           this.update((state) => withTeamAgents(state, change, this.now()));
-          if (this.options.store.getState().connection.status !== 'connected' && !this.reauthenticating) {
-            this.markConnectedIfChannelUp(live);
-          }
+          live.requests = 'up';
+          this.showHealth(live);
         },
         onLoad: (load) => {
           if (!live.ended) this.update((state) => withTeamLoad(state, load));
@@ -241,23 +255,49 @@ export class SupervisorSession {
   private onChannelStatus(live: LiveSession, status: ChannelStatus, detail: string | null): void {
     if (live.ended || status === 'stopped' || status === 'connecting') return;
     if (status === 'connected') {
-      if (!this.reauthenticating) this.setConnected();
+      live.liveUpdates = 'up';
+      this.showHealth(live);
       return;
     }
-    this.setReconnecting(detail ?? 'Reconnecting to the contact center…');
+    if (live.liveUpdates !== 'down') {
+      // Whether REST still works is not known until it is asked; the roster's steady refresh asks
+      // within its budget's interval (half a second at 2 requests/s), and its answer says.
+      live.liveUpdates = 'down';
+      live.requests = 'unknown';
+    }
+    live.problem = detail ?? 'Reconnecting to the contact center…';
+    this.showHealth(live);
   }
 
   private onRestFailure(live: LiveSession, error: AppError): void {
     if (live.ended) return;
     if (error.code === 'unauthorized') {
-      void this.reauthenticate(live);
+      this.inBackground('sign in again', this.reauthenticate(live));
       return;
     }
     if (error.code === 'unreachable' || error.code === 'timeout') {
-      this.setReconnecting('The contact center is not answering; retrying…');
+      live.requests = 'down';
+      live.problem = 'The contact center is not answering; retrying…';
+      this.showHealth(live);
       return;
     }
     this.update((state) => withTeamError(state, error));
+  }
+
+  /**
+   * The header's status from what is known of both links. It never says Connected while CometD
+   * is down, whatever the team poll says, and never blames CometD alone before REST has answered.
+   */
+  private showHealth(live: LiveSession): void {
+    if (live.ended || this.reauthenticating) return;
+    if (live.requests === 'down') {
+      this.setReconnecting(live.problem ?? 'The contact center is not answering; retrying…');
+    } else if (live.liveUpdates === 'down') {
+      if (live.requests === 'up') this.setLiveUpdatesDown();
+      else this.setReconnecting(live.problem ?? 'Reconnecting to the contact center…');
+    } else {
+      this.setConnected();
+    }
   }
 
   /** After a reconnection nothing shown may be stale: re-read own devices and the team. */
@@ -269,8 +309,9 @@ export class SupervisorSession {
       return;
     }
     this.publishSnapshot(me.value);
+    live.requests = 'up';
     await live.roster.reload();
-    if (!live.ended && !this.reauthenticating) this.markConnectedIfChannelUp(live);
+    this.showHealth(live);
     this.options.logger.info('State re-read after reconnection');
   }
 
@@ -315,14 +356,21 @@ export class SupervisorSession {
       }
     })().finally(() => {
       this.reauthenticating = null;
-      if (!live.ended) void this.resync(live);
+      if (!live.ended) this.inBackground('re-read state after signing in again', this.resync(live));
     });
     return this.reauthenticating;
   }
 
-  private markConnectedIfChannelUp(live: LiveSession): void {
-    if (live.ended) return;
-    this.setConnected();
+  /** Work started by an event runs on its own; a failure in it is logged, never left unhandled. */
+  private inBackground(what: string, task: Promise<unknown>): void {
+    task.catch((error: unknown) => this.options.logger.error(`Could not ${what}`, { error }));
+  }
+
+  private setLiveUpdatesDown(): void {
+    this.clearOfflineTimer();
+    this.update((state) =>
+      state.session ? withConnection(state, 'live-updates-down', liveUpdatesDownMessage, this.now()) : state,
+    );
   }
 
   private setConnected(): void {

@@ -108,6 +108,12 @@ export function pickConversationsToRead(
   return best?.id ?? null;
 }
 
+/**
+ * No supervisor's team is larger: a server that announces more (or pages without end) is read this
+ * far and reported short, so a wrong or hostile `totalCount` cannot queue reads without bound.
+ */
+const maxTeamSize = 10_000;
+
 export interface WholeTeam {
   readonly contacts: readonly WireContact[];
   /** What the server said the team has; null when it gave no `totalCount`. */
@@ -159,8 +165,7 @@ export async function readWholeTeam(
     // No totalCount: follow the pages until one comes back empty.
     let offset = first.received;
     let last = first;
-    const maxRequests = 10_000;
-    while (last.received > 0 && requests < maxRequests) {
+    while (last.received > 0 && byId.size < maxTeamSize && requests < maxTeamSize) {
       const page = await read(offset);
       if (page === null) return err(failure!.code, failure!.message, failure!.detail);
       offset += page.received;
@@ -169,8 +174,9 @@ export async function readWholeTeam(
     return ok({ contacts: [...byId.values()], expected: null, complete: true, requests, pageSize: options.pageLimit });
   }
 
+  const reachable = Math.min(expected, maxTeamSize);
   const queue: number[] = [];
-  for (let offset = pageSize; pageSize > 0 && offset < expected; offset += pageSize) queue.push(offset);
+  for (let offset = pageSize; pageSize > 0 && offset < reachable; offset += pageSize) queue.push(offset);
   const maxRequests = 2 * queue.length + 10;
   const worker = async () => {
     while (queue.length > 0 && failure === null && requests < maxRequests) {
@@ -180,7 +186,7 @@ export async function readWholeTeam(
       // A page shorter than the server's own page size leaves a gap: read on from where it ended.
       const end = offset + page.received;
       const planned = offset + pageSize;
-      if (page.received > 0 && end < Math.min(planned, expected)) queue.push(end);
+      if (page.received > 0 && end < Math.min(planned, reachable)) queue.push(end);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.parallel) }, worker));

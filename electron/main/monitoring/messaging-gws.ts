@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MessagingChannel } from '../../common/models/messaging';
 import { err, ok, type AppError, type Result } from '../../common/result';
+import { encodeUriComponentSafely } from '../../common/uri-text';
 import {
   conversationListResponseSchema,
   conversationResponseSchema,
@@ -21,11 +22,11 @@ export interface MessagingGws {
 
 /** Canonical spellings (gws-api.md §6): `/channels/smssession` to subscribe, `/me/smssessions/{id}` to act. */
 export function monitoringPath(agentId: string, channel: MessagingChannel): string {
-  return `/api/v2/users/${encodeURIComponent(agentId)}/channels/${channel === 'chat' ? 'chat' : 'smssession'}`;
+  return `/api/v2/users/${encodeUriComponentSafely(agentId)}/channels/${channel === 'chat' ? 'chat' : 'smssession'}`;
 }
 
 export function conversationPath(channel: MessagingChannel, id: string): string {
-  return `${collectionPath(channel)}/${encodeURIComponent(id)}`;
+  return `${collectionPath(channel)}/${encodeUriComponentSafely(id)}`;
 }
 
 function collectionPath(channel: MessagingChannel): string {

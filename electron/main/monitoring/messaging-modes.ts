@@ -1,4 +1,5 @@
 import type { MessagingMode, Visibility } from '../../common/models/messaging';
+import { endedComposerReason } from '../state/messaging-reducers';
 
 /**
  * Chat/SMS supervision modes (gws-api.md §5.3–5.4). The mode is never remembered on its own: it is
@@ -46,7 +47,6 @@ export function switchTargets(mode: MessagingMode, capabilities: readonly string
 }
 
 export const monitorComposerReason = 'You are monitoring silently. Switch to Coach or Barge in to write.';
-export const endedComposerReason = 'This conversation has ended.';
 
 export function composerDisabledReason(mode: MessagingMode, ended: boolean): string | null {
   if (ended) return endedComposerReason;

@@ -352,7 +352,8 @@ export class MessagingMonitoring {
       return;
     }
     // Lines of a conversation not seen yet: read it, then its whole log (these lines included).
-    if (!this.unreadable.has(message.conversationId)) void this.discover(message.channel, message.conversationId);
+    if (!this.unreadable.has(message.conversationId))
+      this.inBackground('discover a conversation', this.discover(message.channel, message.conversationId));
   }
 
   private onConversation(channel: MessagingChannel, wire: WireConversation, notificationType: string): void {
@@ -379,7 +380,8 @@ export class MessagingMonitoring {
     }
     this.unreadable.delete(wire.id);
     const started = this.startRecord(channel, wire);
-    if (!wire.participants || wire.participants.length === 0) void this.refreshResource(started);
+    if (!wire.participants || wire.participants.length === 0)
+      this.inBackground('read a new conversation', this.refreshResource(started));
   }
 
   private onUserSnapshot(user: WireUser): void {
@@ -394,7 +396,7 @@ export class MessagingMonitoring {
           });
         this.recover(channel, parsed);
       } else {
-        void this.recoverFromList(channel);
+        this.inBackground('re-read live conversations', this.recoverFromList(channel));
       }
     }
   }
@@ -423,7 +425,8 @@ export class MessagingMonitoring {
   private recover(channel: MessagingChannel, live: readonly WireConversation[]): void {
     const present = new Set(live.filter((wire) => !isEndState(wire.state)).map((wire) => wire.id));
     for (const record of [...this.records.values()]) {
-      if (record.channel === channel && !record.ended && !present.has(record.id)) void this.confirmStillLive(record);
+      if (record.channel === channel && !record.ended && !present.has(record.id))
+        this.inBackground('confirm a conversation is live', this.confirmStillLive(record));
     }
     for (const wire of live) {
       if (!present.has(wire.id)) continue;
@@ -439,8 +442,8 @@ export class MessagingMonitoring {
         record = this.startRecord(channel, wire);
       }
       if (!wire.participants || wire.participants.length === 0 || wire.state === undefined)
-        void this.refreshResource(record);
-      void this.fetchLog(record);
+        this.inBackground('read a conversation', this.refreshResource(record));
+      this.inBackground('read a transcript', this.fetchLog(record));
     }
   }
 
@@ -647,7 +650,7 @@ export class MessagingMonitoring {
         conversationId: record.id,
         ...range,
       });
-      void this.fetchLog(record, range);
+      this.inBackground('read missing transcript lines', this.fetchLog(record, range));
     }
   }
 
@@ -676,6 +679,14 @@ export class MessagingMonitoring {
         this.options.logger.error('An action listener failed', { error });
       }
     }
+  }
+
+  /**
+   * Reads started from a notification run on their own; whatever goes wrong in one is logged here,
+   * so it can never become an unhandled rejection.
+   */
+  private inBackground(what: string, task: Promise<unknown>): void {
+    task.catch((error: unknown) => this.options.logger.error(`Could not ${what}`, { error }));
   }
 
   private rememberUnreadable(id: string): void {

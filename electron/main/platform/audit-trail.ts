@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, readSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
@@ -10,6 +10,7 @@ import {
   type AuditQuery,
 } from '../../common/models/audit';
 import { err, ok, type Result } from '../../common/result';
+import { openPrivateFile } from './private-files';
 import { generationsOldestFirst, rotate, syncDirectory } from './rotating-files';
 
 export interface AuditTrailOptions {
@@ -125,8 +126,7 @@ export class AuditTrail {
 
   private open(): number {
     if (this.descriptor !== null) return this.descriptor;
-    mkdirSync(dirname(this.options.filePath), { recursive: true });
-    const descriptor = openSync(this.options.filePath, 'a+');
+    const descriptor = openPrivateFile(this.options.filePath, 'a+');
     const { size } = fstatSync(descriptor);
     this.descriptor = descriptor;
     this.size = size;

@@ -1,6 +1,8 @@
 import type { UiRequest } from '../../common/contract/ui-contract';
+import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import type { HotkeyAction, HotkeySettings } from '../../common/models/settings';
-import type { MonitoredCall, VoiceState } from '../../common/models/voice';
+import type { VoiceState } from '../../common/models/voice';
+import { keyTargetCall } from '../../common/models/voice-targets';
 import { err, ok, type Result } from '../../common/result';
 
 /**
@@ -17,13 +19,6 @@ export interface Accelerator {
   /** The canonical spelling, modifiers in a fixed order: what settings store and the shell registers. */
   readonly text: string;
 }
-
-export const hotkeyLabels: Readonly<Record<HotkeyAction, string>> = {
-  listen: 'Listen',
-  bargeIn: 'Barge in',
-  toggleCoach: 'Toggle Coach',
-  hangUp: 'Hang up the monitoring call',
-};
 
 const modifierOrder: readonly Modifier[] = ['CommandOrControl', 'Command', 'Control', 'Alt', 'AltGr', 'Shift', 'Super'];
 
@@ -243,31 +238,11 @@ export type HotkeyCommand =
   | { readonly channel: 'voice:hangUp'; readonly payload: UiRequest<'voice:hangUp'> };
 
 /**
- * The call a hotkey acts on: the newest connected call, else the newest one still being set up.
- * (The UI window's keys pick the same one.)
- */
-export function hotkeyTargetCall(calls: readonly MonitoredCall[]): MonitoredCall | null {
-  let best: MonitoredCall | null = null;
-  for (const call of calls) {
-    if (call.state === 'ended') continue;
-    const established = call.state === 'established';
-    const bestEstablished = best?.state === 'established';
-    if (
-      best === null ||
-      (established && !bestEstablished) ||
-      (established === bestEstablished && call.startedAt > best.startedAt)
-    )
-      best = call;
-  }
-  return best;
-}
-
-/**
  * What a hotkey asks of main, or why it does nothing now (shown as a notification by the shell).
  * GWS never switches a running call into Coach, so the Coach hotkey can only leave it.
  */
 export function hotkeyCommand(action: HotkeyAction, voice: VoiceState): Result<HotkeyCommand> {
-  const call = hotkeyTargetCall(voice.calls);
+  const call = keyTargetCall(voice.calls);
   if (!call) return err('invalid-input', 'There is no monitored call for the hotkey to act on.');
   if (action === 'hangUp') {
     if (call.pendingCommand === 'Hang up') return err('busy', 'The monitoring call is already hanging up.');

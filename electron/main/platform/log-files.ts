@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import type { AppState } from '../../common/models/app-state';
 import { formatLogRecord, redact, type LogLevel, type LogRecord } from './logger';
+import { openPrivateFile } from './private-files';
 import { generationPath, rotate } from './rotating-files';
 
 export interface LogFilesOptions {
@@ -50,8 +50,7 @@ export function createLogFiles(options: LogFilesOptions): LogFiles {
 
   const open = (): number => {
     if (descriptor !== null) return descriptor;
-    mkdirSync(dirname(options.filePath), { recursive: true });
-    descriptor = openSync(options.filePath, 'a');
+    descriptor = openPrivateFile(options.filePath, 'a');
     size = fstatSync(descriptor).size;
     return descriptor;
   };

@@ -68,11 +68,10 @@ export function formatLogRecord(record: LogRecord): string {
   return `${record.time} ${record.level.toUpperCase().padEnd(5)} [${record.scope}] ${record.message}${fields}`;
 }
 
-export function createStderrLogger(minLevel: LogLevel = 'info'): Logger {
-  return createLogger({ minLevel, sink: (record) => process.stderr.write(`${formatLogRecord(record)}\n`) });
-}
-
-/** Keeps records in memory; tests read them to assert that bad input was logged with its reason. */
+/**
+ * Keeps records in memory; tests read them to assert that bad input was logged with its reason.
+ * @internal
+ */
 export function createMemoryLogger(): Logger & { readonly records: LogRecord[] } {
   const records: LogRecord[] = [];
   const logger = createLogger({ minLevel: 'debug', sink: (record) => records.push(record) });

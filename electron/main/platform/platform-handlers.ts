@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../common/models/audit';
+import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import type {
   HotkeyAction,
   ServerProfile,
@@ -10,7 +11,7 @@ import type {
 import { err, ok, type Result } from '../../common/result';
 import type { AppStore } from '../state/app-store';
 import type { AuditTrail } from './audit-trail';
-import { hotkeyLabels, hotkeyProblems } from './hotkeys';
+import { hotkeyProblems } from './hotkeys';
 import { diagnosticsText, type LogFiles } from './log-files';
 import type { Logger } from './logger';
 import { RememberedCredentials } from './remembered-credentials';
@@ -84,10 +85,13 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
       const sipMoved = before
         ? input.sip === null || before.webSocketUrl !== input.sip.webSocketUrl || before.sipUri !== input.sip.sipUri
         : false;
+      const addresses = [input.gwsUrl, input.sip?.webSocketUrl];
       const profile: ServerProfile = {
         ...input,
         id: existing?.id ?? newProfileId(),
         rememberPassword: existing !== undefined && existing.rememberPassword && !gwsMoved,
+        // Agreeing to http:// or ws:// holds for that address only, never for one typed later.
+        acceptedUnencryptedUrls: (existing?.acceptedUnencryptedUrls ?? []).filter((url) => addresses.includes(url)),
       };
       const updated = settings.update((current) => ({
         ...current,
@@ -154,5 +158,3 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
     },
   };
 }
-
-export type PlatformHandlers = ReturnType<typeof createPlatformHandlers>;

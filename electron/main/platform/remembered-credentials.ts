@@ -1,14 +1,15 @@
 import type { SipAccount } from '../../common/contract/sign-in';
 import type { ProfileSignInRequest, ServerProfile } from '../../common/models/settings';
+import { describeUnencrypted, unencryptedTransports } from '../../common/models/transport-security';
 import { err, ok, type Result } from '../../common/result';
-import type { SignInTarget } from '../contact-center/supervisor-session';
 import type { Logger } from './logger';
 import type { SecretStore } from './secret-store';
 import type { SettingsStore } from './settings-store';
 
 export interface ProfileSignIn {
   readonly profile: ServerProfile;
-  readonly target: SignInTarget;
+  /** The contact center's password for profile.userName at profile.gwsUrl. */
+  readonly password: string;
   readonly sip: SipAccount | null;
 }
 
@@ -32,6 +33,11 @@ export class RememberedCredentials {
     const profile = this.profile(request.profileId);
     if (!profile) return err('invalid-input', 'That server is no longer in your settings. Choose another one.');
     if (!profile.userName) return err('invalid-input', `Enter your user name for ${profile.name} in Settings first.`);
+    const unencrypted = unencryptedOf(profile);
+    // The profile's remembered choice only preselects the box; every sign-in says so itself.
+    if (unencrypted.length > 0 && request.acceptUnencrypted !== true) {
+      return err('unencrypted', describeUnencrypted(unencrypted));
+    }
     const password = await this.password(request.password, profile, gwsKey(profile.id), 'Enter your password.');
     if (!password.ok) return password;
     let sip: SipAccount | null = null;
@@ -45,15 +51,7 @@ export class RememberedCredentials {
       if (!sipPassword.ok) return sipPassword;
       sip = { ...profile.sip, password: sipPassword.value };
     }
-    return ok({
-      profile,
-      target: {
-        baseUrl: profile.gwsUrl,
-        isDemo: false,
-        credentials: { userName: profile.userName, password: password.value },
-      },
-      sip,
-    });
+    return ok({ profile, password: password.value, sip });
   }
 
   /**
@@ -67,9 +65,7 @@ export class RememberedCredentials {
       logger.warn('Passwords cannot be remembered here', { reason: secrets.unavailableReason });
     if (remember) {
       const saved = [
-        request.password
-          ? await secrets.save(gwsKey(prepared.profile.id), prepared.target.credentials.password)
-          : ok(null),
+        request.password ? await secrets.save(gwsKey(prepared.profile.id), prepared.password) : ok(null),
         request.sipPassword && prepared.sip
           ? await secrets.save(sipKey(prepared.profile.id), prepared.sip.password)
           : ok(null),
@@ -84,7 +80,15 @@ export class RememberedCredentials {
       servers: {
         lastProfileId: prepared.profile.id,
         profiles: settings.servers.profiles.map((profile) =>
-          profile.id === prepared.profile.id ? { ...profile, rememberPassword: remember } : profile,
+          profile.id === prepared.profile.id
+            ? {
+                ...profile,
+                rememberPassword: remember,
+                acceptedUnencryptedUrls: request.acceptUnencrypted
+                  ? unencryptedOf(prepared.profile).map((transport) => transport.url)
+                  : [],
+              }
+            : profile,
         ),
       },
     }));
@@ -128,4 +132,8 @@ export class RememberedCredentials {
     }
     return remembered.value === null ? err('invalid-input', missing) : ok(remembered.value);
   }
+}
+
+function unencryptedOf(profile: ServerProfile) {
+  return unencryptedTransports({ gwsUrl: profile.gwsUrl, sipWebSocketUrl: profile.sip?.webSocketUrl ?? null });
 }

@@ -1,8 +1,9 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../common/result';
 import type { Logger } from './logger';
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from './private-files';
 import { syncDirectory } from './rotating-files';
 
 /**
@@ -82,10 +83,12 @@ export function createFileSecretStore(options: FileSecretStoreOptions): SecretSt
   };
 
   const write = async (file: SecretsFile): Promise<void> => {
-    await mkdir(dirname(filePath), { recursive: true });
+    ensurePrivateDirectory(dirname(filePath));
     const temporary = `${filePath}.tmp`;
-    const handle = await open(temporary, 'w', 0o600);
+    const handle = await open(temporary, 'w', PRIVATE_FILE_MODE);
     try {
+      // A temporary file left by a crash keeps its old mode; this one must not.
+      if (process.platform !== 'win32') await handle.chmod(PRIVATE_FILE_MODE);
       await handle.writeFile(`${JSON.stringify(file)}\n`, 'utf8');
       await handle.sync();
     } finally {

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -8,9 +8,11 @@ import {
   type Settings,
   type SettingsNotice,
 } from '../../common/models/settings';
+import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import { err, ok, type Result } from '../../common/result';
-import { hotkeyLabels, hotkeyProblems, normalizeHotkeys } from './hotkeys';
+import { hotkeyProblems, normalizeHotkeys } from './hotkeys';
 import type { Logger } from './logger';
+import { makePrivate, openPrivateFile } from './private-files';
 import { fileTimestamp, syncDirectory } from './rotating-files';
 
 /** Brings a file written by an older Earshot one version up (`from` → `from + 1`). */
@@ -200,6 +202,7 @@ function setAside(
   let kept: string | null = keptAs;
   try {
     renameSync(filePath, keptAs);
+    makePrivate(keptAs);
   } catch (error) {
     kept = null;
     context.logger.error('Could not move the unusable settings file aside', { reason: String(error) });
@@ -222,6 +225,7 @@ function keepCopy(filePath: string, label: string, now: number): string | null {
   const copy = `${filePath}.${label}-${fileTimestamp(now)}`;
   try {
     copyFileSync(filePath, copy);
+    makePrivate(copy);
     return copy;
   } catch {
     return null;
@@ -231,8 +235,7 @@ function keepCopy(filePath: string, label: string, now: number): string | null {
 function save(filePath: string, settings: Settings): Result<null> {
   const temporary = `${filePath}.tmp`;
   try {
-    mkdirSync(dirname(filePath), { recursive: true });
-    const descriptor = openSync(temporary, 'w', 0o600);
+    const descriptor = openPrivateFile(temporary, 'w');
     try {
       writeSync(descriptor, `${JSON.stringify(settings, null, 2)}\n`);
       fsyncSync(descriptor);

@@ -3,35 +3,59 @@ import { extname, normalize, resolve, sep } from 'node:path';
 
 /**
  * One policy for serving the renderer's files, used by Electron's app:// protocol and by the browser
- * host: only files under the root, a fixed set of types, and a CSP on every page.
+ * host: only files under the root, a fixed set of types, and a CSP on every page. Each page's
+ * connect-src lists exactly what it may reach.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** What every page's policy says besides its sources: no plugins, no <base>, no framing, no forms. */
+const lockedDown = ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'"];
+
+function connectSource(sources: readonly string[]): string {
+  return sources.length === 0 ? "connect-src 'none'" : `connect-src ${sources.join(' ')}`;
+}
 
 /**
- * The media host page has no UI to protect but must reach the SIP server wherever main's settings
- * put it (ws:// on a LAN, wss:// elsewhere), and play remote WebRTC audio.
+ * The UI page's policy. It opens no connection of its own in the Electron app (IPC is not
+ * network); in the browser edition it opens exactly one WebSocket, to the host it came from.
  */
-export const mediaHostContentSecurityPolicy = [
+export function uiContentSecurityPolicy(connect: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self' blob: mediastream:",
+    connectSource(connect),
+    ...lockedDown,
+  ].join('; ');
+}
+
+/** The Electron UI window's policy: app:// pages, no network at all. */
+export const contentSecurityPolicy = uiContentSecurityPolicy();
+
+/**
+ * The media host page has no UI to protect but must reach the one SIP server the supervisor signed
+ * in with (MediaPagePolicy) and play remote WebRTC audio; in the browser edition it also opens its
+ * own bridge socket. Before a sign-in it may connect nowhere else.
+ */
+export function mediaHostContentSecurityPolicy(connect: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self' blob: mediastream:",
+    connectSource(connect),
+    ...lockedDown,
+  ].join('; ');
+}
+
+/** The browser edition's launch page: its own script and style, and one request back to its host. */
+export const launchPageContentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
+  "style-src 'self'",
+  'img-src data:',
+  "connect-src 'self'",
+  ...lockedDown,
 ].join('; ');
 
 const contentTypes: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { readStaticFile } from '../platform/static-files';
-import { APP_SCHEME } from './security';
+import { APP_SCHEME } from './app-url';
 
 /** Must run before app is ready. */
 export function registerAppScheme(): void {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AuditTrail } from '../platform/audit-trail';
 import { combineSinks, createLogFiles, type LogFiles } from '../platform/log-files';
 import { createLogger, formatLogRecord, type Logger } from '../platform/logger';
+import { ensurePrivateDirectory } from '../platform/private-files';
 import type { SecretStore } from '../platform/secret-store';
 import { openSettingsStore, type SettingsStore } from '../platform/settings-store';
 import { openSafeStorageSecretStore } from './safe-storage';
@@ -34,6 +35,8 @@ export function desktopPaths(): DesktopPaths {
 
 /** The log goes to stderr and to rotated files from the first line on, so start-up problems are on disk too. */
 export function createDesktopLogger(paths: DesktopPaths): { logger: Logger; logFiles: LogFiles } {
+  // Electron creates userData with the umask's mode; everything Earshot keeps there is private.
+  ensurePrivateDirectory(paths.userData);
   const logFiles = createLogFiles({
     filePath: paths.logFile,
     reportFailure: (message) => process.stderr.write(`${message}\n`),

@@ -1,10 +1,13 @@
-import { app, BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, Menu, nativeTheme } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import type { HotkeyAction } from '../../common/models/settings';
 import { createInProcessDemo } from '../demo-contact-center';
 import { createMainServices, type MainServices } from '../main-services';
-import { hotkeyCommand, hotkeyLabels } from '../platform/hotkeys';
+import { hotkeyCommand } from '../platform/hotkeys';
+import { installProcessSafetyNet } from '../platform/process-safety';
+import { applicationMenuTemplate } from './app-menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { EARSHOT_APP_ID } from './app-identity';
 import { createDesktopLogger, desktopPaths, openDesktopPlatform } from './desktop-platform';
@@ -26,6 +29,15 @@ import { createTray, type EarshotTray } from './tray';
 const outRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const paths = desktopPaths();
 const { logger, logFiles } = createDesktopLogger(paths);
+installProcessSafetyNet({
+  logger: logger.child('process'),
+  processName: 'Electron main',
+  // Not app.quit(): its handlers run services that can no longer be trusted.
+  onFatal: () => {
+    logFiles.close();
+    app.exit(1);
+  },
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -70,13 +82,20 @@ if (!app.requestSingleInstanceLock()) {
       // 'window-all-closed' from firing, so quit here (macOS keeps the Dock icon for that).
       if (!tray && process.platform !== 'darwin') app.quit();
     });
-    void window.loadURL('app://ui/index.html');
+    window.loadURL('app://ui/index.html').catch((error: unknown) => {
+      logger.error('Could not load the UI page', { error });
+    });
   };
 
   app.on('second-instance', showMainWindow);
 
-  void app.whenReady().then(() => {
+  const started = app.whenReady().then(() => {
     hardenApp();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        applicationMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.name }),
+      ),
+    );
     serveAppScheme({ ui: join(outRoot, 'renderer', 'ui') });
     const platform = openDesktopPlatform(paths, logger);
     const mediaHost = startMediaHostWindow({
@@ -139,15 +158,24 @@ if (!app.requestSingleInstanceLock()) {
     showMainWindow();
     app.on('activate', showMainWindow);
   });
+  started.catch((error: unknown) => {
+    // Without its services Earshot shows nothing: say why in the log and leave rather than hang.
+    logger.error('Earshot could not start', { error });
+    logFiles.close();
+    app.exit(1);
+  });
 
   let disposed = false;
   app.on('will-quit', (event) => {
     if (disposed || !services) return;
     event.preventDefault();
     disposed = true;
-    void services.dispose().finally(() => {
-      logFiles.close();
-      app.quit();
-    });
+    services
+      .dispose()
+      .catch((error: unknown) => logger.error('Shutting the services down failed', { error }))
+      .finally(() => {
+        logFiles.close();
+        app.quit();
+      });
   });
 }

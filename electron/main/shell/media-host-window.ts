@@ -1,9 +1,11 @@
 import { BrowserWindow, session, type Session, type WebContents } from 'electron';
 import type { Logger } from '../platform/logger';
+import { guardMediaLink, MediaPagePolicy } from '../sip/media-page-policy';
 import { mediaHostContentSecurityPolicy, readStaticFile } from '../platform/static-files';
 import type { MediaHostLink } from '../sip/media-host-link';
-import { bindMediaIpc, isMediaPageUrl, MEDIA_HOST_NAME } from './ipc/media-ipc';
-import { APP_SCHEME, secureWebPreferences } from './security';
+import { APP_SCHEME, isMediaPageUrl, MEDIA_HOST_NAME } from './app-url';
+import { bindMediaIpc } from './ipc/media-ipc';
+import { secureWebPreferences } from './security';
 
 export interface MediaHostWindowOptions {
   /** Folder with the built media host page (out/renderer/media-host). */
@@ -45,7 +47,15 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
   let restartDelay = RESTART_DELAY_FIRST_MS;
 
-  const link = bindMediaIpc({ window: () => window, logger: logger.child('ipc') });
+  const ipcLink = bindMediaIpc({ window: () => window, logger: logger.child('ipc') });
+  const policy = new MediaPagePolicy();
+  // The page reloads to get the policy of a new SIP server; the SIP controller registers again once it is ready.
+  const link = guardMediaLink(ipcLink, policy, {
+    logger,
+    reloadPage: () => {
+      if (window && !window.isDestroyed()) window.webContents.reloadIgnoringCache();
+    },
+  });
   const isMediaContents = (contents: WebContents | null): boolean =>
     contents !== null &&
     window !== null &&
@@ -53,7 +63,7 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
     contents === window.webContents &&
     isMediaPageUrl(contents.getURL());
 
-  serveMediaPage(mediaSession, options.mediaRoot);
+  serveMediaPage(mediaSession, options.mediaRoot, policy);
   restrictPermissions(mediaSession, isMediaContents);
   options.configureSession?.(mediaSession);
 
@@ -91,11 +101,11 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
     const contents = created.webContents;
     contents.on('render-process-gone', (_event, details) => {
       logger.error('The media host page is gone', { reason: details.reason, exitCode: details.exitCode });
-      link.pageGone();
+      ipcLink.pageGone();
       if (!created.isDestroyed()) created.destroy();
     });
     contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) link.pageGone();
+      if (details.isMainFrame && !details.isSameDocument) ipcLink.pageGone();
     });
     contents.on('did-fail-load', (_event, errorCode, errorDescription, url, isMainFrame) => {
       // -3 (ERR_ABORTED) is a load superseded by another, such as a reload: not a failure.
@@ -119,7 +129,7 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
     created.on('closed', () => {
       clearTimeout(unresponsiveTimer);
       if (window === created) window = null;
-      link.pageGone();
+      ipcLink.pageGone();
       scheduleRestart(Date.now() - createdAt);
     });
     created.loadURL(MEDIA_PAGE_URL).catch((error: unknown) => {
@@ -134,7 +144,7 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
     dispose() {
       disposed = true;
       clearTimeout(restartTimer);
-      link.dispose();
+      ipcLink.dispose();
       if (window && !window.isDestroyed()) window.destroy();
       window = null;
       mediaSession.protocol.unhandle(APP_SCHEME);
@@ -142,13 +152,19 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
   };
 }
 
-/** The media session's app:// serves app://media/ only, with the media page's CSP. */
-function serveMediaPage(mediaSession: Session, mediaRoot: string): void {
+/**
+ * The media session's app:// serves app://media/ only, with the media page's CSP: IPC is no
+ * network, so the only connection it may open is to the SIP server of the sign-in.
+ */
+function serveMediaPage(mediaSession: Session, mediaRoot: string, policy: MediaPagePolicy): void {
   mediaSession.protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    const connect = policy.sipServer === null ? [] : [policy.sipServer];
     const file =
       url.host === MEDIA_HOST_NAME
-        ? await readStaticFile(mediaRoot, url.pathname, { contentSecurityPolicy: mediaHostContentSecurityPolicy })
+        ? await readStaticFile(mediaRoot, url.pathname, {
+            contentSecurityPolicy: mediaHostContentSecurityPolicy(connect),
+          })
         : null;
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), { status: 200, headers: file.headers });

@@ -1,4 +1,5 @@
 import { app, session, type WebContents, type WebPreferences } from 'electron';
+import { isAppUrl } from './app-url';
 
 /** Every window Earshot opens uses these; nothing loosens them per window. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -14,17 +15,9 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A packaged build has no way to open them (see app-menu.ts); none is needed there either.
+    devTools: !app.isPackaged,
   };
-}
-
-export const APP_SCHEME = 'app';
-
-export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === `${APP_SCHEME}:`;
-  } catch {
-    return false;
-  }
 }
 
 /**

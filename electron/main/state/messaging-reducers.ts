@@ -7,7 +7,6 @@ import type {
   MessagingSubscription,
 } from '../../common/models/messaging';
 import type { AppError } from '../../common/result';
-import { endedComposerReason } from '../monitoring/messaging-modes';
 
 /** Pure transitions of the chat/SMS part of the app state. */
 
@@ -129,6 +128,8 @@ export function clearMessaging(messaging: MessagingState): MessagingState {
     messaging.subscriptionError === null;
   return empty ? messaging : initialMessagingState();
 }
+
+export const endedComposerReason = 'This conversation has ended.';
 
 function asEnded(conversation: Conversation, endedAt: number): Conversation {
   return {

@@ -69,6 +69,8 @@ function messagingActivity(conversations: readonly Conversation[]): string[] {
 
 function connectionNote(state: AppState): string {
   switch (state.connection.status) {
+    case 'live-updates-down':
+      return ' (live updates down)';
     case 'reconnecting':
       return ' (reconnecting)';
     case 'offline':

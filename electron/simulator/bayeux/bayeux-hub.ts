@@ -38,6 +38,7 @@ export class BayeuxHub {
   private readonly requestIdentities = new WeakMap<IncomingMessage, BayeuxIdentity | null>();
   private readonly options: BayeuxHubOptions;
   private closed = false;
+  private blocked = false;
 
   constructor(options: BayeuxHubOptions) {
     this.options = options;
@@ -55,8 +56,8 @@ export class BayeuxHub {
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {
-    if (this.closed) {
-      res.writeHead(503).end();
+    if (this.closed || this.blocked) {
+      res.writeHead(503, { 'Content-Type': 'text/plain' }).end('CometD is unavailable');
       return;
     }
     this.requestIdentities.set(req, this.options.authenticate(req, res));
@@ -67,6 +68,15 @@ export class BayeuxHub {
   publish(userId: string, topic: string, data: Record<string, unknown>): void {
     if (this.closed || !this.server) return;
     this.server.process({ channel: `/u/${userId}${topic}`, data }, null, () => undefined);
+  }
+
+  /**
+   * While blocked, every Bayeux request is answered 503 and the clients are forgotten (their held
+   * long-polls end), as when a proxy in front of GWS stops passing CometD but REST still gets through.
+   */
+  setBlocked(blocked: boolean): void {
+    if (blocked && !this.blocked) this.dropAll();
+    this.blocked = blocked;
   }
 
   clientCount(): number {

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Directory } from '../directory/directory';
@@ -8,7 +9,7 @@ import { parseJson, readBody, sendJson } from '../gws/http-io';
 import type { ContactsPaging } from '../gws/contacts-paging';
 import type { GwsTraffic } from '../gws/gws-traffic';
 import type { HttpSessionStore } from '../gws/http-sessions';
-import type { MessagingControl } from '../messaging/messaging-control';
+import type { MessagingControl } from './messaging-control';
 import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
 
 /** The SIP side as the control API reports it. */
@@ -28,6 +29,8 @@ export interface ControlApiDeps {
   readonly sip: () => SipStatus | null;
   readonly bayeuxClientCount: () => number;
   readonly dropBayeuxClients: () => number;
+  /** CometD answers 503 while blocked; REST goes on working. */
+  readonly blockBayeux: (blocked: boolean) => void;
   /** Restarts the GWS front end; called after the response has been sent. */
   readonly restart: (downMs: number) => Promise<void>;
   readonly log: (line: string) => void;
@@ -37,6 +40,10 @@ export interface ControlApiDeps {
   readonly ringUser: (user: DirectoryUser, from: string) => { callUuid: string };
   readonly contactsPaging: ContactsPaging;
   readonly traffic: GwsTraffic;
+  /** The bearer token every request must carry; null where none is asked for. */
+  readonly token: string | null;
+  /** The Host values this server answers to (its own address); anything else is refused. */
+  readonly allowedHosts: () => readonly string[];
 }
 
 const stateBody = z.strictObject({
@@ -58,6 +65,7 @@ const callBody = z.strictObject({
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
 const sipClusterBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
+const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
@@ -82,8 +90,8 @@ export class ControlError extends Error {
 }
 
 /**
- * The test and demo remote control under /control: JSON in and out, no auth (it exists only when
- * the simulator is started with controlApi, and it listens on 127.0.0.1).
+ * The test and demo remote control under /control: JSON in and out (it exists only when the
+ * simulator is started with controlApi, and it listens on 127.0.0.1); see refusal() for who may use it.
  */
 export class ControlApi {
   private readonly ringTimers = new Set<NodeJS.Timeout>();
@@ -97,6 +105,12 @@ export class ControlApi {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const refusal = this.refusal(req);
+    if (refusal) {
+      this.deps.log(`control: refused ${req.method} ${url.pathname}: ${refusal.reason}`);
+      sendJson(res, refusal.status, { error: refusal.reason });
+      return;
+    }
     try {
       const result = await this.route(req, url);
       sendJson(res, 200, result ?? { ok: true });
@@ -110,6 +124,23 @@ export class ControlApi {
       if (!(error instanceof ControlError)) throw error;
       sendJson(res, error.httpStatus, { error: error.message });
     }
+  }
+
+  /**
+   * Only a program the tester started may drive the contact center: not a web page (browsers send
+   * an Origin, and a page could otherwise post here from any site), not a request for another host
+   * name (DNS rebinding), and, where a token is set, nothing without it.
+   */
+  private refusal(req: IncomingMessage): { status: number; reason: string } | null {
+    if (req.headers.origin !== undefined)
+      return { status: 403, reason: 'the control API takes no requests from web pages' };
+    if (!this.deps.allowedHosts().includes(req.headers.host ?? '')) {
+      return { status: 421, reason: 'the control API answers only for its own address' };
+    }
+    if (this.deps.token !== null && !bearerMatches(req.headers.authorization, this.deps.token)) {
+      return { status: 401, reason: 'the control API needs its token (Authorization: Bearer …)' };
+    }
+    return null;
   }
 
   private async route(req: IncomingMessage, url: URL): Promise<unknown> {
@@ -152,6 +183,12 @@ export class ControlApi {
       return this.setFloor(floorBody.parse(await readJson(req)).running);
     if (method === 'POST' && resource === 'cometd' && key === 'drop' && action === undefined) {
       return { dropped: this.deps.dropBayeuxClients() };
+    }
+    if (method === 'POST' && resource === 'cometd' && key === 'block' && action === undefined) {
+      const { blocked } = cometdBlockBody.parse(await readJson(req));
+      this.deps.blockBayeux(blocked);
+      this.deps.log(`control: CometD ${blocked ? 'blocked' : 'unblocked'}`);
+      return { ok: true, blocked };
     }
     if (method === 'POST' && resource === 'restart' && key === undefined) {
       const downMs = restartBody.parse(await readJson(req)).downMs ?? 0;
@@ -332,6 +369,12 @@ function describeSupervisorCall(call: SupervisorCall, supervisorCalls: Superviso
       firstRtpSentAt: timings.firstRtpSentAt ?? null,
     },
   };
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const presented = /^Bearer (\S+)$/.exec(header ?? '')?.[1] ?? '';
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(token));
 }
 
 function decodeSegment(segment: string): string {

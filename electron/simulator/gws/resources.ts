@@ -6,7 +6,7 @@ import type { ContactsPaging } from './contacts-paging';
 import { formatGwsDate } from './http-io';
 import { muteFlag, supervisorCallCapabilities } from '../voice/monitoring-rules';
 import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
-import type { VoiceSupervision } from './voice-supervision';
+import type { VoiceSupervision } from '../voice/voice-supervision';
 
 /** What the resource renderers read: the contact center's state and where it is served. */
 export interface GwsWorld {

@@ -12,10 +12,18 @@ function decodeByte(byte: number): number {
 
 const DECODE_TABLE = Int16Array.from({ length: 256 }, (_, byte) => decodeByte(byte));
 
+/**
+ * One sample at a time, for tests that check the table; the simulator itself measures whole frames.
+ * @internal
+ */
 export function decodeMulaw(byte: number): number {
   return DECODE_TABLE[byte & 0xff]!;
 }
 
+/**
+ * Tests build µ-law frames with it; the simulator only plays clips recorded ahead of time.
+ * @internal
+ */
 export function encodeMulaw(sample: number): number {
   const sign = sample < 0 ? 0x80 : 0;
   const magnitude = Math.min(Math.abs(Math.round(sample)), CLIP) + BIAS;

@@ -6,6 +6,10 @@ export type MonitoringFrequency = 'NextChat' | 'AllChats';
 export type Visibility = 'All' | 'Agents' | 'Supervisors';
 export type ParticipantRole = 'customer' | 'agent' | 'supervisor';
 
+/**
+ * Every mode, for tests that walk them all.
+ * @internal
+ */
 export const supervisorModes: readonly SupervisorMode[] = ['Monitor', 'Coach', 'BargeIn'];
 
 /** Who sees the supervisor, and what the supervisor writes (§5.4; Coach = Agents is [INF]). */

@@ -12,13 +12,8 @@ import type { SipMessage, SipRequest } from './sip-message';
 import { startSipTransport } from './websocket-transport';
 import type { SipConnection } from './websocket-transport';
 
-export type {
-  MonitoringCall,
-  MonitoringMode,
-  PlaceCallOptions,
-  RtpCount,
-  MonitoringCallTimings,
-} from './monitoring-call';
+export type { MonitoringCall, PlaceCallOptions, RtpCount, MonitoringCallTimings } from './monitoring-call';
+/** @public callers tell a refused monitoring call from a broken connection by it */
 export { MonitoringCallRejectedError } from './monitoring-call';
 
 export interface SipServiceOptions {

@@ -1,4 +1,4 @@
-import type { VoiceMonitoringState } from '../gws/voice-supervision';
+import type { VoiceMonitoringState } from './voice-supervision';
 
 export type SupervisorCallState = 'Ringing' | 'Established' | 'Released';
 

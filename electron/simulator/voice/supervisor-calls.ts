@@ -3,7 +3,7 @@ import { isSupervisor } from '../directory/directory';
 import type { DirectoryUser } from '../directory/roster';
 import type { CallInteraction, FloorEvent, FloorModel } from '../floor/floor-model';
 import type { Customer, InteractionIds } from '../floor/interaction-ids';
-import type { VoiceMonitoringState, VoiceSubscription, VoiceSupervision } from '../gws/voice-supervision';
+import type { VoiceMonitoringState, VoiceSubscription, VoiceSupervision } from './voice-supervision';
 import type { MonitoringCall, MonitoringCallTimings, PlaceCallOptions, RtpCount } from '../sip/index';
 import {
   modeAfter,

@@ -58,32 +58,6 @@ export function SmsIcon(props: IconProps) {
   );
 }
 
-export function SunIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <circle cx="8" cy="8" r="2.75" />
-      <path d="M8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1 1M11.6 11.6l1 1M3.4 12.6l1-1M11.6 4.4l1-1" />
-    </Icon>
-  );
-}
-
-export function MoonIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M13.5 9.5A5.5 5.5 0 0 1 6.5 2.5a5.5 5.5 0 1 0 7 7z" />
-    </Icon>
-  );
-}
-
-export function MonitorIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <rect x="1.5" y="2.5" width="13" height="8.5" rx="1" />
-      <path d="M5.5 14h5M8 11v3" />
-    </Icon>
-  );
-}
-
 export function SearchIcon(props: IconProps) {
   return (
     <Icon {...props}>
@@ -118,15 +92,6 @@ export function ChevronIcon(props: IconProps) {
   return (
     <Icon {...props}>
       <path d="M6 4l4 4-4 4" />
-    </Icon>
-  );
-}
-
-export function MicIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <rect x="5.75" y="1.5" width="4.5" height="8" rx="2.25" />
-      <path d="M3.25 7.5a4.75 4.75 0 0 0 9.5 0M8 12.25v2.25" />
     </Icon>
   );
 }

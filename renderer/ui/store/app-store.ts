@@ -3,8 +3,6 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/models/state-changes';
 import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
 import type { AppError } from '../../../electron/common/result';
-import { nextSortOrder } from '../features/team/team-model';
-import type { SortColumn, StateFilter } from '../features/team/team-model';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { emptyFeedback } from './feedback';
 import type { FeedbackState, Toast } from './feedback';
@@ -27,6 +25,7 @@ import {
 } from './settings';
 import type { SettingsState } from './settings';
 import type { ThemePreference } from './theme';
+import { nextSortOrder, type SortColumn, type StateFilter } from './team-view-options';
 
 export interface UiActions {
   setTheme(theme: ThemePreference): void;

@@ -3,7 +3,7 @@ import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/
 import type { MessagingFrequency } from '../../../electron/common/models/messaging';
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../electron/common/models/voice';
 import type { AppError } from '../../../electron/common/result';
-import type { SortOrder, StateFilter } from '../features/team/team-model';
+import type { SortOrder, StateFilter } from './team-view-options';
 import { pruneCommands } from './command-status';
 import type { CommandStatuses } from './command-status';
 import { applyChanges } from './state-changes';

@@ -25,13 +25,13 @@ async function agents(simulator: RunningSimulator): Promise<ControlAgent[]> {
   return ((await control(simulator, 'GET', '/state')) as { agents: ControlAgent[] }).agents;
 }
 
-function newSession(store: AppStore) {
+function newSession(store: AppStore, options: { offlineAfterMs?: number } = {}) {
   const logger = createMemoryLogger();
   const session = new SupervisorSession({
     store,
     logger,
     teamRefresh: { requestsPerSecond: 20 },
-    offlineAfterMs: 60_000,
+    offlineAfterMs: options.offlineAfterMs ?? 60_000,
     requestTimeoutMs: 3_000,
     cometdBackoff: { incrementMs: 100, maxMs: 400 },
   });
@@ -51,9 +51,9 @@ describe('the supervisor session against the demo contact center', () => {
     await simulator.stop();
   });
 
-  async function signedInSession() {
+  async function signedInSession(options: { offlineAfterMs?: number } = {}) {
     const store = createAppStore();
-    const { session, logger } = newSession(store);
+    const { session, logger } = newSession(store, options);
     cleanups.push(() => session.dispose());
     const result = await session.signIn({ baseUrl: simulator.baseUrl, isDemo: true, credentials: simulator.demo });
     assert.deepEqual(result, { ok: true, value: null });
@@ -131,6 +131,45 @@ describe('the supervisor session against the demo contact center', () => {
         password: simulator.demo.password,
       });
     }
+  });
+
+  test('CometD blocked while REST answers: never Connected, "live updates down" once REST is confirmed', async () => {
+    const { store, session } = await signedInSession();
+    await waitFor('connected', () => store.getState().connection.status === 'connected');
+    const seen: string[] = [];
+    const unsubscribe = store.subscribe((state) => seen.push(state.connection.status));
+    await control(simulator, 'POST', '/cometd/block', { blocked: true });
+    try {
+      await waitFor('live updates down', () => store.getState().connection.status === 'live-updates-down', 15_000);
+      assert.match(store.getState().connection.message ?? '', /live updates .* not getting through/i);
+      // Several team polls succeed meanwhile (150 ms apart); none may say Connected again.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const sinceBlocked = seen.slice(seen.indexOf('live-updates-down'));
+      assert.ok(
+        sinceBlocked.every((status) => status === 'live-updates-down'),
+        `statuses while CometD was blocked: ${[...new Set(seen)].join(', ')}`,
+      );
+      assert.ok(!seen.includes('connected'), `statuses after the block: ${[...new Set(seen)].join(', ')}`);
+    } finally {
+      await control(simulator, 'POST', '/cometd/block', { blocked: false });
+    }
+    await waitFor('connected again', () => store.getState().connection.status === 'connected', 15_000);
+    unsubscribe();
+    await session.signOut();
+  });
+
+  test('with REST down too: reconnecting, offline after a while, connected when it is back', async () => {
+    const { store, session } = await signedInSession({ offlineAfterMs: 500 });
+    const seen = new Set<string>();
+    const unsubscribe = store.subscribe((state) => seen.add(state.connection.status));
+    const restarted = simulator.restart(4_000);
+    await waitFor('offline', () => store.getState().connection.status === 'offline', 10_000);
+    assert.ok(seen.has('reconnecting'));
+    assert.match(store.getState().connection.message ?? '', /No connection to the contact center since/);
+    await restarted;
+    await waitFor('connected again', () => store.getState().connection.status === 'connected', 20_000);
+    unsubscribe();
+    await session.signOut();
   });
 
   test('sign out ends the contact-center session on the server', async () => {

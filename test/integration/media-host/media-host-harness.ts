@@ -90,7 +90,11 @@ function probeMicrophone(): void {
   };
 }
 
-export async function startMediaHostHarness(): Promise<MediaHostHarness> {
+/**
+ * `sipServer`: the SIP WebSocket address the tests register with. The page's CSP lets it reach only
+ * that server, so it is allowed before the page loads, as main does at sign-in.
+ */
+export async function startMediaHostHarness(options: { sipServer?: string } = {}): Promise<MediaHostHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'earshot-media-host-'));
   const { mediaRoot, bridgeRoot } = await buildMediaHostPage(dir);
   const logs: string[] = [];
@@ -100,6 +104,7 @@ export async function startMediaHostHarness(): Promise<MediaHostHarness> {
     scope: 'media-host',
   });
   const mediaHost = createMediaHostServer({ logger, mediaRoot, bridgeRoot });
+  if (options.sipServer !== undefined) mediaHost.policy.allow(options.sipServer);
 
   let origin = '';
   const server = createServer((request, response) => {

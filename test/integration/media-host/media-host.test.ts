@@ -9,6 +9,7 @@ import {
   type MediaCommand,
   type MediaSipAccount,
 } from '../../../electron/common/contract/media-host-contract';
+import { cspSourceForWebSocketUrl } from '../../../electron/main/sip/media-page-policy';
 import { mediaHostContentSecurityPolicy } from '../../../electron/main/platform/static-files';
 import {
   MonitoringCallRejectedError,
@@ -37,7 +38,7 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
 
   before(async () => {
     sip = await startSipService({ domain: DOMAIN, accounts: [SUPERVISOR], log: (line) => sipLog.push(line) });
-    host = await startMediaHostHarness();
+    host = await startMediaHostHarness({ sipServer: sip.webSocketUrl });
     account = {
       webSocketUrl: sip.webSocketUrl,
       sipUri: `sip:${SUPERVISOR.user}@${DOMAIN}`,
@@ -105,8 +106,17 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
   test('the page is served with the media CSP and says ready over its socket', async () => {
     const response = await fetch(host.pageUrl);
     assert.equal(response.status, 200);
-    assert.equal(response.headers.get('content-security-policy'), mediaHostContentSecurityPolicy);
-    assert.match(await response.text(), /<head><script src="\/media\/media-page-bridge\.js"><\/script>/);
+    assert.equal(
+      response.headers.get('content-security-policy'),
+      mediaHostContentSecurityPolicy([
+        `${host.origin.replace('http', 'ws')}${MEDIA_SOCKET_PATH}`,
+        cspSourceForWebSocketUrl(sip.webSocketUrl) ?? 'none',
+      ]),
+    );
+    assert.match(
+      await response.text(),
+      /<head><script src="\/media\/media-page-bridge\.js" data-policy="1"><\/script>/,
+    );
     assert.equal((await fetch(`${host.origin}/media/../../etc/passwd`)).status, 404);
     assert.equal(host.link.connected, true);
     assert.equal(host.events[0]?.type, 'ready');

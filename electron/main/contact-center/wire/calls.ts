@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secondsSchema } from './common';
+import { secondsSchema, wireIdSchema } from './common';
 
 /**
  * Call participants come as objects in 8.5.2+ and as plain strings (with `participantsInfo`) in
@@ -23,7 +23,7 @@ const onOffSchema = z
   .transform((value) => value === 'On' || value === true);
 
 export const callSchema = z.looseObject({
-  id: z.string(),
+  id: wireIdSchema,
   state: z.string(),
   callUuid: z.string().optional(),
   connId: z.string().optional(),
@@ -48,11 +48,4 @@ export const callStateChangeMessageSchema = z.looseObject({
   notificationType: z.string().optional(),
   call: callSchema,
   phoneNumber: z.string().optional(),
-});
-export type CallStateChangeMessage = z.infer<typeof callStateChangeMessageSchema>;
-
-export const callsResponseSchema = z.looseObject({ statusCode: z.literal(0), calls: z.array(z.unknown()).default([]) });
-export const devicesResponseSchema = z.looseObject({
-  statusCode: z.literal(0),
-  devices: z.array(z.unknown()).default([]),
 });

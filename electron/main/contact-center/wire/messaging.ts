@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessagingChannel } from '../../../common/models/messaging';
-import { epochMillisSchema, statusBodySchema } from './common';
+import { decodeUriComponentOrNull, isWellFormedText } from '../../../common/uri-text';
+import { epochMillisSchema, statusBodySchema, wireIdSchema } from './common';
 
 /**
  * Chat and SMS as GWS sends them (gws-api.md §5–6, A.5–A.12, seed 003). Chat and SMS share one model;
@@ -20,8 +21,10 @@ export const wireParticipantSchema = z.looseObject({
 });
 export type WireParticipant = z.infer<typeof wireParticipantSchema>;
 
-/** Indices are numbers in every sample; a numeric string is tolerated. */
-const messageIndexSchema = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+/** Indices are numbers in every sample; a numeric string is tolerated. Either way a safe integer. */
+const messageIndexSchema = z
+  .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+  .pipe(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER));
 
 /**
  * One line of a message log. `type` stays a string: beyond Text, ParticipantJoined/Left/Rejoined,
@@ -42,7 +45,7 @@ export type WireMessage = z.infer<typeof wireMessageSchema>;
 
 /** A chat or SMS session resource (§5.5, A.11) or its summary under a user (A.12: no state). */
 export const wireConversationSchema = z.looseObject({
-  id: z.string().min(1),
+  id: wireIdSchema,
   state: z.string().optional(),
   chatType: z.string().optional(),
   receivedDate: z.string().optional(),
@@ -161,12 +164,17 @@ function stateChange(
   return { kind: 'state', channel, notificationType: notificationType ?? 'StatusChange', conversation };
 }
 
-/** The last path segment of a uri or path (`…/api/v2/chats/{id}`, `/chats/{id}`, `chats/{id}`). */
+/**
+ * The last path segment of a uri or path (`…/api/v2/chats/{id}`, `/chats/{id}`, `chats/{id}`); null
+ * where there is none or it does not decode to a usable id (a malformed `%` escape, a lone surrogate).
+ */
 export function idFromLink(link: string | undefined): string | null {
   if (!link) return null;
   const withoutQuery = link.split(/[?#]/, 1)[0] ?? '';
   const segment = withoutQuery.replace(/\/+$/, '').split('/').pop() ?? '';
-  return segment.length > 0 && !segment.includes(':') ? decodeURIComponent(segment) : null;
+  if (segment.length === 0 || segment.includes(':')) return null;
+  const id = decodeUriComponentOrNull(segment);
+  return id !== null && id.length > 0 && isWellFormedText(id) ? id : null;
 }
 
 /** The user id at the end of a participant's `uri` or `path` (`…/api/v2/users/{id}`). */

@@ -15,4 +15,3 @@ export const deviceStateChangeMessageSchema = z.looseObject({
   messageType: z.literal('DeviceStateChangeMessage'),
   devices: z.array(deviceSchema),
 });
-export type DeviceStateChangeMessage = z.infer<typeof deviceStateChangeMessageSchema>;

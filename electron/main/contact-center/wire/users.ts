@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userStateSchema } from './common';
+import { userStateSchema, wireIdSchema } from './common';
 
 export const supervisorMonitoringStateSchema = z.looseObject({
   state: z.string(),
@@ -12,7 +12,7 @@ export const supervisorMonitoringStateSchema = z.looseObject({
 });
 
 export const deviceSchema = z.looseObject({
-  id: z.string(),
+  id: wireIdSchema,
   deviceState: z.string().optional(),
   userState: userStateSchema.optional(),
   phoneNumber: z.string().optional(),
@@ -27,13 +27,13 @@ export type WireDevice = z.infer<typeof deviceSchema>;
 
 /** An agent's live chat or SMS session as listed under user subresources (A.12). */
 export const interactionSummarySchema = z.looseObject({
-  id: z.string(),
+  id: wireIdSchema,
   receivedDate: z.string().optional(),
   capabilities: z.array(z.string()).optional(),
 });
 
 export const userSchema = z.looseObject({
-  id: z.string(),
+  id: wireIdSchema,
   userName: z.string(),
   firstName: z.string().optional(),
   lastName: z.string().optional(),
@@ -60,7 +60,7 @@ export const availabilityChannelSchema = z.looseObject({
 export type WireAvailabilityChannel = z.infer<typeof availabilityChannelSchema>;
 
 export const contactSchema = z.looseObject({
-  id: z.string(),
+  id: wireIdSchema,
   type: z.string().optional(),
   name: z.string().optional(),
   userName: z.string().optional(),

@@ -2,10 +2,8 @@ import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
 import { mediaEventSchema, type MediaCommand, type MediaEvent } from '../../../common/contract/media-host-contract';
 import type { Logger } from '../../platform/logger';
 import type { MediaHostLink } from '../../sip/media-host-link';
-import { APP_SCHEME } from '../security';
-
-/** The media page lives at app://media/; its window's session serves nothing else. */
-export const MEDIA_HOST_NAME = 'media';
+import { isMediaPageUrl } from '../app-url';
+import { isTrustedSender } from './trusted-sender';
 
 /** Must match electron/preload/media-host.ts; the contract file would be a better home for both names. */
 export const MEDIA_COMMAND_CHANNEL = 'media:command';
@@ -15,16 +13,6 @@ export interface MediaIpcLink extends MediaHostLink {
   /** The page is gone (crashed, reloading, window closed): disconnected until it says `ready` again. */
   pageGone(): void;
   dispose(): void;
-}
-
-/** app:// is not a special scheme to WHATWG URL, so its origin reads "null": compare scheme and host. */
-export function isMediaPageUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === MEDIA_HOST_NAME;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -49,21 +37,8 @@ export function bindMediaIpc(options: { window: () => BrowserWindow | null; logg
   const dispatch = (event: MediaEvent): void => {
     for (const listener of [...eventListeners]) safely(() => listener(event));
   };
-  const trusted = (event: IpcMainEvent): boolean => {
-    const window = options.window();
-    const frame = event.senderFrame;
-    return (
-      window !== null &&
-      !window.isDestroyed() &&
-      event.sender === window.webContents &&
-      frame !== null &&
-      frame.parent === null &&
-      isMediaPageUrl(frame.url)
-    );
-  };
-
   const onEvent = (event: IpcMainEvent, payload: unknown): void => {
-    if (!trusted(event)) {
+    if (!isTrustedSender(event, options.window(), isMediaPageUrl)) {
       logger.warn('Refused a media host event from an untrusted sender', { url: event.senderFrame?.url });
       return;
     }

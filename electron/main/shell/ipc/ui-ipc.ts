@@ -1,10 +1,11 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
 import { uiInvokeContract } from '../../../common/contract/ui-contract';
 import { err } from '../../../common/result';
 import type { MainServices } from '../../main-services';
 import type { Logger } from '../../platform/logger';
 import type { UiInvoke } from '../../ui-commands';
-import { isAppUrl } from '../security';
+import { isAppUrl } from '../app-url';
+import { isTrustedSender } from './trusted-sender';
 
 export interface UiIpcOptions {
   /** services.invoke, or a wrapper around it; it checks each payload against the contract's schema. */
@@ -20,21 +21,10 @@ export interface UiIpcOptions {
  */
 export function bindUiIpc(options: UiIpcOptions): () => void {
   const { logger } = options;
-  const trusted = (event: IpcMainInvokeEvent) => {
-    const window = options.window();
-    const frame = event.senderFrame;
-    return (
-      window !== null &&
-      event.sender === window.webContents &&
-      frame !== null &&
-      frame.parent === null &&
-      isAppUrl(frame.url)
-    );
-  };
   const channels = Object.keys(uiInvokeContract);
   for (const channel of channels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
-      if (!trusted(event)) {
+      if (!isTrustedSender(event, options.window(), isAppUrl)) {
         logger.warn('Refused an IPC call from an untrusted sender', { channel, url: event.senderFrame?.url });
         return err('invalid-input', 'Refused.', 'untrusted sender');
       }

@@ -1,13 +1,14 @@
 import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Conversation, MessagingSubscription } from '../../../../electron/common/models/messaging';
 import type { MonitoredCall } from '../../../../electron/common/models/voice';
+import { keyTargetCall } from '../../../../electron/common/models/voice-targets';
 import type { AppStoreState } from '../../store/app-store';
 import { shareStructure } from '../../store/share-structure';
 import { useAppStore, useAppStoreApi, useClock } from '../../store/store-context';
 import { ConversationCard } from '../messaging/conversation-card';
 import { StatusPill } from '../team/state-pill';
 import { CallCard } from '../voice/call-card';
-import { shortcutHints, shortcutTargetCall } from '../voice/shortcuts';
+import { shortcutHints } from '../voice/shortcuts';
 import type { ShortcutHint } from '../voice/shortcuts';
 import { useVoiceShortcuts } from '../voice/use-voice-shortcuts';
 import { isLiveCall, whenCallArrives } from '../voice/voice-model';
@@ -187,7 +188,7 @@ export function MonitoringBoard() {
     (state) =>
       state.mirror.app?.messaging.conversations.filter((conversation) => conversation.channel === 'sms').length ?? 0,
   );
-  const target = shortcutTargetCall(calls);
+  const target = keyTargetCall(calls);
   const liveCount = calls.filter(isLiveCall).length;
   const countText = boardCountText({ calls: liveCount, chats: chatCount, sms: smsCount });
   // Which call the keys act on is worth saying only when there is a choice.

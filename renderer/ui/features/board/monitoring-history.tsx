@@ -3,7 +3,7 @@ import type { Conversation } from '../../../../electron/common/models/messaging'
 import type { MonitoredCall } from '../../../../electron/common/models/voice';
 import { ChatIcon, CloseIcon, PhoneIcon, SmsIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
-import { findConversation } from '../messaging/conversation-selectors';
+import { findConversation } from '../../store/conversation-selectors';
 import { agentNames, channelLabels, customerName, describeEnding } from '../messaging/messaging-model';
 import { Transcript } from '../messaging/transcript';
 import { formatCallDuration } from '../voice/voice-model';

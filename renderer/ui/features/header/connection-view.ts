@@ -14,6 +14,8 @@ function statusLabel(status: ConnectionStatus): { tone: ConnectionTone; label: s
   switch (status) {
     case 'connected':
       return { tone: 'good', label: 'Connected' };
+    case 'live-updates-down':
+      return { tone: 'warning', label: 'Live updates down — retrying' };
     case 'reconnecting':
       return { tone: 'warning', label: 'Reconnecting' };
     case 'offline':

@@ -6,7 +6,7 @@ import { CardProblems } from '../../components/card-problems';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { CallDuration } from '../voice/call-duration';
 import { Composer } from './composer';
-import { findConversation } from './conversation-selectors';
+import { findConversation } from '../../store/conversation-selectors';
 import { LeaveConversation } from './leave-conversation';
 import {
   agentNames,

@@ -2,7 +2,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TranscriptLine } from '../../../../electron/common/models/messaging';
 import { ArrowDownIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
-import { findConversation } from './conversation-selectors';
+import { findConversation } from '../../store/conversation-selectors';
 import {
   isNearBottom,
   isSystemLine,

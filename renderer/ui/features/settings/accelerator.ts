@@ -159,10 +159,10 @@ export function isMacPlatform(platform: string): boolean {
 
 export const hotkeyActions: ReadonlyArray<HotkeyAction> = ['listen', 'bargeIn', 'toggleCoach', 'hangUp'];
 
-/** The labels main uses in its messages about hotkeys, so the two always agree. */
-export const hotkeyLabels: Readonly<Record<HotkeyAction, { label: string; hint: string }>> = {
-  listen: { label: 'Listen', hint: 'Back to silent listening on the monitored call' },
-  bargeIn: { label: 'Barge in', hint: 'The agent and the customer hear you' },
-  toggleCoach: { label: 'Toggle Coach', hint: 'Leaves Coach for silent listening' },
-  hangUp: { label: 'Hang up the monitoring call', hint: 'Ends your leg; the agent’s call goes on' },
+/** What each hotkey does, under its name (hotkeyLabels, which main's messages use too). */
+export const hotkeyHints: Readonly<Record<HotkeyAction, string>> = {
+  listen: 'Back to silent listening on the monitored call',
+  bargeIn: 'The agent and the customer hear you',
+  toggleCoach: 'Leaves Coach for silent listening',
+  hangUp: 'Ends your leg; the agent’s call goes on',
 };

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { hotkeyLabels } from '../../../../electron/common/models/hotkey-labels';
 import type { HotkeyAction } from '../../../../electron/common/models/settings';
 import { assertNever } from '../../../../electron/common/result';
 import type { Result } from '../../../../electron/common/result';
 import { CloseIcon } from '../../components/icons';
-import { formatAccelerator, hotkeyLabels, recordAccelerator } from './accelerator';
+import { formatAccelerator, hotkeyHints, recordAccelerator } from './accelerator';
 
 /** A combination main refused, shown as pressed with main's reason until the next one. */
 interface Refusal {
@@ -36,7 +37,8 @@ export function HotkeyField({
   const [held, setHeld] = useState<string | null>(null);
   const [advice, setAdvice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const { label, hint } = hotkeyLabels[action];
+  const label = hotkeyLabels[action];
+  const hint = hotkeyHints[action];
 
   const save = async (text: string | null) => {
     setRefusal(null);

@@ -6,6 +6,7 @@ import type {
   ServerProfileInput,
   SettingsView,
 } from '../../../../electron/common/models/settings';
+import { unencryptedAccepted, type UnencryptedTransport } from '../../../../electron/common/models/transport-security';
 import type { FieldErrors, SignInFieldName, SignInFields } from './sign-in-form';
 
 /** The address, user name and SIP account of a saved server, as the form shows them. Passwords start empty. */
@@ -112,13 +113,23 @@ export function buildProfileSignIn(
   profileId: string,
   fields: Pick<SignInFields, 'password' | 'sipPassword'>,
   rememberPassword: boolean,
+  acceptUnencrypted = false,
 ): ProfileSignInRequest {
   return {
     profileId,
     ...(fields.password === '' ? {} : { password: fields.password }),
     ...(fields.sipPassword === '' ? {} : { sipPassword: fields.sipPassword }),
     rememberPassword,
+    ...(acceptUnencrypted ? { acceptUnencrypted } : {}),
   };
+}
+
+/** The box starts ticked where the profile's remembered choice covers every unencrypted address. */
+export function unencryptedAcceptedBy(
+  profile: Pick<ServerProfile, 'acceptedUnencryptedUrls'> | null,
+  transports: readonly UnencryptedTransport[],
+): boolean {
+  return profile !== null && transports.length > 0 && unencryptedAccepted(transports, profile.acceptedUnencryptedUrls);
 }
 
 /** The profile a save added: the one in the new list that the old list lacked. */

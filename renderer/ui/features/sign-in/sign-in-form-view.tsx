@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { SignInDefaults } from '../../../../electron/common/contract/sign-in';
 import type { ServerProfile, SettingsView } from '../../../../electron/common/models/settings';
+import { describeUnencrypted } from '../../../../electron/common/models/transport-security';
 import type { AppError, ErrorCode } from '../../../../electron/common/result';
-import { ChevronIcon } from '../../components/icons';
+import { ChevronIcon, InfoIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
 import { useAppStore, useAppStoreApi, useCommands } from '../../store/store-context';
 import { CopyDiagnosticsButton } from '../diagnostics/copy-diagnostics-button';
@@ -18,12 +19,19 @@ import {
   preselectedProfile,
   profileEdited,
   suggestedProfileName,
+  unencryptedAcceptedBy,
 } from './server-profiles';
-import { buildSignInRequest, firstEmptyField, hasSipError, initialSignInFields } from './sign-in-form';
+import {
+  buildSignInRequest,
+  firstEmptyField,
+  hasSipError,
+  initialSignInFields,
+  unencryptedOfFields,
+} from './sign-in-form';
 import type { FieldErrors, SignInFieldName, SignInFields, SignInMode } from './sign-in-form';
 import { TextField } from './text-field';
 
-type FocusTarget = SignInFieldName | 'profileName' | 'submit';
+type FocusTarget = SignInFieldName | 'profileName' | 'acceptUnencrypted' | 'submit';
 
 /** Problems on the way to the server, where the diagnostics help whoever looks after it. */
 const diagnosableCodes: ReadonlySet<ErrorCode> = new Set([
@@ -47,6 +55,7 @@ const tabKeyTargets: Readonly<Record<string, (index: number, count: number) => n
 
 /** Puts the cursor where the supervisor most likely has to fix something. */
 function focusAfterFailure(code: ErrorCode, mode: SignInMode): FocusTarget {
+  if (code === 'unencrypted') return 'acceptUnencrypted';
   if (code === 'unauthorized' || code === 'not-supervisor') return mode === 'demo' ? 'demoPassword' : 'password';
   if (mode === 'gws' && (code === 'unreachable' || code === 'not-gws' || code === 'tls')) return 'baseUrl';
   return 'submit';
@@ -75,6 +84,10 @@ export function SignInForm({
   const [savingAs, setSavingAs] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [remember, setRemember] = useState(initialProfile?.rememberPassword ?? false);
+  const [acceptUnencrypted, setAcceptUnencrypted] = useState(() =>
+    unencryptedAcceptedBy(initialProfile, unencryptedOfFields(fields)),
+  );
+  const [unencryptedError, setUnencryptedError] = useState<string | null>(null);
   const [sipOpen, setSipOpen] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [nameError, setNameError] = useState<string | null>(null);
@@ -105,6 +118,8 @@ export function SignInForm({
   const rememberedBeforeEdit = profile !== null && isRemembered(view, profile.id);
   const rememberChecked = remember && rememberSupport.available;
   const edited = profile !== null && profileEdited(profile, fields, profileName);
+  const unencrypted = unencryptedOfFields(fields);
+  const unencryptedAgreed = unencrypted.length > 0 && acceptUnencrypted;
 
   useEffect(() => {
     const { target } = focusRequest;
@@ -116,6 +131,7 @@ export function SignInForm({
     setFieldErrors({});
     setNameError(null);
     setFormErrors([]);
+    setUnencryptedError(null);
   };
 
   const setField = (name: SignInFieldName) => (value: string) => {
@@ -171,6 +187,7 @@ export function SignInForm({
     setSavingAs(false);
     setRenaming(false);
     setRemember(chosen?.rememberPassword ?? false);
+    setAcceptUnencrypted(unencryptedAcceptedBy(chosen, unencryptedOfFields(next)));
     setFields(next);
     clearProblems();
     setInvokeError(null);
@@ -248,6 +265,11 @@ export function SignInForm({
       setFocusRequest({ target: built.firstInvalid ?? 'submit' });
       return;
     }
+    if (unencrypted.length > 0 && !acceptUnencrypted) {
+      setUnencryptedError('Tick the box to sign in without encryption, or change the address to https:// or wss://.');
+      setFocusRequest({ target: 'acceptUnencrypted' });
+      return;
+    }
     if (fields.mode === 'gws' && profile !== null && !remembered && fields.password === '') {
       setFieldErrors({ password: 'Enter your password' });
       setFocusRequest({ target: 'password' });
@@ -271,12 +293,16 @@ export function SignInForm({
         const name = savingAs ? profileName : suggestedProfileName(fields.baseUrl, profiles);
         signInProfileId = await saveProfile(name, null);
       } else if (profile === null) {
-        const result = await commands.signIn(built.request);
+        const result = await commands.signIn(
+          unencryptedAgreed ? { ...built.request, acceptUnencrypted: true } : built.request,
+        );
         if (!result.ok) failed(result.error);
         return;
       }
       if (signInProfileId === null) return;
-      const result = await commands.signInWithProfile(buildProfileSignIn(signInProfileId, fields, rememberChecked));
+      const result = await commands.signInWithProfile(
+        buildProfileSignIn(signInProfileId, fields, rememberChecked, unencryptedAgreed),
+      );
       if (!result.ok) {
         failed(result.error);
         // A remembered password that could not be read is forgotten by main; the form says so next.
@@ -289,6 +315,7 @@ export function SignInForm({
 
   const diagnosable = shownError !== null && diagnosableCodes.has(shownError.code);
   const rememberHintId = `${idPrefix}-remember-hint`;
+  const unencryptedTextId = `${idPrefix}-unencrypted`;
   let rememberHint: string | null = null;
   if (!rememberSupport.available) {
     rememberHint = rememberSupport.unavailableReason ?? 'Passwords cannot be kept safely on this computer.';
@@ -486,6 +513,38 @@ export function SignInForm({
                   />
                 </div>
               </div>
+              {unencrypted.length > 0 && (
+                <div className="unencrypted notice" data-testid="unencrypted-warning">
+                  <InfoIcon className="notice__icon" />
+                  <div className="notice__text unencrypted__body">
+                    <p id={unencryptedTextId}>{describeUnencrypted(unencrypted)}</p>
+                    <label className="remember__label">
+                      <input
+                        type="checkbox"
+                        name="acceptUnencrypted"
+                        data-testid="accept-unencrypted"
+                        checked={acceptUnencrypted}
+                        aria-describedby={unencryptedTextId}
+                        aria-invalid={unencryptedError !== null ? true : undefined}
+                        onChange={(event) => {
+                          setAcceptUnencrypted(event.target.checked);
+                          setUnencryptedError(null);
+                        }}
+                      />
+                      Sign in without encryption anyway
+                    </label>
+                    {unencryptedError !== null ? (
+                      <p className="field__error" role="alert">
+                        {unencryptedError}
+                      </p>
+                    ) : (
+                      (profile !== null || savingAs || rememberChecked) && (
+                        <p className="field__hint">Earshot remembers this choice for this server profile.</p>
+                      )
+                    )}
+                  </div>
+                </div>
+              )}
               {profile !== null && edited && (
                 <div className="profile-changes notice notice--info" data-testid="server-profile-changes">
                   <p className="notice__text">Your changes to “{profile.name}” are saved when you sign in.</p>

@@ -1,6 +1,10 @@
 import { signInRequestSchema } from '../../../../electron/common/contract/sign-in';
 import type { SignInDefaults, SignInRequest } from '../../../../electron/common/contract/sign-in';
 import type { ServerProfile } from '../../../../electron/common/models/settings';
+import {
+  unencryptedTransports,
+  type UnencryptedTransport,
+} from '../../../../electron/common/models/transport-security';
 import { fieldsFromProfile } from './server-profiles';
 
 export type SignInMode = 'demo' | 'gws';
@@ -52,6 +56,15 @@ export function initialSignInFields(
     sipPassword: '',
   };
   return profile === null ? fields : fieldsFromProfile(fields, profile);
+}
+
+/** The addresses typed that would send the sign-in unencrypted across a network (none for the demo). */
+export function unencryptedOfFields(fields: SignInFields): UnencryptedTransport[] {
+  if (fields.mode === 'demo') return [];
+  return unencryptedTransports({
+    gwsUrl: fields.baseUrl,
+    sipWebSocketUrl: hasSipInput(fields) ? fields.sipWebSocketUrl : null,
+  });
 }
 
 /** An untouched SIP section means "no SIP account"; anything typed there makes it a whole account to check. */

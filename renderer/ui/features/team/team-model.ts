@@ -1,15 +1,5 @@
 import type { Agent, AgentStatusKind } from '../../../../electron/common/models/agent';
-
-export type SortColumn = 'name' | 'group' | 'extension' | 'state' | 'timeInState' | 'activity';
-export type SortDirection = 'ascending' | 'descending';
-export interface SortOrder {
-  readonly column: SortColumn;
-  readonly direction: SortDirection;
-}
-
-/** Ready counts only agents free to take work: one busy with a call, chat or SMS is Busy. */
-export const stateFilters = ['all', 'Ready', 'Busy', 'NotReady', 'AfterCallWork', 'LoggedOut'] as const;
-export type StateFilter = (typeof stateFilters)[number];
+import type { SortColumn, SortOrder, StateFilter } from '../../store/team-view-options';
 
 export const stateFilterLabels: Readonly<Record<StateFilter, string>> = {
   all: 'All',
@@ -135,11 +125,6 @@ export function visibleAgents(agents: ReadonlyArray<Agent>, options: TeamViewOpt
       matchesGroupFilter(agent, options.groupFilter),
   );
   return sortAgents(matching, options.sort);
-}
-
-export function nextSortOrder(current: SortOrder, column: SortColumn): SortOrder {
-  if (current.column !== column) return { column, direction: 'ascending' };
-  return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
 }
 
 export type SelectionMove = 'next' | 'previous' | 'first' | 'last' | 'pageDown' | 'pageUp';

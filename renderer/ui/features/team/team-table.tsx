@@ -4,10 +4,11 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import { SortIcon } from '../../components/icons';
 import { useAppStore, useCommands } from '../../store/store-context';
+import type { SortColumn, SortOrder } from '../../store/team-view-options';
 import { AgentRow } from './agent-row';
 import { foldsRowActions, teamLayoutFor } from './team-layout';
 import { moveSelection } from './team-model';
-import type { SelectionMove, SortColumn, SortOrder } from './team-model';
+import type { SelectionMove } from './team-model';
 
 const keyMoves: Readonly<Record<string, SelectionMove>> = {
   ArrowDown: 'next',

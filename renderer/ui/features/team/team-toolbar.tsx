@@ -4,14 +4,9 @@ import type { Agent } from '../../../../electron/common/models/agent';
 import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { SearchIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
+import { stateFilters } from '../../store/team-view-options';
 import { MonitorOptions } from './monitor-options';
-import {
-  countByStateFilter,
-  matchesFilterText,
-  matchesGroupFilter,
-  stateFilterLabels,
-  stateFilters,
-} from './team-model';
+import { countByStateFilter, matchesFilterText, matchesGroupFilter, stateFilterLabels } from './team-model';
 
 const noGroups: ReadonlyArray<string> = [];
 

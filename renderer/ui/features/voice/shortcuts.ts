@@ -1,5 +1,5 @@
 import type { MonitoredCall } from '../../../../electron/common/models/voice';
-import { agentMuteAction, isHangUpPending, isLiveCall } from './voice-model';
+import { agentMuteAction, isHangUpPending } from './voice-model';
 
 export type ShortcutAction =
   | { readonly kind: 'switch'; readonly callId: string; readonly mode: 'ListenIn' | 'BargeIn' }
@@ -31,29 +31,6 @@ export const shortcutHints = {
 
 export function shortcutText(hint: ShortcutHint): string {
   return hint.keys.join('+');
-}
-
-/**
- * Keys act on one call: the newest connected call, else the newest one still being set up. With one
- * subscription at a time there is rarely more than one.
- */
-export function shortcutTargetCall(calls: ReadonlyArray<MonitoredCall>): MonitoredCall | null {
-  let best: MonitoredCall | null = null;
-  for (const call of calls) {
-    if (!isLiveCall(call)) continue;
-    if (best === null) {
-      best = call;
-      continue;
-    }
-    const established = call.state === 'established';
-    const bestEstablished = best.state === 'established';
-    if (established !== bestEstablished) {
-      if (established) best = call;
-    } else if (call.startedAt > best.startedAt) {
-      best = call;
-    }
-  }
-  return best;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { isTypingTarget } from '../../components/typing-target';
+import { keyTargetCall } from '../../../../electron/common/models/voice-targets';
 import { assertNever } from '../../../../electron/common/result';
 import { useAppStoreApi, useCommands } from '../../store/store-context';
-import { shortcutAction, shortcutTargetCall } from './shortcuts';
+import { shortcutAction } from './shortcuts';
 
 /** Window-wide keys for the monitored call; they read the state at the moment of the key press. */
 export function useVoiceShortcuts(): void {
@@ -13,7 +14,7 @@ export function useVoiceShortcuts(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const calls = store.getState().mirror.app?.voice.calls ?? [];
-      const action = shortcutAction(event, shortcutTargetCall(calls));
+      const action = shortcutAction(event, keyTargetCall(calls));
       if (action === null) return;
       event.preventDefault();
       switch (action.kind) {

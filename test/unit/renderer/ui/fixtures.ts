@@ -173,6 +173,7 @@ export function makeProfile(overrides: Partial<ServerProfile> & { id: string }):
     userName: 'jsmith',
     sip: null,
     rememberPassword: false,
+    acceptedUnencryptedUrls: [],
     ...overrides,
   };
 }

@@ -6,7 +6,6 @@ import {
   chordOf,
   hotkeyCommand,
   hotkeyProblems,
-  hotkeyTargetCall,
   normalizeHotkeys,
   parseAccelerator,
 } from '../../../../../electron/main/platform/hotkeys';
@@ -109,18 +108,6 @@ function voice(calls: MonitoredCall[]): VoiceState {
 }
 
 describe('hotkey commands', () => {
-  test('the target is the newest connected call, else the newest being set up', () => {
-    assert.equal(hotkeyTargetCall([]), null);
-    const older = call({ id: 'older', startedAt: 1 });
-    const newer = call({ id: 'newer', startedAt: 2 });
-    const ringing = call({ id: 'ringing', state: 'ringing', startedAt: 3 });
-    assert.equal(hotkeyTargetCall([older, ringing, newer])?.id, 'newer');
-    assert.equal(
-      hotkeyTargetCall([ringing, call({ id: 'connecting', state: 'connecting', startedAt: 4 })])?.id,
-      'connecting',
-    );
-  });
-
   test('Listen and Barge in switch the call when it offers the mode, and say why not otherwise', () => {
     assert.deepEqual(hotkeyCommand('bargeIn', voice([call({ id: 'c1' })])), {
       ok: true,

@@ -108,7 +108,9 @@ describe('settings handlers', () => {
     const { handlers, settings } = setUp();
     const added = await handlers.saveServerProfile(paris);
     assert.ok(added.ok);
-    assert.deepEqual(added.value.settings.servers.profiles, [{ ...paris, id: 'p1', rememberPassword: false }]);
+    assert.deepEqual(added.value.settings.servers.profiles, [
+      { ...paris, id: 'p1', rememberPassword: false, acceptedUnencryptedUrls: [] },
+    ]);
     const renamed = await handlers.saveServerProfile({ ...paris, id: 'p1', name: 'Paris HQ' });
     assert.equal(renamed.ok && renamed.value.settings.servers.profiles[0]?.name, 'Paris HQ');
     const gone = await handlers.saveServerProfile({ ...paris, id: 'nope' });
@@ -120,6 +122,58 @@ describe('settings handlers', () => {
     assert.match(twin.ok ? '' : twin.error.message, /Two server profiles are named/);
     const deleted = await handlers.deleteServerProfile({ profileId: 'p1' });
     assert.deepEqual(deleted.ok && deleted.value.settings.servers.profiles, []);
+  });
+});
+
+describe('signing in over http:// or ws:// to another computer', () => {
+  const lan: ServerProfileInput = {
+    ...paris,
+    gwsUrl: 'http://gws.lan:8090',
+    sip: { webSocketUrl: 'ws://sip.lan/ws', sipUri: 'sip:5005@example.com', authorizationUser: '5005' },
+  };
+  const typed = { profileId: 'p1', password: 'gws-pass-1', sipPassword: 'sip-pass-1', rememberPassword: false };
+
+  test('is refused with the reason unless the supervisor agreed, and the choice is remembered on the profile', async () => {
+    const { handlers } = setUp();
+    await handlers.saveServerProfile(lan);
+    const refused = await handlers.prepareProfileSignIn(typed);
+    assert.equal(refused.ok ? '' : refused.error.code, 'unencrypted');
+    assert.match(refused.ok ? '' : refused.error.message, /unencrypted to gws\.lan.*unencrypted to sip\.lan/);
+
+    const agreed = { ...typed, acceptUnencrypted: true };
+    const prepared = await handlers.prepareProfileSignIn(agreed);
+    assert.ok(prepared.ok);
+    await handlers.afterProfileSignIn(agreed, prepared.value);
+    const view = await handlers.getSettings();
+    assert.deepEqual(view.ok && view.value.settings.servers.profiles[0]?.acceptedUnencryptedUrls, [
+      'http://gws.lan:8090',
+      'ws://sip.lan/ws',
+    ]);
+  });
+
+  test('the choice holds for the addresses it was made for: editing one drops it for that one only', async () => {
+    const { handlers } = setUp();
+    await handlers.saveServerProfile(lan);
+    const agreed = { ...typed, acceptUnencrypted: true };
+    const prepared = await handlers.prepareProfileSignIn(agreed);
+    assert.ok(prepared.ok);
+    await handlers.afterProfileSignIn(agreed, prepared.value);
+    const renamed = await handlers.saveServerProfile({ ...lan, id: 'p1', name: 'LAN' });
+    assert.deepEqual(renamed.ok && renamed.value.settings.servers.profiles[0]?.acceptedUnencryptedUrls, [
+      'http://gws.lan:8090',
+      'ws://sip.lan/ws',
+    ]);
+    const moved = await handlers.saveServerProfile({ ...lan, id: 'p1', gwsUrl: 'http://other.lan:8090' });
+    assert.deepEqual(moved.ok && moved.value.settings.servers.profiles[0]?.acceptedUnencryptedUrls, [
+      'ws://sip.lan/ws',
+    ]);
+  });
+
+  test('https:// and wss:// need no agreement', async () => {
+    const { handlers } = setUp();
+    await handlers.saveServerProfile(paris);
+    const prepared = await handlers.prepareProfileSignIn(typed);
+    assert.equal(prepared.ok, true);
   });
 });
 
@@ -150,11 +204,9 @@ describe('remember password', () => {
     const typed = { profileId: 'p1', password: 'gws-pass-1', sipPassword: 'sip-pass-1', rememberPassword: true };
     const prepared = await handlers.prepareProfileSignIn(typed);
     assert.ok(prepared.ok);
-    assert.deepEqual(prepared.value.target, {
-      baseUrl: 'https://gws.example.com:8443',
-      isDemo: false,
-      credentials: { userName: 'sam', password: 'gws-pass-1' },
-    });
+    assert.equal(prepared.value.profile.gwsUrl, 'https://gws.example.com:8443');
+    assert.equal(prepared.value.profile.userName, 'sam');
+    assert.equal(prepared.value.password, 'gws-pass-1');
     assert.deepEqual(prepared.value.sip, { ...paris.sip, password: 'sip-pass-1' });
     await handlers.afterProfileSignIn(typed, prepared.value);
 
@@ -169,7 +221,7 @@ describe('remember password', () => {
 
     const remembered = await handlers.prepareProfileSignIn({ profileId: 'p1', rememberPassword: true });
     assert.ok(remembered.ok);
-    assert.equal(remembered.value.target.credentials.password, 'gws-pass-1');
+    assert.equal(remembered.value.password, 'gws-pass-1');
     assert.equal(remembered.value.sip?.password, 'sip-pass-1');
   });
 

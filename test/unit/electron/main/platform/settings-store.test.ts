@@ -44,6 +44,7 @@ const profile: ServerProfile = {
   userName: 'sam',
   sip: { webSocketUrl: 'wss://sip.example.com:8089/ws', sipUri: 'sip:5005@example.com', authorizationUser: '5005' },
   rememberPassword: false,
+  acceptedUnencryptedUrls: [],
 };
 
 describe('settings schema', () => {

@@ -94,5 +94,9 @@ describe('tray state', () => {
       trayState(makeAppState({ connection: { status: 'offline', message: null, since: 0 } })).tooltip,
       'Earshot: signed in, not monitoring (offline)',
     );
+    assert.equal(
+      trayState(makeAppState({ connection: { status: 'live-updates-down', message: null, since: 0 } })).tooltip,
+      'Earshot: signed in, not monitoring (live updates down)',
+    );
   });
 });

@@ -174,7 +174,15 @@ describe('settings commands', () => {
       settings: {
         servers: {
           profiles: [
-            { id: 'p1', name: 'EU', gwsUrl: 'https://gws.eu', userName: 'a', sip: null, rememberPassword: false },
+            {
+              id: 'p1',
+              name: 'EU',
+              gwsUrl: 'https://gws.eu',
+              userName: 'a',
+              sip: null,
+              rememberPassword: false,
+              acceptedUnencryptedUrls: [],
+            },
           ],
           lastProfileId: null,
         },

@@ -7,6 +7,7 @@ describe('describeConnection', () => {
     const tone = (status: Parameters<typeof describeConnection>[0]['status']) =>
       describeConnection({ status, message: null, since: 0 }).tone;
     assert.equal(tone('connected'), 'good');
+    assert.equal(tone('live-updates-down'), 'warning');
     assert.equal(tone('reconnecting'), 'warning');
     assert.equal(tone('offline'), 'bad');
     assert.equal(tone('signing-in'), 'neutral');
@@ -26,6 +27,13 @@ describe('describeConnection', () => {
       message: 'Server not answering; retrying in 4 s',
     });
     assert.equal(describeConnection({ status: 'offline', message: '  ', since: 0 }).message, null);
+  });
+
+  test('says when only the live updates are down, and that Earshot is retrying', () => {
+    assert.equal(
+      describeConnection({ status: 'live-updates-down', message: null, since: 0 }).label,
+      'Live updates down — retrying',
+    );
   });
 });
 

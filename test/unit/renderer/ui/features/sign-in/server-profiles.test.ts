@@ -10,8 +10,9 @@ import {
   preselectedProfile,
   profileEdited,
   suggestedProfileName,
+  unencryptedAcceptedBy,
 } from '../../../../../../renderer/ui/features/sign-in/server-profiles';
-import { initialSignInFields } from '../../../../../../renderer/ui/features/sign-in/sign-in-form';
+import { initialSignInFields, unencryptedOfFields } from '../../../../../../renderer/ui/features/sign-in/sign-in-form';
 import { makeProfile, makeSettingsView } from '../../fixtures';
 
 const withSip = makeProfile({
@@ -134,6 +135,53 @@ describe('buildProfileSignIn', () => {
       sipPassword: 'sp',
       rememberPassword: false,
     });
+  });
+});
+
+describe('signing in without encryption', () => {
+  const lan = makeProfile({
+    id: 'lan',
+    gwsUrl: 'http://gws.lan:8090',
+    sip: { webSocketUrl: 'ws://sip.lan/ws', sipUri: 'sip:5005@lan', authorizationUser: '5005' },
+    acceptedUnencryptedUrls: ['http://gws.lan:8090', 'ws://sip.lan/ws'],
+  });
+
+  test('the form finds http:// and ws:// to another computer, only in the server form', () => {
+    const fields = fieldsFromProfile(initialSignInFields(null), lan);
+    assert.deepEqual(
+      unencryptedOfFields(fields).map((transport) => transport.link),
+      ['gws', 'sip'],
+    );
+    assert.deepEqual(unencryptedOfFields({ ...fields, mode: 'demo' }), []);
+    assert.deepEqual(
+      unencryptedOfFields({
+        ...fields,
+        baseUrl: 'https://gws.lan',
+        sipWebSocketUrl: '',
+        sipUri: '',
+        sipAuthorizationUser: '',
+      }),
+      [],
+    );
+  });
+
+  test('the box starts ticked only where the profile agreed to every such address', () => {
+    const fields = fieldsFromProfile(initialSignInFields(null), lan);
+    assert.equal(unencryptedAcceptedBy(lan, unencryptedOfFields(fields)), true);
+    const moved = { ...fields, baseUrl: 'http://other.lan:8090' };
+    assert.equal(unencryptedAcceptedBy(lan, unencryptedOfFields(moved)), false);
+    assert.equal(unencryptedAcceptedBy(null, unencryptedOfFields(fields)), false);
+    assert.equal(unencryptedAcceptedBy(lan, []), false);
+  });
+
+  test('the agreement travels with the profile sign-in only when given', () => {
+    assert.deepEqual(buildProfileSignIn('lan', { password: 'p', sipPassword: '' }, false, true), {
+      profileId: 'lan',
+      password: 'p',
+      rememberPassword: false,
+      acceptUnencrypted: true,
+    });
+    assert.equal('acceptUnencrypted' in buildProfileSignIn('lan', { password: 'p', sipPassword: '' }, false), false);
   });
 });
 

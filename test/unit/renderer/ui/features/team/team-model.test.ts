@@ -4,7 +4,6 @@ import {
   countByStateFilter,
   matchesFilterText,
   moveSelection,
-  nextSortOrder,
   sameAgentRow,
   sortAgents,
   visibleAgents,
@@ -234,23 +233,6 @@ describe('visibleAgents', () => {
     assert.equal(first.length, 1 + 10 + 100 + 1000);
     assert.deepEqual(ids(visibleAgents(floor, options)), ids(first));
     assert.equal(first[0]?.id, 'agent-1', 'the longest in their state first');
-  });
-});
-
-describe('nextSortOrder', () => {
-  test('a new column starts ascending; the same column flips', () => {
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'state'), {
-      column: 'state',
-      direction: 'ascending',
-    });
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'ascending' }, 'name'), {
-      column: 'name',
-      direction: 'descending',
-    });
-    assert.deepEqual(nextSortOrder({ column: 'name', direction: 'descending' }, 'name'), {
-      column: 'name',
-      direction: 'ascending',
-    });
   });
 });
 

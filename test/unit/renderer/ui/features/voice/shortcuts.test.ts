@@ -1,12 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isTextInputType } from '../../../../../../renderer/ui/components/typing-target';
-import {
-  shortcutAction,
-  shortcutHints,
-  shortcutTargetCall,
-  shortcutText,
-} from '../../../../../../renderer/ui/features/voice/shortcuts';
+import { shortcutAction, shortcutHints, shortcutText } from '../../../../../../renderer/ui/features/voice/shortcuts';
 import type { ShortcutKey } from '../../../../../../renderer/ui/features/voice/shortcuts';
 import { makeCall } from '../../fixtures';
 
@@ -70,19 +65,6 @@ describe('shortcutAction', () => {
     assert.deepEqual(shortcutAction(press('H', { shiftKey: true }), busy), { kind: 'hangUp', callId: 'c1' });
     const hangingUp = makeCall({ id: 'c1', pendingCommand: 'hangUp' });
     assert.equal(shortcutAction(press('H', { shiftKey: true }), hangingUp), null);
-  });
-});
-
-describe('shortcutTargetCall', () => {
-  test('prefers the newest connected call, then the newest one being set up', () => {
-    const older = makeCall({ id: 'old', startedAt: 1 });
-    const newer = makeCall({ id: 'new', startedAt: 2 });
-    const connecting = makeCall({ id: 'connecting', state: 'connecting', startedAt: 3 });
-    const ended = makeCall({ id: 'ended', state: 'ended', startedAt: 4 });
-    assert.equal(shortcutTargetCall([older, connecting, newer, ended])?.id, 'new');
-    assert.equal(shortcutTargetCall([connecting, ended])?.id, 'connecting');
-    assert.equal(shortcutTargetCall([ended]), null);
-    assert.equal(shortcutTargetCall([]), null);
   });
 });
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ControlError } from '../control/control-api';
+import { ControlError } from './control-api';
 import type { Directory } from '../directory/directory';
 import type { DirectoryUser } from '../directory/roster';
 import type { FloorModel } from '../floor/floor-model';
 import type { Outcome } from '../result';
-import type { Conversation, LoggedMessage, Participant } from './conversation';
-import type { MessagingCenter } from './messaging-center';
-import { rolesThatSee, type MessagingChannel } from './supervision-rules';
+import type { Conversation, LoggedMessage, Participant } from '../messaging/conversation';
+import type { MessagingCenter } from '../messaging/messaging-center';
+import { rolesThatSee, type MessagingChannel } from '../messaging/supervision-rules';
 
 const speaker = z.enum(['customer', 'agent']);
 const messageBody = z.strictObject({

@@ -1,5 +1,5 @@
-import type { Conversation } from '../../../../electron/common/models/messaging';
-import type { AppStoreState } from '../../store/app-store';
+import type { Conversation } from '../../../electron/common/models/messaging';
+import type { AppStoreState } from './app-store';
 
 /**
  * A conversation on the board, else in the history (an ended card still showing how it ended).

@@ -1,8 +1,8 @@
 // Benchmark, not a test: INVITE → first audio packet at a JsSIP phone in Chromium, per phase.
-// Run: npx tsx test/integration/simulator-sip/invite-to-audio.bench.ts [calls]
-import { startSipService } from '../../../electron/simulator/sip/index';
-import { startPhoneHarness } from './phone-page';
-import { waitFor } from '../../support/wait-for';
+// Run: npx tsx bench/simulator/invite-to-audio.bench.ts [calls]
+import { startSipService } from '../../electron/simulator/sip/index';
+import { startPhoneHarness } from '../../test/integration/simulator-sip/phone-page';
+import { waitFor } from '../../test/support/wait-for';
 
 const CALLS = Math.min(Math.max(Number(process.argv[2] ?? 10) || 10, 1), 50);
 const DOMAIN = 'bench.earshot.local';

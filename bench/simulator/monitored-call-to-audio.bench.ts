@@ -1,10 +1,16 @@
 // Benchmark, not a test: a watched agent's customer call is established → the supervisor's JsSIP
 // phone (Chromium) hears the first packet, through the whole demo path (GWS subscription, B2BUA, werift).
-// Run: npx tsx test/integration/simulator/monitored-call-to-audio.bench.ts [calls]
-import { startSimulator } from '../../../electron/simulator/index';
-import { startPhoneHarness } from '../simulator-sip/phone-page';
-import { waitFor } from '../../support/wait-for';
-import { controlUser, endCall, startCall, voiceCall, VoiceSupervisor } from './voice-harness';
+// Run: npx tsx bench/simulator/monitored-call-to-audio.bench.ts [calls]
+import { startSimulator } from '../../electron/simulator/index';
+import { startPhoneHarness } from '../../test/integration/simulator-sip/phone-page';
+import { waitFor } from '../../test/support/wait-for';
+import {
+  controlUser,
+  endCall,
+  startCall,
+  voiceCall,
+  VoiceSupervisor,
+} from '../../test/integration/simulator/voice-harness';
 
 const CALLS = Math.min(Math.max(Number(process.argv[2] ?? 10) || 10, 1), 50);
 
