@@ -10,13 +10,14 @@ import {
   type NotificationEnvelope,
 } from '../electron/main/contact-center/wire/notifications';
 import { MessagingMonitoring, type MessagingSession } from '../electron/main/monitoring/messaging-monitoring';
-import { VoiceMonitoring } from '../electron/main/monitoring/voice-monitoring';
 import { createMemoryLogger } from '../electron/main/platform/logger';
 import type { MediaHostLink } from '../electron/main/sip/media-host-link';
 import { SipController } from '../electron/main/sip/sip-controller';
 import { signedIn, withTeamAgents } from '../electron/main/state/app-state-reducers';
 import { createAppStore, updateAppState } from '../electron/main/state/app-store';
 import { createWindowFeed } from '../electron/main/state/window-feed';
+import { VoiceCalls } from '../electron/main/voice/voice-calls';
+import { VoiceSubscriptions } from '../electron/main/voice/voice-subscriptions';
 import { createAppStore as createUiStore } from '../renderer/ui/store/app-store';
 import { startMirror } from '../renderer/ui/store/ui-commands';
 import { makeAgent } from '../test/fixtures/agents';
@@ -200,11 +201,12 @@ function workload(total: number): { opening: Delivery[]; stream: Delivery[] } {
       kind: 'conversation',
       json: JSON.stringify(conversationMessage('sms', chatCount + index, 'StatusChange', 'Supervisors')),
     });
-  for (let index = 0; index < callCount; index += 1)
-    opening.push({
-      kind: 'call',
-      json: JSON.stringify(callMessage(chatCount + smsCount + index, 'Established', false)),
-    });
+  for (let index = 0; index < callCount; index += 1) {
+    // A monitoring call rings at the supervisor first, then is established.
+    for (const state of ['Ringing', 'Established']) {
+      opening.push({ kind: 'call', json: JSON.stringify(callMessage(chatCount + smsCount + index, state, false)) });
+    }
+  }
   const nextLine = new Array<number>(chatCount + smsCount).fill(1);
   const stream: Delivery[] = [];
   for (let step = 0; stream.length < total; step += 1) {
@@ -262,8 +264,9 @@ class BenchSession implements MessagingSession {
   }
 }
 
+/** An audio page that is there (so monitoring calls stay on the board) but never answers: no SIP, no audio. */
 const inertMediaHost: MediaHostLink = {
-  connected: false,
+  connected: true,
   send: () => {},
   onEvent: () => () => {},
   onConnected: () => () => {},
@@ -297,14 +300,10 @@ function createMain() {
     ),
   );
   const session = new BenchSession();
-  let voice: VoiceMonitoring | null = null;
-  const sip = new SipController({
-    link: inertMediaHost,
-    store,
-    logger,
-    monitoringFacts: () => voice?.monitoringFacts() ?? { monitoringCallUuids: new Set(), subscriptionActive: true },
-  });
-  voice = new VoiceMonitoring({ session: session as unknown as SupervisorSession, sip, store, logger });
+  const sip = new SipController({ link: inertMediaHost, store, logger, restartsByItself: true });
+  const supervisorSession = session as unknown as SupervisorSession;
+  const calls = new VoiceCalls({ session: supervisorSession, sip, store, logger });
+  const subscriptions = new VoiceSubscriptions({ session: supervisorSession, calls, store, logger });
   const messaging = new MessagingMonitoring({ session, store, logger });
   return {
     store,
@@ -313,7 +312,8 @@ function createMain() {
     /** Warnings and errors main logged: a notification it skipped would show here. */
     problems: () => logger.records.filter((record) => record.level === 'warn' || record.level === 'error'),
     dispose() {
-      voice.dispose();
+      subscriptions.dispose();
+      calls.dispose();
       messaging.dispose();
       sip.dispose();
     },
@@ -461,8 +461,9 @@ async function main(): Promise<void> {
     }
     printProblems(withUi.problems());
     const conversations = ui.ui.getState().mirror.app?.messaging.conversations.length ?? 0;
+    const ended = ui.ui.getState().mirror.app?.voice.history.length ?? 0;
     console.log(
-      `  the UI's mirror holds ${conversations} conversations, ${ui.ui.getState().mirror.app?.voice.calls.length ?? 0} calls`,
+      `  the UI's mirror holds ${conversations} conversations, ${ui.ui.getState().mirror.app?.voice.calls.length ?? 0} calls (${ended} ended)`,
     );
     ui.stop();
     withUi.dispose();

@@ -73,30 +73,34 @@ interface Traffic {
   recent: Array<{ at: number; userName: string; route: string; query: string }>;
 }
 
-/** Starts a Node script and resolves with the first stdout line matching `pattern` (its group 1). */
-async function startProcess(
+/** Starts a Node script and resolves once stdout has matched every pattern (each one's group 1). */
+async function startProcess<Key extends string>(
   args: readonly string[],
-  pattern: RegExp,
+  patterns: Readonly<Record<Key, RegExp>>,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ child: ChildProcess; found: string; logs: string[] }> {
+): Promise<{ child: ChildProcess; found: Record<Key, string>; logs: string[] }> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const logs: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
-  const found = await new Promise<string>((resolve, reject) => {
+  const keys = Object.keys(patterns) as Key[];
+  const found: Partial<Record<Key, string>> = {};
+  await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args[0]} did not start in 60 s:\n${logs.join('')}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}:\n${logs.join('')}`)));
     lines.on('line', (line) => {
       logs.push(line);
-      const match = pattern.exec(line);
-      if (match?.[1]) {
+      for (const key of keys) found[key] ??= patterns[key].exec(line)?.[1];
+      if (keys.every((key) => found[key] !== undefined)) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve();
       }
     });
   });
-  return { child, found, logs };
+  return { child, found: found as Record<Key, string>, logs };
 }
+
+type Control = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<unknown>;
 
 async function stopProcess(child: ChildProcess | null): Promise<void> {
   if (child === null || child.exitCode !== null || child.signalCode !== null) return;
@@ -202,7 +206,7 @@ let uiUrl = '';
  * trade an interaction for a new one elsewhere, so `interactions` stay live throughout.
  */
 async function driveUpdates(
-  gwsUrl: string,
+  control: Control,
   free: ControlAgent[],
   live: Array<{ id: string; agentId: string }>,
   total: number,
@@ -224,8 +228,8 @@ async function driveUpdates(
       const next = free[(update * 104_729) % free.length]!;
       turnovers += 1;
       pending.push(
-        callControl(gwsUrl, 'DELETE', `/interactions/${ending.id}`)
-          .then(() => callControl(gwsUrl, 'POST', `/agents/${next.id}/interactions`, { kind: 'chat', script: false }))
+        control('DELETE', `/interactions/${ending.id}`)
+          .then(() => control('POST', `/agents/${next.id}/interactions`, { kind: 'chat', script: false }))
           .then((started) => {
             ending.id = (started as { id: string }).id;
             ending.agentId = next.id;
@@ -233,13 +237,13 @@ async function driveUpdates(
           .catch(note),
       );
     } else if (roll === 8) {
-      pending.push(callControl(gwsUrl, 'POST', `/agents/${agent.id}/state`, { state: 'Ready' }).catch(note));
+      pending.push(control('POST', `/agents/${agent.id}/state`, { state: 'Ready' }).catch(note));
     } else if (roll === 7) {
-      pending.push(callControl(gwsUrl, 'POST', `/agents/${agent.id}/state`, { state: 'AfterCallWork' }).catch(note));
+      pending.push(control('POST', `/agents/${agent.id}/state`, { state: 'AfterCallWork' }).catch(note));
     } else {
       const tag = `u${update}`;
       pending.push(
-        callControl(gwsUrl, 'POST', `/agents/${agent.id}/state`, {
+        control('POST', `/agents/${agent.id}/state`, {
           state: 'NotReady',
           reason: `${reasons[update % reasons.length]} ${tag}`,
         })
@@ -432,19 +436,20 @@ async function main(): Promise<void> {
   let inspector: NodeInspector | null = null;
   let browser: Browser | null = null;
   try {
-    const sim = await startProcess(
-      ['out/simulator/cli.js', '--agents', String(agentCount), '--still', '--quiet'],
-      /GWS base URL : (\S+)/,
-    );
+    const sim = await startProcess(['out/simulator/cli.js', '--agents', String(agentCount), '--still', '--quiet'], {
+      gws: /GWS base URL : (\S+)/,
+      token: /Authorization: Bearer ([^)\s]+)\)/,
+    });
     simulator = sim.child;
-    const gwsUrl = sim.found;
+    const gwsUrl = sim.found.gws;
+    const control: Control = (method, path, body) => callControl(gwsUrl, method, path, body, sim.found.token);
     const started = await startProcess(
       ['out/browser-host/index.js', '--port', '0', '--no-demo', '--data-dir', dataDirectory],
-      /running at (\S+)/,
+      { ui: /running at (\S+)/, media: /media host\) page is (\S+)/ },
       { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--inspect=127.0.0.1:0'].filter(Boolean).join(' ') },
     );
     host = started.child;
-    uiUrl = started.found;
+    uiUrl = started.found.ui;
     await sleep(200);
     const inspectorUrl = findInspectorUrl(started.logs);
     if (inspectorUrl !== undefined) inspector = await connectNodeInspector(inspectorUrl);
@@ -460,14 +465,14 @@ async function main(): Promise<void> {
     });
     const context = await browser.newContext({ viewport });
     const media = await context.newPage();
-    await media.goto(new URL('media/', uiUrl).toString());
+    await media.goto(started.found.media);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const mediaCdp = await context.newCDPSession(media);
     await Promise.all([cdp.send('Performance.enable'), mediaCdp.send('Performance.enable')]);
 
     const load = await signIn(page, gwsUrl);
-    const known = ((await callControl(gwsUrl, 'GET', '/state')) as { agents: ControlAgent[] }).agents;
+    const known = ((await control('GET', '/state')) as { agents: ControlAgent[] }).agents;
     const working = known.filter((agent) => agent.state === 'Ready');
     const live: Array<{ id: string; agentId: string }> = [];
     for (let index = 0; index < interactionCount && index < working.length; index += 1) {
@@ -475,8 +480,8 @@ async function main(): Promise<void> {
       const kind = index % 10 < 5 ? 'call' : index % 10 < 8 ? 'chat' : 'sms';
       const answer = (
         kind === 'call'
-          ? await callControl(gwsUrl, 'POST', `/agents/${agent.id}/calls`, {})
-          : await callControl(gwsUrl, 'POST', `/agents/${agent.id}/interactions`, { kind, script: false })
+          ? await control('POST', `/agents/${agent.id}/calls`, {})
+          : await control('POST', `/agents/${agent.id}/interactions`, { kind, script: false })
       ) as { id: string };
       live.push({ id: answer.id, agentId: agent.id });
     }
@@ -500,17 +505,17 @@ async function main(): Promise<void> {
     };
     await sample('start (GC)');
     await sleep(1_000);
-    await callControl(gwsUrl, 'DELETE', '/traffic');
+    await control('DELETE', '/traffic');
     await installPageProbes(page, String.raw`\b(u\d+)\b`, '.agent-row .state__reason');
     const skewBefore = await pageClockSkew(page);
     const runStartedAt = Date.now();
     const total = Math.round(seconds * updatesPerSecond);
-    const { tagged, failures, turnovers } = await driveUpdates(gwsUrl, free, live, total);
+    const { tagged, failures, turnovers } = await driveUpdates(control, free, live, total);
     await sleep(3_000);
     const runMs = Date.now() - runStartedAt;
     const skew = (skewBefore + (await pageClockSkew(page))) / 2;
     const report = await collectPageProbes(page);
-    const traffic = (await callControl(gwsUrl, 'GET', '/traffic')) as Traffic;
+    const traffic = (await control('GET', '/traffic')) as Traffic;
     await sample('end (GC)');
     const sortAndFilter = await timeSortAndFilter(page, cdp);
 

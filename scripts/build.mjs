@@ -89,7 +89,9 @@ await Promise.all([
     entryPoints: { app: 'renderer/ui/main.tsx' },
     outdir: 'out/renderer/ui',
     platform: 'browser',
-    format: 'esm',
+    // A classic <script>: in any other format the bundle's top-level names become globals of the
+    // page (a library's `var open` replaced window.open, so "Reopen the audio window" did nothing).
+    format: 'iife',
     target: 'chrome130',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { err, ok } from '../common/result';
 import { createInProcessDemo } from '../main/demo-contact-center';
 import { createMainServices } from '../main/main-services';
 import { installProcessSafetyNet } from '../main/platform/process-safety';
@@ -60,10 +61,15 @@ async function main(): Promise<void> {
     mediaRoot: join(outRoot, 'renderer', 'media-host'),
     bridgeRoot: join(outRoot, 'browser-host'),
   });
+  // The host (and so the one-time audio page addresses) exists only once the services do.
+  let mintMediaPageUrl: (() => string) | null = null;
   const services = createMainServices({
     logger,
     demo,
     mediaHost: mediaHost.link,
+    mediaHostRestartsByItself: false,
+    reopenMediaHost: async () =>
+      mintMediaPageUrl ? ok({ url: mintMediaPageUrl() }) : err('internal', 'The audio page is not being served yet.'),
     platform: {
       settings: platform.settings,
       secrets: platform.secrets,
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
     port: Number(values.port),
     mediaPort: Number(values['media-port']),
   });
+  mintMediaPageUrl = () => host.mintMediaPageUrl();
   console.log(`Earshot (browser edition) is running at ${host.url}`);
   console.log(`Its audio engine (media host) page is ${host.mediaUrl} (keep it open to hear monitored calls).`);
   console.log(

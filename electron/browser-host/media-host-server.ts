@@ -1,17 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  MEDIA_SOCKET_PATH,
-  mediaEventSchema,
-  type MediaCommand,
-  type MediaEvent,
-} from '../common/contract/media-host-contract';
+import { MEDIA_SOCKET_PATH } from '../common/contract/media-host-contract';
 import { MEDIA_SOCKET_POLICY_PARAMETER, MEDIA_SOCKET_RELOAD } from '../common/contract/socket-frames';
 import type { Logger } from '../main/platform/logger';
 import { guardMediaLink, MediaPagePolicy } from '../main/sip/media-page-policy';
 import { mediaHostContentSecurityPolicy, readStaticFile } from '../main/platform/static-files';
-import type { MediaHostLink } from '../main/sip/media-host-link';
+import { MediaHostConnection, type MediaHostLink, type MediaHostPage } from '../main/sip/media-host-link';
 
 export const MEDIA_PAGE_PATH = '/media/';
 const MEDIA_PAGE_BRIDGE_FILE = 'media-page-bridge.js';
@@ -53,10 +48,10 @@ export interface MediaHostServer {
 export function createMediaHostServer(options: MediaHostServerOptions): MediaHostServer {
   const { logger } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_EVENT_BYTES });
-  const socketLink = new SocketMediaHostLink(logger);
+  const connection = new MediaHostConnection(logger);
   const policy = new MediaPagePolicy();
   let pageSocket: WebSocket | null = null;
-  const link = guardMediaLink(socketLink, policy, {
+  const link = guardMediaLink(connection, policy, {
     logger,
     reloadPage: () => pageSocket?.close(MEDIA_SOCKET_RELOAD, 'the SIP server changed'),
   });
@@ -105,7 +100,7 @@ export function createMediaHostServer(options: MediaHostServerOptions): MediaHos
         refuse(socket, 403, 'Forbidden');
         return true;
       }
-      if (socketLink.busy) {
+      if (pageSocket !== null) {
         logger.debug('Refused a second media host page while one is connected');
         refuse(socket, 409, 'Conflict');
         return true;
@@ -121,127 +116,38 @@ export function createMediaHostServer(options: MediaHostServerOptions): MediaHos
         ws.once('close', () => {
           if (pageSocket === ws) pageSocket = null;
         });
-        socketLink.attach(ws);
+        attachSocket(connection, ws, logger);
       });
       return true;
     },
     close() {
-      socketLink.detachAll();
+      for (const client of sockets.clients) client.terminate();
       sockets.close();
     },
   };
 }
 
 /**
- * A MediaHostLink over the media page's WebSocket. "Connected" means the page said `ready`, so it
- * listens for commands; commands sent before that are answered with a commandFailed event instead
- * of vanishing, and main re-sends what it needs on `onConnected`.
+ * One media page over its WebSocket: its frames go to the shared connection, which parses them. A
+ * dropped socket does not prove the page's capture ended; a `goodbye` first does.
  */
-class SocketMediaHostLink implements MediaHostLink {
-  private socket: WebSocket | null = null;
-  private ready = false;
-  private readonly eventListeners = new Set<(event: MediaEvent) => void>();
-  private readonly connectedListeners = new Set<() => void>();
-  private readonly disconnectedListeners = new Set<() => void>();
-
-  constructor(private readonly logger: Logger) {}
-
-  get connected(): boolean {
-    return this.ready;
-  }
-
-  get busy(): boolean {
-    return this.socket !== null;
-  }
-
-  send(command: MediaCommand): void {
-    const socket = this.socket;
-    if (!this.ready || !socket || socket.readyState !== socket.OPEN) {
-      queueMicrotask(() =>
-        this.dispatch({
-          type: 'commandFailed',
-          command: command.type,
-          reason: 'The audio engine is not running right now.',
-        }),
-      );
-      return;
-    }
-    socket.send(JSON.stringify(command));
-  }
-
-  onEvent(listener: (event: MediaEvent) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
-  }
-
-  onConnected(listener: () => void): () => void {
-    this.connectedListeners.add(listener);
-    return () => this.connectedListeners.delete(listener);
-  }
-
-  onDisconnected(listener: () => void): () => void {
-    this.disconnectedListeners.add(listener);
-    return () => this.disconnectedListeners.delete(listener);
-  }
-
-  attach(socket: WebSocket): void {
-    this.socket = socket;
-    socket.on('message', (data, isBinary) => {
-      if (this.socket !== socket) return;
-      this.receive(isBinary ? null : data.toString());
-    });
-    socket.on('close', () => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      this.markGone();
-    });
-    socket.on('error', (error) => this.logger.warn('Media host socket error', { error }));
-  }
-
-  detachAll(): void {
-    const socket = this.socket;
-    this.socket = null;
-    socket?.terminate();
-    this.markGone();
-  }
-
-  private receive(text: string | null): void {
+function attachSocket(link: MediaHostConnection, socket: WebSocket, logger: Logger): void {
+  const page: MediaHostPage = {
+    deliver(command) {
+      if (socket.readyState !== socket.OPEN) throw new Error('the media page socket is not open');
+      socket.send(JSON.stringify(command));
+    },
+  };
+  link.attach(page);
+  socket.on('message', (data, isBinary) => {
     let json: unknown;
     try {
-      json = text === null ? undefined : JSON.parse(text);
+      json = isBinary ? undefined : JSON.parse(data.toString());
     } catch {
       json = undefined;
     }
-    const parsed = mediaEventSchema.safeParse(json);
-    if (!parsed.success) {
-      this.logger.warn('Dropped a malformed media host event', { reason: parsed.error.message.slice(0, 500) });
-      return;
-    }
-    const event = parsed.data;
-    if (event.type === 'ready' && !this.ready) {
-      this.ready = true;
-      this.dispatch(event);
-      for (const listener of [...this.connectedListeners]) this.safely(listener);
-      return;
-    }
-    this.dispatch(event);
-  }
-
-  private markGone(): void {
-    if (!this.ready) return;
-    this.ready = false;
-    for (const listener of [...this.disconnectedListeners]) this.safely(listener);
-  }
-
-  private dispatch(event: MediaEvent): void {
-    for (const listener of [...this.eventListeners]) this.safely(() => listener(event));
-  }
-
-  private safely(callback: () => void): void {
-    try {
-      callback();
-    } catch (error) {
-      this.logger.error('A media host listener threw', { error });
-    }
-  }
+    link.receive(page, json);
+  });
+  socket.on('close', () => link.detach('the audio page closed its connection', { documentGone: false }, page));
+  socket.on('error', (error) => logger.warn('Media host socket error', { error }));
 }

@@ -4,7 +4,6 @@ import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
 import type { TeamRefreshSettings } from './contact-center/team-roster';
 import { MessagingMonitoring } from './monitoring/messaging-monitoring';
-import { VoiceMonitoring } from './monitoring/voice-monitoring';
 import { startAuditRecorder } from './platform/audit-recorder';
 import type { AuditTrail } from './platform/audit-trail';
 import type { LogFiles } from './platform/log-files';
@@ -18,6 +17,8 @@ import { SipController } from './sip/sip-controller';
 import { createAppStore, type AppStore } from './state/app-store';
 import { createWindowFeed, type UiEventListener } from './state/window-feed';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
+import { VoiceCalls } from './voice/voice-calls';
+import { VoiceSubscriptions } from './voice/voice-subscriptions';
 
 /**
  * The built-in demo contact center as main needs it: started only when the supervisor signs in to
@@ -41,6 +42,10 @@ export interface MainServicesOptions {
   readonly demo?: DemoContactCenter;
   /** The media host that plays monitored calls (hidden window or browser page). */
   readonly mediaHost: MediaHostLink;
+  /** The desktop app restarts a lost media window by itself; the browser edition's page is reopened by the supervisor. */
+  readonly mediaHostRestartsByItself: boolean;
+  /** Brings the audio page back where the supervisor can (browser edition): the address to open. */
+  readonly reopenMediaHost?: () => Promise<Result<{ readonly url: string }>>;
   /** Where settings, remembered passwords, the audit trail and log files live for this edition. */
   readonly platform: {
     readonly settings: SettingsStore;
@@ -57,7 +62,9 @@ export interface MainServicesOptions {
 export interface MainServices {
   readonly store: AppStore;
   readonly invoke: UiInvoke;
-  /** Every event for the UI window: state snapshots and transcript lines. */
+  /** Whether a call wants the microphone now (the desktop app grants the media window the microphone only then). */
+  microphoneWanted(): boolean;
+  /** Every event for the UI window: numbered changes of the state (state/window-feed.ts). */
   onUiEvent(listener: UiEventListener): () => void;
   dispose(): Promise<void>;
 }
@@ -74,26 +81,30 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logger: logger.child('session'),
     teamRefresh: options.teamRefresh,
   });
-  let voice: VoiceMonitoring | null = null;
   const sip = new SipController({
     link: options.mediaHost,
     store,
     logger: logger.child('sip'),
-    monitoringFacts: () => voice?.monitoringFacts() ?? { monitoringCallUuids: new Set(), subscriptionActive: false },
+    restartsByItself: options.mediaHostRestartsByItself,
   });
-  voice = new VoiceMonitoring({
+  const voiceCalls = new VoiceCalls({
     session,
     sip,
     store,
     logger: logger.child('voice'),
     initialVolume: () => options.platform.settings.get().audio.volume,
   });
-  const voiceMonitoring = voice;
+  const voiceSubscriptions = new VoiceSubscriptions({
+    session,
+    calls: voiceCalls,
+    store,
+    logger: logger.child('voice'),
+  });
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
   const feed = createWindowFeed({ store });
   const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
   const stopAudit = startAuditRecorder({
-    sources: [voiceMonitoring, messaging],
+    sources: [voiceSubscriptions, voiceCalls, messaging],
     store,
     trail: options.platform.audit,
     logger: logger.child('audit'),
@@ -117,7 +128,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     const wasSignedIn = signedIn;
     signedIn = state.session !== null;
     if (wasSignedIn && !signedIn) {
-      voiceMonitoring.endAll();
+      voiceCalls.endAll();
+      voiceSubscriptions.forget();
       messaging.endAll();
       sip.setAccount(null);
     }
@@ -197,18 +209,20 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         session.showRows(request.agentIds);
         return ok(null);
       },
-      'voice:monitor': (request) => voiceMonitoring.monitor(request),
-      'voice:cancelMonitoring': () => voiceMonitoring.cancelMonitoring(),
-      'voice:switchMode': (request) => voiceMonitoring.switchMode(request.callId, request.mode),
-      'voice:muteAgent': (request) => voiceMonitoring.muteAgent(request.callId, request.muted),
-      'voice:hangUp': (request) => voiceMonitoring.hangUp(request.callId),
-      'voice:setVolume': async (request) => voiceMonitoring.setVolume(request.callId, request.volume),
-      'voice:answerIncoming': async (request) =>
-        sip.answerIncoming(request.callId) ? ok(null) : err('invalid-input', 'That call is no longer ringing.'),
-      'voice:declineIncoming': async (request) => {
-        sip.decline(request.callId);
-        return ok(null);
-      },
+      'voice:monitor': (request) => voiceSubscriptions.monitor(request),
+      'voice:cancelMonitoring': () => voiceSubscriptions.cancel(),
+      'voice:switchMode': async (request) => voiceCalls.switchMode(request.callId, request.mode),
+      'voice:setMicrophone': async (request) =>
+        request.open ? voiceCalls.talk(request.callId) : voiceCalls.stopTalking(request.callId),
+      'voice:muteAgent': async (request) => voiceCalls.muteAgent(request.callId, request.muted),
+      'voice:hangUp': async (request) => voiceCalls.hangUp(request.callId),
+      'voice:setVolume': async (request) => voiceCalls.setVolume(request.callId, request.volume),
+      'voice:answerIncoming': async (request) => voiceCalls.answerIncoming(request.callId),
+      'voice:declineIncoming': async (request) => voiceCalls.declineIncoming(request.callId),
+      'audio:reopenEngine': async () =>
+        options.reopenMediaHost
+          ? options.reopenMediaHost()
+          : err('invalid-input', 'Earshot restarts its audio engine by itself in the desktop app.'),
       'audio:selectOutput': async (request) => {
         sip.selectOutput(request.deviceId);
         rememberAudio({ outputDeviceId: request.deviceId });
@@ -239,10 +253,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return {
     store,
     invoke,
+    microphoneWanted: () => voiceCalls.microphoneWanted(),
     onUiEvent: (listener) => feed.connect(listener),
     async dispose(): Promise<void> {
       stopAudit();
-      voiceMonitoring.dispose();
+      voiceSubscriptions.dispose();
+      voiceCalls.dispose();
       messaging.dispose();
       sip.setAccount(null);
       sip.dispose();

@@ -1,14 +1,14 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   MEDIA_BRIDGE_GLOBAL_NAME,
+  MEDIA_COMMAND_CHANNEL,
+  MEDIA_EVENT_CHANNEL,
   type MediaCommand,
   type MediaEvent,
   type MediaHostBridge,
 } from '../common/contract/media-host-contract';
 
-/** Must match electron/main/shell/ipc/media-ipc.ts. These two channels are all the media page can reach. */
-const MEDIA_COMMAND_CHANNEL = 'media:command';
-const MEDIA_EVENT_CHANNEL = 'media:event';
+// These two channels are all the media page can reach.
 
 const listeners = new Set<(command: MediaCommand) => void>();
 /** Commands that arrive before the page subscribes wait here instead of being lost. */
@@ -31,6 +31,9 @@ const bridge: MediaHostBridge = {
     listeners.add(listener);
     for (const command of backlog.splice(0)) deliver(command);
     return () => listeners.delete(listener);
+  },
+  onLost() {
+    return () => undefined;
   },
   emit(event: MediaEvent) {
     ipcRenderer.send(MEDIA_EVENT_CHANNEL, event);

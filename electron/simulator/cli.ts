@@ -6,7 +6,7 @@ import { startSimulator } from './index';
 
 function fail(message: string): never {
   process.stderr.write(
-    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--agents <n>] [--page-size <n>] [--still] [--clips <folder>] [--quiet]\n`,
+    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--agents <n>] [--page-size <n>] [--still] [--clips <folder>] [--intrusion on|off] [--quiet]\n`,
   );
   process.exit(2);
 }
@@ -20,6 +20,13 @@ function integerOption(value: string | undefined, name: string, fallback: number
   return parsed;
 }
 
+/** SIP Server's intrusion-enabled: "on" lets BargeIn join a call in progress (the default). */
+function switchOption(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === 'on' || value === 'off') return value === 'on';
+  fail(`--${name} must be on or off`);
+}
+
 const cliOptions = {
   port: { type: 'string' },
   seed: { type: 'string' },
@@ -28,6 +35,7 @@ const cliOptions = {
   'page-size': { type: 'string' },
   /** No live floor: the opening states and nothing else, for benchmarks that make every change themselves. */
   still: { type: 'boolean' },
+  intrusion: { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 let args: ReturnType<typeof parseArgs<{ options: typeof cliOptions }>>;
@@ -38,6 +46,7 @@ try {
 }
 
 const quiet = args.values.quiet ?? false;
+const intrusionEnabled = switchOption(args.values.intrusion, 'intrusion', true);
 // Anyone on this machine can reach 127.0.0.1: the control API obeys only whoever read this token.
 const controlToken = randomBytes(32).toString('base64url');
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
@@ -51,6 +60,7 @@ try {
     clipsDirectory: args.values.clips,
     agents: integerOption(args.values.agents, 'agents', defaultAgentCount, maxAgentCount, 1),
     contactsPageSize: integerOption(args.values['page-size'], 'page-size', defaultContactsPageSize, 10_000, 1),
+    intrusionEnabled,
     log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
 } catch (error) {
@@ -70,6 +80,7 @@ process.stdout.write(
     `  CometD       : ${simulator.baseUrl}/api/v2/notifications`,
     `  Control API  : ${simulator.baseUrl}/control/state (Authorization: Bearer ${controlToken})`,
     `  SIP (WS)     : ${simulator.sip.webSocketUrl} (domain ${simulator.sip.domain})`,
+    `  Intrusion    : ${intrusionEnabled ? 'on: BargeIn joins a call in progress' : 'off: BargeIn waits for the next call'}`,
     `  Supervisor   : ${simulator.demo.userName} / ${simulator.demo.password}; SIP ${simulator.demo.sip.sipUri} / ${simulator.demo.sip.password}`,
     `  Agents       : ${simulator.agentCount}, e.g. avasquez / agent; contacts paged by ${simulator.contactsPageSize}`,
     'Press Ctrl+C to stop.',

@@ -30,6 +30,11 @@ export interface SimulatorOptions {
   contactsPageSize?: number;
   /** Contacts counted in `totalCount` but never delivered (a server that stops short); default 0. */
   contactsWithheld?: number;
+  /**
+   * SIP Server's `intrusion-enabled`: a BargeIn subscription joins the agent's call in progress.
+   * Default true, as GWS documents BargeIn; the control API switches it later.
+   */
+  intrusionEnabled?: boolean;
 }
 
 /** The SIP account of a demo user, as a softphone needs it. */
@@ -84,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clipsDirectory: options.clipsDirectory,
     agents: options.agents ?? defaultAgentCount,
     contactsPaging: { maxPageSize: options.contactsPageSize, withheld: options.contactsWithheld },
+    intrusionEnabled: options.intrusionEnabled ?? true,
   });
   const supervisor = host.directory.byUserName(demoSupervisor.userName);
   if (!supervisor) throw new Error('the demo roster has no supervisor');

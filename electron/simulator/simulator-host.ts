@@ -43,6 +43,8 @@ export interface SimulatorHostOptions {
   readonly agents: number;
   /** How `GET /contacts` pages (see contacts-paging.ts). */
   readonly contactsPaging: Partial<ContactsPagingSettings>;
+  /** SIP Server's intrusion-enabled: BargeIn joins a call in progress. */
+  readonly intrusionEnabled: boolean;
 }
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -109,6 +111,7 @@ export class SimulatorHost {
       // Its own id stream, so monitoring calls do not shift the floor's ids.
       ids: new InteractionIds((options.seed ^ 0x0b2b0a) >>> 0),
       log: options.log,
+      intrusionEnabled: options.intrusionEnabled,
     });
 
     const world: GwsWorld = {

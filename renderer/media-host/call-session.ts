@@ -1,5 +1,5 @@
-import type { EndEvent, IceCandidateEvent, RTCSession } from 'jssip/lib/RTCSession';
-import type { MediaEvent } from '../../electron/common/contract/media-host-contract';
+import type { EndEvent, IceCandidateEvent, ReInviteEvent, RTCSession } from 'jssip/lib/RTCSession';
+import type { MediaEvent, MicrophoneReport } from '../../electron/common/contract/media-host-contract';
 import type { CallAudioOutputs } from './call-audio';
 import { mapCallStats, type RtcStatsEntry } from './call-stats';
 import { epochNow } from './clock';
@@ -30,14 +30,16 @@ function stopStream(stream: MediaStream | null): void {
 
 /**
  * One incoming call: answered receive-only (no microphone), its remote audio on an unmuted element,
- * the microphone added and removed only on main's command, stats once a second.
+ * stats once a second. The microphone moves only on main's commands, in three steps that let main
+ * ask GWS in between: acquire (device open, track held, nothing sent), attach (the track on the call)
+ * and release (tracks ended at once, the call back to receive-only).
  */
 export class CallSession {
   readonly id: string;
   private phase: CallPhase = 'ringing';
   private microphone: MediaStream | null = null;
   private microphoneDeviceId: string | null = null;
-  /** Bumped by every microphone command and by the end of the call; an open that sees it move gives up. */
+  /** Bumped by every microphone command and by the end of the call; work that sees it move gives up. */
   private microphoneGeneration = 0;
   private microphoneWork: Promise<void> = Promise.resolve();
   private cancelRenegotiation: ((reason: Error) => void) | null = null;
@@ -54,6 +56,8 @@ export class CallSession {
     session.on('peerconnection', ({ peerconnection }) => this.watchConnection(peerconnection));
     session.on('icecandidate', (event: IceCandidateEvent) => this.onIceCandidate(event));
     session.on('confirmed', () => this.onEstablished());
+    session.on('reinvite', (event: ReInviteEvent) => this.onReoffer(event.request.body));
+    session.on('update', (event: ReInviteEvent) => this.onReoffer(event.request.body));
     session.on('ended', (event: EndEvent) => this.finish(event.originator, event.cause));
     session.on('failed', (event: EndEvent) => this.finish(event.originator, event.cause));
   }
@@ -63,52 +67,75 @@ export class CallSession {
     this.phase = 'answering';
     this.emitCallState('answering', null);
     // Receive-only by construction: no constraints, so JsSIP asks for no microphone and adds no track.
-    this.session.answer({ mediaConstraints: { audio: false, video: false }, pcConfig: { iceServers: [] } });
+    // An INVITE without SDP (delayed offer) gets an offer that still receives audio.
+    this.session.answer({
+      mediaConstraints: { audio: false, video: false },
+      rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
+      pcConfig: { iceServers: [] },
+    });
   }
 
-  decline(): void {
+  decline(statusCode: number): void {
     if (this.phase !== 'ringing') throw new Error(`The call is ${this.phase}; only a ringing call can be declined.`);
-    this.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+    this.session.terminate({ status_code: statusCode });
   }
 
   hangUp(): void {
     if (this.phase === 'ended') throw new Error('The call has already ended.');
+    // Privacy first: nothing is captured from the moment the supervisor hangs up.
+    this.stopMicrophone();
     this.session.terminate();
+  }
+
+  /** True while a microphone track lives on this call (held or sent). */
+  get microphoneLive(): boolean {
+    return this.microphone?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
+  }
+
+  get ended(): boolean {
+    return this.phase === 'ended';
   }
 
   setVolume(volume: number): void {
     this.dependencies.outputs.setVolume(this.id, volume);
   }
 
-  /** Resolves when the microphone event for this command has been emitted. */
-  setMicrophone(open: boolean, inputDeviceId: string | null): Promise<void> {
-    // Privacy first: closing stops the capture at once; telling the other side can follow.
-    if (!open) this.stopMicrophone();
+  /** Opens the input device and holds its track; nothing is sent. Resolves once the event is emitted. */
+  acquireMicrophone(inputDeviceId: string | null): Promise<void> {
     const generation = ++this.microphoneGeneration;
-    const work = this.microphoneWork.then(() =>
-      open ? this.openMicrophone(generation, inputDeviceId) : this.closeMicrophone(),
-    );
-    this.microphoneWork = work.catch(() => undefined);
-    return work;
+    return this.queueMicrophoneWork(() => this.acquire(generation, inputDeviceId));
   }
 
-  private async openMicrophone(generation: number, inputDeviceId: string | null): Promise<void> {
+  /** Puts the held track on the call: two-way audio from here. */
+  attachMicrophone(): Promise<void> {
+    const generation = ++this.microphoneGeneration;
+    return this.queueMicrophoneWork(() => this.attach(generation));
+  }
+
+  /** Ends the tracks at once, then takes the sender off the call and goes back to receive-only. */
+  releaseMicrophone(): Promise<void> {
+    // Privacy first: the capture stops before anything else, even before queued work runs.
+    this.stopMicrophone();
+    this.microphoneGeneration += 1;
+    return this.queueMicrophoneWork(() => this.release());
+  }
+
+  private queueMicrophoneWork(work: () => Promise<void>): Promise<void> {
+    const queued = this.microphoneWork.then(work);
+    this.microphoneWork = queued.catch(() => undefined);
+    return queued;
+  }
+
+  private async acquire(generation: number, inputDeviceId: string | null): Promise<void> {
     if (this.phase !== 'established') {
-      this.emitMicrophone(false, 'The call is not connected yet, so the microphone stays closed.');
+      this.emitMicrophone('failed', 'The call is not connected yet, so the microphone stays closed.');
       return;
     }
-    const transceiver = this.audioTransceiver();
-    if (!transceiver) {
-      this.emitMicrophone(false, 'The call has no audio channel to speak on.');
-      return;
-    }
-    const live = this.microphone?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
-    if (live && this.microphoneDeviceId === inputDeviceId && transceiver.direction === 'sendrecv') {
-      this.emitMicrophone(true, null);
+    if (this.microphoneLive && this.microphoneDeviceId === inputDeviceId) {
+      this.emitMicrophone('acquired', null);
       return;
     }
     const superseded = (): boolean => generation !== this.microphoneGeneration || this.phase !== 'established';
-
     let stream: MediaStream;
     try {
       stream = await this.dependencies.getUserMedia({
@@ -116,68 +143,76 @@ export class CallSession {
         video: false,
       });
     } catch (error) {
-      if (!superseded()) this.emitMicrophone(false, describeMicrophoneError(error));
+      if (!superseded()) this.emitMicrophone('failed', describeMicrophoneError(error));
       return;
     }
     if (superseded()) {
       stopStream(stream);
       return;
     }
-    const track = stream.getAudioTracks()[0];
-    if (!track) {
+    if (!stream.getAudioTracks()[0]) {
       stopStream(stream);
-      this.emitMicrophone(false, 'No microphone found.');
+      this.emitMicrophone('failed', 'No microphone found.');
       return;
     }
-
-    const previous = this.microphone;
+    stopStream(this.microphone);
     this.microphone = stream;
     this.microphoneDeviceId = inputDeviceId;
+    this.emitMicrophone('acquired', null);
+  }
+
+  private async attach(generation: number): Promise<void> {
+    const superseded = (): boolean => generation !== this.microphoneGeneration || this.phase !== 'established';
+    const transceiver = this.audioTransceiver();
+    const track = this.microphone?.getAudioTracks().find((candidate) => candidate.readyState === 'live');
+    if (this.phase !== 'established' || !transceiver || !track) {
+      this.stopMicrophone();
+      this.emitMicrophone(
+        'failed',
+        !transceiver ? 'The call has no audio channel to speak on.' : 'No microphone is open to put on the call.',
+      );
+      return;
+    }
     try {
       await transceiver.sender.replaceTrack(track);
-      if (previous !== stream) stopStream(previous);
       if (superseded()) return;
       if (transceiver.direction !== 'sendrecv') {
         transceiver.direction = 'sendrecv';
         await this.renegotiate();
       }
       if (superseded()) return;
-      this.emitMicrophone(true, null);
+      this.emitMicrophone('sending', null);
     } catch (error) {
       // Never half-open: no live track, nothing on the sender, and the transceiver back to listening.
       this.stopMicrophone();
       await transceiver.sender.replaceTrack(null).catch(() => undefined);
       if (!this.ended) transceiver.direction = 'recvonly';
-      if (!superseded())
-        this.emitMicrophone(false, `Could not switch the call to two-way audio: ${errorMessage(error)}`);
+      if (!superseded()) {
+        this.emitMicrophone('failed', `Could not switch the call to two-way audio: ${errorMessage(error)}`);
+      }
     }
   }
 
-  private async closeMicrophone(): Promise<void> {
+  private async release(): Promise<void> {
     this.stopMicrophone();
     if (this.phase === 'ended') return;
     const transceiver = this.audioTransceiver();
-    if (transceiver) {
-      await transceiver.sender.replaceTrack(null).catch(() => undefined);
-      if (transceiver.direction !== 'recvonly' && this.phase === 'established') {
-        transceiver.direction = 'recvonly';
-        try {
-          await this.renegotiate();
-        } catch (error) {
-          this.dependencies.emit({
-            type: 'commandFailed',
-            command: 'setMicrophone',
-            reason: `The microphone is closed, but the call could not be switched back to listening: ${errorMessage(error)}`,
-          });
-        }
+    if (transceiver) await transceiver.sender.replaceTrack(null).catch(() => undefined);
+    this.emitMicrophone('released', null);
+    // The far end learns the call is receive-only again; nothing is sent meanwhile, the tracks are ended.
+    if (transceiver && transceiver.direction !== 'recvonly' && this.phase === 'established') {
+      transceiver.direction = 'recvonly';
+      try {
+        await this.renegotiate();
+      } catch (error) {
+        this.dependencies.emit({
+          type: 'commandFailed',
+          command: 'releaseMicrophone',
+          callId: null,
+          reason: `The microphone is closed, but the call could not be switched back to receive-only: ${errorMessage(error)}`,
+        });
       }
     }
-    if (!this.ended) this.emitMicrophone(false, null);
-  }
-
-  /** A getter, so checks after an await are not narrowed away by the compiler. */
-  private get ended(): boolean {
-    return this.phase === 'ended';
   }
 
   private stopMicrophone(): void {
@@ -223,6 +258,11 @@ export class CallSession {
     });
   }
 
+  private onReoffer(body: string | undefined): void {
+    const direction = /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(body ?? '')?.[1] ?? 'sendrecv';
+    this.dependencies.emit({ type: 'reoffer', callId: this.id, offeredDirection: direction, at: epochNow() });
+  }
+
   private onIceCandidate({ candidate, ready }: IceCandidateEvent): void {
     if (candidate.type === 'host') setTimeout(ready, HOST_CANDIDATE_SETTLE_MS);
   }
@@ -265,7 +305,7 @@ export class CallSession {
     this.cancelRenegotiation?.(new Error('the call ended'));
     clearInterval(this.statsTimer);
     this.dependencies.outputs.remove(this.id);
-    if (microphoneWasInUse) this.emitMicrophone(false, null);
+    if (microphoneWasInUse) this.emitMicrophone('released', null);
     this.emitCallState('ended', describeCallEnd(originator, cause));
     this.dependencies.onFinished(this.id);
   }
@@ -274,7 +314,7 @@ export class CallSession {
     this.dependencies.emit({ type: 'callState', callId: this.id, state, reason, at: epochNow() });
   }
 
-  private emitMicrophone(open: boolean, error: string | null): void {
-    this.dependencies.emit({ type: 'microphone', callId: this.id, open, error, at: epochNow() });
+  private emitMicrophone(state: MicrophoneReport, error: string | null): void {
+    this.dependencies.emit({ type: 'microphone', callId: this.id, state, error, at: epochNow() });
   }
 }

@@ -14,8 +14,10 @@ import { createStatusView } from './status-view';
 function findMediaBridge(): MediaHostBridge | null {
   const candidate: unknown = Reflect.get(window, MEDIA_BRIDGE_GLOBAL_NAME);
   if (typeof candidate !== 'object' || candidate === null) return null;
-  const { onCommand, emit } = candidate as Record<string, unknown>;
-  return typeof onCommand === 'function' && typeof emit === 'function' ? (candidate as MediaHostBridge) : null;
+  const { onCommand, onLost, emit } = candidate as Record<string, unknown>;
+  return typeof onCommand === 'function' && typeof onLost === 'function' && typeof emit === 'function'
+    ? (candidate as MediaHostBridge)
+    : null;
 }
 
 function boot(): void {
@@ -31,7 +33,7 @@ function boot(): void {
     bridge.emit(event);
   };
   const outputs = new CallAudioOutputs(document.getElementById('calls')!, (reason) =>
-    emit({ type: 'commandFailed', command: 'setOutputDevice', reason }),
+    emit({ type: 'commandFailed', command: 'setOutputDevice', callId: null, reason }),
   );
   const phone = createJsSipPhone({
     emit,
@@ -39,15 +41,27 @@ function boot(): void {
     // Looked up on each use, never captured: the microphone is reached only through this call.
     getUserMedia: (constraints) => navigator.mediaDevices.getUserMedia(constraints),
   });
+  // Main can no longer see or command this page's calls: none may go on.
+  bridge.onLost(() => phone.hangUpAll());
   startMediaHost({
-    bridge: { onCommand: (listener) => bridge.onCommand(listener), emit },
+    bridge: {
+      onCommand: (listener) => bridge.onCommand(listener),
+      onLost: (listener) => bridge.onLost(listener),
+      emit,
+    },
     phone,
     listDevices: listAudioDevices,
   });
   watchAudioDevices(emit, (error) =>
-    emit({ type: 'commandFailed', command: 'listDevices', reason: errorMessage(error) }),
+    emit({ type: 'commandFailed', command: 'listDevices', callId: null, reason: errorMessage(error) }),
   );
-  emit({ type: 'ready' });
+  // Closing or reloading the page: main hears it first (so it ends the calls as "the audio window
+  // closed"), and every call and track ends in the same task, before main can act on anything else.
+  window.addEventListener('pagehide', () => {
+    emit({ type: 'goodbye' });
+    phone.hangUpAll();
+  });
+  emit({ type: 'ready', calls: phone.calls() });
 }
 
 boot();

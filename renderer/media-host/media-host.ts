@@ -26,7 +26,8 @@ function commandName(raw: unknown): string {
  */
 export function startMediaHost(dependencies: MediaHostDependencies): () => void {
   const { bridge, phone } = dependencies;
-  const fail = (command: string, reason: string): void => bridge.emit({ type: 'commandFailed', command, reason });
+  const fail = (command: string, callId: string | null, reason: string): void =>
+    bridge.emit({ type: 'commandFailed', command, callId, reason });
 
   const callOf = (callId: string): PhoneCall => {
     const call = phone.call(callId);
@@ -43,11 +44,15 @@ export function startMediaHost(dependencies: MediaHostDependencies): () => void 
       case 'answer':
         return callOf(command.callId).answer();
       case 'decline':
-        return callOf(command.callId).decline();
+        return callOf(command.callId).decline(command.statusCode);
       case 'hangUp':
         return callOf(command.callId).hangUp();
-      case 'setMicrophone':
-        return callOf(command.callId).setMicrophone(command.open, command.inputDeviceId);
+      case 'acquireMicrophone':
+        return callOf(command.callId).acquireMicrophone(command.inputDeviceId);
+      case 'attachMicrophone':
+        return callOf(command.callId).attachMicrophone();
+      case 'releaseMicrophone':
+        return callOf(command.callId).releaseMicrophone();
       case 'setOutputDevice':
         return phone.setOutputDevice(command.deviceId);
       case 'setVolume':
@@ -65,14 +70,15 @@ export function startMediaHost(dependencies: MediaHostDependencies): () => void 
       const issues = parsed.error.issues
         .map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`)
         .join('; ');
-      fail(commandName(raw), `Malformed command (${issues}).`);
+      fail(commandName(raw), null, `Malformed command (${issues}).`);
       return;
     }
     const command = parsed.data;
+    const callId = 'callId' in command ? command.callId : null;
     try {
-      Promise.resolve(run(command)).catch((error: unknown) => fail(command.type, errorMessage(error)));
+      Promise.resolve(run(command)).catch((error: unknown) => fail(command.type, callId, errorMessage(error)));
     } catch (error) {
-      fail(command.type, errorMessage(error));
+      fail(command.type, callId, errorMessage(error));
     }
   });
 }

@@ -13,14 +13,20 @@ export interface Phone {
   register(account: MediaSipAccount): void;
   unregister(): void;
   call(callId: string): PhoneCall | undefined;
+  /** The calls this page holds, for main when the page (re)connects. */
+  calls(): Array<{ callId: string; microphoneLive: boolean }>;
+  /** Ends every call and every microphone track at once: the page is going away or lost main. */
+  hangUpAll(): void;
   setOutputDevice(deviceId: string | null): Promise<void>;
 }
 
 export interface PhoneCall {
   answer(): void;
-  decline(): void;
+  decline(statusCode: number): void;
   hangUp(): void;
-  setMicrophone(open: boolean, inputDeviceId: string | null): Promise<void>;
+  acquireMicrophone(inputDeviceId: string | null): Promise<void>;
+  attachMicrophone(): Promise<void>;
+  releaseMicrophone(): Promise<void>;
   setVolume(volume: number): void;
 }
 
@@ -72,6 +78,7 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
     dependencies.emit({
       type: 'incomingCall',
       callId: call.id,
+      sipCallId: request.getHeader('Call-ID'),
       remoteUri: remote.uri.toString(),
       remoteDisplayName: remote.display_name ? remote.display_name : null,
       genesysCallUuid: parseGenesysCallUuid(request.getHeader('X-Genesys-CallUUID')),
@@ -131,6 +138,16 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
       else dependencies.emit({ type: 'registration', state: 'unregistered', reason: null });
     },
     call: (callId) => calls.get(callId),
+    calls: () => [...calls.values()].map((call) => ({ callId: call.id, microphoneLive: call.microphoneLive })),
+    hangUpAll() {
+      for (const call of [...calls.values()]) {
+        try {
+          call.hangUp();
+        } catch {
+          // Already ending: its tracks are stopped by then.
+        }
+      }
+    },
     setOutputDevice: (deviceId) => dependencies.outputs.setOutputDevice(deviceId),
   };
 }

@@ -1,3 +1,4 @@
+import { useFocusKeeper } from './components/focus-keeper';
 import { NoticeBanner } from './components/notice-banner';
 import { ToastHost } from './components/toast';
 import { CopyFallbackDialog } from './features/diagnostics/copy-fallback-dialog';
@@ -7,6 +8,8 @@ import { TeamView } from './features/team/team-view';
 import { IncomingCalls } from './features/voice/incoming-calls';
 import { MonitoringBoard } from './features/board/monitoring-board';
 import { SettingsNotice } from './features/settings/settings-notice';
+import { AudioEngineNotice } from './features/audio/audio-engine-notice';
+import { useWindowTitle } from './features/header/use-window-title';
 import { useAppStore, useCommands } from './store/store-context';
 
 type Screen = 'starting' | 'unavailable' | 'sign-in' | 'team';
@@ -46,9 +49,11 @@ function CurrentScreen({ screen, loadProblem }: { screen: Screen; loadProblem: s
         <div className="team-screen">
           <AppHeader />
           <div className="app-notices">
+            <AudioEngineNotice />
             <SettingsNotice />
           </div>
-          <main className="workspace">
+          {/* The last place focus can fall back to when what held it goes away. */}
+          <main className="workspace" tabIndex={-1}>
             <IncomingCalls />
             <MonitoringBoard />
             <TeamView />
@@ -59,6 +64,8 @@ function CurrentScreen({ screen, loadProblem }: { screen: Screen; loadProblem: s
 }
 
 export function App() {
+  useWindowTitle();
+  useFocusKeeper();
   const screen = useAppStore((state): Screen => {
     const app = state.mirror.app;
     if (app === null) return state.mirror.loadError === null ? 'starting' : 'unavailable';

@@ -1,58 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshotPath, signInToDemo, test, type EarshotHost } from './browser-host-fixture';
-
-interface ControlAgent {
-  id: string;
-  userName: string;
-  state: string;
-  interactions?: Array<{ id: string }>;
-}
-interface RtpCount {
-  packets: number;
-  packetsWithEnergy: number;
-}
-interface VoiceCall {
-  id: string;
-  state: string;
-  rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', RtpCount>;
-}
-
-/** Counts getUserMedia calls and keeps every track it hands out, so the test sees whether the mic was ever opened. */
-function probeMicrophone(): void {
-  const probe = { calls: 0, tracks: [] as MediaStreamTrack[] };
-  Object.assign(window, { __micProbe: probe });
-  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
-    probe.calls += 1;
-    const stream = await original(constraints);
-    probe.tracks.push(...stream.getTracks());
-    return stream;
-  };
-}
-
-async function micProbe(media: Page): Promise<{ calls: number; states: string[] }> {
-  return media.evaluate(() => {
-    const probe = (window as unknown as { __micProbe: { calls: number; tracks: MediaStreamTrack[] } }).__micProbe;
-    return { calls: probe.calls, states: probe.tracks.map((track) => track.readyState) };
-  });
-}
-
-async function supervisorRtp(earshot: EarshotHost): Promise<VoiceCall | undefined> {
-  const { calls } = (await earshot.control('GET', '/voice')) as { calls: VoiceCall[] };
-  return calls.find((call) => call.state !== 'Released');
-}
-
-/** A Ready agent with nothing going on, freed from the live floor's work if every one had some. */
-async function idleReadyAgent(earshot: EarshotHost): Promise<ControlAgent> {
-  const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
-  const agent =
-    agents.find((candidate) => candidate.state === 'Ready' && !candidate.interactions?.length) ??
-    agents.find((candidate) => candidate.state !== 'LoggedOut')!;
-  for (const interaction of agent.interactions ?? [])
-    await earshot.control('DELETE', `/interactions/${interaction.id}`);
-  if (agent.state !== 'Ready') await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'Ready' });
-  return agent;
-}
+import { expect, screenshotPath, signInToDemo, test } from './browser-host-fixture';
+import { idleReadyAgent, micProbe, probeMicrophone, supervisorCall } from './voice-helpers';
 
 test('a supervisor listens in silently, barges in, and goes back to silent', async ({ page, context, earshot }) => {
   const media = await context.newPage();
@@ -98,7 +46,7 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
 
   // Silent: not one packet from the supervisor, and the microphone was never asked for.
   await page.waitForTimeout(1_000);
-  expect((await supervisorRtp(earshot))?.rtpFromSupervisor.ListenIn.packets).toBe(0);
+  expect((await supervisorCall(earshot))?.rtpFromSupervisor.ListenIn.packets).toBe(0);
   expect((await micProbe(media)).calls).toBe(0);
   await page.screenshot({ path: screenshotPath('listen-in.png') });
 
@@ -106,7 +54,7 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
   await expect(card).toHaveAttribute('data-microphone', 'open');
   await expect(card).toHaveAttribute('data-audience', 'everyone');
   await expect
-    .poll(async () => (await supervisorRtp(earshot))?.rtpFromSupervisor.BargeIn.packetsWithEnergy ?? 0)
+    .poll(async () => (await supervisorCall(earshot))?.rtpFromSupervisor.BargeIn.packetsWithEnergy ?? 0)
     .toBeGreaterThan(10);
   await page.screenshot({ path: screenshotPath('barge-in.png') });
 
@@ -118,7 +66,7 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
   expect(probe.states.every((state) => state === 'ended')).toBe(true);
   // Packets already in flight at the switch may still land; once the count stands still, no more come.
   const total = async () => {
-    const rtp = (await supervisorRtp(earshot))!.rtpFromSupervisor;
+    const rtp = (await supervisorCall(earshot))!.rtpFromSupervisor;
     return rtp.ListenIn.packets + rtp.Coach.packets + rtp.BargeIn.packets;
   };
   let previous = -1;

@@ -16,13 +16,16 @@ const OUTBOX_LIMIT = 200;
  * preload's API, carried over a WebSocket to the browser host. Each frame is one JSON command (from
  * the host) or one JSON event (to the host); the page parses commands, the host parses events.
  * The host serves one media page at a time: a second one keeps retrying quietly until the first
- * goes. After a lost connection the page reloads, so it never keeps a registration main forgot.
- * It names the policy its page was served with; when main moves to another SIP server the host
- * closes the socket with MEDIA_SOCKET_RELOAD, and the page reloads at once to get the new policy.
+ * goes. A page that loses its connection ends its calls and microphone tracks at once (main can no
+ * longer see or command them), and reloads when the connection is back, so it never keeps a
+ * registration main forgot. It names the policy its page was served with; when main moves to
+ * another SIP server the host closes the socket with MEDIA_SOCKET_RELOAD, and the page reloads at
+ * once to get the new policy.
  */
 function installMediaPageBridge(): void {
   const policy = document.currentScript?.dataset.policy ?? '0';
   const listeners = new Set<(command: MediaCommand) => void>();
+  const lostListeners = new Set<() => void>();
   const backlog: unknown[] = [];
   const outbox: string[] = [];
   let socket: WebSocket | null = null;
@@ -60,7 +63,9 @@ function installMediaPageBridge(): void {
       deliver(command);
     });
     ws.addEventListener('close', (event) => {
-      if (socket === ws) socket = null;
+      const wasConnected = socket === ws;
+      if (wasConnected) socket = null;
+      if (wasConnected) for (const listener of [...lostListeners]) listener();
       if (event.code === MEDIA_SOCKET_RELOAD) {
         location.reload();
         return;
@@ -74,6 +79,10 @@ function installMediaPageBridge(): void {
       listeners.add(listener);
       for (const command of backlog.splice(0)) deliver(command);
       return () => listeners.delete(listener);
+    },
+    onLost(listener) {
+      lostListeners.add(listener);
+      return () => lostListeners.delete(listener);
     },
     emit(event: MediaEvent) {
       const frame = JSON.stringify(event);

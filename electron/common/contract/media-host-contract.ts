@@ -22,14 +22,18 @@ export const mediaCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unregister') }),
   /** Always receive-only: answering never opens the microphone. */
   z.object({ type: z.literal('answer'), callId: z.string() }),
-  z.object({ type: z.literal('decline'), callId: z.string() }),
+  /** Refuses a call that rings (or waits) with a final response. */
+  z.object({ type: z.literal('decline'), callId: z.string(), statusCode: z.number().int().min(400).max(699) }),
   z.object({ type: z.literal('hangUp'), callId: z.string() }),
-  z.object({
-    type: z.literal('setMicrophone'),
-    callId: z.string(),
-    open: z.boolean(),
-    inputDeviceId: z.string().nullable(),
-  }),
+  /**
+   * Opens the input device and holds its track, not yet on the call: nothing is sent until
+   * `attachMicrophone`. Main asks GWS to go live only once this is confirmed.
+   */
+  z.object({ type: z.literal('acquireMicrophone'), callId: z.string(), inputDeviceId: z.string().nullable() }),
+  /** Puts the held track on the call (two-way audio): the supervisor is heard from here. */
+  z.object({ type: z.literal('attachMicrophone'), callId: z.string() }),
+  /** Stops sending and ends the tracks at once; the call goes back to receive-only afterwards. */
+  z.object({ type: z.literal('releaseMicrophone'), callId: z.string() }),
   z.object({ type: z.literal('setOutputDevice'), deviceId: z.string().nullable() }),
   z.object({ type: z.literal('setVolume'), callId: z.string(), volume: z.number().min(0).max(1) }),
   z.object({ type: z.literal('listDevices') }),
@@ -54,12 +58,24 @@ export const callStatsSchema = z.object({
 });
 export type CallStats = z.infer<typeof callStatsSchema>;
 
+/** acquired: device open, track held, nothing sent. sending: on the call. released: tracks ended, nothing sent. */
+export const microphoneReportSchema = z.enum(['acquired', 'sending', 'released', 'failed']);
+export type MicrophoneReport = z.infer<typeof microphoneReportSchema>;
+
+/** A call the media host still holds when it (re)connects: main ends it, so no leg outlives main's knowledge. */
+const heldCallSchema = z.object({ callId: z.string(), microphoneLive: z.boolean() });
+
 export const mediaEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('ready'), calls: z.array(heldCallSchema).max(100) }),
+  /** The page is going away (closed or reloaded) and has ended every track and call. */
+  z.object({ type: z.literal('goodbye') }),
   z.object({ type: z.literal('registration'), state: registrationStateSchema, reason: z.string().nullable() }),
   z.object({
     type: z.literal('incomingCall'),
+    /** The media host's id for this leg (JsSIP session id: Call-ID plus From tag). */
     callId: z.string(),
+    /** The SIP Call-ID header: a second INVITE with a Call-ID already known is never answered. */
+    sipCallId: z.string(),
     remoteUri: z.string(),
     remoteDisplayName: z.string().nullable(),
     /** X-Genesys-CallUUID of the monitored call, when the server sends it. */
@@ -75,14 +91,16 @@ export const mediaEventSchema = z.discriminatedUnion('type', [
     reason: z.string().nullable(),
     at: z.number(),
   }),
+  /** The far end renegotiated (re-INVITE); the media host answered without opening the microphone. */
+  z.object({ type: z.literal('reoffer'), callId: z.string(), offeredDirection: z.string(), at: z.number() }),
   /** The first audio packet arrived (the remote track unmuted). */
   z.object({ type: z.literal('firstAudio'), callId: z.string(), at: z.number() }),
   z.object({ type: z.literal('callStats'), callId: z.string(), at: z.number(), stats: callStatsSchema }),
   z.object({
     type: z.literal('microphone'),
     callId: z.string(),
-    open: z.boolean(),
-    /** Why opening failed (permission denied, no device); null when it did what was asked. */
+    state: microphoneReportSchema,
+    /** Why it failed (permission denied, no device, renegotiation refused); null otherwise. */
     error: z.string().nullable(),
     at: z.number(),
   }),
@@ -92,15 +110,29 @@ export const mediaEventSchema = z.discriminatedUnion('type', [
     inputs: z.array(audioDeviceSchema),
     outputSelectionSupported: z.boolean(),
   }),
-  z.object({ type: z.literal('commandFailed'), command: z.string(), reason: z.string() }),
+  z.object({
+    type: z.literal('commandFailed'),
+    command: z.string(),
+    /** The leg the command was for, where it had one. */
+    callId: z.string().nullable(),
+    reason: z.string(),
+  }),
 ]);
 export type MediaEvent = z.infer<typeof mediaEventSchema>;
 
 export const MEDIA_SOCKET_PATH = '/media-bridge';
+/** Electron IPC channels of the media host window: commands from main, events to main. */
+export const MEDIA_COMMAND_CHANNEL = 'media:command';
+export const MEDIA_EVENT_CHANNEL = 'media:event';
 export const MEDIA_BRIDGE_GLOBAL_NAME = 'earshotMedia';
 
 /** What the media host page sees: the preload (Electron) or the page bridge (browser) provides it. */
 export interface MediaHostBridge {
   onCommand(listener: (command: MediaCommand) => void): () => void;
+  /**
+   * The link to main is lost while the page lives on (the browser edition's socket dropped): the
+   * page must end its calls and microphone at once. Electron's IPC is never lost while the page lives.
+   */
+  onLost(listener: () => void): () => void;
   emit(event: MediaEvent): void;
 }

@@ -9,7 +9,7 @@ import {
   settingsPatchSchema,
   settingsViewSchema,
 } from '../models/settings';
-import { monitoringScopeSchema, voiceFrequencySchema, voiceModeSchema } from '../models/voice';
+import { monitoringScopeSchema, switchTargetSchema, voiceFrequencySchema, voiceModeSchema } from '../models/voice';
 import { signInDefaultsSchema, signInRequestSchema } from './sign-in';
 
 const callRef = { callId: z.string().min(1) };
@@ -48,9 +48,11 @@ export const uiInvokeContract = {
   },
   'voice:cancelMonitoring': { request: z.object({}).strict(), response: z.null() },
   'voice:switchMode': {
-    request: z.object({ ...callRef, mode: z.enum(['ListenIn', 'BargeIn']) }).strict(),
+    request: z.object({ ...callRef, mode: switchTargetSchema }).strict(),
     response: z.null(),
   },
+  /** Opens (talk) or closes the supervisor's own microphone in the call's current mode. */
+  'voice:setMicrophone': { request: z.object({ ...callRef, open: z.boolean() }).strict(), response: z.null() },
   'voice:muteAgent': { request: z.object({ ...callRef, muted: z.boolean() }).strict(), response: z.null() },
   'voice:hangUp': { request: z.object(callRef).strict(), response: z.null() },
   'voice:setVolume': {
@@ -59,6 +61,8 @@ export const uiInvokeContract = {
   },
   'voice:answerIncoming': { request: z.object(callRef).strict(), response: z.null() },
   'voice:declineIncoming': { request: z.object(callRef).strict(), response: z.null() },
+  /** Browser edition: the address of a fresh audio page, for the UI to open after the supervisor closed it. */
+  'audio:reopenEngine': { request: z.object({}).strict(), response: z.object({ url: z.string() }) },
   'audio:selectOutput': { request: z.object({ deviceId: z.string().nullable() }).strict(), response: z.null() },
   'audio:selectInput': { request: z.object({ deviceId: z.string().nullable() }).strict(), response: z.null() },
   'messaging:monitor': {

@@ -113,6 +113,16 @@ export const hotkeySettingsSchema = z.object({
 });
 export type HotkeySettings = z.infer<typeof hotkeySettingsSchema>;
 
+/** Keys inside Earshot's own window (not the global hotkeys). */
+export const keyboardSettingsSchema = z.object({
+  /**
+   * Shortcuts of one character key (L, M, Shift+H, /). Off leaves only the modifier chord and the
+   * buttons, for supervisors whose speech input or stray keys would set them off (WCAG 2.1.4).
+   */
+  singleKeyShortcuts: z.boolean(),
+});
+export type KeyboardSettings = z.infer<typeof keyboardSettingsSchema>;
+
 export const themeSchema = z.enum(['light', 'dark', 'system']);
 export type Theme = z.infer<typeof themeSchema>;
 
@@ -130,6 +140,7 @@ interface SettingsSections {
   monitoring: MonitoringDefaults;
   audio: AudioSettings;
   hotkeys: HotkeySettings;
+  keyboard: KeyboardSettings;
   theme: Theme;
   notifications: NotificationSettings;
 }
@@ -149,6 +160,7 @@ const defaultSections = (): SettingsSections => ({
     toggleCoach: 'CommandOrControl+Alt+Shift+C',
     hangUp: 'CommandOrControl+Alt+Shift+H',
   },
+  keyboard: { singleKeyShortcuts: true },
   theme: 'system',
   notifications: { voice: true, chat: true, sms: true, voiceWhileAudioPlays: false },
 });
@@ -159,6 +171,8 @@ export const settingsSchema = z.object({
   monitoring: monitoringDefaultsSchema.default(() => defaultSections().monitoring),
   audio: audioSettingsSchema.default(() => defaultSections().audio),
   hotkeys: hotkeySettingsSchema.default(() => defaultSections().hotkeys),
+  // Added within version 1: a file written before it has no such section and takes the default.
+  keyboard: keyboardSettingsSchema.default(() => defaultSections().keyboard),
   theme: themeSchema.default('system'),
   notifications: notificationSettingsSchema.default(() => defaultSections().notifications),
 });
@@ -174,6 +188,7 @@ export const settingsPatchSchema = z
     monitoring: monitoringDefaultsSchema,
     audio: audioSettingsSchema,
     hotkeys: hotkeySettingsSchema,
+    keyboard: keyboardSettingsSchema,
     theme: themeSchema,
     notifications: notificationSettingsSchema,
   })

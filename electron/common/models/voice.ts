@@ -6,6 +6,10 @@ import { registrationStateSchema } from './sip-registration';
 export const voiceModeSchema = z.enum(['ListenIn', 'Coach', 'BargeIn']);
 export type VoiceMode = z.infer<typeof voiceModeSchema>;
 
+/** The modes a running monitoring call can switch to (GWS has no voice SwitchToCoach). */
+export const switchTargetSchema = z.enum(['ListenIn', 'BargeIn']);
+export type SwitchTarget = z.infer<typeof switchTargetSchema>;
+
 /** Call: follow the call through transfers (default). Agent: only while that agent has it. */
 export const monitoringScopeSchema = z.enum(['Call', 'Agent']);
 export type MonitoringScope = z.infer<typeof monitoringScopeSchema>;
@@ -14,24 +18,38 @@ export type MonitoringScope = z.infer<typeof monitoringScopeSchema>;
 export const voiceFrequencySchema = z.enum(['AllCalls', 'NextCall']);
 export type VoiceFrequency = z.infer<typeof voiceFrequencySchema>;
 
-/** Who hears the supervisor right now, derived from the microphone's real state, never from intent. */
-export const audienceSchema = z.enum(['nobody', 'agent', 'everyone']);
+/**
+ * Who can hear the supervisor. Derived once, in main, from each call's state machine (see
+ * electron/main/voice/audience.ts); every indicator shows this value and never derives its own.
+ * `caller` is the other party of an ordinary (not monitoring) call the supervisor answered.
+ */
+export const audienceSchema = z.enum(['nobody', 'agent', 'caller', 'everyone']);
 export type Audience = z.infer<typeof audienceSchema>;
 
-/** The supervisor device's monitoring subscription, as the last DeviceStateChangeMessage said. */
-export const voiceSubscriptionSchema = z.object({
-  agentId: z.string().nullable(),
-  agentName: z.string().nullable(),
-  mode: voiceModeSchema,
-  scope: monitoringScopeSchema,
-  frequency: voiceFrequencySchema,
-  /** A command for the subscription (start or cancel) is on its way. */
-  pending: z.boolean(),
-});
-export type VoiceSubscription = z.infer<typeof voiceSubscriptionSchema>;
-
-export const microphoneStateSchema = z.enum(['closed', 'opening', 'open', 'closing', 'failed']);
+/**
+ * The supervisor's microphone on a call, as the media host last confirmed it. `opening` covers the
+ * whole way to sending (device, server, sender); `closing` lasts until the media host confirms the
+ * tracks ended; `unconfirmed` is a microphone main lost sight of (the audio window went away while it
+ * was open) until a media host confirms it holds none.
+ */
+export const microphoneStateSchema = z.enum(['closed', 'opening', 'open', 'closing', 'unconfirmed']);
 export type MicrophoneState = z.infer<typeof microphoneStateSchema>;
+
+/** A call command on its way, as the card names it. */
+export const voiceCommandSchema = z.enum([
+  'listen',
+  'barge-in',
+  'talk',
+  'stop-talking',
+  'mute-agent',
+  'unmute-agent',
+  'hang-up',
+]);
+export type VoiceCommand = z.infer<typeof voiceCommandSchema>;
+
+/** monitoring: a call GWS placed for this supervisor's monitoring. ordinary: a call the supervisor answered. */
+export const callKindSchema = z.enum(['monitoring', 'ordinary']);
+export type CallKind = z.infer<typeof callKindSchema>;
 
 export const callAudioSchema = z.object({
   /** Epoch ms of the first audio packet; null until audio arrives. */
@@ -45,29 +63,80 @@ export const callAudioSchema = z.object({
 export type CallAudio = z.infer<typeof callAudioSchema>;
 
 export const monitoredCallSchema = z.object({
-  /** The supervisor's call id in GWS. */
+  /** The supervisor's call id in GWS; for an ordinary call, its SIP leg's id. */
   id: z.string(),
+  kind: callKindSchema,
   agentId: z.string().nullable(),
   agentName: z.string().nullable(),
+  /** The customer's number on a monitoring call; the caller's on an ordinary one. */
   customerNumber: z.string().nullable(),
   state: z.enum(['ringing', 'connecting', 'established', 'ended']),
   startedAt: z.number(),
   endedAt: z.number().nullable(),
-  mode: voiceModeSchema,
+  /** Why the call ended, in words, when it was not the supervisor's own hang-up or a normal end. */
+  endReason: z.string().nullable(),
+  /** The supervision mode as the server reports it; null on an ordinary call. */
+  mode: voiceModeSchema.nullable(),
+  /**
+   * The server went to Coach or Barge in without this supervisor asking here (another client, a
+   * server-side change). The microphone stays closed until the supervisor chooses to talk.
+   */
+  modeChangedOutside: z.boolean(),
   audience: audienceSchema,
   microphone: microphoneStateSchema,
-  /** Modes the call may switch to now, from GWS's rules and the call's capabilities. */
-  switchTargets: z.array(z.enum(['ListenIn', 'BargeIn'])).readonly(),
+  /** Modes the call may switch to now, from GWS's rules, the call's capabilities and what is in flight. */
+  switchTargets: z.array(switchTargetSchema).readonly(),
+  /** The supervisor may open the microphone in the current mode (an ordinary call, or a mode set outside). */
+  canTalk: z.boolean(),
+  /** The supervisor may close the microphone and stay on the call (an ordinary call). */
+  canStopTalking: z.boolean(),
   agentMuted: z.boolean(),
   canMuteAgent: z.boolean(),
   canUnmuteAgent: z.boolean(),
+  canHangUp: z.boolean(),
   volume: z.number().min(0).max(1),
   audio: callAudioSchema,
   /** The command on its way, so the card can show it and refuse a second click. */
-  pendingCommand: z.string().nullable(),
+  pendingCommand: voiceCommandSchema.nullable(),
   error: appErrorSchema.nullable(),
 });
 export type MonitoredCall = z.infer<typeof monitoredCallSchema>;
+
+/** requesting: GWS was asked and has not confirmed yet. waiting: armed, no call of it up. paused: no audio window. */
+export const subscriptionStatusSchema = z.enum(['requesting', 'waiting', 'on-call', 'paused', 'cancelling']);
+export type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
+
+/** The supervisor device's monitoring subscription, as the last DeviceStateChangeMessage said. */
+export const voiceSubscriptionSchema = z.object({
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  mode: voiceModeSchema,
+  scope: monitoringScopeSchema,
+  frequency: voiceFrequencySchema,
+  status: subscriptionStatusSchema,
+});
+export type VoiceSubscription = z.infer<typeof voiceSubscriptionSchema>;
+
+/** What an agent's row says about monitoring that agent's calls, derived in main with the rest. */
+export const monitoredAgentSchema = z.object({
+  agentId: z.string(),
+  status: subscriptionStatusSchema,
+  /** The live call's mode as the server reports it; else the subscription's. */
+  mode: voiceModeSchema,
+  audience: audienceSchema,
+});
+export type MonitoredAgent = z.infer<typeof monitoredAgentSchema>;
+
+/**
+ * The media host (the hidden audio window, or the browser edition's audio page). `lost`: gone and
+ * not restarting by itself; `reopenable` says the supervisor can bring it back from the UI.
+ */
+export const audioEngineSchema = z.object({
+  status: z.enum(['starting', 'running', 'lost']),
+  reason: z.string().nullable(),
+  reopenable: z.boolean(),
+});
+export type AudioEngine = z.infer<typeof audioEngineSchema>;
 
 /** A call to the supervisor that is not monitoring this supervisor started: it rings, never auto-answers. */
 export const incomingCallSchema = z.object({
@@ -90,11 +159,15 @@ export type SipStatus = z.infer<typeof sipStatusSchema>;
 
 export const voiceStateSchema = z.object({
   sip: sipStatusSchema,
+  audioEngine: audioEngineSchema,
   subscription: voiceSubscriptionSchema.nullable(),
   subscriptionError: appErrorSchema.nullable(),
   calls: z.array(monitoredCallSchema).readonly(),
   history: z.array(monitoredCallSchema).readonly(),
   incoming: z.array(incomingCallSchema).readonly(),
+  /** The widest audience over every call, and over a microphone main lost sight of: the header, tray and title. */
+  audience: audienceSchema,
+  monitoredAgents: z.array(monitoredAgentSchema).readonly(),
   devices: z.object({
     outputs: z.array(audioDeviceOptionSchema).readonly(),
     inputs: z.array(audioDeviceOptionSchema).readonly(),
@@ -105,8 +178,9 @@ export const voiceStateSchema = z.object({
 });
 export type VoiceState = z.infer<typeof voiceStateSchema>;
 
-export function audienceFor(mode: VoiceMode, microphone: MicrophoneState): Audience {
-  // While the microphone is (or may be) live, say the widest audience the mode allows.
-  if (microphone === 'closed' || microphone === 'failed') return 'nobody';
-  return mode === 'Coach' ? 'agent' : 'everyone';
+const audienceRank: Readonly<Record<Audience, number>> = { nobody: 0, agent: 1, caller: 2, everyone: 3 };
+
+/** The louder of two audiences: where two states are in play, indicators say the wider one. */
+export function louderAudience(a: Audience, b: Audience): Audience {
+  return audienceRank[a] >= audienceRank[b] ? a : b;
 }

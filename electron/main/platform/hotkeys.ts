@@ -169,6 +169,8 @@ const reservedChords: Readonly<Record<string, string>> = {
   'Command+Space': 'opens Spotlight',
   'Command+H': 'hides applications',
   'Command+M': 'minimises windows',
+  // The UI window's own going-live key (renderer/ui/features/voice/shortcuts.ts); a global hotkey would take it.
+  'Control+Shift+B': 'is Earshot’s Barge in key inside its window',
 };
 
 const editingKeys = new Set(['A', 'C', 'F', 'N', 'O', 'P', 'S', 'T', 'V', 'W', 'X', 'Y', 'Z']);
@@ -245,30 +247,32 @@ export function hotkeyCommand(action: HotkeyAction, voice: VoiceState): Result<H
   const call = keyTargetCall(voice.calls);
   if (!call) return err('invalid-input', 'There is no monitored call for the hotkey to act on.');
   if (action === 'hangUp') {
-    if (call.pendingCommand === 'Hang up') return err('busy', 'The monitoring call is already hanging up.');
+    if (!call.canHangUp) return err('busy', 'The call is already hanging up.');
     return ok({ channel: 'voice:hangUp', payload: { callId: call.id } });
   }
-  if (call.pendingCommand) return err('busy', `Still busy with “${call.pendingCommand}”.`);
-  const target = action === 'bargeIn' ? 'BargeIn' : 'ListenIn';
   if (action === 'toggleCoach' && call.mode !== 'Coach') {
     return err(
       'invalid-input',
       'A running call cannot switch to Coach. Choose Coach in the monitor menu before the next call.',
     );
   }
-  if (action !== 'toggleCoach' && call.mode === target) {
-    return err(
-      'invalid-input',
-      target === 'BargeIn' ? 'You are already barged in.' : 'You are already listening silently.',
-    );
+  const target = action === 'bargeIn' ? 'BargeIn' : 'ListenIn';
+  if (call.switchTargets.includes(target)) {
+    return ok({ channel: 'voice:switchMode', payload: { callId: call.id, mode: target } });
   }
-  if (!call.switchTargets.includes(target)) {
-    return err(
-      'invalid-input',
-      target === 'BargeIn'
-        ? 'Barging in is not possible on this call right now.'
-        : 'Listening silently is not possible on this call right now.',
-    );
+  if (call.pendingCommand !== null) return err('busy', 'Earshot is still carrying out your last choice on this call.');
+  if (target === 'BargeIn' && call.mode === 'BargeIn') {
+    return call.canTalk
+      ? ok({ channel: 'voice:switchMode', payload: { callId: call.id, mode: target } })
+      : err('invalid-input', 'You are already barged in.');
   }
-  return ok({ channel: 'voice:switchMode', payload: { callId: call.id, mode: target } });
+  if (target === 'ListenIn' && call.mode === 'ListenIn') {
+    return err('invalid-input', 'You are already listening silently.');
+  }
+  return err(
+    'invalid-input',
+    target === 'BargeIn'
+      ? 'Barging in is not possible on this call right now.'
+      : 'Listening silently is not possible on this call right now.',
+  );
 }

@@ -184,7 +184,7 @@ export function diagnosticsText(input: DiagnosticsInput): string {
     `Supervisor: ${session ? session.supervisor.userName : '-'}`,
     `SIP registration: ${voice.sip.registration}${voice.sip.reason ? ` (${voice.sip.reason})` : ''}${voice.sip.address ? `, as ${voice.sip.address}` : ''}`,
     `Team: ${state.team.agents.length} agents${state.team.error ? `, last error: ${state.team.error.message}` : ''}`,
-    `Voice: subscription ${voice.subscription ? `${voice.subscription.mode} ${voice.subscription.scope} ${voice.subscription.frequency}${voice.subscription.pending ? ' (pending)' : ''}` : 'none'}, ${voice.calls.length} live calls (${voice.calls.map((call) => `${call.state}/${call.mode}/mic ${call.microphone}`).join(', ') || '-'})`,
+    `Voice: subscription ${voice.subscription ? `${voice.subscription.mode} ${voice.subscription.scope} ${voice.subscription.frequency}(${voice.subscription.status})` : 'none'}, ${voice.calls.length} live calls, heard by ${voice.audience} (${voice.calls.map((call) => `${call.kind}/${call.state}/${call.mode ?? '-'}/mic ${call.microphone}/heard by ${call.audience}`).join(', ') || '-'})`,
     `Output device: ${voice.devices.selectedOutputId ?? 'system default'}${voice.devices.outputSelectionSupported ? '' : ' (selection not supported)'}`,
     `Chat/SMS: ${state.messaging.subscriptions.length} subscriptions, ${state.messaging.conversations.length} live conversations`,
     ...(state.signInError ? [`Last sign-in error: ${state.signInError.code}: ${state.signInError.message}`] : []),

@@ -102,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
       mediaRoot: join(outRoot, 'renderer', 'media-host'),
       preloadPath: join(outRoot, 'preload', 'media-host.cjs'),
       logger: logger.child('media-host'),
+      microphoneWanted: () => services?.microphoneWanted() ?? false,
     });
     const demo = createInProcessDemo(logger.child('demo'), { clipsDirectory: join(outRoot, 'simulator', 'clips') });
     let hotkeys: ReturnType<typeof startGlobalHotkeys> | null = null;
@@ -109,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       demo,
       mediaHost: mediaHost.link,
+      mediaHostRestartsByItself: true,
       platform: {
         ...platform,
         logFiles,

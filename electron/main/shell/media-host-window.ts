@@ -5,6 +5,7 @@ import { mediaHostContentSecurityPolicy, readStaticFile } from '../platform/stat
 import type { MediaHostLink } from '../sip/media-host-link';
 import { APP_SCHEME, isMediaPageUrl, MEDIA_HOST_NAME } from './app-url';
 import { bindMediaIpc } from './ipc/media-ipc';
+import { mediaPermissionDecision } from './media-permission';
 import { secureWebPreferences } from './security';
 
 export interface MediaHostWindowOptions {
@@ -15,6 +16,11 @@ export interface MediaHostWindowOptions {
   readonly logger: Logger;
   /** Applied to the media session before its window opens, e.g. the trust store for wss:// SIP servers. */
   readonly configureSession?: (mediaSession: Session) => void;
+  /**
+   * Whether main wants the microphone right now: a go-live in flight, or a microphone open on a
+   * call where the supervisor chose to be heard. Any other request for it is denied.
+   */
+  readonly microphoneWanted: () => boolean;
 }
 
 export interface MediaHostWindow {
@@ -64,7 +70,7 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
     isMediaPageUrl(contents.getURL());
 
   serveMediaPage(mediaSession, options.mediaRoot, policy);
-  restrictPermissions(mediaSession, isMediaContents);
+  restrictPermissions(mediaSession, isMediaContents, options.microphoneWanted, logger);
   options.configureSession?.(mediaSession);
 
   const scheduleRestart = (livedMs: number): void => {
@@ -101,11 +107,11 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
     const contents = created.webContents;
     contents.on('render-process-gone', (_event, details) => {
       logger.error('The media host page is gone', { reason: details.reason, exitCode: details.exitCode });
-      ipcLink.pageGone();
+      ipcLink.pageGone(`its process is gone (${details.reason})`);
       if (!created.isDestroyed()) created.destroy();
     });
     contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) ipcLink.pageGone();
+      if (details.isMainFrame && !details.isSameDocument) ipcLink.pageLoading();
     });
     contents.on('did-fail-load', (_event, errorCode, errorDescription, url, isMainFrame) => {
       // -3 (ERR_ABORTED) is a load superseded by another, such as a reload: not a failure.
@@ -129,7 +135,7 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
     created.on('closed', () => {
       clearTimeout(unresponsiveTimer);
       if (window === created) window = null;
-      ipcLink.pageGone();
+      ipcLink.pageGone('its window closed');
       scheduleRestart(Date.now() - createdAt);
     });
     created.loadURL(MEDIA_PAGE_URL).catch((error: unknown) => {
@@ -172,18 +178,32 @@ function serveMediaPage(mediaSession: Session, mediaRoot: string, policy: MediaP
 }
 
 /**
- * Microphone (and choosing the speaker) for the media page, nothing else, for nobody else. Granting
- * at this level does not open anything: the page calls getUserMedia only on main's command.
+ * Microphone (and choosing the speaker) for the media page, nothing else, for nobody else, and the
+ * microphone only while main wants it open for a call where the supervisor chose to be heard: silence
+ * never rests on page code alone. Denials are logged.
  */
-function restrictPermissions(mediaSession: Session, isMediaContents: (contents: WebContents | null) => boolean): void {
+function restrictPermissions(
+  mediaSession: Session,
+  isMediaContents: (contents: WebContents | null) => boolean,
+  microphoneWanted: () => boolean,
+  logger: Logger,
+): void {
   mediaSession.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const audioOnly = mediaTypes.length > 0 && mediaTypes.every((type) => type === 'audio');
-    callback(permission === 'media' && audioOnly && isMediaContents(contents));
+    const decision = mediaPermissionDecision({
+      permission,
+      mediaTypes,
+      fromMediaPage: isMediaContents(contents),
+      microphoneWanted: microphoneWanted(),
+    });
+    if (!decision.granted)
+      logger.warn('Denied a permission request from the media window', { permission, reason: decision.reason });
+    callback(decision.granted);
   });
   mediaSession.setPermissionCheckHandler((contents, permission, _origin, details) => {
     if (!isMediaContents(contents)) return false;
     if (permission === 'speaker-selection') return true;
+    // A check opens nothing (it lets device labels show); the request above is what guards capture.
     return permission === 'media' && details.mediaType !== 'video';
   });
   mediaSession.setDevicePermissionHandler(() => false);

@@ -26,11 +26,14 @@ export function initialAppState(now: number): AppState {
 export function initialVoiceState(): VoiceState {
   return {
     sip: { registration: 'unregistered', reason: null, address: null },
+    audioEngine: { status: 'starting', reason: null, reopenable: false },
     subscription: null,
     subscriptionError: null,
     calls: [],
     history: [],
     incoming: [],
+    audience: 'nobody',
+    monitoredAgents: [],
     devices: {
       outputs: [],
       inputs: [],
@@ -60,10 +63,14 @@ export function signedIn(state: AppState, session: Session, now: number): AppSta
   return { ...withConnection(state, 'connected', null, now), session, signInError: null };
 }
 
-/** Back to the sign-in screen; `reason` explains why when the supervisor did not ask for it. */
+/**
+ * Back to the sign-in screen; `reason` explains why when the supervisor did not ask for it. The voice
+ * state stays: its services end the calls themselves, and until a leg has really ended its audience
+ * must keep showing (the tray and title outlive the signed-in screen).
+ */
 export function signedOut(state: AppState, reason: AppError | null, now: number): AppState {
   const fresh = initialAppState(now);
-  return { ...fresh, connection: { ...fresh.connection, since: now }, signInError: reason };
+  return { ...fresh, voice: state.voice, connection: { ...fresh.connection, since: now }, signInError: reason };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AppState } from '../../common/models/app-state';
 import type { Conversation } from '../../common/models/messaging';
 import type { NotificationSettings } from '../../common/models/settings';
-import type { MonitoredCall, VoiceMode } from '../../common/models/voice';
+import type { Audience, MonitoredCall, VoiceMode } from '../../common/models/voice';
 
 /** A desktop notification the shell shows: a monitored interaction started or ended. */
 export interface InteractionNotice {
@@ -13,11 +13,30 @@ export interface InteractionNotice {
   readonly body: string;
 }
 
+const audienceWords: Readonly<Record<Audience, string>> = {
+  nobody: 'nobody hears you',
+  agent: 'the agent hears you',
+  caller: 'the caller hears you',
+  everyone: 'everyone hears you',
+};
+
 const voiceModeWords: Readonly<Record<VoiceMode, string>> = {
   ListenIn: 'listening silently',
-  Coach: 'coaching: the agent hears you',
-  BargeIn: 'barged in: everyone hears you',
+  Coach: 'coaching',
+  BargeIn: 'barged in',
 };
+
+/** The call's mode and who hears the supervisor, as main derived it: the notice never says more or less. */
+function voiceWords(call: MonitoredCall): string {
+  if (call.mode === null) return `an ordinary call: ${audienceWords[call.audience]}`;
+  if (call.mode === 'ListenIn') return `${voiceModeWords.ListenIn}: ${audienceWords[call.audience]}`;
+  if (call.audience === 'nobody') {
+    return call.modeChangedOutside
+      ? `${voiceModeWords[call.mode]} from outside Earshot: your microphone stays closed`
+      : `${voiceModeWords[call.mode]}: your microphone opens when the call connects`;
+  }
+  return `${voiceModeWords[call.mode]}: ${audienceWords[call.audience]}`;
+}
 
 const messagingModeWords: Readonly<Record<Conversation['mode'], string>> = {
   Monitor: 'monitoring silently',
@@ -63,7 +82,7 @@ function callStarted(call: MonitoredCall): InteractionNotice {
     channel: 'voice',
     event: 'started',
     title: `Monitoring ${call.agentName ?? 'a call'}`,
-    body: sentence(`${call.customerNumber ? `call with ${call.customerNumber}, ` : ''}${voiceModeWords[call.mode]}`),
+    body: sentence(`${call.customerNumber ? `call with ${call.customerNumber}, ` : ''}${voiceWords(call)}`),
   };
 }
 

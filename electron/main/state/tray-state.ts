@@ -1,6 +1,7 @@
 import type { AppState } from '../../common/models/app-state';
 import type { Conversation } from '../../common/models/messaging';
-import type { MonitoredCall } from '../../common/models/voice';
+import type { Audience, MonitoredCall } from '../../common/models/voice';
+import { assertNever } from '../../common/result';
 
 /** idle: nothing monitored. monitoring: silent or writing only. live: a microphone is (or may be) open. */
 export type TrayStatus = 'idle' | 'monitoring' | 'live';
@@ -14,14 +15,20 @@ export interface TrayState {
 const tooltipLimit = 127;
 
 /**
- * The tray icon and tooltip, derived from the app state alone. "Live" follows each call's audience,
- * which comes from the microphone's real state, so the tray never says "silent" while anyone can hear.
+ * The tray icon and tooltip, derived from the app state alone. "Live" follows the voice state's
+ * overall audience, the one value every indicator shows, so the tray never says "silent" while
+ * anyone can hear (signed out included: a leg still ending is still live).
  */
 export function trayState(state: AppState): TrayState {
-  if (state.session === null) return { status: 'idle', tooltip: 'Earshot: signed out' };
   const connection = connectionNote(state);
-  const liveCall = state.voice.calls.find((call) => call.audience !== 'nobody');
-  if (liveCall) return { status: 'live', tooltip: clip(`Earshot: LIVE, ${whoHears(liveCall)}${connection}`) };
+  if (state.voice.audience !== 'nobody') {
+    const liveCall = state.voice.calls.find((call) => call.audience === state.voice.audience) ?? null;
+    return {
+      status: 'live',
+      tooltip: clip(`Earshot: LIVE, ${whoHears(state.voice.audience, liveCall)}${connection}`),
+    };
+  }
+  if (state.session === null) return { status: 'idle', tooltip: 'Earshot: signed out' };
 
   const parts = [
     ...activity(state.voice.calls.length, 'call', 'calls'),
@@ -30,7 +37,11 @@ export function trayState(state: AppState): TrayState {
   const subscription = state.voice.subscription;
   const watching =
     state.voice.calls.length === 0 && subscription !== null
-      ? [`waiting for ${possessive(subscription.agentName)} next call`]
+      ? [
+          subscription.status === 'paused'
+            ? `${possessive(subscription.agentName)} calls paused (audio window closed)`
+            : `waiting for ${possessive(subscription.agentName)} next call`,
+        ]
       : [];
   const messagingWaits =
     state.messaging.conversations.length === 0
@@ -41,11 +52,19 @@ export function trayState(state: AppState): TrayState {
   return { status: 'monitoring', tooltip: clip(`Earshot: monitoring ${all.join(', ')}${connection}`) };
 }
 
-function whoHears(call: MonitoredCall): string {
-  const agent = call.agentName ?? 'the agent';
-  return call.audience === 'agent'
-    ? `${agent} can hear you`
-    : `everyone on ${possessive(call.agentName)} call can hear you`;
+function whoHears(audience: Audience, call: MonitoredCall | null): string {
+  switch (audience) {
+    case 'agent':
+      return `${call?.agentName ?? 'the agent'} can hear you`;
+    case 'caller':
+      return 'the caller can hear you';
+    case 'everyone':
+      return `everyone on ${possessive(call?.agentName ?? null)} call can hear you`;
+    case 'nobody':
+      return 'nobody can hear you';
+    default:
+      return assertNever(audience);
+  }
 }
 
 function possessive(name: string | null): string {

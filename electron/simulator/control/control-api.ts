@@ -10,6 +10,7 @@ import type { ContactsPaging } from '../gws/contacts-paging';
 import type { GwsTraffic } from '../gws/gws-traffic';
 import type { HttpSessionStore } from '../gws/http-sessions';
 import type { MessagingControl } from './messaging-control';
+import { VoiceControl } from './voice-control';
 import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
 
 /** The SIP side as the control API reports it. */
@@ -64,6 +65,7 @@ const callBody = z.strictObject({
 });
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
 const sipClusterBody = z.strictObject({ enabled: z.boolean() });
+const intrusionBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
 const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
@@ -96,7 +98,11 @@ export class ControlError extends Error {
 export class ControlApi {
   private readonly ringTimers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly deps: ControlApiDeps) {}
+  private readonly voiceControl: VoiceControl;
+
+  constructor(private readonly deps: ControlApiDeps) {
+    this.voiceControl = new VoiceControl(deps.supervisorCalls);
+  }
 
   /** Cancels calls still waiting to be answered by their ringMs timer. */
   close(): void {
@@ -149,6 +155,8 @@ export class ControlApi {
     const [resource, key, action, extra] = segments;
     const messaging = await this.deps.messaging.route(method, segments, () => readJson(req));
     if (messaging !== undefined) return messaging;
+    const voiceCall = await this.voiceControl.route(method, segments, () => readJson(req));
+    if (voiceCall !== undefined) return voiceCall;
     if (method === 'GET' && resource === 'state' && key === undefined) return this.state();
     if (method === 'POST' && resource === 'agents' && key && action === 'state' && extra === undefined) {
       return this.setAgentState(key, stateBody.parse(await readJson(req)));
@@ -178,6 +186,10 @@ export class ControlApi {
     if (method === 'POST' && resource === 'sip-cluster' && key === undefined) {
       this.deps.supervisorCalls.setSipCluster(sipClusterBody.parse(await readJson(req)).enabled);
       return { ok: true, enabled: this.deps.supervisorCalls.sipCluster };
+    }
+    if (method === 'POST' && resource === 'intrusion' && key === undefined) {
+      this.deps.supervisorCalls.setIntrusionEnabled(intrusionBody.parse(await readJson(req)).enabled);
+      return { ok: true, enabled: this.deps.supervisorCalls.intrusionEnabled };
     }
     if (method === 'POST' && resource === 'floor' && key === undefined)
       return this.setFloor(floorBody.parse(await readJson(req)).running);
@@ -301,6 +313,7 @@ export class ControlApi {
     const { supervisorCalls, directory } = this.deps;
     return {
       sipCluster: supervisorCalls.sipCluster,
+      intrusionEnabled: supervisorCalls.intrusionEnabled,
       calls: supervisorCalls.all().map((call) => describeSupervisorCall(call, supervisorCalls, directory)),
     };
   }

@@ -5,7 +5,7 @@ import { buildConversationLoop, loadConversation } from '../media/conversation';
 import { startLoopbackStun } from '../media/loopback-stun';
 import { warmUpMedia } from '../media/warm-up';
 import { Registrar } from './registrar';
-import { MonitoringCallRejectedError, OutgoingMonitoringCall } from './monitoring-call';
+import { dialogKey, MonitoringCallRejectedError, OutgoingMonitoringCall, tagOf } from './monitoring-call';
 import type { MonitoringCall, PlaceCallOptions } from './monitoring-call';
 import { badRequestFor, createResponse, cseqOf, headerValue } from './sip-message';
 import type { SipMessage, SipRequest } from './sip-message';
@@ -48,8 +48,15 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
   const warmedUp = warmUpMedia({ conversation, stunUrl: stun.url, log });
   let stopped = false;
 
+  /** Our calls are the UAC side: the phone's requests carry our tag in To, its responses in From. */
+  const callOf = (message: SipMessage): OutgoingMonitoringCall | undefined => {
+    const callId = headerValue(message, 'Call-ID') ?? '';
+    const ourTag = tagOf(headerValue(message, message.kind === 'request' ? 'To' : 'From'));
+    return ourTag === null ? undefined : calls.get(dialogKey(callId, ourTag));
+  };
+
   function handleRequest(connection: SipConnection, request: SipRequest): void {
-    const call = calls.get(headerValue(request, 'Call-ID')!);
+    const call = callOf(request);
     if (call) {
       call.handleRequest(request);
       return;
@@ -84,7 +91,7 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
       handleRequest(connection, message);
       return;
     }
-    const call = calls.get(headerValue(message, 'Call-ID')!);
+    const call = callOf(message);
     if (call) call.handleResponse(message);
     else log(`sip: stray ${message.status} response to ${cseqOf(message).method} dropped`);
   }
@@ -129,11 +136,11 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
           stunUrl: stun.url,
           inviteTimeoutMs: options.inviteTimeoutMs ?? 30_000,
           log,
-          onFinished: (finished) => calls.delete(finished.callId),
+          onFinished: (finished) => calls.delete(finished.key),
         },
         callOptions,
       );
-      calls.set(call.callId, call);
+      calls.set(call.key, call);
       await call.start();
       return call;
     },

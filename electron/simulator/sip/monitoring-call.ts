@@ -27,6 +27,11 @@ export interface MonitoringCallTimings extends MediaTimings {
 
 export interface MonitoringCall {
   readonly callId: string;
+  /**
+   * The contact center renegotiates (a re-INVITE offering two-way audio, as a SIP Server may on a
+   * mode change or a transfer): resolves with the phone's final status and the direction it answered.
+   */
+  reInvite(): Promise<{ readonly status: number; readonly answerDirection: string | null }>;
   setMode(mode: MonitoringMode): void;
   rtpFromSupervisor(): Record<MonitoringMode, RtpCount>;
   readonly timings: Readonly<MonitoringCallTimings>;
@@ -43,6 +48,8 @@ export interface PlaceCallOptions {
   readonly mode: MonitoringMode;
   /** Aborting before the phone answers CANCELs the INVITE (the phone answers 487). */
   readonly signal?: AbortSignal;
+  /** Reuse this Call-ID for a new dialog (a duplicated INVITE, for tests); a fresh one by default. */
+  readonly callId?: string;
 }
 
 export interface CallContext {
@@ -102,7 +109,7 @@ function explainRejection(status: number, reason: string): string {
 type CallState = 'calling' | 'confirmed' | 'ended';
 
 export class OutgoingMonitoringCall implements MonitoringCall {
-  readonly callId = `${token(12)}@earshot-demo`;
+  readonly callId: string;
   private readonly callTimings: { inviteSentAt: number; answeredAt?: number } = { inviteSentAt: Number.NaN };
   private readonly localTag = token(6);
   private readonly inviteBranch = `z9hG4bK${token(10)}`;
@@ -132,6 +139,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     private readonly context: CallContext,
     private readonly options: PlaceCallOptions,
   ) {
+    this.callId = options.callId ?? `${token(12)}@earshot-demo`;
     this.mode = options.mode;
     this.remoteTarget = context.contactUri;
     this.toHeader = `<sip:${options.toUser}@${context.domain}>`;
@@ -152,6 +160,11 @@ export class OutgoingMonitoringCall implements MonitoringCall {
 
   get connection(): SipConnection {
     return this.context.connection;
+  }
+
+  /** Calls are told apart by Call-ID and our tag: a duplicated Call-ID is a dialog of its own. */
+  get key(): string {
+    return dialogKey(this.callId, this.localTag);
   }
 
   private get fromHeader(): string {
@@ -245,9 +258,45 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     await this.terminate('hung up by the simulator');
   }
 
+  async reInvite(): Promise<{ readonly status: number; readonly answerDirection: string | null }> {
+    const offer = this.inviteRequest?.body;
+    if (this.state !== 'confirmed' || !offer) return { status: 481, answerDirection: null };
+    this.localCSeq += 1;
+    const cseq = this.localCSeq;
+    // The same session, offered again as two-way with a newer version: what a SIP Server sends on a
+    // mode change. The phone must answer without opening its microphone.
+    const body = offer
+      .replace(/^(o=\S+ \S+ )(\d+)/m, (_line, head: string, version: string) => `${head}${Number(version) + 1}`)
+      .replace(/^a=(sendonly|recvonly|inactive)\r?$/gm, 'a=sendrecv');
+    this.context.connection.send({
+      kind: 'request',
+      method: 'INVITE',
+      uri: this.remoteTarget,
+      headers: [
+        { name: 'Via', value: `SIP/2.0/WS ${this.context.localHostPort};branch=z9hG4bK${token(10)}` },
+        { name: 'Max-Forwards', value: '70' },
+        { name: 'From', value: this.fromHeader },
+        { name: 'To', value: this.toHeader },
+        { name: 'Call-ID', value: this.callId },
+        { name: 'CSeq', value: `${cseq} INVITE` },
+        { name: 'Contact', value: this.contactHeader },
+        { name: 'Content-Type', value: 'application/sdp' },
+      ],
+      body,
+    });
+    this.context.log(`sip: re-INVITE (sendrecv) on ${this.callId}`);
+    const response = await this.awaitResponse(`${cseq} INVITE`, BYE_RESPONSE_LIMIT_MS);
+    if (!response) return { status: 408, answerDirection: null };
+    if (response.status >= 200 && response.status < 300) {
+      this.sendAck(headerValue(response, 'To') ?? this.toHeader, this.remoteTarget, `z9hG4bK${token(10)}`, cseq);
+    }
+    const direction = /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(response.body)?.[1] ?? null;
+    return { status: response.status, answerDirection: direction };
+  }
+
   handleResponse(response: SipResponse): void {
     const cseq = cseqOf(response);
-    if (cseq.method === 'INVITE') {
+    if (cseq.method === 'INVITE' && cseq.number === 1) {
       this.handleInviteResponse(response);
       return;
     }
@@ -378,7 +427,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     );
   }
 
-  private sendAck(to: string, uri: string, branch: string): void {
+  private sendAck(to: string, uri: string, branch: string, cseq = 1): void {
     this.context.connection.send({
       kind: 'request',
       method: 'ACK',
@@ -389,7 +438,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
         { name: 'From', value: this.fromHeader },
         { name: 'To', value: to },
         { name: 'Call-ID', value: this.callId },
-        { name: 'CSeq', value: `1 ACK` },
+        { name: 'CSeq', value: `${cseq} ACK` },
       ],
       body: '',
     });
@@ -512,4 +561,13 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     count.lastAt = now;
     if (payloadType === 0 && frameHasEnergy(payload)) count.packetsWithEnergy += 1;
   }
+}
+
+/** The tag parameter of a From or To header. */
+export function tagOf(header: string | undefined): string | null {
+  return /;\s*tag=([^;>\s]+)/i.exec(header ?? '')?.[1] ?? null;
+}
+
+export function dialogKey(callId: string, localTag: string): string {
+  return `${callId};${localTag}`;
 }

@@ -69,6 +69,21 @@ export function modeAfter(operation: SupervisorOperation): VoiceMonitoringState 
   return null;
 }
 
+/** How SIP Server is deployed, as far as starting supervision on a call in progress goes. */
+export interface IntrusionDeployment {
+  /** SIP Server's `intrusion-enabled` (§4.8). */
+  readonly intrusionEnabled: boolean;
+  readonly sipCluster: boolean;
+}
+
+/**
+ * Whether a new subscription joins the agent's call in progress at once (§4.2): only BargeIn, only
+ * where intrusion is enabled, and never in a SIP Cluster (§4.7). Anything else waits for the next call.
+ */
+export function joinsCallInProgress(mode: VoiceMonitoringState, deployment: IntrusionDeployment): boolean {
+  return mode === 'BargeIn' && deployment.intrusionEnabled && !deployment.sipCluster;
+}
+
 /** `mute` of the supervisor's call: "On" while silent (gws-api.md §4.4). */
 export function muteFlag(mode: VoiceMonitoringState): 'On' | 'Off' {
   return mode === 'ListenIn' ? 'On' : 'Off';

@@ -6,6 +6,7 @@ import type { Customer, InteractionIds } from '../floor/interaction-ids';
 import type { VoiceMonitoringState, VoiceSubscription, VoiceSupervision } from './voice-supervision';
 import type { MonitoringCall, MonitoringCallTimings, PlaceCallOptions, RtpCount } from '../sip/index';
 import {
+  joinsCallInProgress,
   modeAfter,
   refusalOf,
   type SupervisorCallState,
@@ -57,6 +58,8 @@ export interface SupervisorCallsOptions {
   readonly phones: () => SupervisorPhones | null;
   readonly ids: InteractionIds;
   readonly log: (line: string) => void;
+  /** SIP Server's `intrusion-enabled` at start; default on, as GWS documents BargeIn. */
+  readonly intrusionEnabled?: boolean;
 }
 
 /** Released calls kept for the control API's report. */
@@ -82,9 +85,12 @@ export class SupervisorCalls {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly unsubscribers: Array<() => void> = [];
   private clusterMode = false;
+  private intrusion: boolean;
   private closed = false;
 
-  constructor(private readonly options: SupervisorCallsOptions) {}
+  constructor(private readonly options: SupervisorCallsOptions) {
+    this.intrusion = options.intrusionEnabled ?? true;
+  }
 
   /**
    * Starts following the floor and the subscriptions. Called after GWS's own listeners are in place,
@@ -109,6 +115,19 @@ export class SupervisorCalls {
   setSipCluster(enabled: boolean): void {
     this.clusterMode = enabled;
     this.options.log(`voice: SIP Cluster mode ${enabled ? 'on' : 'off'}`);
+  }
+
+  /**
+   * SIP Server's `intrusion-enabled` (gws-api.md §4.2, §4.8): on, a BargeIn subscription joins the
+   * agent's call in progress at once; off, it waits for the next call as ListenIn and Coach always do.
+   */
+  get intrusionEnabled(): boolean {
+    return this.intrusion;
+  }
+
+  setIntrusionEnabled(enabled: boolean): void {
+    this.intrusion = enabled;
+    this.options.log(`voice: intrusion-enabled ${enabled ? 'on' : 'off'}`);
   }
 
   onChange(listener: SupervisorCallListener): () => void {
@@ -212,10 +231,13 @@ export class SupervisorCalls {
   private onSubscribed(subscription: VoiceSubscription): void {
     const existing = this.options.floor.interactionsOf(subscription.targetUserId, 'call').map((item) => item.id);
     this.queuedAtSubscription.set(subscription, new Set(existing));
-    // gws-api.md §4.2: BargeIn joins a call already in progress where intrusion is allowed; a SIP Cluster never intrudes.
-    if (subscription.state !== 'BargeIn' || this.clusterMode) return;
     const call = this.options.floor.callOf(subscription.targetUserId);
-    if (call?.state === 'Established') this.deliver(subscription, call);
+    if (call?.state !== 'Established') return;
+    if (joinsCallInProgress(subscription.state, { intrusionEnabled: this.intrusion, sipCluster: this.clusterMode })) {
+      this.deliver(subscription, call);
+    } else {
+      this.options.log(`voice: ${subscription.state} waits for the call after ${call.id}`);
+    }
   }
 
   private deliverToWatcher(customerCall: CallInteraction): void {
@@ -334,6 +356,42 @@ export class SupervisorCalls {
     if (call.subscription.mode === 'NextCall' && supervision.of(call.supervisorId) === call.subscription) {
       supervision.cancel(call.supervisorId);
     }
+  }
+
+  /**
+   * Offers the supervisor's phone this call a second time, as a misbehaving B2BUA or a failover
+   * might: on a dialog of its own, with the same Call-ID or a new one. Resolves with the phone's
+   * final answer; a phone that keeps one leg per call refuses it.
+   */
+  async offerAgain(callId: string, sameCallId: boolean): Promise<{ readonly status: number }> {
+    const call = this.calls.find((item) => item.id === callId && item.state !== 'Released');
+    const phones = this.options.phones();
+    const supervisor = call ? this.options.directory.byId(call.supervisorId) : undefined;
+    const agent = call ? this.options.directory.byId(call.agentId) : undefined;
+    if (!call || !phones || !supervisor || !agent) return { status: 481 };
+    try {
+      const leg = await phones.placeMonitoringCall({
+        toUser: supervisor.device.phoneNumber,
+        callUuid: call.id,
+        fromDisplayName: `${agent.firstName} ${agent.lastName} (${agent.device.phoneNumber}) again`,
+        fromUser: agent.device.phoneNumber,
+        autoAnswer: true,
+        mode: call.mode,
+        ...(sameCallId && call.sip ? { callId: call.sip.callId } : {}),
+      });
+      this.options.log(`voice: the phone answered a second INVITE for ${call.id}`);
+      this.track(leg.hangUp());
+      return { status: 200 };
+    } catch (error) {
+      return { status: error instanceof Error && 'status' in error ? Number(error.status) : 500 };
+    }
+  }
+
+  /** The contact center renegotiates the supervisor's leg offering two-way audio. */
+  async reInvite(callId: string): Promise<{ readonly status: number; readonly answerDirection: string | null }> {
+    const call = this.calls.find((item) => item.id === callId && item.state !== 'Released');
+    if (!call?.sip) return { status: 481, answerDirection: null };
+    return call.sip.reInvite();
   }
 
   private trimHistory(): void {

@@ -17,6 +17,7 @@ export const commandKeys = {
   subscription: 'subscription',
   devices: 'devices',
   call: (callId: string) => `call:${callId}`,
+  audioEngine: 'audio-engine',
   /** Apart from the call's other commands, so hanging up is never blocked behind them. */
   hangUp: (callId: string) => `hangup:${callId}`,
   volume: (callId: string) => `volume:${callId}`,

@@ -48,8 +48,12 @@ export interface UiCommands {
   confirmReplace(): Promise<Result<null>>;
   cancelMonitoring(): Promise<Result<null>>;
   switchMode(callId: string, mode: 'ListenIn' | 'BargeIn'): Promise<Result<null>>;
+  /** Opens (talk) or closes the supervisor's microphone in the call's current mode. */
+  setMicrophone(callId: string, open: boolean): Promise<Result<null>>;
   muteAgent(callId: string, muted: boolean): Promise<Result<null>>;
   hangUp(callId: string): Promise<Result<null>>;
+  /** Browser edition: opens the audio page again after it was closed. */
+  reopenAudioEngine(): Promise<Result<null>>;
   setVolume(callId: string, volume: number): Promise<Result<null>>;
   answerIncoming(callId: string): Promise<Result<null>>;
   declineIncoming(callId: string): Promise<Result<null>>;
@@ -257,8 +261,18 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
     },
     switchMode: (callId, mode: Extract<VoiceMode, 'ListenIn' | 'BargeIn'>) =>
       track(commandKeys.call(callId), () => bridge.invoke('voice:switchMode', { callId, mode })),
+    setMicrophone: (callId, open) =>
+      track(commandKeys.call(callId), () => bridge.invoke('voice:setMicrophone', { callId, open })),
     muteAgent: (callId, muted) =>
       track(commandKeys.call(callId), () => bridge.invoke('voice:muteAgent', { callId, muted })),
+    reopenAudioEngine: () =>
+      track(commandKeys.audioEngine, async () => {
+        const reopened = await bridge.invoke('audio:reopenEngine', {});
+        if (!reopened.ok) return reopened;
+        // The audio page is its own window: opened from this click, so the browser allows it.
+        window.open(reopened.value.url, 'earshot-audio', 'popup,width=420,height=360');
+        return ok(null);
+      }),
     hangUp: (callId) => track(commandKeys.hangUp(callId), () => bridge.invoke('voice:hangUp', { callId })),
     setVolume: (callId, volume) =>
       track(commandKeys.volume(callId), () =>

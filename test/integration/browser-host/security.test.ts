@@ -131,6 +131,7 @@ describe('the browser edition lets in only the supervisor who started it', () =>
         clipsDirectory: join(repo, 'electron', 'simulator', 'media', 'clips'),
       }),
       mediaHost: mediaHost.link,
+      mediaHostRestartsByItself: false,
       platform,
     });
     host = await startBrowserHost({
@@ -296,7 +297,7 @@ describe('the browser edition lets in only the supervisor who started it', () =>
     assert.match(before.body, /data-policy="0"/);
     assert.equal(directive(before.headers['content-security-policy'], 'connect-src'), `connect-src ${media.socket}`);
     const early = opened(await connect(`${media.socket}?policy=0`, { origin: media.origin, cookie: media.cookie }));
-    early.socket.send(JSON.stringify({ type: 'ready' } satisfies MediaEvent));
+    early.socket.send(JSON.stringify({ type: 'ready', calls: [] } satisfies MediaEvent));
     assert.equal(await early.closed, MEDIA_SOCKET_RELOAD);
     assert.equal(JSON.stringify(early.frames).includes('sip-5005'), false);
 
@@ -314,7 +315,7 @@ describe('the browser edition lets in only the supervisor who started it', () =>
     const real = opened(
       await connect(`${media.socket}?policy=${generation}`, { origin: media.origin, cookie: media.cookie }),
     );
-    real.socket.send(JSON.stringify({ type: 'ready' } satisfies MediaEvent));
+    real.socket.send(JSON.stringify({ type: 'ready', calls: [] } satisfies MediaEvent));
     const register = await waitFor('the register command', () =>
       real.frames.find(
         (frame): frame is Extract<MediaCommand, { type: 'register' }> => (frame as MediaCommand).type === 'register',

@@ -69,6 +69,7 @@ describe('voice monitoring against the demo contact center', () => {
     services = createMainServices({
       logger,
       mediaHost: harness.link,
+      mediaHostRestartsByItself: false,
       platform,
       teamRefresh: { requestsPerSecond: 10 },
     });

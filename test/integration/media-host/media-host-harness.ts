@@ -51,6 +51,12 @@ export interface MediaHostHarness {
     options?: { from?: number; timeoutMs?: number },
   ): Promise<EventOf<T>>;
   microphoneProbe(): Promise<MicrophoneProbe>;
+  /** Makes the page's getUserMedia fail as a refused permission does (or work again). */
+  denyMicrophone(deny: boolean): Promise<void>;
+  /** Closes the media host page, as a supervisor closing the audio window does. */
+  closePage(): Promise<void>;
+  /** Opens the media host page again and waits until it says ready. */
+  reopenPage(): Promise<void>;
   callElement(callId: string): Promise<CallElement | null>;
   close(): Promise<void>;
 }
@@ -77,13 +83,17 @@ async function buildMediaHostPage(dir: string): Promise<{ mediaRoot: string; bri
   return { mediaRoot, bridgeRoot };
 }
 
-/** Counts getUserMedia calls and keeps the streams, so a test can see whether the page ever asked for the mic. */
+/**
+ * Counts getUserMedia calls and keeps the streams, so a test can see whether the page ever asked for
+ * the mic; `deny` makes it fail as a refused permission does.
+ */
 function probeMicrophone(): void {
-  const probe = { getUserMediaCalls: 0, streams: [] as MediaStream[] };
+  const probe = { getUserMediaCalls: 0, streams: [] as MediaStream[], deny: false };
   Object.defineProperty(window, '__microphoneProbe', { value: probe });
   const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
     probe.getUserMediaCalls += 1;
+    if (probe.deny) throw new DOMException('Permission denied', 'NotAllowedError');
     const stream = await original(constraints);
     probe.streams.push(stream);
     return stream;
@@ -129,18 +139,24 @@ export async function startMediaHostHarness(options: { sipServer?: string } = {}
   try {
     browser = await launchChromium();
     const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') logs.push(`page console: ${message.text()}`);
-    });
-    await page.addInitScript(probeMicrophone);
-    await page.goto(pageUrl);
-    await waitFor('the media host page to say ready', () => mediaHost.link.connected);
+    await context.addInitScript(probeMicrophone);
+    const openPage = async (): Promise<Page> => {
+      const opened = await context.newPage();
+      opened.setDefaultTimeout(10_000);
+      opened.on('console', (message) => {
+        if (message.type() === 'error') logs.push(`page console: ${message.text()}`);
+      });
+      await opened.goto(pageUrl);
+      await waitFor('the media host page to say ready', () => mediaHost.link.connected);
+      return opened;
+    };
+    let page = await openPage();
 
     const openBrowser = browser;
     return {
-      page,
+      get page() {
+        return page;
+      },
       link: mediaHost.link,
       origin,
       pageUrl,
@@ -161,6 +177,16 @@ export async function startMediaHostHarness(options: { sipServer?: string } = {}
           options.timeoutMs ?? 10_000,
           5,
         );
+      },
+      denyMicrophone: (deny) =>
+        page.evaluate((value) => {
+          (window as unknown as { __microphoneProbe: { deny: boolean } }).__microphoneProbe.deny = value;
+        }, deny),
+      async closePage() {
+        await page.close();
+      },
+      async reopenPage() {
+        page = await openPage();
       },
       microphoneProbe: () =>
         page.evaluate(() => {

@@ -251,13 +251,21 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     await host.waitForEvent('callState', (event) => event.callId === incoming.callId && event.state === 'ended');
   });
 
-  test('barge-in opens the microphone on command; back to listening stops it at once', async () => {
+  test('barge-in: acquire holds the track and sends nothing, attach sends, release stops it at once', async () => {
     const { call, incoming } = await listenIn('call-uuid-barge');
     const callId = incoming.callId;
 
-    // As main does it: the contact center switches the mode first, then the microphone opens.
-    call.setMode('BargeIn');
+    // As main does it: the device first (nothing sent), then the contact center, then the track on the call.
     let from = host.mark();
+    send({ type: 'acquireMicrophone', callId, inputDeviceId: null });
+    const acquired = await host.waitForEvent('microphone', (event) => event.callId === callId, { from });
+    assert.deepEqual({ state: acquired.state, error: acquired.error }, { state: 'acquired', error: null });
+    assert.deepEqual((await host.microphoneProbe()).trackStates, ['live']);
+    await sleep(500);
+    assert.equal(call.rtpFromSupervisor().ListenIn.packets, 0, 'a held microphone sends nothing');
+
+    call.setMode('BargeIn');
+    from = host.mark();
     const openSentAt = performance.now();
     const firstPacket = waitFor(
       'the first supervisor packet at the simulator',
@@ -265,10 +273,10 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
       10_000,
       1,
     );
-    send({ type: 'setMicrophone', callId, open: true, inputDeviceId: null });
+    send({ type: 'attachMicrophone', callId });
     const opened = await host.waitForEvent('microphone', (event) => event.callId === callId, { from });
     const openedAt = performance.now();
-    assert.deepEqual({ open: opened.open, error: opened.error }, { open: true, error: null });
+    assert.deepEqual({ state: opened.state, error: opened.error }, { state: 'sending', error: null });
     const firstPacketAt = await firstPacket;
     // Chromium's fake microphone beeps once a second: packets with energy follow within that.
     const barging = await waitFor(
@@ -289,7 +297,7 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
 
     from = host.mark();
     const closeSentAt = performance.now();
-    send({ type: 'setMicrophone', callId, open: false, inputDeviceId: null });
+    send({ type: 'releaseMicrophone', callId });
     const tracksEnded = await waitFor(
       'the microphone tracks to end',
       async () => {
@@ -301,7 +309,7 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     );
     const closed = await host.waitForEvent('microphone', (event) => event.callId === callId, { from });
     const closedAt = performance.now();
-    assert.deepEqual({ open: closed.open, error: closed.error }, { open: false, error: null });
+    assert.deepEqual({ state: closed.state, error: closed.error }, { state: 'released', error: null });
 
     // A packet already in flight when the track stopped may still land; after that, nothing.
     await sleep(300);
@@ -335,7 +343,7 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.equal(ended.reason, 'The other side hung up.');
   });
 
-  test('opening the microphone on a call that is not connected fails cleanly', async () => {
+  test('acquiring the microphone on a call that is not connected fails cleanly', async () => {
     const from = host.mark();
     const placing = place({ callUuid: 'call-uuid-early-mic', autoAnswer: false });
     const incoming = await host.waitForEvent(
@@ -344,13 +352,13 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
       { from },
     );
     assert.equal(incoming.answerAfter, null);
-    send({ type: 'setMicrophone', callId: incoming.callId, open: true, inputDeviceId: null });
+    send({ type: 'acquireMicrophone', callId: incoming.callId, inputDeviceId: null });
     const refused = await host.waitForEvent('microphone', (event) => event.callId === incoming.callId, { from });
-    assert.equal(refused.open, false);
+    assert.equal(refused.state, 'failed');
     assert.match(refused.error ?? '', /not connected yet/);
     assert.equal((await host.microphoneProbe()).getUserMediaCalls, 1, 'no new getUserMedia call');
 
-    send({ type: 'decline', callId: incoming.callId });
+    send({ type: 'decline', callId: incoming.callId, statusCode: 486 });
     await assert.rejects(placing, (error: unknown) => {
       assert.ok(error instanceof MonitoringCallRejectedError);
       assert.equal(error.status, 486);

@@ -7,13 +7,14 @@ import { auditQuerySchema, type AuditEntry } from '../../../electron/common/mode
 import { ok } from '../../../electron/common/result';
 import { SupervisorSession } from '../../../electron/main/contact-center/supervisor-session';
 import { MessagingMonitoring } from '../../../electron/main/monitoring/messaging-monitoring';
-import { VoiceMonitoring } from '../../../electron/main/monitoring/voice-monitoring';
 import { startAuditRecorder } from '../../../electron/main/platform/audit-recorder';
 import { AuditTrail } from '../../../electron/main/platform/audit-trail';
 import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import type { MediaHostLink } from '../../../electron/main/sip/media-host-link';
 import { SipController } from '../../../electron/main/sip/sip-controller';
 import { createAppStore } from '../../../electron/main/state/app-store';
+import { VoiceCalls } from '../../../electron/main/voice/voice-calls';
+import { VoiceSubscriptions } from '../../../electron/main/voice/voice-subscriptions';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { waitFor } from '../../support/wait-for';
 import { callControl } from '../../support/simulator-control';
@@ -52,17 +53,17 @@ test('the voice and chat services report each accepted action, and the trail kee
     teamRefresh: { requestsPerSecond: 0.05 },
     requestTimeoutMs: 3_000,
   });
-  let voice: VoiceMonitoring | null = null;
-  const sip = new SipController({
-    link: absentMediaHost,
-    store,
-    logger: logger.child('sip'),
-    monitoringFacts: () => voice?.monitoringFacts() ?? { monitoringCallUuids: new Set(), subscriptionActive: false },
-  });
-  voice = new VoiceMonitoring({ session, sip, store, logger: logger.child('voice') });
+  const sip = new SipController({ link: absentMediaHost, store, logger: logger.child('sip'), restartsByItself: false });
+  const calls = new VoiceCalls({ session, sip, store, logger: logger.child('voice') });
+  const voice = new VoiceSubscriptions({ session, calls, store, logger: logger.child('voice') });
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
   const trail = new AuditTrail({ filePath: join(folder, 'audit.jsonl') });
-  const stopRecorder = startAuditRecorder({ sources: [voice, messaging], store, trail, logger: logger.child('audit') });
+  const stopRecorder = startAuditRecorder({
+    sources: [voice, calls, messaging],
+    store,
+    trail,
+    logger: logger.child('audit'),
+  });
   let conversationId: string | null = null;
 
   try {
@@ -80,8 +81,9 @@ test('the voice and chat services report each accepted action, and the trail kee
       await voice.monitor({ agentId: voiceAgent.id, mode: 'ListenIn', scope: 'Call', frequency: 'AllCalls' }),
       ok(null),
     );
-    await waitFor('the voice subscription', () => store.getState().voice.subscription?.mode === 'ListenIn');
-    assert.deepEqual(await voice.cancelMonitoring(), ok(null));
+    // No media host here, so the confirmed subscription shows as paused: calls could not be heard.
+    await waitFor('the voice subscription', () => store.getState().voice.subscription?.status === 'paused');
+    assert.deepEqual(await voice.cancel(), ok(null));
 
     assert.deepEqual(
       await messaging.monitor({
@@ -206,6 +208,7 @@ test('the voice and chat services report each accepted action, and the trail kee
     stopRecorder();
     if (conversationId) await control('POST', `/interactions/${conversationId}/complete`, {}).catch(() => undefined);
     voice.dispose();
+    calls.dispose();
     messaging.dispose();
     sip.dispose();
     await session.dispose();

@@ -93,6 +93,7 @@ describe('simulator voice wiring and control API', { timeout: 60_000 }, () => {
       ['/agents/nobody/calls', {}, 404],
       ['/sip-cluster', { enabled: 'yes' }, 400],
       ['/sip-cluster', {}, 400],
+      ['/intrusion', { enabled: 'yes' }, 400],
     ];
     for (const [path, body, status] of cases) {
       const response = await control(simulator.baseUrl, 'POST', path, body);
@@ -100,7 +101,7 @@ describe('simulator voice wiring and control API', { timeout: 60_000 }, () => {
       assert.equal(typeof response.json.error, 'string');
     }
     const voice = (await control(simulator.baseUrl, 'GET', '/voice')).json;
-    assert.deepEqual(voice, { sipCluster: false, calls: [] });
+    assert.deepEqual(voice, { sipCluster: false, intrusionEnabled: true, calls: [] });
   });
 
   test('a GWS restart keeps the SIP registration; the next monitored call still reaches the phone', async () => {

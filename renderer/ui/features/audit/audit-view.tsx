@@ -405,6 +405,8 @@ export function AuditView() {
       <dialog
         ref={dialog}
         className="audit-view"
+        // Focus falls back here when a control inside goes away (Clear filters with nothing to clear).
+        tabIndex={-1}
         aria-labelledby="audit-view-title"
         data-testid="audit-view"
         onClose={() => setOpen(false)}

@@ -104,7 +104,10 @@ export interface HistoryEntry {
   readonly hasTranscript: boolean;
 }
 
-type HistoryCall = Pick<MonitoredCall, 'id' | 'agentName' | 'customerNumber' | 'startedAt' | 'endedAt' | 'mode'>;
+type HistoryCall = Pick<
+  MonitoredCall,
+  'id' | 'agentName' | 'customerNumber' | 'startedAt' | 'endedAt' | 'mode' | 'endReason'
+>;
 type HistoryConversation = Pick<
   Conversation,
   'id' | 'channel' | 'agentName' | 'customerName' | 'startedAt' | 'endedAt' | 'state' | 'mode'
@@ -123,8 +126,8 @@ export function combinedHistory(
       customer: call.customerNumber ?? '—',
       startedAt: call.startedAt,
       endedAt: call.endedAt,
-      ending: voiceModeLabels[call.mode],
-      endingDetail: null,
+      ending: call.mode === null ? 'Ordinary call' : voiceModeLabels[call.mode],
+      endingDetail: call.endReason,
       hasTranscript: false,
     })),
     ...conversations.map((conversation) => {

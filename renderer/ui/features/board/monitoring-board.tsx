@@ -8,9 +8,9 @@ import { useAppStore, useAppStoreApi, useClock } from '../../store/store-context
 import { ConversationCard } from '../messaging/conversation-card';
 import { StatusPill } from '../team/state-pill';
 import { CallCard } from '../voice/call-card';
-import { shortcutHints } from '../voice/shortcuts';
-import type { ShortcutHint } from '../voice/shortcuts';
-import { useVoiceShortcuts } from '../voice/use-voice-shortcuts';
+import { useFocusKind } from '../../components/use-focus-kind';
+import { activeBindings, shortcutsActIn } from '../voice/shortcuts';
+import { useShortcutOptions, useVoiceShortcuts } from '../voice/use-voice-shortcuts';
 import { isLiveCall, whenCallArrives } from '../voice/voice-model';
 import { boardCountText, groupByAgent, recentlyEnded } from './board-model';
 import type { BoardGroup } from './board-model';
@@ -21,21 +21,31 @@ const noCalls: ReadonlyArray<MonitoredCall> = [];
 const noConversations: ReadonlyArray<Conversation> = [];
 const noSubscriptions: ReadonlyArray<MessagingSubscription> = [];
 
-function ShortcutLegend() {
-  const hints: ReadonlyArray<ShortcutHint> = [
-    shortcutHints.listen,
-    shortcutHints.barge,
-    shortcutHints.mute,
-    shortcutHints.hangUp,
-  ];
+/** Only keys that would do something now, on the call they act on; none while the supervisor types. */
+function ShortcutLegend({ call }: { call: MonitoredCall }) {
+  const focus = useFocusKind();
+  const options = useShortcutOptions();
+  if (!shortcutsActIn(focus)) {
+    return (
+      <p className="shortcut-legend shortcut-legend--resting" data-testid="shortcut-legend" data-resting="true">
+        Call keys rest while you type or a menu is open
+      </p>
+    );
+  }
+  const bindings = activeBindings(call, focus, options);
+  if (bindings.length === 0) return null;
   return (
-    <ul className="shortcut-legend" aria-label="Keyboard shortcuts for the monitored call">
-      {hints.map((hint) => (
-        <li key={hint.label} className="shortcut-legend__item">
-          {hint.keys.map((key) => (
+    <ul
+      className="shortcut-legend"
+      aria-label="Keyboard shortcuts for the monitored call"
+      data-testid="shortcut-legend"
+    >
+      {bindings.map((binding) => (
+        <li key={binding.command} className="shortcut-legend__item" data-command={binding.command}>
+          {binding.keys.map((key) => (
             <kbd key={key}>{key}</kbd>
           ))}
-          <span>{hint.label}</span>
+          <span>{binding.label}</span>
         </li>
       ))}
     </ul>
@@ -60,8 +70,10 @@ function BoardEmpty() {
   if (subscription === null) {
     message =
       messagingText ?? 'Not monitoring anyone. Use Listen, Coach or Barge in on an agent’s row, or their Chats & SMS.';
-  } else if (subscription.pending) {
+  } else if (subscription.status === 'requesting') {
     message = 'Setting up monitoring…';
+  } else if (subscription.status === 'paused') {
+    message = 'Monitoring is paused: the audio window is closed, so calls cannot be heard.';
   } else {
     message = `Waiting for a call. ${whenCallArrives(subscription.mode, subscription.agentName)}`;
     if (messagingText !== null) message = `${message} ${messagingText}`;
@@ -194,7 +206,7 @@ export function MonitoringBoard() {
   // Which call the keys act on is worth saying only when there is a choice.
   const keysTargetId = liveCount > 1 ? (target?.id ?? null) : null;
   return (
-    <section className="board" aria-labelledby="board-title" data-testid="monitoring-board">
+    <section className="board" aria-labelledby="board-title" data-testid="monitoring-board" tabIndex={-1}>
       <div className="board__head">
         <h2 id="board-title" className="board__title">
           Monitoring
@@ -204,7 +216,7 @@ export function MonitoringBoard() {
             {countText}
           </span>
         )}
-        {target !== null && <ShortcutLegend />}
+        {target !== null && <ShortcutLegend call={target} />}
       </div>
       {groups.length === 0 ? (
         <BoardEmpty />

@@ -1,16 +1,17 @@
-import type { Audience } from '../../../../electron/common/models/voice';
-import { LoudIcon, MicOffIcon, SpeakingIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
-import { describeAudience, widestAudience } from '../voice/voice-model';
+import { audienceIcons } from '../voice/audience-indicator';
+import { describeAudience } from '../voice/voice-model';
 
-const icons = { silent: MicOffIcon, coach: SpeakingIcon, live: LoudIcon } as const;
-
-/** Who hears the supervisor, repeated in the header while any call is up, so it is never out of sight. */
+/**
+ * Who hears the supervisor, repeated in the header while any call is up (or a microphone is not yet
+ * confirmed closed), so it is never out of sight. Main computes the value; this only shows it.
+ */
 export function HeaderAudience() {
-  const audience = useAppStore((state): Audience | null => widestAudience(state.mirror.app?.voice.calls ?? []));
-  if (audience === null) return null;
-  const view = describeAudience({ audience, microphone: 'closed', mode: 'ListenIn', error: null });
-  const Icon = icons[view.tone];
+  const audience = useAppStore((state) => state.mirror.app?.voice.audience ?? 'nobody');
+  const anyCall = useAppStore((state) => (state.mirror.app?.voice.calls.length ?? 0) > 0);
+  if (!anyCall && audience === 'nobody') return null;
+  const view = describeAudience(audience);
+  const Icon = audienceIcons[view.tone];
   return (
     <div
       className={`header-audience header-audience--${view.tone}`}

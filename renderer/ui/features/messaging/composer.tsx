@@ -68,7 +68,10 @@ export function Composer({
           rows={1}
           value={draft}
           placeholder={audience?.placeholder ?? ''}
-          disabled={disabled}
+          // Read-only rather than disabled: a click into it keeps the focus here, where letters are text and no call key fires.
+          readOnly={disabled}
+          aria-disabled={disabled || undefined}
+          data-focus-key={`composer-${conversation.id}`}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
         />
@@ -76,6 +79,7 @@ export function Composer({
           type="submit"
           className="button button--small composer__send"
           data-testid="composer-send"
+          data-focus-key={`composer-${conversation.id}`}
           disabled={!canSend}
           title={audience === null ? (disabledReason ?? undefined) : `Send ${audience.label.toLowerCase()} (Enter)`}
         >

@@ -7,7 +7,7 @@ import { useAppStore, useCommands } from '../../store/store-context';
 import { CallDuration } from '../voice/call-duration';
 import { Composer } from './composer';
 import { findConversation } from '../../store/conversation-selectors';
-import { LeaveConversation } from './leave-conversation';
+import { LeaveConversation, leaveFocusKey } from './leave-conversation';
 import {
   agentNames,
   audienceOfVisibility,
@@ -34,6 +34,7 @@ function ModeSwitch({ conversation }: { conversation: Conversation }) {
     isSending(state.ui.commandStatuses, commandKeys.conversation(conversation.id)),
   );
   const busy = sending || conversation.pendingCommand !== null;
+  // aria-disabled, not disabled, while a switch is on its way: the clicked button keeps the focus.
   return (
     <div
       className="mode-switch"
@@ -49,9 +50,10 @@ function ModeSwitch({ conversation }: { conversation: Conversation }) {
           data-testid={`conversation-switch-${switchTestIds[option.mode]}`}
           aria-pressed={option.current}
           title={`${option.label}: ${modeConsequences[option.mode]}`}
-          disabled={!option.current && (busy || conversation.ended)}
+          aria-disabled={(!option.current && (busy || conversation.ended)) || undefined}
           onClick={() => {
-            if (!option.current) void commands.switchConversationMode(conversation.id, option.mode);
+            if (!option.current && !busy && !conversation.ended)
+              void commands.switchConversationMode(conversation.id, option.mode);
           }}
         >
           {option.label}
@@ -71,6 +73,7 @@ function Ending({ conversation }: { conversation: Conversation }) {
       <button
         type="button"
         className="button button--quiet conversation-card__ending-dismiss"
+        data-focus-key={leaveFocusKey(conversation.id)}
         onClick={() => dismissEnding(conversation.id)}
       >
         Move now
@@ -121,6 +124,8 @@ function ConversationCardView({ conversationId }: { conversationId: string }) {
       data-channel={conversation.channel}
       data-ended={conversation.ended}
       aria-busy={conversation.pendingCommand !== null}
+      // Focus lands here when a control inside goes away, instead of falling to the page.
+      tabIndex={-1}
     >
       <VisibilityIndicator conversation={conversation} />
       <div className="call-card__body">

@@ -5,6 +5,11 @@ import { commandKeys, isSending } from '../../store/command-status';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { farewellAudience } from './messaging-model';
 
+/** Leave and the "Move now" that replaces it once the conversation ends hand the focus on to each other. */
+export function leaveFocusKey(conversationId: string): string {
+  return `leave-${conversationId}`;
+}
+
 /**
  * Leaving is always possible, also while another command is on its way: it is how the supervisor
  * gets out. A farewell line is optional and is seen by whoever sees the supervisor now.
@@ -36,7 +41,12 @@ export function LeaveConversation({
         className="button button--small button--danger conversation-card__leave"
         data-testid="conversation-leave"
         popoverTarget={popoverId}
-        disabled={conversation.ended || leaving}
+        data-focus-key={leaveFocusKey(conversation.id)}
+        // Not disabled while leaving: the popover hands the focus back to this button when it closes.
+        aria-disabled={conversation.ended || leaving || undefined}
+        onClick={(event) => {
+          if (conversation.ended || leaving) event.preventDefault();
+        }}
       >
         <LeaveIcon width={14} height={14} />
         {leaving ? 'Leaving…' : 'Leave'}

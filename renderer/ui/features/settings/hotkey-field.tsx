@@ -102,6 +102,7 @@ export function HotkeyField({
           readOnly
           className="hotkey__input"
           data-testid={`hotkey-input-${action}`}
+          data-focus-key={`hotkey-${action}`}
           data-value={value ?? ''}
           value={shown}
           placeholder="Off"
@@ -125,6 +126,7 @@ export function HotkeyField({
           className="icon-button hotkey__clear"
           aria-label={`Turn off the ${label} hotkey`}
           title="Turn off"
+          data-focus-key={`hotkey-${action}`}
           disabled={value === null || saving}
           onClick={() => void save(null)}
         >

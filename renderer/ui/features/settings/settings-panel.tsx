@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { defaultSettings } from '../../../../electron/common/models/settings';
 import type {
   HotkeyAction,
+  KeyboardSettings,
   MonitoringDefaults,
   NotificationSettings,
   SettingsPatch,
@@ -23,6 +24,7 @@ import {
   modeConsequences,
   modeLabels as messagingModeLabels,
 } from '../messaging/messaging-model';
+import { shortcutBindings, shortcutText } from '../voice/shortcuts';
 import { frequencyLabels, modeLabels, scopeLabels } from '../voice/voice-model';
 import { hotkeyActions, isMacPlatform } from './accelerator';
 import { ChoiceGroup } from './choice-group';
@@ -355,6 +357,39 @@ function HotkeyRow({
   );
 }
 
+const { listen, muteAgent, hangUp, bargeIn } = shortcutBindings;
+const singleKeysHint =
+  `${shortcutText(listen)} listens, ${shortcutText(muteAgent)} mutes or unmutes the agent, ` +
+  `${shortcutText(hangUp)} hangs up, / finds an agent. Turn them off if stray keys or speech input set them off.`;
+
+function KeyboardSection({ keyboard }: { keyboard: KeyboardSettings }) {
+  const save = useSaveSettings();
+  const { failure } = useSettingsPart('keyboard');
+  return (
+    <Section
+      title="Keys in this window"
+      description={`Barging in always takes ${shortcutText(bargeIn)} or a click. No key acts while you type, or in a menu or a dialog.`}
+      failure={failure}
+    >
+      <label className="option">
+        <input
+          type="checkbox"
+          checked={keyboard.singleKeyShortcuts}
+          data-testid="settings-single-key-shortcuts"
+          onChange={(event) => {
+            const singleKeyShortcuts = event.target.checked;
+            void save('keyboard', (view) => ({ keyboard: { ...view.settings.keyboard, singleKeyShortcuts } }));
+          }}
+        />
+        <span className="option__text">
+          <span className="option__label">Single-key shortcuts</span>
+          <span className="option__hint">{singleKeysHint}</span>
+        </span>
+      </label>
+    </Section>
+  );
+}
+
 function AppearanceSection({ theme }: { theme: ThemePreference }) {
   const commands = useCommands();
   const { failure } = useSettingsPart('theme');
@@ -432,6 +467,7 @@ function SettingsBody() {
       <MonitoringSection monitoring={settings.monitoring} />
       <AudioSection volume={settings.audio.volume} />
       <HotkeysSection hotkeys={settings.hotkeys} problems={view.hotkeyProblems} />
+      <KeyboardSection keyboard={settings.keyboard} />
       <AppearanceSection theme={settings.theme} />
       <NotificationsSection notifications={settings.notifications} />
       <Section
@@ -479,6 +515,8 @@ export function SettingsPanel() {
       <dialog
         ref={dialog}
         className="settings-panel"
+        // Focus falls back here when a control inside goes away (a restore button that is no longer needed).
+        tabIndex={-1}
         aria-labelledby="settings-panel-title"
         data-testid="settings-panel"
         onClose={() => setOpen(false)}

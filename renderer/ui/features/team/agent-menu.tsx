@@ -3,7 +3,7 @@ import { ChevronIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
 import { MESSAGING_MENU_ID } from './messaging-menu';
 import { MonitorButtons } from './monitor-buttons';
-import { VoiceSubscriptionStatus } from './voice-subscription-status';
+import { MonitoringStatus } from './monitoring-status';
 
 /** One menu for every row, as the Chats & SMS menu: the trigger says whose it is. */
 export const AGENT_MENU_ID = 'agent-menu';
@@ -43,7 +43,14 @@ export function AgentMenu() {
   const openMenu = useAppStore((state) => state.uiActions.openAgentMenu);
   const openMessagingMenu = useAppStore((state) => state.uiActions.openMessagingMenu);
   const monitored = useAppStore(
-    (state) => target !== null && state.mirror.app?.voice.subscription?.agentId === target.agentId,
+    (state) =>
+      target !== null &&
+      (state.mirror.app?.voice.monitoredAgents.some((agent) => agent.agentId === target.agentId) ?? false),
+  );
+  const onCall = useAppStore(
+    (state) =>
+      target !== null &&
+      (state.mirror.app?.team.agents.find((agent) => agent.id === target.agentId)?.activity.onCall ?? false),
   );
   const close = () => popover.current?.hidePopover();
 
@@ -76,11 +83,12 @@ export function AgentMenu() {
           <section className="agent-menu__section" aria-label="Calls">
             <span className="agent-menu__heading">Calls</span>
             {monitored ? (
-              <VoiceSubscriptionStatus tabbable />
+              <MonitoringStatus agentId={target.agentId} tabbable />
             ) : (
               <MonitorButtons
                 agentId={target.agentId}
                 agentName={target.agentName}
+                agentOnCall={onCall}
                 tabbable
                 placement="menu"
                 onStart={close}

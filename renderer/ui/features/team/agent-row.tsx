@@ -56,7 +56,13 @@ const AgentCells = memo(
           {agent.isSelf ? (
             <span className="muted">Your own entry</span>
           ) : (
-            <MonitorActions agentId={agent.id} agentName={agent.displayName} tabbable={tabbable} folded={folded} />
+            <MonitorActions
+              agentId={agent.id}
+              agentName={agent.displayName}
+              agentOnCall={agent.activity.onCall}
+              tabbable={tabbable}
+              folded={folded}
+            />
           )}
         </div>
       </>
@@ -67,7 +73,9 @@ const AgentCells = memo(
 );
 
 function AgentRowView({ agent, index, top, selected, tabbable, folded, onSelect }: AgentRowProps) {
-  const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agent.id);
+  const monitored = useAppStore(
+    (state) => state.mirror.app?.voice.monitoredAgents.some((entry) => entry.agentId === agent.id) ?? false,
+  );
   const style: CSSProperties = { transform: `translateY(${top}px)` };
   return (
     <div

@@ -12,17 +12,14 @@ import { commandKeys, failureOf, isSending } from '../../store/command-status';
 import type { MessagingMenuTarget } from '../../store/mirror';
 import { useAppStore, useCommands } from '../../store/store-context';
 import {
-  activeModeLabels,
   channelLabels,
   describeMessagingSubscription,
   frequencyLabels,
   messagingChannels,
   messagingModes,
-  modeConsequences,
-  modeLabels,
-  monitorMessagingPhrase,
 } from '../messaging/messaging-model';
 import { OptionList } from '../../components/option-list';
+import { messagingButtonWording, messagingPillText, messagingTriggerName } from './monitor-wording';
 
 /** One menu for every row: the trigger says whose it is, so a team of fifty holds one popover, not fifty. */
 export const MESSAGING_MENU_ID = 'messaging-menu';
@@ -66,10 +63,7 @@ function SubscriptionPill({ subscription }: { subscription: MessagingSubscriptio
       title={view.description}
     >
       <Icon width={12} height={12} />
-      <span className="messaging-pill__text">
-        {subscription.pending ? view.status : view.modeLabel}
-        {subscription.frequency === 'NextChat' && !subscription.pending && ' · next'}
-      </span>
+      <span className="messaging-pill__text">{messagingPillText(subscription)}</span>
       <span className="visually-hidden">{view.description}</span>
     </span>
   );
@@ -99,6 +93,7 @@ export function MessagingTrigger({
       data-testid={`messaging-menu-${agentId}`}
       popoverTarget={MESSAGING_MENU_ID}
       aria-haspopup="dialog"
+      aria-label={messagingTriggerName(agentName, subscriptions.map(messagingPillText))}
       title={
         subscriptions.length === 0
           ? `Monitor, coach or barge in on ${agentName}’s chats and SMS sessions`
@@ -180,7 +175,8 @@ function ChannelSection({
         {messagingModes.map((mode) => {
           const ModeIcon = modeIcons[mode];
           const current = subscription?.mode === mode;
-          const phrase = monitorMessagingPhrase(mode, channel, target.agentName);
+          const usual = mode === defaultMode;
+          const wording = messagingButtonWording(mode, channel, target.agentName, { current, usual });
           return (
             <button
               key={mode}
@@ -188,10 +184,9 @@ function ChannelSection({
               className={`monitor-button monitor-button--${modeTestIds[mode]} messaging-menu__mode${mode === defaultMode ? ' is-default' : ''}`}
               data-testid={`${channel}-${modeTestIds[mode]}-${target.agentId}`}
               data-default={mode === defaultMode}
+              aria-label={wording.name}
               aria-pressed={current}
-              title={
-                blocked ?? `${phrase}: ${modeConsequences[mode]}.${mode === defaultMode ? ' Your usual choice.' : ''}`
-              }
+              title={blocked ?? wording.description}
               disabled={busy || blocked !== null}
               onClick={() => {
                 close();
@@ -199,8 +194,7 @@ function ChannelSection({
               }}
             >
               <ModeIcon className="monitor-button__icon" width={14} height={14} />
-              {current ? activeModeLabels[mode] : modeLabels[mode]}
-              <span className="visually-hidden">: {phrase}</span>
+              {wording.text}
             </button>
           );
         })}

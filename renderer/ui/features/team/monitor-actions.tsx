@@ -2,7 +2,7 @@ import { useAppStore } from '../../store/store-context';
 import { AgentMenuTrigger } from './agent-menu';
 import { MessagingTrigger } from './messaging-menu';
 import { MonitorButtons } from './monitor-buttons';
-import { VoiceSubscriptionStatus } from './voice-subscription-status';
+import { MonitoringStatus } from './monitoring-status';
 
 /**
  * Subscribes to the store on its own, so a voice or chat change re-renders this cell and not the
@@ -12,20 +12,27 @@ import { VoiceSubscriptionStatus } from './voice-subscription-status';
 export function MonitorActions({
   agentId,
   agentName,
+  agentOnCall,
   tabbable,
   folded,
 }: {
   agentId: string;
   agentName: string;
+  /** Whether a Barge in would join a call in progress, so the buttons can say so before the click. */
+  agentOnCall: boolean;
   tabbable: boolean;
   /** The table is too narrow for the row's buttons: one Monitor menu instead. */
   folded: boolean;
 }) {
-  const monitored = useAppStore((state) => state.mirror.app?.voice.subscription?.agentId === agentId);
+  const monitored = useAppStore(
+    (state) => state.mirror.app?.voice.monitoredAgents.some((agent) => agent.agentId === agentId) ?? false,
+  );
   return (
     <div className="row-actions">
-      {monitored && <VoiceSubscriptionStatus tabbable={tabbable} />}
-      {!monitored && !folded && <MonitorButtons agentId={agentId} agentName={agentName} tabbable={tabbable} />}
+      {monitored && <MonitoringStatus agentId={agentId} tabbable={tabbable} />}
+      {!monitored && !folded && (
+        <MonitorButtons agentId={agentId} agentName={agentName} agentOnCall={agentOnCall} tabbable={tabbable} />
+      )}
       {folded ? (
         <AgentMenuTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />
       ) : (

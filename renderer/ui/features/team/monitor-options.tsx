@@ -57,6 +57,10 @@ export function MonitorOptions() {
           onChange={(option) => setMonitorOptions({ frequency: option })}
         />
         <p className="popover__note">Applies to the next monitoring you start.</p>
+        <p className="popover__note" data-testid="monitor-timing-note">
+          Listen in and Coach start with the agent’s next call. Barge in joins a call in progress now, where your
+          contact center allows it; otherwise the next call.
+        </p>
       </div>
     </>
   );

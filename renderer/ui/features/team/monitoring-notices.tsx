@@ -1,6 +1,5 @@
 import type { Agent } from '../../../../electron/common/models/agent';
 import type { MessagingSubscription } from '../../../../electron/common/models/messaging';
-import type { MonitoredCall } from '../../../../electron/common/models/voice';
 import { NoticeBanner } from '../../components/notice-banner';
 import { commandKeys, failureOf } from '../../store/command-status';
 import type { CommandStatuses } from '../../store/command-status';
@@ -8,7 +7,6 @@ import { useAppStore, useCommands } from '../../store/store-context';
 import { describeMessagingSubscription } from '../messaging/messaging-model';
 import { describeSubscription, monitorActionPhrase, monitoringPhrase } from '../voice/voice-model';
 
-const noCalls: ReadonlyArray<MonitoredCall> = [];
 const noSubscriptions: ReadonlyArray<MessagingSubscription> = [];
 
 function lowerFirst(text: string): string {
@@ -88,10 +86,9 @@ function SubscriptionProblems() {
 function SubscriptionElsewhere({ rows }: { rows: ReadonlyArray<Agent> }) {
   const commands = useCommands();
   const subscription = useAppStore((state) => state.mirror.app?.voice.subscription ?? null);
-  const calls = useAppStore((state) => state.mirror.app?.voice.calls ?? noCalls);
   if (subscription === null) return null;
   if (subscription.agentId !== null && rows.some((agent) => agent.id === subscription.agentId)) return null;
-  const view = describeSubscription(subscription, calls);
+  const view = describeSubscription(subscription);
   const who = subscription.agentName ?? 'a monitored line';
   return (
     <div
@@ -111,7 +108,7 @@ function SubscriptionElsewhere({ rows }: { rows: ReadonlyArray<Agent> }) {
         type="button"
         className="button button--small subscription__cancel"
         data-testid="monitoring-cancel"
-        disabled={subscription.pending}
+        disabled={subscription.status === 'requesting' || subscription.status === 'cancelling'}
         onClick={() => void commands.cancelMonitoring()}
       >
         Cancel

@@ -5,6 +5,7 @@ import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { SearchIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
 import { stateFilters } from '../../store/team-view-options';
+import { useShortcutOptions } from '../voice/use-voice-shortcuts';
 import { MonitorOptions } from './monitor-options';
 import { countByStateFilter, matchesFilterText, matchesGroupFilter, stateFilterLabels } from './team-model';
 
@@ -78,6 +79,7 @@ export function TeamToolbar({
   const stateFilter = useAppStore((state) => state.ui.stateFilter);
   const groupFilter = useAppStore((state) => state.ui.groupFilter);
   const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
+  const { singleKeyShortcuts } = useShortcutOptions();
 
   // Counts follow the text and group filters, so a chip's number is the number of rows it will show.
   const counts = useMemo(
@@ -108,12 +110,15 @@ export function TeamToolbar({
           value={filterText}
           onChange={(event) => setFilterText(event.target.value)}
           onKeyDown={onFilterKeyDown}
+          aria-keyshortcuts={singleKeyShortcuts ? '/' : undefined}
           spellCheck={false}
           autoComplete="off"
         />
-        <kbd className="filter-box__shortcut" aria-hidden="true">
-          /
-        </kbd>
+        {singleKeyShortcuts && (
+          <kbd className="filter-box__shortcut" aria-hidden="true">
+            /
+          </kbd>
+        )}
       </div>
       <div className="state-chips" role="group" aria-label="Filter by state">
         {stateFilters.map((filter) => (

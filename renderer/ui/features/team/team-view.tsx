@@ -2,8 +2,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { NoticeBanner } from '../../components/notice-banner';
-import { isTypingTarget } from '../../components/typing-target';
-import { useAppStore } from '../../store/store-context';
+import { focusKindOf } from '../../components/focus-kind';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { shortcutOptionsOf, shortcutsActIn } from '../voice/shortcuts';
 import { AgentMenu } from './agent-menu';
 import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
@@ -36,6 +37,7 @@ export function TeamView() {
   const sort = useAppStore((state) => state.ui.sort);
   const { setFilterText, setStateFilter, setGroupFilter } = useAppStore((state) => state.uiActions);
   const filterInput = useRef<HTMLInputElement>(null);
+  const store = useAppStoreApi();
 
   const rows = useMemo(
     () => visibleAgents(agents, { filterText, stateFilter, groupFilter, sort }),
@@ -44,14 +46,17 @@ export function TeamView() {
 
   useEffect(() => {
     const focusFilter = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      // "/" is a single-key shortcut like the call keys: the same places and the same setting turn it off.
+      if (!shortcutsActIn(focusKindOf(event.target))) return;
+      if (!shortcutOptionsOf(store.getState().settings.view).singleKeyShortcuts) return;
       event.preventDefault();
       filterInput.current?.focus();
       filterInput.current?.select();
     };
     document.addEventListener('keydown', focusFilter);
     return () => document.removeEventListener('keydown', focusFilter);
-  }, []);
+  }, [store]);
 
   const clearFilters = () => {
     setFilterText('');
@@ -70,7 +75,8 @@ export function TeamView() {
   }
 
   return (
-    <section className="team-view" aria-label="Team">
+    // Focus falls back here when a row or a control of the team goes away (a filter, a cancelled subscription).
+    <section className="team-view" aria-label="Team" tabIndex={-1}>
       {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
       <IncompleteTeam load={load} />
       <TeamToolbar agents={agents} shownCount={rows.length} load={load} filterInput={filterInput} />

@@ -1,21 +1,30 @@
-import { useEffect } from 'react';
-import { isTypingTarget } from '../../components/typing-target';
-import { keyTargetCall } from '../../../../electron/common/models/voice-targets';
+import { useEffect, useMemo } from 'react';
+import { focusKindOf } from '../../components/focus-kind';
 import { assertNever } from '../../../../electron/common/result';
-import { useAppStoreApi, useCommands } from '../../store/store-context';
-import { shortcutAction } from './shortcuts';
+import { useAppStore, useAppStoreApi, useCommands } from '../../store/store-context';
+import { keyTargetCall } from '../../../../electron/common/models/voice-targets';
+import { goesLive, shortcutAction, shortcutOptionsOf } from './shortcuts';
+import type { ShortcutOptions } from './shortcuts';
 
-/** Window-wide keys for the monitored call; they read the state at the moment of the key press. */
+export function useShortcutOptions(): ShortcutOptions {
+  const singleKeyShortcuts = useAppStore((state) => shortcutOptionsOf(state.settings.view).singleKeyShortcuts);
+  return useMemo(() => ({ singleKeyShortcuts }), [singleKeyShortcuts]);
+}
+
+/** Window-wide keys for the monitored call; they read the state and the focus at the moment of the key press. */
 export function useVoiceShortcuts(): void {
   const store = useAppStoreApi();
   const commands = useCommands();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
-      const calls = store.getState().mirror.app?.voice.calls ?? [];
-      const action = shortcutAction(event, keyTargetCall(calls));
+      if (event.defaultPrevented) return;
+      const state = store.getState();
+      const call = keyTargetCall(state.mirror.app?.voice.calls ?? []);
+      const action = shortcutAction(event, focusKindOf(event.target), call, shortcutOptionsOf(state.settings.view));
       if (action === null) return;
+      // The mapping already keeps going live on a chord; a second look here costs nothing.
+      if (goesLive(action) && !event.ctrlKey) return;
       event.preventDefault();
       switch (action.kind) {
         case 'switch':

@@ -1,12 +1,16 @@
 import type {
   Audience,
+  MonitoredAgent,
   MonitoredCall,
   MonitoringScope,
+  SubscriptionStatus,
+  VoiceCommand,
   VoiceFrequency,
   VoiceMode,
   VoiceSubscription,
 } from '../../../../electron/common/models/voice';
 import { assertNever } from '../../../../electron/common/result';
+import { decodeUriComponentOrNull } from '../../../../electron/common/uri-text';
 
 export type AudienceTone = 'silent' | 'coach' | 'live';
 
@@ -16,59 +20,68 @@ export interface AudienceView {
   readonly label: string;
   /** Short form for tight places (the header). */
   readonly shortLabel: string;
-  /** What is changing or went wrong with the microphone, when anything is. */
-  readonly detail: string | null;
 }
 
-const audienceLabels: Readonly<Record<Audience, Omit<AudienceView, 'detail'>>> = {
+export interface CallAudienceView extends AudienceView {
+  /** What is changing, or what went wrong, with the microphone, when anything is. */
+  readonly detail: string | null;
+  /** The detail is a problem to read, not a step on its way. */
+  readonly problem: boolean;
+  /** The microphone is between two states; the label already says the louder one. */
+  readonly transitional: boolean;
+}
+
+const audienceLabels: Readonly<Record<Audience, AudienceView>> = {
   nobody: { tone: 'silent', label: 'Silent — nobody can hear you', shortLabel: 'Silent' },
   agent: { tone: 'coach', label: 'Coaching — the agent hears you', shortLabel: 'Agent hears you' },
+  caller: { tone: 'live', label: 'Two-way call — the caller hears you', shortLabel: 'Caller hears you' },
   everyone: { tone: 'live', label: 'Live — agent and customer hear you', shortLabel: 'Live — everyone hears you' },
 };
 
 /**
- * Built from `audience`, which main derives from the microphone's real state; the mode only says
- * what was asked for. While the microphone opens or closes main already reports the wider audience,
- * so the label errs on the side of "they may hear you".
+ * Main derives `audience` (and the header's overall one) from each call's state machine; this only
+ * puts it into words. While the microphone opens or closes main already reports the louder
+ * audience, so the label errs on the side of "they may hear you".
  */
-export function describeAudience(
-  call: Pick<MonitoredCall, 'audience' | 'microphone' | 'mode' | 'error'>,
-): AudienceView {
+export function describeAudience(audience: Audience): AudienceView {
+  return audienceLabels[audience];
+}
+
+export function describeCallAudience(
+  call: Pick<MonitoredCall, 'audience' | 'microphone' | 'mode' | 'modeChangedOutside' | 'error'>,
+): CallAudienceView {
   const base = audienceLabels[call.audience];
+  const view = (detail: string | null, problem = false, transitional = false): CallAudienceView => ({
+    ...base,
+    detail,
+    problem,
+    transitional,
+  });
   switch (call.microphone) {
     case 'opening':
-      return { ...base, detail: 'Opening your microphone…' };
+      return view('Opening your microphone…', false, true);
     case 'closing':
-      return { ...base, detail: 'Closing your microphone…' };
-    case 'failed':
-      return {
-        ...base,
-        detail: call.error
-          ? `Your microphone did not open: ${call.error.message}`
-          : 'Your microphone did not open, so nobody hears you.',
-      };
+      return view('Closing your microphone…', false, true);
+    case 'unconfirmed':
+      return view('Checking that your microphone is closed…', true, true);
     case 'open':
+      return view(null);
     case 'closed':
-      return { ...base, detail: null };
+      if (call.error !== null) return view(call.error.message, true);
+      if (call.modeChangedOutside && call.mode !== null && call.mode !== 'ListenIn') {
+        return view(
+          `Genesys set this call to ${modeLabels[call.mode]} outside Earshot. Your microphone stays closed until you choose Talk.`,
+          true,
+        );
+      }
+      return view(null);
     default:
       return assertNever(call.microphone);
   }
 }
 
-const audienceRank: Readonly<Record<Audience, number>> = { nobody: 0, agent: 1, everyone: 2 };
-
 export function isLiveCall(call: MonitoredCall): boolean {
   return call.state !== 'ended';
-}
-
-/** The widest audience over the calls still up; null when there are none. */
-export function widestAudience(calls: ReadonlyArray<MonitoredCall>): Audience | null {
-  let widest: Audience | null = null;
-  for (const call of calls) {
-    if (!isLiveCall(call)) continue;
-    if (widest === null || audienceRank[call.audience] > audienceRank[widest]) widest = call.audience;
-  }
-  return widest;
 }
 
 export const modeLabels: Readonly<Record<VoiceMode, string>> = {
@@ -115,7 +128,8 @@ export function monitorActionPhrase(mode: VoiceMode, name: string): string {
 /** A SIP URI as a person reads it: the user part, without scheme, domain or parameters. */
 export function callerNumber(uri: string): string {
   const match = /^sips?:([^@;>]+)/i.exec(uri.trim());
-  return match?.[1] ? decodeURIComponent(match[1]) : uri.trim();
+  const user = match?.[1];
+  return user ? (decodeUriComponentOrNull(user) ?? user) : uri.trim();
 }
 
 export const scopeLabels: Readonly<Record<MonitoringScope, { label: string; hint: string }>> = {
@@ -138,10 +152,11 @@ export interface SwitchOption {
 }
 
 /**
- * Listen and Barge in are always shown so the switch keeps its place; Coach appears only as the
+ * The server's mode is shown pressed. Listen and Barge in are always shown so the switch keeps its place; Coach appears only as the
  * current mode, because GWS offers no way into Coach from a running call (gws-api.md §4.5).
  */
 export function switchOptions(call: Pick<MonitoredCall, 'mode' | 'switchTargets'>): SwitchOption[] {
+  if (call.mode === null) return [];
   const modes: VoiceMode[] = call.mode === 'Coach' ? ['ListenIn', 'Coach', 'BargeIn'] : ['ListenIn', 'BargeIn'];
   return modes.map((mode) => {
     const current = mode === call.mode;
@@ -165,27 +180,18 @@ export function agentMuteAction(
   return null;
 }
 
-/**
- * Main names the command on its way; the known ones read as words, anything else as a generic
- * "working", so a new command name never shows as jargon.
- */
-export function describePendingCommand(command: string | null): string | null {
-  if (command === null) return null;
-  const name = command.replace(/^voice:/, '').toLowerCase();
-  if (name.includes('bargein')) return 'Barging in…';
-  if (name.includes('listenin')) return 'Switching to listen…';
-  if (name.includes('switch')) return 'Switching mode…';
-  if (name.includes('unmute')) return 'Unmuting the agent…';
-  if (name.includes('mute')) return 'Muting the agent…';
-  if (name.includes('hang')) return 'Hanging up…';
-  if (name.includes('answer')) return 'Answering…';
-  if (name.includes('volume')) return null;
-  return 'Working…';
-}
+const pendingCommandLabels: Readonly<Record<VoiceCommand, string>> = {
+  listen: 'Switching to listen…',
+  'barge-in': 'Barging in…',
+  talk: 'Opening your microphone…',
+  'stop-talking': 'Closing your microphone…',
+  'mute-agent': 'Muting the agent…',
+  'unmute-agent': 'Unmuting the agent…',
+  'hang-up': 'Hanging up…',
+};
 
-/** Hanging up stays possible while another command is on its way: it is how the supervisor gets out. */
-export function isHangUpPending(command: string | null): boolean {
-  return command !== null && command.toLowerCase().includes('hang');
+export function describePendingCommand(command: VoiceCommand | null): string | null {
+  return command === null ? null : pendingCommandLabels[command];
 }
 
 export const callStateLabels: Readonly<Record<MonitoredCall['state'], string>> = {
@@ -194,21 +200,6 @@ export const callStateLabels: Readonly<Record<MonitoredCall['state'], string>> =
   established: 'Connected',
   ended: 'Ended',
 };
-
-/**
- * Monitoring that waits for the agent's next call: no call of this subscription is up. With Call
- * scope a transfer hands the call to another agent, so any live monitored call counts.
- */
-export function isWaitingForCall(
-  subscription: Pick<VoiceSubscription, 'agentId' | 'scope'>,
-  calls: ReadonlyArray<MonitoredCall>,
-): boolean {
-  return !calls.some(
-    (call) =>
-      isLiveCall(call) &&
-      (call.agentId === subscription.agentId || (subscription.scope === 'Call' && call.agentId !== null)),
-  );
-}
 
 export interface SubscriptionView {
   readonly modeLabel: string;
@@ -220,22 +211,35 @@ export interface SubscriptionView {
   readonly description: string;
 }
 
-export function describeSubscription(
-  subscription: VoiceSubscription,
-  calls: ReadonlyArray<MonitoredCall>,
-): SubscriptionView {
+const subscriptionStatusLabels: Readonly<Record<SubscriptionStatus, string>> = {
+  requesting: 'Starting…',
+  waiting: 'Waiting for next call',
+  'on-call': 'On a call',
+  paused: 'Paused: the audio window is closed',
+  cancelling: 'Stopping…',
+};
+
+export function describeSubscription(subscription: VoiceSubscription): SubscriptionView {
   const modeLabel = activeModeLabels[subscription.mode];
   const options = `${scopeLabels[subscription.scope].label.toLowerCase()}, ${frequencyLabels[subscription.frequency].label.toLowerCase()}`;
-  const waiting = isWaitingForCall(subscription, calls);
-  const liveCall = calls.find((call) => isLiveCall(call) && call.agentId === subscription.agentId);
-  let status: string;
-  if (subscription.pending) status = 'Updating…';
-  else if (waiting) status = 'Waiting for next call';
-  else if (liveCall !== undefined && liveCall.mode !== subscription.mode)
-    status = `On a call · now ${modeLabels[liveCall.mode]}`;
-  else status = 'On a call';
+  const status = subscriptionStatusLabels[subscription.status];
   const who = subscription.agentName ?? 'this agent';
-  return { modeLabel, status, waiting, options, description: `${modeLabel} — ${who}: ${options}. ${status}.` };
+  return {
+    modeLabel,
+    status,
+    waiting: subscription.status === 'waiting',
+    options,
+    description: `${modeLabel} — ${who}: ${options}. ${status}.`,
+  };
+}
+
+/** What an agent's row says while the supervisor monitors that agent: main's mode and audience, in words. */
+export function describeMonitoredAgent(agent: MonitoredAgent): { readonly text: string; readonly tone: AudienceTone } {
+  if (agent.status !== 'on-call') {
+    return { text: subscriptionStatusLabels[agent.status], tone: 'silent' };
+  }
+  const audience = audienceLabels[agent.audience];
+  return { text: `${activeModeLabels[agent.mode]} · ${audience.shortLabel}`, tone: audience.tone };
 }
 
 /** What happens to the supervisor's voice when the awaited call arrives, said before it does. */
@@ -302,5 +306,6 @@ export function formatPacketLoss(percent: number | null): PacketLossView | null 
 
 /** Who the card is about: the agent by name, the customer by number, neither when unknown. */
 export function callTitle(call: Pick<MonitoredCall, 'agentName' | 'customerNumber'>): string {
+  if (call.agentName === null && call.customerNumber !== null) return callerNumber(call.customerNumber);
   return call.agentName ?? call.customerNumber ?? 'Unknown call';
 }

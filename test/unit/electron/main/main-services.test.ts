@@ -44,7 +44,13 @@ describe('the demo contact center starts only when the supervisor chooses it', (
   const logger = createMemoryLogger();
   const { platform, remove } = testPlatform(logger);
   const demo = countingDemo();
-  const services = createMainServices({ logger, demo, mediaHost: absentMediaHost, platform });
+  const services = createMainServices({
+    logger,
+    demo,
+    mediaHost: absentMediaHost,
+    mediaHostRestartsByItself: false,
+    platform,
+  });
   after(async () => {
     await services.dispose();
     remove();

@@ -17,6 +17,7 @@ function harness() {
       listener = next;
       return () => (listener = null);
     },
+    onLost: () => () => undefined,
     emit: (event) => emitted.push(event),
   };
   const call: PhoneCall = {
@@ -25,9 +26,15 @@ function harness() {
       throw new Error('The call is established; only a ringing call can be declined.');
     },
     hangUp: () => calls.push('hangUp'),
-    setMicrophone: async (open, deviceId) => {
-      calls.push(`mic ${open} ${deviceId}`);
-      if (deviceId === 'broken') throw new Error('renegotiation exploded');
+    acquireMicrophone: async (deviceId) => {
+      calls.push(`acquire ${deviceId}`);
+    },
+    attachMicrophone: async () => {
+      calls.push('attach');
+      throw new Error('renegotiation exploded');
+    },
+    releaseMicrophone: async () => {
+      calls.push('release');
     },
     setVolume: (volume) => calls.push(`volume ${volume}`),
   };
@@ -35,6 +42,8 @@ function harness() {
     register: (account) => calls.push(`register ${account.sipUri}`),
     unregister: () => calls.push('unregister'),
     call: (callId) => (callId === 'c1' ? call : undefined),
+    calls: () => [],
+    hangUpAll: () => calls.push('hangUpAll'),
     setOutputDevice: async (deviceId) => {
       calls.push(`output ${deviceId}`);
     },
@@ -63,7 +72,8 @@ describe('media host command loop', () => {
       },
     });
     send({ type: 'answer', callId: 'c1' });
-    send({ type: 'setMicrophone', callId: 'c1', open: true, inputDeviceId: null });
+    send({ type: 'acquireMicrophone', callId: 'c1', inputDeviceId: null });
+    send({ type: 'releaseMicrophone', callId: 'c1' });
     send({ type: 'setVolume', callId: 'c1', volume: 0.25 });
     send({ type: 'setOutputDevice', deviceId: 'hp' });
     send({ type: 'hangUp', callId: 'c1' });
@@ -72,7 +82,8 @@ describe('media host command loop', () => {
     assert.deepEqual(calls, [
       'register sip:5005@x',
       'answer',
-      'mic true null',
+      'acquire null',
+      'release',
       'volume 0.25',
       'output hp',
       'hangUp',
@@ -101,17 +112,18 @@ describe('media host command loop', () => {
   test('a failure, thrown or rejected, comes back as commandFailed; nothing escapes', async () => {
     const { send, settle, emitted } = harness();
     send({ type: 'answer', callId: 'nope' });
-    send({ type: 'decline', callId: 'c1' });
-    send({ type: 'setMicrophone', callId: 'c1', open: true, inputDeviceId: 'broken' });
+    send({ type: 'decline', callId: 'c1', statusCode: 486 });
+    send({ type: 'attachMicrophone', callId: 'c1' });
     await settle();
     assert.deepEqual(emitted, [
-      { type: 'commandFailed', command: 'answer', reason: 'There is no call nope.' },
+      { type: 'commandFailed', command: 'answer', callId: 'nope', reason: 'There is no call nope.' },
       {
         type: 'commandFailed',
         command: 'decline',
+        callId: 'c1',
         reason: 'The call is established; only a ringing call can be declined.',
       },
-      { type: 'commandFailed', command: 'setMicrophone', reason: 'renegotiation exploded' },
+      { type: 'commandFailed', command: 'attachMicrophone', callId: 'c1', reason: 'renegotiation exploded' },
     ]);
   });
 

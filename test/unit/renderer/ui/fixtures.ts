@@ -8,7 +8,8 @@ import type {
 } from '../../../../electron/common/models/messaging';
 import { defaultSettings } from '../../../../electron/common/models/settings';
 import type { ServerProfile, Settings, SettingsView } from '../../../../electron/common/models/settings';
-import type { MonitoredCall, VoiceState, VoiceSubscription } from '../../../../electron/common/models/voice';
+import { louderAudience } from '../../../../electron/common/models/voice';
+import type { Audience, MonitoredCall, VoiceState, VoiceSubscription } from '../../../../electron/common/models/voice';
 
 export { makeAgent } from '../../../fixtures/agents';
 
@@ -39,14 +40,19 @@ export function makeTeam(agents: ReadonlyArray<Agent>, overrides: Partial<AppSta
   };
 }
 
+/** The overall audience is main's; like main, the fixture takes the widest of the calls' unless told. */
 export function makeVoiceState(overrides: Partial<VoiceState> = {}): VoiceState {
+  const calls = overrides.calls ?? [];
   return {
     sip: { registration: 'registered', reason: null, address: 'sip:5005@demo.earshot.local' },
+    audioEngine: { status: 'running', reason: null, reopenable: false },
     subscription: null,
     subscriptionError: null,
-    calls: [],
+    calls,
     history: [],
     incoming: [],
+    audience: calls.reduce<Audience>((widest, call) => louderAudience(widest, call.audience), 'nobody'),
+    monitoredAgents: [],
     devices: { outputs: [], inputs: [], selectedOutputId: null, selectedInputId: null, outputSelectionSupported: true },
     ...overrides,
   };
@@ -55,19 +61,25 @@ export function makeVoiceState(overrides: Partial<VoiceState> = {}): VoiceState 
 /** An established, silent ListenIn call with audio flowing. */
 export function makeCall(overrides: Partial<MonitoredCall> & { id: string }): MonitoredCall {
   return {
+    kind: 'monitoring',
     agentId: 'a1',
     agentName: 'Alice Archer',
     customerNumber: '+15550100',
     state: 'established',
     startedAt: 0,
     endedAt: null,
+    endReason: null,
     mode: 'ListenIn',
+    modeChangedOutside: false,
     audience: 'nobody',
     microphone: 'closed',
     switchTargets: ['BargeIn'],
+    canTalk: false,
+    canStopTalking: false,
     agentMuted: false,
     canMuteAgent: true,
     canUnmuteAgent: false,
+    canHangUp: true,
     volume: 1,
     audio: { firstAudioAt: 0, level: 0.2, behindLiveMs: 80, packetLossPercent: 0, packetsSent: 0 },
     pendingCommand: null,
@@ -91,7 +103,7 @@ export function makeSubscription(overrides: Partial<VoiceSubscription> = {}): Vo
     mode: 'ListenIn',
     scope: 'Call',
     frequency: 'AllCalls',
-    pending: false,
+    status: 'waiting',
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   allowedOperations,
+  joinsCallInProgress,
   modeAfter,
   muteFlag,
   refusalOf,
@@ -96,5 +97,15 @@ describe('voice monitoring rules', () => {
     assert.match(refusalOf(established('ListenIn'), 'UnmuteMonitoredUser') ?? '', /not muted/);
     assert.match(refusalOf(established('ListenIn'), 'Answer') ?? '', /already established/);
     assert.match(refusalOf({ ...established('ListenIn'), state: 'Released' }, 'Hangup') ?? '', /released/);
+  });
+
+  test('only BargeIn joins a call in progress, only with intrusion enabled, never in a SIP Cluster', () => {
+    const joining: string[] = [];
+    for (const mode of ['ListenIn', 'Coach', 'BargeIn'] as const)
+      for (const intrusionEnabled of [false, true])
+        for (const sipCluster of [false, true])
+          if (joinsCallInProgress(mode, { intrusionEnabled, sipCluster }))
+            joining.push(`${mode} intrusion=${intrusionEnabled} cluster=${sipCluster}`);
+    assert.deepEqual(joining, ['BargeIn intrusion=true cluster=false']);
   });
 });

@@ -91,6 +91,14 @@ describe('hotkey problems', () => {
     assert.match(onMac.listen ?? '', /editing shortcut/);
   });
 
+  test('the window’s own Barge in chord stays free for it', () => {
+    const hotkeys = { ...defaultSettings().hotkeys, hangUp: 'CommandOrControl+Shift+B' };
+    assert.match(hotkeyProblems(hotkeys, 'win32').hangUp ?? '', /Barge in key inside its window/);
+    assert.match(hotkeyProblems({ ...hotkeys, hangUp: 'Control+Shift+B' }, 'darwin').hangUp ?? '', /Barge in key/);
+    // On a Mac, CommandOrControl is Command: the window's chord keeps Control.
+    assert.deepEqual(hotkeyProblems(hotkeys, 'darwin'), {});
+  });
+
   test('unset hotkeys are fine; unparsable ones say why; normalising keeps what it cannot parse', () => {
     const hotkeys = { listen: null, bargeIn: 'Control+Alt+', toggleCoach: null, hangUp: 'alt+shift+h' };
     assert.deepEqual(Object.keys(hotkeyProblems(hotkeys, 'linux')), ['bargeIn']);
@@ -129,7 +137,7 @@ describe('hotkey commands', () => {
     assert.equal(!already.ok && already.error.message, 'You are already listening silently.');
     const notOffered = hotkeyCommand('bargeIn', voice([call({ id: 'c1', switchTargets: [] })]));
     assert.equal(!notOffered.ok && notOffered.error.message, 'Barging in is not possible on this call right now.');
-    const busy = hotkeyCommand('bargeIn', voice([call({ id: 'c1', pendingCommand: 'Listen' })]));
+    const busy = hotkeyCommand('bargeIn', voice([call({ id: 'c1', switchTargets: [], pendingCommand: 'listen' })]));
     assert.equal(!busy.ok && busy.error.code, 'busy');
     const none = hotkeyCommand('listen', voice([]));
     assert.equal(!none.ok && none.error.message, 'There is no monitored call for the hotkey to act on.');
@@ -153,12 +161,15 @@ describe('hotkey commands', () => {
 
   test('hang up acts on the call whatever its mode, once', () => {
     assert.deepEqual(
-      hotkeyCommand('hangUp', voice([call({ id: 'c1', mode: 'BargeIn', pendingCommand: 'Barge in' })])),
+      hotkeyCommand('hangUp', voice([call({ id: 'c1', mode: 'BargeIn', pendingCommand: 'barge-in' })])),
       {
         ok: true,
         value: { channel: 'voice:hangUp', payload: { callId: 'c1' } },
       },
     );
-    assert.equal(hotkeyCommand('hangUp', voice([call({ id: 'c1', pendingCommand: 'Hang up' })])).ok, false);
+    assert.equal(
+      hotkeyCommand('hangUp', voice([call({ id: 'c1', pendingCommand: 'hang-up', canHangUp: false })])).ok,
+      false,
+    );
   });
 });

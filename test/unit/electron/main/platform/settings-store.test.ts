@@ -6,6 +6,7 @@ import { after, describe, test } from 'node:test';
 import {
   SETTINGS_VERSION,
   defaultSettings,
+  settingsPatchSchema,
   settingsSchema,
   type ServerProfile,
 } from '../../../../../electron/common/models/settings';
@@ -128,6 +129,27 @@ describe('settings store', () => {
     // The next save writes a fresh file and leaves the broken one alone.
     store.update((settings) => ({ ...settings, theme: 'light' }));
     assert.equal(readFileSync(notice.keptAs, 'utf8'), '{"version": 1, "theme": "dark",');
+  });
+
+  test('a file written before single-key shortcuts could be turned off keeps its choices and has them on', () => {
+    const directory = folder();
+    const older = { ...defaultSettings(), theme: 'dark' } as Partial<ReturnType<typeof defaultSettings>>;
+    delete older.keyboard;
+    writeFileSync(join(directory, 'settings.json'), JSON.stringify(older));
+    const { store } = open(directory);
+    assert.equal(store.notice(), null);
+    assert.equal(store.get().theme, 'dark');
+    assert.deepEqual(store.get().keyboard, { singleKeyShortcuts: true });
+    assert.deepEqual(JSON.parse(readFileSync(store.filePath, 'utf8')).keyboard, { singleKeyShortcuts: true });
+  });
+
+  test('turning single-key shortcuts off is a settings change of its own and survives a restart', () => {
+    const directory = folder();
+    const patch = settingsPatchSchema.parse({ keyboard: { singleKeyShortcuts: false } });
+    assert.equal(open(directory).store.update((settings) => ({ ...settings, ...patch })).ok, true);
+    assert.deepEqual(open(directory).store.get().keyboard, { singleKeyShortcuts: false });
+    assert.equal(settingsPatchSchema.safeParse({ keyboard: { singleKeyShortcuts: 'no' } }).success, false);
+    assert.equal(settingsPatchSchema.safeParse({ keyboard: {} }).success, false);
   });
 
   test('a hand-edited file with a bad value is reported with where the problem is', () => {

@@ -94,9 +94,9 @@ describe('guardMediaLink', () => {
     guarded.onEvent((event) => seen.push(event));
     guarded.send({ type: 'listDevices' });
     guarded.send({ type: 'unregister' });
-    emit({ type: 'ready' });
+    emit({ type: 'ready', calls: [] });
     assert.deepEqual(sent, [{ type: 'listDevices' }, { type: 'unregister' }]);
-    assert.deepEqual(seen, [{ type: 'ready' }]);
+    assert.deepEqual(seen, [{ type: 'ready', calls: [] }]);
     assert.equal(guarded.connected, true);
   });
 

@@ -24,7 +24,7 @@ describe('interaction notices', () => {
         channel: 'voice',
         event: 'started',
         title: 'Monitoring Alice Archer',
-        body: 'Call with +15550100, listening silently.',
+        body: 'Call with +15550100, listening silently: nobody hears you.',
       },
     ]);
     const ended = makeAppState({ voice: makeVoiceState({ history: [makeCall({ id: 'c1', state: 'ended' })] }) });

@@ -68,13 +68,18 @@ describe('tray state', () => {
     });
   });
 
-  test('the mode alone is not enough: a Barge in whose microphone failed is not live', () => {
+  test('the mode alone is not enough: a Barge in whose microphone stayed closed is not live', () => {
     const failed = makeAppState({
       voice: makeVoiceState({
-        calls: [makeCall({ id: 'c1', mode: 'BargeIn', microphone: 'failed', audience: 'nobody' })],
+        calls: [makeCall({ id: 'c1', mode: 'BargeIn', microphone: 'closed', audience: 'nobody' })],
       }),
     });
     assert.equal(trayState(failed).status, 'monitoring');
+  });
+
+  test('the tray follows main’s overall audience: a microphone not yet confirmed closed is live, signed out or not', () => {
+    const lost = makeAppState({ session: null, voice: makeVoiceState({ calls: [], audience: 'everyone' }) });
+    assert.equal(trayState(lost).status, 'live');
   });
 
   test('a lost connection is noted, and the tooltip never exceeds 127 characters', () => {

@@ -1,23 +1,22 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { audienceFor } from '../../../../../../electron/common/models/voice';
-import type { MicrophoneState, VoiceMode } from '../../../../../../electron/common/models/voice';
+import type { Audience, MicrophoneState, VoiceCommand } from '../../../../../../electron/common/models/voice';
+import { voiceCommandSchema } from '../../../../../../electron/common/models/voice';
 import {
   agentMuteAction,
   callerNumber,
   describeAudience,
+  describeCallAudience,
+  describeMonitoredAgent,
   describePendingCommand,
   describeSubscription,
   formatBehindLive,
   formatCallDuration,
   formatPacketLoss,
-  isHangUpPending,
-  isWaitingForCall,
   monitorActionPhrase,
   monitoringPhrase,
   switchOptions,
   whenCallArrives,
-  widestAudience,
 } from '../../../../../../renderer/ui/features/voice/voice-model';
 import { makeCall, makeSubscription } from '../../fixtures';
 
@@ -26,74 +25,99 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 describe('describeAudience', () => {
-  test('says who hears the supervisor, in the three tones', () => {
-    assert.deepEqual(describeAudience(makeCall({ id: 'c', audience: 'nobody' })), {
+  test('says who hears the supervisor, in three tones', () => {
+    assert.deepEqual(describeAudience('nobody'), {
       tone: 'silent',
       label: 'Silent — nobody can hear you',
       shortLabel: 'Silent',
-      detail: null,
     });
-    const coach = describeAudience(makeCall({ id: 'c', mode: 'Coach', audience: 'agent', microphone: 'open' }));
-    assert.equal(coach.tone, 'coach');
-    assert.equal(coach.label, 'Coaching — the agent hears you');
-    const live = describeAudience(makeCall({ id: 'c', mode: 'BargeIn', audience: 'everyone', microphone: 'open' }));
-    assert.equal(live.tone, 'live');
-    assert.equal(live.label, 'Live — agent and customer hear you');
+    assert.equal(describeAudience('agent').tone, 'coach');
+    assert.equal(describeAudience('agent').label, 'Coaching — the agent hears you');
+    assert.equal(describeAudience('everyone').tone, 'live');
+    assert.equal(describeAudience('everyone').label, 'Live — agent and customer hear you');
+    assert.equal(describeAudience('caller').tone, 'live');
+    assert.equal(describeAudience('caller').label, 'Two-way call — the caller hears you');
   });
 
-  test('follows the audience main reports, not the mode that was asked for', () => {
-    const failedBarge = describeAudience(
-      makeCall({
-        id: 'c',
-        mode: 'BargeIn',
-        audience: 'nobody',
-        microphone: 'failed',
-        error: { code: 'internal', message: 'Microphone access was denied.' },
-      }),
-    );
-    assert.equal(failedBarge.tone, 'silent');
-    assert.equal(failedBarge.label, 'Silent — nobody can hear you');
-    assert.equal(failedBarge.detail, 'Your microphone did not open: Microphone access was denied.');
-  });
-
-  test('a microphone on its way says so, under the wider audience main reports meanwhile', () => {
-    const opening = describeAudience(
-      makeCall({ id: 'c', mode: 'BargeIn', audience: 'everyone', microphone: 'opening' }),
-    );
-    assert.equal(opening.tone, 'live');
-    assert.equal(opening.detail, 'Opening your microphone…');
-    const closing = describeAudience(makeCall({ id: 'c', mode: 'ListenIn', audience: 'agent', microphone: 'closing' }));
-    assert.equal(closing.tone, 'coach');
-    assert.equal(closing.detail, 'Closing your microphone…');
-    const failedWithoutReason = describeAudience(makeCall({ id: 'c', audience: 'nobody', microphone: 'failed' }));
-    assert.equal(failedWithoutReason.detail, 'Your microphone did not open, so nobody hears you.');
-  });
-
-  test('never calls a possibly open microphone silent, for any mode (with the model’s audienceFor)', () => {
-    const modes: VoiceMode[] = ['ListenIn', 'Coach', 'BargeIn'];
-    const microphones: MicrophoneState[] = ['closed', 'opening', 'open', 'closing', 'failed'];
-    for (const mode of modes) {
-      for (const microphone of microphones) {
-        const view = describeAudience(makeCall({ id: 'c', mode, microphone, audience: audienceFor(mode, microphone) }));
-        const mayBeHeard = microphone === 'opening' || microphone === 'open' || microphone === 'closing';
-        assert.equal(view.tone !== 'silent', mayBeHeard, `${mode}/${microphone}`);
-      }
+  test('only "nobody" is ever silent', () => {
+    const audiences: Audience[] = ['nobody', 'agent', 'caller', 'everyone'];
+    for (const audience of audiences) {
+      assert.equal(describeAudience(audience).tone === 'silent', audience === 'nobody', audience);
     }
   });
 });
 
-describe('widestAudience', () => {
-  test('is the widest audience over live calls, and null without any', () => {
-    assert.equal(widestAudience([]), null);
-    assert.equal(
-      widestAudience([
-        makeCall({ id: 'a', audience: 'nobody' }),
-        makeCall({ id: 'b', audience: 'agent' }),
-        makeCall({ id: 'c', audience: 'everyone', state: 'ended' }),
-      ]),
-      'agent',
+describe('describeCallAudience', () => {
+  test('follows the audience main reports; a closed microphone with a problem says it', () => {
+    const failedBarge = describeCallAudience(
+      makeCall({
+        id: 'c',
+        mode: 'ListenIn',
+        audience: 'nobody',
+        microphone: 'closed',
+        error: {
+          code: 'internal',
+          message: 'Your microphone did not open: Microphone access was denied. Nobody hears you.',
+        },
+      }),
     );
-    assert.equal(widestAudience([makeCall({ id: 'a', state: 'ended' })]), null);
+    assert.equal(failedBarge.tone, 'silent');
+    assert.equal(failedBarge.detail, 'Your microphone did not open: Microphone access was denied. Nobody hears you.');
+    assert.equal(failedBarge.problem, true);
+  });
+
+  test('a microphone on its way says so, under the louder audience main reports meanwhile', () => {
+    const opening = describeCallAudience(
+      makeCall({ id: 'c', mode: 'ListenIn', audience: 'everyone', microphone: 'opening' }),
+    );
+    assert.equal(opening.tone, 'live');
+    assert.equal(opening.detail, 'Opening your microphone…');
+    assert.equal(opening.transitional, true);
+    const closing = describeCallAudience(
+      makeCall({ id: 'c', mode: 'BargeIn', audience: 'everyone', microphone: 'closing' }),
+    );
+    assert.equal(closing.detail, 'Closing your microphone…');
+    const unconfirmed = describeCallAudience(makeCall({ id: 'c', audience: 'agent', microphone: 'unconfirmed' }));
+    assert.equal(unconfirmed.detail, 'Checking that your microphone is closed…');
+  });
+
+  test('a live mode set outside Earshot is shown with the microphone closed', () => {
+    const outside = describeCallAudience(
+      makeCall({ id: 'c', mode: 'BargeIn', modeChangedOutside: true, audience: 'nobody', microphone: 'closed' }),
+    );
+    assert.equal(outside.tone, 'silent');
+    assert.match(outside.detail ?? '', /Genesys set this call to Barge in outside Earshot/);
+  });
+
+  test('the label comes from the audience alone, whatever the microphone says', () => {
+    const microphones: MicrophoneState[] = ['closed', 'opening', 'open', 'closing', 'unconfirmed'];
+    for (const microphone of microphones) {
+      const view = describeCallAudience(makeCall({ id: 'c', mode: 'BargeIn', microphone, audience: 'everyone' }));
+      assert.equal(view.label, 'Live — agent and customer hear you', microphone);
+    }
+  });
+});
+
+describe('describeMonitoredAgent', () => {
+  test('says the live mode and who hears, or the subscription status', () => {
+    assert.deepEqual(
+      describeMonitoredAgent({ agentId: 'a', status: 'on-call', mode: 'BargeIn', audience: 'everyone' }),
+      {
+        text: 'Barging in · Live — everyone hears you',
+        tone: 'live',
+      },
+    );
+    assert.deepEqual(
+      describeMonitoredAgent({ agentId: 'a', status: 'on-call', mode: 'ListenIn', audience: 'nobody' }),
+      {
+        text: 'Listening in · Silent',
+        tone: 'silent',
+      },
+    );
+    assert.equal(
+      describeMonitoredAgent({ agentId: 'a', status: 'paused', mode: 'ListenIn', audience: 'nobody' }).text,
+      'Paused: the audio window is closed',
+    );
   });
 });
 
@@ -160,42 +184,20 @@ describe('agentMuteAction', () => {
 });
 
 describe('describePendingCommand', () => {
-  test('names the known commands in words and anything else generically', () => {
+  test('names every command main can report', () => {
     assert.equal(describePendingCommand(null), null);
-    assert.equal(describePendingCommand('SwitchToBargeIn'), 'Barging in…');
-    assert.equal(describePendingCommand('SwitchToListenIn'), 'Switching to listen…');
-    assert.equal(describePendingCommand('voice:switchMode'), 'Switching mode…');
-    assert.equal(describePendingCommand('muteAgent'), 'Muting the agent…');
-    assert.equal(describePendingCommand('UnmuteMonitoredUser'), 'Unmuting the agent…');
-    assert.equal(describePendingCommand('hangUp'), 'Hanging up…');
-    assert.equal(describePendingCommand('setVolume'), null);
-    assert.equal(describePendingCommand('somethingNew'), 'Working…');
-  });
-
-  test('knows a hang-up on its way', () => {
-    assert.equal(isHangUpPending('voice:hangUp'), true);
-    assert.equal(isHangUpPending('Hangup'), true);
-    assert.equal(isHangUpPending('switchMode'), false);
-    assert.equal(isHangUpPending(null), false);
+    for (const command of voiceCommandSchema.options as readonly VoiceCommand[]) {
+      assert.match(describePendingCommand(command) ?? '', /…$/, command);
+    }
+    assert.equal(describePendingCommand('barge-in'), 'Barging in…');
+    assert.equal(describePendingCommand('listen'), 'Switching to listen…');
+    assert.equal(describePendingCommand('hang-up'), 'Hanging up…');
   });
 });
 
 describe('subscription', () => {
-  test('waits for the next call while no monitored call is up', () => {
-    const subscription = makeSubscription({ agentId: 'a1', scope: 'Agent' });
-    assert.equal(isWaitingForCall(subscription, []), true);
-    assert.equal(isWaitingForCall(subscription, [makeCall({ id: 'c', agentId: 'a1', state: 'ended' })]), true);
-    assert.equal(isWaitingForCall(subscription, [makeCall({ id: 'c', agentId: 'a1', state: 'ringing' })]), false);
-    assert.equal(isWaitingForCall(subscription, [makeCall({ id: 'c', agentId: 'a2' })]), true);
-  });
-
-  test('with Call scope a transferred call still counts', () => {
-    const subscription = makeSubscription({ agentId: 'a1', scope: 'Call' });
-    assert.equal(isWaitingForCall(subscription, [makeCall({ id: 'c', agentId: 'a2' })]), false);
-  });
-
-  test('describes mode, options and status', () => {
-    const view = describeSubscription(makeSubscription({ frequency: 'NextCall' }), []);
+  test('describes mode, options and the status main derived', () => {
+    const view = describeSubscription(makeSubscription({ frequency: 'NextCall' }));
     assert.equal(view.modeLabel, 'Listening in');
     assert.equal(view.status, 'Waiting for next call');
     assert.equal(view.waiting, true);
@@ -203,15 +205,11 @@ describe('subscription', () => {
       view.description,
       'Listening in — Alice Archer: follow the call, next call only. Waiting for next call.',
     );
-    assert.equal(describeSubscription(makeSubscription({ pending: true }), []).status, 'Updating…');
-    assert.equal(describeSubscription(makeSubscription(), [makeCall({ id: 'c' })]).status, 'On a call');
-  });
-
-  test('says when the live call has moved to another mode than the subscription’s', () => {
-    const call = makeCall({ id: 'c', mode: 'BargeIn', audience: 'everyone', microphone: 'open' });
+    assert.equal(describeSubscription(makeSubscription({ status: 'requesting' })).status, 'Starting…');
+    assert.equal(describeSubscription(makeSubscription({ status: 'on-call' })).status, 'On a call');
     assert.equal(
-      describeSubscription(makeSubscription({ mode: 'ListenIn' }), [call]).status,
-      'On a call · now Barge in',
+      describeSubscription(makeSubscription({ status: 'paused' })).status,
+      'Paused: the audio window is closed',
     );
   });
 
@@ -273,6 +271,7 @@ describe('audio figures', () => {
   test('a caller URI reads as its number', () => {
     assert.equal(callerNumber('sip:+15550199@demo.earshot.local'), '+15550199');
     assert.equal(callerNumber('sips:5001@pbx;transport=ws'), '5001');
+    assert.equal(callerNumber('sip:%E0%A4%A@pbx'), '%E0%A4%A');
     assert.equal(callerNumber('sip:front%20desk@pbx'), 'front desk');
     assert.equal(callerNumber('5002'), '5002');
   });

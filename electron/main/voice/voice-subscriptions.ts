@@ -1,0 +1,241 @@
+import type { SupervisorAction } from '../../common/models/audit';
+import type { Agent } from '../../common/models/agent';
+import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../common/models/voice';
+import { err, ok, type AppError, type Result } from '../../common/result';
+import type { GwsApi } from '../contact-center/gws-api';
+import type { SupervisorSession } from '../contact-center/supervisor-session';
+import { deviceStateChangeMessageSchema, type NotificationEnvelope } from '../contact-center/wire/notifications';
+import { deviceSchema, type WireDevice, type WireUser } from '../contact-center/wire/users';
+import type { Logger } from '../platform/logger';
+import type { AppStore } from '../state/app-store';
+import type { SubscriptionFacts, SubscriptionRequest } from './voice-core';
+import type { VoiceCalls } from './voice-calls';
+
+export interface VoiceSubscriptionsOptions {
+  readonly session: SupervisorSession;
+  readonly calls: VoiceCalls;
+  readonly store: AppStore;
+  readonly logger: Logger;
+}
+
+export interface MonitorRequest {
+  readonly agentId: string;
+  readonly mode: VoiceMode;
+  readonly scope: MonitoringScope;
+  readonly frequency: VoiceFrequency;
+}
+
+/**
+ * The supervisor device's monitoring subscription: starting and cancelling it in GWS, and following
+ * what the device notifications say it is (the truth, whoever asked). What it learns goes into the
+ * voice core, which derives what the screen shows.
+ */
+export class VoiceSubscriptions {
+  private supervisorDevice: WireDevice | null = null;
+  private readonly agentByDeviceUri = new Map<string, string>();
+  private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
+  private readonly disposers: Array<() => void> = [];
+
+  constructor(private readonly options: VoiceSubscriptionsOptions) {
+    this.disposers.push(
+      options.session.onNotification((notification) => this.onNotification(notification)),
+      options.session.onUserSnapshot((user) => this.onUserSnapshot(user)),
+    );
+  }
+
+  onAction(listener: (action: SupervisorAction) => void): () => void {
+    this.actionListeners.add(listener);
+    return () => this.actionListeners.delete(listener);
+  }
+
+  async monitor(request: MonitorRequest): Promise<Result<null>> {
+    const api = this.options.session.api;
+    if (!api) return err('not-signed-in', 'Sign in first.');
+    const agent = this.agent(request.agentId);
+    if (!agent) return err('invalid-input', 'That agent is no longer in your team.');
+    const device = await this.ownDevice(api);
+    if (!device.ok) return device;
+    const target = await this.targetOf(api, agent);
+
+    // From here a monitoring call may arrive at any instant (Barge in intrudes at once): the core expects it.
+    const replacing = this.options.calls.state.subscription !== null;
+    this.request({
+      kind: 'requesting',
+      facts: {
+        agentId: agent.id,
+        agentName: agent.displayName,
+        mode: request.mode,
+        scope: request.scope,
+        frequency: request.frequency,
+      },
+    });
+    if (replacing) {
+      const cancelled = await api.operation(this.devicePath(device.value), {
+        operationName: 'CancelSupervisorMonitoring',
+      });
+      if (!cancelled.ok) return this.fail(cancelled.error);
+    }
+    const started = await api.operation(this.devicePath(device.value), {
+      operationName: request.mode,
+      ...target,
+      supervisorMonitoringScope: request.scope,
+      supervisorMonitoringMode: request.frequency,
+    });
+    if (!started.ok) return this.fail(started.error);
+    this.options.logger.info('Monitoring requested', { ...request });
+    this.emitAction({
+      kind: 'monitor',
+      channel: 'voice',
+      agentId: agent.id,
+      interactionId: null,
+      mode: request.mode,
+      text: null,
+      detail: `${request.scope} scope, ${request.frequency === 'NextCall' ? 'next call' : 'all calls'}`,
+    });
+    // The subscription itself is shown when GWS confirms it (DeviceStateChangeMessage).
+    return ok(null);
+  }
+
+  async cancel(): Promise<Result<null>> {
+    const api = this.options.session.api;
+    if (!api) return err('not-signed-in', 'Sign in first.');
+    const device = await this.ownDevice(api);
+    if (!device.ok) return device;
+    const { subscription, subscriptionRequest } = this.options.calls.state;
+    const ending = subscriptionRequest?.kind === 'requesting' ? subscriptionRequest.facts : subscription;
+    this.request({ kind: 'cancelling' });
+    const cancelled = await api.operation(this.devicePath(device.value), {
+      operationName: 'CancelSupervisorMonitoring',
+    });
+    if (!cancelled.ok) return this.fail(cancelled.error);
+    this.emitAction({
+      kind: 'cancel',
+      channel: 'voice',
+      agentId: ending?.agentId ?? null,
+      interactionId: null,
+      mode: ending?.mode ?? null,
+      text: null,
+      detail: null,
+    });
+    return ok(null);
+  }
+
+  /** Signing out: the next supervisor may have another device. */
+  forget(): void {
+    this.supervisorDevice = null;
+    this.agentByDeviceUri.clear();
+  }
+
+  dispose(): void {
+    this.forget();
+    for (const dispose of this.disposers) dispose();
+    this.actionListeners.clear();
+  }
+
+  private request(request: SubscriptionRequest): void {
+    this.options.calls.dispatch({ type: 'subscription-request', request, error: null });
+  }
+
+  private fail(error: AppError): Result<null> {
+    this.options.calls.dispatch({ type: 'subscription-request', request: null, error });
+    return { ok: false, error };
+  }
+
+  private emitAction(action: SupervisorAction): void {
+    for (const listener of this.actionListeners) {
+      try {
+        listener(action);
+      } catch (error) {
+        this.options.logger.error('An action listener failed', { error });
+      }
+    }
+  }
+
+  private onNotification(notification: NotificationEnvelope): void {
+    const { data } = notification;
+    if (data.messageType !== 'DeviceStateChangeMessage') return;
+    const message = deviceStateChangeMessageSchema.safeParse(data);
+    if (!message.success) {
+      this.options.logger.warn('Skipped a malformed DeviceStateChangeMessage', { reason: message.error.message });
+      return;
+    }
+    for (const device of message.data.devices) this.onOwnDevice(device);
+  }
+
+  private onUserSnapshot(user: WireUser): void {
+    for (const device of user.devices ?? []) this.onOwnDevice(device);
+  }
+
+  private onOwnDevice(device: WireDevice): void {
+    if (this.supervisorDevice && device.id !== this.supervisorDevice.id) return;
+    this.supervisorDevice = device;
+    const state = device.supervisorMonitoringState;
+    let facts: SubscriptionFacts | null = null;
+    if (state) {
+      const agentId = this.agentForTarget(state.targetDeviceUri, state.phoneNumber);
+      facts = {
+        agentId,
+        agentName: agentId ? (this.agent(agentId)?.displayName ?? null) : (state.phoneNumber ?? null),
+        mode: asVoiceMode(state.state),
+        scope: state.scope === 'Agent' ? 'Agent' : 'Call',
+        frequency: state.mode === 'NextCall' ? 'NextCall' : 'AllCalls',
+      };
+    }
+    this.options.calls.dispatch({ type: 'subscription', facts });
+  }
+
+  private async ownDevice(api: GwsApi): Promise<Result<WireDevice>> {
+    if (this.supervisorDevice) return ok(this.supervisorDevice);
+    const me = await api.getMe({ subresources: 'devices' });
+    if (!me.ok) return me;
+    const device = me.value.devices?.[0];
+    if (!device) {
+      return err(
+        'gws-refused',
+        'Your Genesys user has no phone device, so it cannot monitor calls. Ask your administrator to assign a place.',
+      );
+    }
+    this.supervisorDevice = device;
+    return ok(device);
+  }
+
+  /** The agent's device URI where GWS lets a supervisor read it, else the agent's number (8.6.0 `phoneNumber`). */
+  private async targetOf(api: GwsApi, agent: Agent): Promise<{ targetDeviceUri: string } | { phoneNumber: string }> {
+    const user = await api.getUser(agent.id, 'devices');
+    const parsed = user.ok ? deviceSchema.safeParse(user.value.devices?.[0]) : null;
+    if (parsed?.success) {
+      const device = parsed.data;
+      const uri = device.uri ?? `${api.baseUrl}/api/v2/devices/${device.id}`;
+      this.agentByDeviceUri.set(uri, agent.id);
+      this.agentByDeviceUri.set(device.id, agent.id);
+      return { targetDeviceUri: uri };
+    }
+    return { phoneNumber: agent.extension ?? '' };
+  }
+
+  private agentForTarget(targetDeviceUri: string | undefined, phoneNumber: string | undefined): string | null {
+    if (targetDeviceUri) {
+      const known =
+        this.agentByDeviceUri.get(targetDeviceUri) ?? this.agentByDeviceUri.get(targetDeviceUri.split('/').pop() ?? '');
+      if (known) return known;
+    }
+    if (phoneNumber) return this.agentByExtension(phoneNumber)?.id ?? null;
+    return null;
+  }
+
+  private agent(agentId: string): Agent | undefined {
+    return this.options.store.getState().team.agents.find((agent) => agent.id === agentId);
+  }
+
+  private agentByExtension(extension: string): Agent | undefined {
+    return this.options.store.getState().team.agents.find((agent) => agent.extension === extension);
+  }
+
+  private devicePath(device: WireDevice): string {
+    return `/api/v2/me/devices/${encodeURIComponent(device.id)}`;
+  }
+}
+
+function asVoiceMode(value: string): VoiceMode {
+  return value === 'Coach' || value === 'BargeIn' ? value : 'ListenIn';
+}

@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+import type { EarshotHost } from './browser-host-fixture';
+
+export interface ControlAgent {
+  id: string;
+  userName: string;
+  state: string;
+  interactions?: Array<{ id: string }>;
+}
+interface RtpCount {
+  packets: number;
+  packetsWithEnergy: number;
+}
+export interface VoiceCall {
+  id: string;
+  mode: string;
+  state: string;
+  rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', RtpCount>;
+}
+
+/**
+ * Counts getUserMedia calls and keeps every track it hands out, so the test sees whether the mic
+ * was ever opened; `deny` makes it fail as a refused permission does.
+ */
+export function probeMicrophone(): void {
+  const probe = { calls: 0, deny: false, tracks: [] as MediaStreamTrack[] };
+  Object.assign(window, { __micProbe: probe });
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    probe.calls += 1;
+    if (probe.deny) throw new DOMException('Permission denied', 'NotAllowedError');
+    const stream = await original(constraints);
+    probe.tracks.push(...stream.getTracks());
+    return stream;
+  };
+}
+
+export async function micProbe(media: Page): Promise<{ calls: number; states: string[] }> {
+  return media.evaluate(() => {
+    const probe = (window as unknown as { __micProbe: { calls: number; tracks: MediaStreamTrack[] } }).__micProbe;
+    return { calls: probe.calls, states: probe.tracks.map((track) => track.readyState) };
+  });
+}
+
+export async function supervisorCall(earshot: EarshotHost): Promise<VoiceCall | undefined> {
+  const { calls } = (await earshot.control('GET', '/voice')) as { calls: VoiceCall[] };
+  return calls.find((call) => call.state !== 'Released');
+}
+
+/** A Ready agent with nothing going on, freed from the live floor's work if every one had some. */
+export async function idleReadyAgent(earshot: EarshotHost): Promise<ControlAgent> {
+  const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
+  const agent =
+    agents.find((candidate) => candidate.state === 'Ready' && !candidate.interactions?.length) ??
+    agents.find((candidate) => candidate.state !== 'LoggedOut')!;
+  for (const interaction of agent.interactions ?? [])
+    await earshot.control('DELETE', `/interactions/${interaction.id}`);
+  if (agent.state !== 'Ready') await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'Ready' });
+  return agent;
+}

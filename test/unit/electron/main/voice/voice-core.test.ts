@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  initialVoiceCore,
+  MATCH_WINDOW_MS,
+  step,
+  type ServerCallFacts,
+  type VoiceCore,
+  type VoiceCoreEvent,
+  type VoiceEffect,
+} from '../../../../../electron/main/voice/voice-core';
+import type { OfferedLeg } from '../../../../../electron/main/sip/sip-events';
+import { renderVoice } from '../../../../../electron/main/voice/voice-view';
+
+const context = { now: 5_000, inputDeviceId: null, initialVolume: 1 };
+const running = { status: 'running', reason: null, reopenable: false } as const;
+
+function run(core: VoiceCore, ...events: VoiceCoreEvent[]): { core: VoiceCore; effects: VoiceEffect[] } {
+  const effects: VoiceEffect[] = [];
+  let current = core;
+  for (const event of events) {
+    const next = step(current, event, context);
+    effects.push(...next.effects);
+    current = next.core;
+  }
+  return { core: current, effects };
+}
+
+const subscribed: VoiceCoreEvent = {
+  type: 'subscription',
+  facts: { agentId: 'a1', agentName: 'Ava', mode: 'ListenIn', scope: 'Call', frequency: 'AllCalls' },
+};
+
+function gwsCall(overrides: Partial<ServerCallFacts> = {}): VoiceCoreEvent {
+  return {
+    type: 'gws-call',
+    call: {
+      id: 'call-1',
+      callUuid: 'uuid-1',
+      state: 'Ringing',
+      mute: true,
+      capabilities: ['SwitchToBargeIn', 'SwitchToListenIn', 'Hangup'],
+      agentMuted: false,
+      monitoring: null,
+      agent: { id: 'a1', name: 'Ava' },
+      customerNumber: '+1555',
+      startedAt: 0,
+      ...overrides,
+    },
+  };
+}
+
+function offered(overrides: Partial<OfferedLeg> = {}): VoiceCoreEvent {
+  return {
+    type: 'leg-offered',
+    leg: {
+      id: 'leg-1',
+      sipCallId: 'sip-1',
+      genesysCallUuid: 'uuid-1',
+      from: 'sip:5001@demo',
+      displayName: null,
+      at: 0,
+      ...overrides,
+    },
+  };
+}
+
+const mediaCommands = (effects: readonly VoiceEffect[]) =>
+  effects.flatMap((effect) => (effect.type === 'media' ? [effect.command] : []));
+
+describe('SIP legs', () => {
+  test('a leg whose CallUUID matches a monitoring call is answered, and belongs to that card', () => {
+    const { core, effects } = run(initialVoiceCore(running), subscribed, gwsCall(), offered());
+    assert.deepEqual(mediaCommands(effects), [{ type: 'answer', callId: 'leg-1' }]);
+    assert.equal(core.calls[0]?.leg?.id, 'leg-1');
+    assert.equal(core.invites.length, 0);
+  });
+
+  test('an INVITE before GWS’s notification waits for it, then is answered', () => {
+    const waiting = run(initialVoiceCore(running), subscribed, offered());
+    assert.deepEqual(
+      waiting.effects.filter((effect) => effect.type === 'start-timer'),
+      [{ type: 'start-timer', key: 'invite:leg-1', ms: MATCH_WINDOW_MS }],
+    );
+    assert.equal(renderVoice(waiting.core).incoming.length, 0, 'waiting, not ringing');
+    const matched = run(waiting.core, gwsCall());
+    assert.deepEqual(mediaCommands(matched.effects), [{ type: 'answer', callId: 'leg-1' }]);
+    assert.ok(matched.effects.some((effect) => effect.type === 'cancel-timer' && effect.key === 'invite:leg-1'));
+  });
+
+  test('a waiting INVITE that nothing matches in time rings, never answered', () => {
+    const rang = run(initialVoiceCore(running), subscribed, offered(), { type: 'timer', key: 'invite:leg-1' });
+    assert.deepEqual(
+      renderVoice(rang.core).incoming.map((call) => call.id),
+      ['leg-1'],
+    );
+    assert.deepEqual(mediaCommands(rang.effects), []);
+  });
+
+  test('an INVITE without monitoring rings at once', () => {
+    const rang = run(initialVoiceCore(running), offered({ genesysCallUuid: null }));
+    assert.deepEqual(
+      renderVoice(rang.core).incoming.map((call) => call.id),
+      ['leg-1'],
+    );
+  });
+
+  test('a second INVITE with a Call-ID already seen is refused, never answered', () => {
+    const { core } = run(initialVoiceCore(running), subscribed, gwsCall(), offered());
+    const duplicate = run(core, offered({ id: 'leg-2' }));
+    assert.deepEqual(mediaCommands(duplicate.effects), [{ type: 'decline', callId: 'leg-2', statusCode: 482 }]);
+    assert.equal(duplicate.core.calls[0]?.leg?.id, 'leg-1', 'the card keeps its leg');
+  });
+
+  test('a second leg for a call that has one is refused: one answered leg per call', () => {
+    const { core } = run(initialVoiceCore(running), subscribed, gwsCall(), offered());
+    const second = run(core, offered({ id: 'leg-2', sipCallId: 'sip-2' }));
+    assert.deepEqual(mediaCommands(second.effects), [{ type: 'decline', callId: 'leg-2', statusCode: 486 }]);
+  });
+
+  test('an INVITE for a call that ended here is refused', () => {
+    const ended = run(initialVoiceCore(running), subscribed, gwsCall(), offered(), {
+      type: 'leg-state',
+      legId: 'leg-1',
+      state: 'ended',
+      reason: null,
+    });
+    const late = run(ended.core, offered({ id: 'leg-3', sipCallId: 'sip-3' }));
+    assert.deepEqual(mediaCommands(late.effects), [{ type: 'decline', callId: 'leg-3', statusCode: 486 }]);
+  });
+
+  test('answering an ordinary call makes a card; the leg ending takes the card to the history', () => {
+    const rang = run(initialVoiceCore(running), offered({ genesysCallUuid: null }));
+    const answered = run(rang.core, { type: 'answer-incoming', legId: 'leg-1' });
+    assert.deepEqual(mediaCommands(answered.effects), [{ type: 'answer', callId: 'leg-1' }]);
+    const view = renderVoice(answered.core);
+    assert.equal(view.calls[0]?.kind, 'ordinary');
+    assert.equal(view.calls[0]?.canHangUp, true);
+    assert.equal(view.incoming.length, 0);
+    const ended = run(answered.core, { type: 'leg-state', legId: 'leg-1', state: 'ended', reason: null });
+    assert.equal(ended.core.calls.length, 0);
+    assert.equal(ended.core.history[0]?.id, 'leg-1');
+  });
+
+  test('a microphone reported on a leg no card owns is ended at once', () => {
+    const stray = run(initialVoiceCore(running), {
+      type: 'leg-microphone',
+      legId: 'ghost',
+      report: 'sending',
+      error: null,
+    });
+    assert.deepEqual(mediaCommands(stray.effects), [{ type: 'hangUp', callId: 'ghost' }]);
+  });
+});
+
+describe('the media host', () => {
+  function barged(): VoiceCore {
+    return run(
+      initialVoiceCore(running),
+      subscribed,
+      gwsCall({ state: 'Established' }),
+      offered(),
+      { type: 'leg-state', legId: 'leg-1', state: 'established', reason: null },
+      { type: 'command', callId: 'call-1', command: { type: 'switch', target: 'BargeIn' } },
+      { type: 'leg-microphone', legId: 'leg-1', report: 'acquired', error: null },
+      gwsCall({ state: 'Established', mute: false }),
+      { type: 'leg-microphone', legId: 'leg-1', report: 'sending', error: null },
+    ).core;
+  }
+
+  test('lost: every call ends on both sides, and the microphone stays reported open until a media host confirms', () => {
+    const lost = run(barged(), {
+      type: 'media-lost',
+      microphoneReleased: false,
+      reason: 'The audio window was closed.',
+      restarting: false,
+      reopenable: true,
+    });
+    assert.ok(lost.effects.some((effect) => effect.type === 'gws' && effect.operation === 'Hangup'));
+    assert.equal(lost.core.calls.length, 0);
+    assert.equal(lost.core.history[0]?.ended?.reason, 'The audio window was closed.');
+    const view = renderVoice(lost.core);
+    assert.equal(view.audience, 'everyone');
+    assert.equal(view.subscription?.status, 'paused');
+    assert.deepEqual(view.audioEngine, { status: 'lost', reason: 'The audio window was closed.', reopenable: true });
+
+    const back = run(lost.core, { type: 'media-ready', heldLegs: [] });
+    assert.equal(renderVoice(back.core).audience, 'nobody');
+    assert.equal(renderVoice(back.core).subscription?.status, 'waiting');
+  });
+
+  test('lost with its process gone: nothing can still capture', () => {
+    const lost = run(barged(), {
+      type: 'media-lost',
+      microphoneReleased: true,
+      reason: 'gone',
+      restarting: true,
+      reopenable: false,
+    });
+    assert.equal(renderVoice(lost.core).audience, 'nobody');
+    assert.equal(renderVoice(lost.core).audioEngine.status, 'starting');
+  });
+
+  test('a media host that comes back still holding a live microphone: hung up, audience kept until it ends', () => {
+    const back = run(initialVoiceCore(running), {
+      type: 'media-ready',
+      heldLegs: [{ legId: 'old', microphoneLive: true }],
+    });
+    assert.deepEqual(mediaCommands(back.effects), [{ type: 'hangUp', callId: 'old' }]);
+    assert.equal(renderVoice(back.core).audience, 'agent');
+    const gone = run(back.core, { type: 'leg-state', legId: 'old', state: 'ended', reason: null });
+    assert.equal(renderVoice(gone.core).audience, 'nobody');
+  });
+
+  test('a monitoring call delivered while the audio window is closed is hung up and noted', () => {
+    const lost = run(initialVoiceCore({ status: 'lost', reason: 'closed', reopenable: true }), subscribed, gwsCall());
+    assert.ok(lost.effects.some((effect) => effect.type === 'gws' && effect.operation === 'Hangup'));
+    assert.equal(lost.core.calls.length, 0);
+    assert.match(lost.core.history[0]?.ended?.reason ?? '', /could not be heard/);
+  });
+});
+
+describe('what the screen is told', () => {
+  test('a call GWS no longer lists after a re-read is released', () => {
+    const { core } = run(initialVoiceCore(running), subscribed, gwsCall({ state: 'Established' }));
+    const reread = run(core, { type: 'gws-calls-present', ids: [] });
+    assert.equal(reread.core.calls.length, 0);
+  });
+
+  test('the subscription: requesting, then waiting; on a call; its agent row says who hears', () => {
+    const requesting = run(initialVoiceCore(running), {
+      type: 'subscription-request',
+      request: {
+        kind: 'requesting',
+        facts: { agentId: 'a1', agentName: 'Ava', mode: 'BargeIn', scope: 'Call', frequency: 'AllCalls' },
+      },
+      error: null,
+    });
+    assert.equal(renderVoice(requesting.core).subscription?.status, 'requesting');
+    const stale = run(requesting.core, subscribed);
+    assert.equal(renderVoice(stale.core).subscription?.status, 'requesting', 'an older notification does not end it');
+    const confirmed = run(stale.core, {
+      type: 'subscription',
+      facts: { agentId: 'a1', agentName: 'Ava', mode: 'BargeIn', scope: 'Call', frequency: 'AllCalls' },
+    });
+    assert.equal(renderVoice(confirmed.core).subscription?.status, 'waiting');
+    const onCall = run(confirmed.core, gwsCall());
+    const view = renderVoice(onCall.core);
+    assert.equal(view.subscription?.status, 'on-call');
+    assert.deepEqual(view.monitoredAgents, [
+      { agentId: 'a1', status: 'on-call', mode: 'ListenIn', audience: 'nobody' },
+    ]);
+  });
+
+  test('a notification for a call that is not monitoring is left alone', () => {
+    const ignored = run(initialVoiceCore(running), gwsCall({ monitoring: false }));
+    assert.equal(ignored.core.calls.length, 0);
+    const unexpected = run(initialVoiceCore(running), gwsCall());
+    assert.equal(unexpected.core.calls.length, 0, 'no subscription, no monitoring flag: not ours');
+  });
+});
