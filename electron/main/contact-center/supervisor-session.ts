@@ -162,6 +162,11 @@ export class SupervisorSession {
           if (!live.ended) this.update((state) => withTeamLoad(state, load));
         },
         onError: (error) => this.onRestFailure(live, error),
+        onAnswered: () => {
+          if (live.ended || live.requests === 'up') return;
+          live.requests = 'up';
+          this.showHealth(live);
+        },
       }),
     };
     this.live = live;

@@ -215,6 +215,8 @@ export interface TeamRosterOptions {
   readonly onAgents: (change: { agents: Agent[]; removed: string[]; groups: string[] }) => void;
   readonly onLoad: (load: TeamLoad) => void;
   readonly onError: (error: AppError) => void;
+  /** A read answered: GWS's REST works, whatever it said about the team. */
+  readonly onAnswered: () => void;
 }
 
 /**
@@ -348,6 +350,7 @@ export class TeamRoster {
       const failed = await this.perform(request);
       if (failed === null) {
         this.failures = 0;
+        this.options.onAnswered();
       } else {
         this.failures += 1;
         this.nextRequestAt = this.now() + Math.max(spacing, Math.min(10_000, 500 * 2 ** this.failures));

@@ -194,6 +194,7 @@ describe('the team, paged from GWS and kept current within a request budget', ()
       },
       onLoad: (next) => (load = next),
       onError: (error) => assert.fail(error.message),
+      onAnswered: () => {},
     });
     cleanups.push(() => roster.stop());
     await roster.start();
