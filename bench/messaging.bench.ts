@@ -22,11 +22,12 @@ import {
 } from './support/page-probes';
 import { findChildPid, mebibytes, residentSetBytes } from './support/process-memory';
 import { countSocketTraffic, type ChannelTraffic } from './support/socket-traffic';
+import { startCpuHog } from './support/cpu-hog';
 import { percentile, summarize } from './support/stats';
 
 /**
  * npm run bench:messaging [-- seconds] [--conversations N] [--rate N] [--turnover LINES]
- * [--memory-every S] [--cpu-profile FILE]
+ * [--memory-every S] [--cpu-profile FILE] [--cpu-hog N]
  *
  * Many monitored chats and SMS sessions under a steady stream of lines, end to end through the
  * browser edition in Chromium: simulator publish → line on screen, UI frame times, CPU per
@@ -34,7 +35,8 @@ import { percentile, summarize } from './support/stats';
  * --turnover completes each conversation after that many lines and starts a new one in its place
  * (the board then also fills its history), which tells growth of live transcripts from a leak.
  * --cpu-profile writes the page's V8 profile of the run (open it in DevTools) and lists the hottest
- * functions; profiling slows the page, so its other figures are not comparable.
+ * functions; profiling slows the page, so its other figures are not comparable. --cpu-hog N runs N
+ * busy-loop processes beside it all (issue 9 measures at a load of twice the machine's cores).
  */
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -44,6 +46,7 @@ const { positionals, values } = parseArgs({
     'memory-every': { type: 'string', default: '10' },
     'cpu-profile': { type: 'string' },
     turnover: { type: 'string' },
+    'cpu-hog': { type: 'string', default: '0' },
   },
 });
 const seconds = positiveNumber(positionals[0] ?? '60', 'seconds');
@@ -360,6 +363,10 @@ function printFrames(report: PageProbeReport, runStartedAt: number): void {
 
 async function main(): Promise<void> {
   const total = Math.round(seconds * linesPerSecond);
+  const hogs = Number(values['cpu-hog']);
+  const hog = hogs > 0 ? startCpuHog(hogs, seconds * 3 + 300) : null;
+  // Let the hog's load show in the load average before the first figure.
+  if (hog !== null) await new Promise((resolve) => setTimeout(resolve, 10_000));
   const loadBefore = loadavg()[0]!;
   const host = await withInspectableChildren(() => startBrowserHostProcess());
   let inspector: NodeInspector | null = null;
@@ -434,6 +441,7 @@ async function main(): Promise<void> {
     inspector?.close();
     await browser.close();
     await host.stop();
+    await hog?.stop();
   }
 
   const toDom: number[] = [];
@@ -459,7 +467,7 @@ async function main(): Promise<void> {
     `lines published ${published.size}, refused ${failures.length}, conversations completed and replaced ${replaced}, never seen in the page ${missing}; page clock skew ${skew.toFixed(1)} ms (corrected)`,
   );
   console.log(
-    `machine: ${availableParallelism()} CPUs, 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after (other work on the machine skews every figure)`,
+    `machine: ${availableParallelism()} CPUs, 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after (other work on the machine skews every figure)${hog === null ? '' : `; WITH ${hogs} busy-loop process(es) (CPU hog) beside it`}`,
   );
   for (const failure of failures.slice(0, 5)) console.log(`  refused: ${failure}`);
   console.log(summarize('simulator publishes a line → line in the UI DOM', toDom));

@@ -39,12 +39,15 @@ async function cards(page: Page): Promise<CardState[]> {
     const bridge = (
       window as unknown as {
         earshot: {
-          invoke(channel: string, request: object): Promise<{ ok: boolean; value?: { voice: { calls: CardState[] } } }>;
+          invoke(
+            channel: string,
+            request: object,
+          ): Promise<{ ok: boolean; value?: { state: { voice: { calls: CardState[] } } } }>;
         };
       }
     ).earshot;
     const result = await bridge.invoke('state:get', {});
-    return result.value?.voice.calls ?? [];
+    return result.value?.state.voice.calls ?? [];
   });
 }
 

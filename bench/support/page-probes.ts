@@ -49,106 +49,121 @@ interface ScriptTiming {
 }
 
 /**
- * Installs, in the page, a MutationObserver that notes when a transcript line whose text carries
- * `tagPattern` (a regex source with one capture group, the tag) is added, and a requestAnimationFrame
- * loop recording frame deltas, plus long-frame and long-task observers.
+ * Installs, in the page, a MutationObserver that notes when an element matching `selector` (a
+ * transcript line by default) whose text carries `tagPattern` (a regex source with one capture
+ * group, the tag) is added or has its text changed, and a requestAnimationFrame loop recording frame
+ * deltas, plus long-frame and long-task observers.
  */
-export async function installPageProbes(page: Page, tagPattern: string): Promise<void> {
+export async function installPageProbes(
+  page: Page,
+  tagPattern: string,
+  selector = 'li[data-testid="transcript-line"]',
+): Promise<void> {
   // tsx compiles with esbuild's keepNames, which wraps named functions in __name(...); the page
   // has no such helper, so it gets one that changes nothing.
   await page.evaluate('globalThis.__name ??= (target) => target');
-  await page.evaluate((pattern) => {
-    const probeWindow = window as ProbeWindow;
-    probeWindow.__earshotBenchProbe?.stop();
-    const lineSelector = 'li[data-testid="transcript-line"]';
-    const tag = new RegExp(pattern);
-    const clock = () => performance.timeOrigin + performance.now();
-    const state: ProbeState = {
-      sightings: new Map(),
-      frameDeltas: [],
-      longFrames: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? [] : null,
-      longTasks: [],
-      stop: () => undefined,
-    };
+  await page.evaluate(
+    ({ pattern, lineSelector }) => {
+      const probeWindow = window as ProbeWindow;
+      probeWindow.__earshotBenchProbe?.stop();
+      const tag = new RegExp(pattern);
+      const clock = () => performance.timeOrigin + performance.now();
+      const state: ProbeState = {
+        sightings: new Map(),
+        frameDeltas: [],
+        longFrames: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? [] : null,
+        longTasks: [],
+        stop: () => undefined,
+      };
 
-    const mutations = new MutationObserver((records) => {
-      const at = clock();
-      const fresh: LineSighting[] = [];
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (!(node instanceof Element)) continue;
-          const lines = node.matches(lineSelector) ? [node] : Array.from(node.querySelectorAll(lineSelector));
-          for (const line of lines) {
-            const found = tag.exec(line.textContent ?? '')?.[1];
-            if (found === undefined || state.sightings.has(found)) continue;
-            const sighting: LineSighting = { tag: found, inDom: at, nextFrame: null };
-            state.sightings.set(found, sighting);
-            fresh.push(sighting);
+      const mutations = new MutationObserver((records) => {
+        const at = clock();
+        const fresh: LineSighting[] = [];
+        const note = (line: Element) => {
+          const found = tag.exec(line.textContent ?? '')?.[1];
+          if (found === undefined || state.sightings.has(found)) return;
+          const sighting: LineSighting = { tag: found, inDom: at, nextFrame: null };
+          state.sightings.set(found, sighting);
+          fresh.push(sighting);
+        };
+        for (const record of records) {
+          if (record.type === 'characterData') {
+            const line = record.target.parentElement?.closest(lineSelector);
+            if (line) note(line);
+            continue;
+          }
+          const parent = record.target instanceof Element ? record.target.closest(lineSelector) : null;
+          if (parent && record.addedNodes.length > 0) note(parent);
+          for (const node of record.addedNodes) {
+            if (!(node instanceof Element)) continue;
+            const lines = node.matches(lineSelector) ? [node] : Array.from(node.querySelectorAll(lineSelector));
+            for (const line of lines) note(line);
           }
         }
-      }
-      if (fresh.length > 0) {
-        requestAnimationFrame(() => {
-          const frameAt = clock();
-          for (const sighting of fresh) sighting.nextFrame = frameAt;
-        });
-      }
-    });
-    mutations.observe(document.body, { childList: true, subtree: true });
-
-    let running = true;
-    let previous: number | null = null;
-    const onFrame = (time: number) => {
-      if (!running) return;
-      if (previous !== null) state.frameDeltas.push(time - previous);
-      previous = time;
-      requestAnimationFrame(onFrame);
-    };
-    requestAnimationFrame(onFrame);
-
-    const observers = [mutations as { disconnect(): void }];
-    if (state.longFrames !== null) {
-      const longFrames = state.longFrames;
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          const frame = entry as PerformanceEntry & { scripts?: ScriptTiming[]; styleAndLayoutStart?: number };
-          const scripts = frame.scripts ?? [];
-          const end = entry.startTime + entry.duration;
-          const longest = scripts.reduce<ScriptTiming | null>(
-            (found, script) => (found === null || script.duration > found.duration ? script : found),
-            null,
-          );
-          longFrames.push({
-            startedAt: performance.timeOrigin + entry.startTime,
-            duration: entry.duration,
-            scriptMs: scripts.reduce((sum, script) => sum + script.duration, 0),
-            styleAndLayoutMs: frame.styleAndLayoutStart ? end - frame.styleAndLayoutStart : 0,
-            longestScript:
-              longest === null
-                ? null
-                : {
-                    invoker: longest.invoker,
-                    sourceFunctionName: longest.sourceFunctionName,
-                    duration: longest.duration,
-                  },
+        if (fresh.length > 0) {
+          requestAnimationFrame(() => {
+            const frameAt = clock();
+            for (const sighting of fresh) sighting.nextFrame = frameAt;
           });
         }
       });
-      observer.observe({ type: 'long-animation-frame' });
-      observers.push(observer);
-    }
-    const longTasks = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
-    });
-    longTasks.observe({ type: 'longtask' });
-    observers.push(longTasks);
+      mutations.observe(document.body, { childList: true, subtree: true, characterData: true });
 
-    state.stop = () => {
-      running = false;
-      for (const observer of observers) observer.disconnect();
-    };
-    probeWindow.__earshotBenchProbe = state;
-  }, tagPattern);
+      let running = true;
+      let previous: number | null = null;
+      const onFrame = (time: number) => {
+        if (!running) return;
+        if (previous !== null) state.frameDeltas.push(time - previous);
+        previous = time;
+        requestAnimationFrame(onFrame);
+      };
+      requestAnimationFrame(onFrame);
+
+      const observers = [mutations as { disconnect(): void }];
+      if (state.longFrames !== null) {
+        const longFrames = state.longFrames;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            const frame = entry as PerformanceEntry & { scripts?: ScriptTiming[]; styleAndLayoutStart?: number };
+            const scripts = frame.scripts ?? [];
+            const end = entry.startTime + entry.duration;
+            const longest = scripts.reduce<ScriptTiming | null>(
+              (found, script) => (found === null || script.duration > found.duration ? script : found),
+              null,
+            );
+            longFrames.push({
+              startedAt: performance.timeOrigin + entry.startTime,
+              duration: entry.duration,
+              scriptMs: scripts.reduce((sum, script) => sum + script.duration, 0),
+              styleAndLayoutMs: frame.styleAndLayoutStart ? end - frame.styleAndLayoutStart : 0,
+              longestScript:
+                longest === null
+                  ? null
+                  : {
+                      invoker: longest.invoker,
+                      sourceFunctionName: longest.sourceFunctionName,
+                      duration: longest.duration,
+                    },
+            });
+          }
+        });
+        observer.observe({ type: 'long-animation-frame' });
+        observers.push(observer);
+      }
+      const longTasks = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+      });
+      longTasks.observe({ type: 'longtask' });
+      observers.push(longTasks);
+
+      state.stop = () => {
+        running = false;
+        for (const observer of observers) observer.disconnect();
+      };
+      probeWindow.__earshotBenchProbe = state;
+    },
+    { pattern: tagPattern, lineSelector: selector },
+  );
 }
 
 /** Tags seen so far, without stopping the probes. */

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
       open: { type: 'boolean', default: false },
       'no-demo': { type: 'boolean', default: false },
       'demo-control-api': { type: 'boolean', default: false },
+      'demo-agents': { type: 'string' },
+      'demo-page-size': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       'data-dir': { type: 'string', default: '.earshot-dev' },
     },
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
         controlApi: controlToken !== undefined,
         controlToken,
         clipsDirectory: join(outRoot, 'simulator', 'clips'),
+        agents: optionalInteger(values['demo-agents'], '--demo-agents'),
+        contactsPageSize: optionalInteger(values['demo-page-size'], '--demo-page-size'),
       });
   const mediaHost = createMediaHostServer({
     logger: logger.child('media-host'),
@@ -119,6 +123,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+function optionalInteger(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a positive whole number, not ${text}`);
+  return value;
 }
 
 /** Opens the system Chromium in app mode where there is a display; otherwise the URL above is enough. */

@@ -9,7 +9,15 @@ import type { Logger } from './platform/logger';
  */
 export function createInProcessDemo(
   logger: Logger,
-  options: { controlApi?: boolean; controlToken?: string; clipsDirectory: string },
+  options: {
+    controlApi?: boolean;
+    controlToken?: string;
+    clipsDirectory: string;
+    /** Agents on the demo floor (default 12, up to 2,000). */
+    agents?: number;
+    /** The most contacts one page of `GET /api/v2/contacts` holds (default 100). */
+    contactsPageSize?: number;
+  },
 ): DemoContactCenter {
   let running: Promise<RunningSimulator> | null = null;
   const start = () => {
@@ -18,6 +26,8 @@ export function createInProcessDemo(
       controlToken: options.controlToken,
       liveFloor: true,
       clipsDirectory: options.clipsDirectory,
+      agents: options.agents,
+      contactsPageSize: options.contactsPageSize,
       log: (line: string) => logger.debug(line),
     }).catch((error: unknown) => {
       running = null;

@@ -1,8 +1,8 @@
 import type { SipAccount } from '../common/contract/sign-in';
-import type { UiEventChannel, UiEventPayload } from '../common/contract/ui-contract';
 import { describeUnencrypted, unencryptedTransports } from '../common/models/transport-security';
 import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
+import type { TeamRefreshSettings } from './contact-center/team-roster';
 import { MessagingMonitoring } from './monitoring/messaging-monitoring';
 import { startAuditRecorder } from './platform/audit-recorder';
 import type { AuditTrail } from './platform/audit-trail';
@@ -15,7 +15,7 @@ import type { MediaHostLink } from './sip/media-host-link';
 import { toMediaSipAccount } from './sip/sip-account';
 import { SipController } from './sip/sip-controller';
 import { createAppStore, type AppStore } from './state/app-store';
-import { createStateBroadcast } from './state/broadcast';
+import { createWindowFeed, type UiEventListener } from './state/window-feed';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
 import { VoiceCalls } from './voice/voice-calls';
 import { VoiceSubscriptions } from './voice/voice-subscriptions';
@@ -55,17 +55,16 @@ export interface MainServicesOptions {
     readonly about: { readonly appVersion: string; readonly platform: string; readonly runtime: string };
     readonly hotkeyRegistrationProblems?: () => Partial<Record<string, string>>;
   };
-  readonly teamPollIntervalMs?: number;
+  /** How the team is read and kept current (team-roster.ts); tests ask for a faster budget. */
+  readonly teamRefresh?: Partial<TeamRefreshSettings>;
 }
-
-export type UiEventListener = <C extends UiEventChannel>(channel: C, payload: UiEventPayload<C>) => void;
 
 export interface MainServices {
   readonly store: AppStore;
   readonly invoke: UiInvoke;
   /** Whether a call wants the microphone now (the desktop app grants the media window the microphone only then). */
   microphoneWanted(): boolean;
-  /** Every event for the UI window: state snapshots and transcript lines. */
+  /** Every event for the UI window: numbered changes of the state (state/window-feed.ts). */
   onUiEvent(listener: UiEventListener): () => void;
   dispose(): Promise<void>;
 }
@@ -77,11 +76,10 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { logger, demo } = options;
   const store = createAppStore();
-  const broadcast = createStateBroadcast(store);
   const session = new SupervisorSession({
     store,
     logger: logger.child('session'),
-    teamPollIntervalMs: options.teamPollIntervalMs,
+    teamRefresh: options.teamRefresh,
   });
   const sip = new SipController({
     link: options.mediaHost,
@@ -103,6 +101,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logger: logger.child('voice'),
   });
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
+  const feed = createWindowFeed({ store });
   const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
   const stopAudit = startAuditRecorder({
     sources: [voiceSubscriptions, voiceCalls, messaging],
@@ -205,7 +204,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         return result;
       },
       'session:signOut': () => session.signOut(),
-      'state:get': async () => ok(store.getState()),
+      'state:get': async () => ok(feed.snapshot()),
+      'team:showRows': async (request) => {
+        session.showRows(request.agentIds);
+        return ok(null);
+      },
       'voice:monitor': (request) => voiceSubscriptions.monitor(request),
       'voice:cancelMonitoring': () => voiceSubscriptions.cancel(),
       'voice:switchMode': async (request) => voiceCalls.switchMode(request.callId, request.mode),
@@ -243,7 +246,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       'messaging:switchMode': (request) => messaging.switchMode(request.conversationId, request.mode),
       'messaging:send': (request) => messaging.send(request.conversationId, request.text),
       'messaging:leave': (request) => messaging.leave(request.conversationId, request.farewell),
-      'messaging:getTranscript': async (request) => messaging.getTranscript(request.conversationId),
     },
     logger.child('ui'),
   );
@@ -252,17 +254,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     store,
     invoke,
     microphoneWanted: () => voiceCalls.microphoneWanted(),
-    onUiEvent: (listener) => {
-      const stopState = broadcast.subscribe((state) => listener('state:changed', state));
-      // After the state flush (the new card, its transcript length), so the lines find their card.
-      const stopLines = messaging.onTranscriptAppended((appended) =>
-        queueMicrotask(() => listener('messaging:transcriptAppended', appended)),
-      );
-      return () => {
-        stopState();
-        stopLines();
-      };
-    },
+    onUiEvent: (listener) => feed.connect(listener),
     async dispose(): Promise<void> {
       stopAudit();
       voiceSubscriptions.dispose();
@@ -271,7 +263,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       sip.setAccount(null);
       sip.dispose();
       await session.dispose();
-      broadcast.dispose();
+      feed.dispose();
       await demo?.stop();
       options.platform.audit.close();
     },

@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { defaultAgentCount, maxAgentCount } from './directory/roster';
+import { defaultContactsPageSize } from './gws/contacts-paging';
 import { startSimulator } from './index';
 
 function fail(message: string): never {
   process.stderr.write(
-    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--clips <folder>] [--intrusion on|off] [--quiet]\n`,
+    `${message}\nusage: simulator [--port <n>] [--seed <n>] [--agents <n>] [--page-size <n>] [--still] [--clips <folder>] [--intrusion on|off] [--quiet]\n`,
   );
   process.exit(2);
 }
 
-function integerOption(value: string | undefined, name: string, fallback: number, max: number): number {
+function integerOption(value: string | undefined, name: string, fallback: number, max: number, min = 0): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) fail(`--${name} must be an integer from 0 to ${max}`);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    fail(`--${name} must be an integer from ${min} to ${max}`);
+  }
   return parsed;
 }
 
@@ -27,6 +31,10 @@ const cliOptions = {
   port: { type: 'string' },
   seed: { type: 'string' },
   clips: { type: 'string' },
+  agents: { type: 'string' },
+  'page-size': { type: 'string' },
+  /** No live floor: the opening states and nothing else, for benchmarks that make every change themselves. */
+  still: { type: 'boolean' },
   intrusion: { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
@@ -46,10 +54,12 @@ try {
   simulator = await startSimulator({
     port: integerOption(args.values.port, 'port', 0, 65535),
     seed: integerOption(args.values.seed, 'seed', 1, 2 ** 32 - 1),
-    liveFloor: true,
+    liveFloor: !(args.values.still ?? false),
     controlApi: true,
     controlToken,
     clipsDirectory: args.values.clips,
+    agents: integerOption(args.values.agents, 'agents', defaultAgentCount, maxAgentCount, 1),
+    contactsPageSize: integerOption(args.values['page-size'], 'page-size', defaultContactsPageSize, 10_000, 1),
     intrusionEnabled,
     log: quiet ? undefined : (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
@@ -72,7 +82,7 @@ process.stdout.write(
     `  SIP (WS)     : ${simulator.sip.webSocketUrl} (domain ${simulator.sip.domain})`,
     `  Intrusion    : ${intrusionEnabled ? 'on: BargeIn joins a call in progress' : 'off: BargeIn waits for the next call'}`,
     `  Supervisor   : ${simulator.demo.userName} / ${simulator.demo.password}; SIP ${simulator.demo.sip.sipUri} / ${simulator.demo.sip.password}`,
-    `  Agents       : e.g. avasquez / agent`,
+    `  Agents       : ${simulator.agentCount}, e.g. avasquez / agent; contacts paged by ${simulator.contactsPageSize}`,
     'Press Ctrl+C to stop.',
     '',
   ].join('\n'),

@@ -1,4 +1,4 @@
-import { demoSupervisor, sipPassword } from './directory/roster';
+import { defaultAgentCount, demoSupervisor, sipPassword } from './directory/roster';
 import { SimulatorHost } from './simulator-host';
 
 export interface SimulatorOptions {
@@ -24,6 +24,12 @@ export interface SimulatorOptions {
    * beside the source, which a bundle cannot find; a bundled app passes where its build put them.
    */
   clipsDirectory?: string;
+  /** Agents on the floor, 1 to 2,000; default 12 (the named demo agents). More come with made-up names. */
+  agents?: number;
+  /** The most contacts one `GET /api/v2/contacts` page holds; default 100. */
+  contactsPageSize?: number;
+  /** Contacts counted in `totalCount` but never delivered (a server that stops short); default 0. */
+  contactsWithheld?: number;
   /**
    * SIP Server's `intrusion-enabled`: a BargeIn subscription joins the agent's call in progress.
    * Default true, as GWS documents BargeIn; the control API switches it later.
@@ -49,6 +55,10 @@ export interface RunningSimulator {
   readonly sip: { readonly webSocketUrl: string; readonly domain: string };
   /** The supervisor's demo credentials, for GWS and for the SIP phone. */
   readonly demo: { userName: string; password: string; sip: DemoSipAccount };
+  /** Agents on the floor. */
+  readonly agentCount: number;
+  /** The most contacts one `GET /api/v2/contacts` page holds now. */
+  readonly contactsPageSize: number;
   /**
    * Forgets all HTTP sessions and Bayeux clients, stops listening for downMs, listens again on the
    * same port. SIP registrations and monitoring calls stay.
@@ -77,6 +87,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log: options.log ?? (() => undefined),
     sipDomain: demoSipDomain,
     clipsDirectory: options.clipsDirectory,
+    agents: options.agents ?? defaultAgentCount,
+    contactsPaging: { maxPageSize: options.contactsPageSize, withheld: options.contactsWithheld },
     intrusionEnabled: options.intrusionEnabled ?? true,
   });
   const supervisor = host.directory.byUserName(demoSupervisor.userName);
@@ -96,6 +108,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         authorizationUser: dn,
         password: sipPassword(supervisor),
       },
+    },
+    agentCount: host.directory.agents().length,
+    get contactsPageSize() {
+      return host.contactsPaging.settings.maxPageSize;
     },
     restart: (downMs) => host.restart(downMs),
     stop: () => host.stop(),

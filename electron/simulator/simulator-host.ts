@@ -4,13 +4,16 @@ import type { Duplex } from 'node:stream';
 import { BayeuxHub } from './bayeux/bayeux-hub';
 import { ControlApi } from './control/control-api';
 import { Directory } from './directory/directory';
+import { buildRoster } from './directory/roster';
 import type { DirectoryUser } from './directory/roster';
 import { FloorModel, type InitialState } from './floor/floor-model';
 import { InteractionIds } from './floor/interaction-ids';
 import { LiveFloor } from './floor/live-floor';
-import { openingStates } from './floor/opening-states';
+import { openingStateOf } from './floor/opening-states';
 import { Authenticator } from './gws/auth';
+import { ContactsPaging, type ContactsPagingSettings } from './gws/contacts-paging';
 import { GwsApi } from './gws/gws-api';
+import { GwsTraffic } from './gws/gws-traffic';
 import { sendGwsError, sendHtmlNotFound } from './gws/http-io';
 import { HttpSessionStore } from './gws/http-sessions';
 import { Notifier } from './gws/notifier';
@@ -36,6 +39,10 @@ export interface SimulatorHostOptions {
   readonly sipDomain: string;
   /** Where the conversation clips are; undefined: beside the source (media/clips). */
   readonly clipsDirectory: string | undefined;
+  /** How many agents the floor has (1 to 2,000). */
+  readonly agents: number;
+  /** How `GET /contacts` pages (see contacts-paging.ts). */
+  readonly contactsPaging: Partial<ContactsPagingSettings>;
   /** SIP Server's intrusion-enabled: BargeIn joins a call in progress. */
   readonly intrusionEnabled: boolean;
 }
@@ -49,8 +56,10 @@ export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer
  * restart() throws away, as a GWS restart does not reboot SIP Server.
  */
 export class SimulatorHost {
-  readonly directory = new Directory();
+  readonly directory: Directory;
   readonly floor: FloorModel;
+  readonly contactsPaging: ContactsPaging;
+  readonly traffic = new GwsTraffic();
   readonly liveFloor: LiveFloor;
   readonly supervision = new VoiceSupervision();
   readonly sessions = new HttpSessionStore(() => Date.now());
@@ -71,11 +80,10 @@ export class SimulatorHost {
 
   constructor(options: SimulatorHostOptions) {
     this.options = options;
+    this.directory = new Directory(buildRoster(options.agents));
+    this.contactsPaging = new ContactsPaging(options.contactsPaging);
     const initial = new Map<string, InitialState>();
-    for (const user of this.directory.all()) {
-      const opening = openingStates[user.userName];
-      if (opening) initial.set(user.id, opening);
-    }
+    for (const user of this.directory.agents()) initial.set(user.id, openingStateOf(user.userName));
     this.floor = new FloorModel({
       userIds: this.directory.all().map((user) => user.id),
       initial,
@@ -111,6 +119,7 @@ export class SimulatorHost {
       floor: this.floor,
       supervision: this.supervision,
       supervisorCalls: this.supervisorCalls,
+      contactsPaging: this.contactsPaging,
       baseUrl: () => this.baseUrl,
     };
     const notifier = new Notifier(world, (userId, topic, data) => this.hub.publish(userId, topic, data));
@@ -139,6 +148,7 @@ export class SimulatorHost {
       bayeux: () => this.hub,
       extraRoutes: messagingRoutes(world, this.messaging),
       supervisedConversations: (userId, kind) => this.messaging.supervisedViews(userId, kind),
+      traffic: this.traffic,
     });
     this.control = options.controlApi
       ? new ControlApi({
@@ -158,6 +168,8 @@ export class SimulatorHost {
           log: options.log,
           messaging: new MessagingControl({ center: this.messaging, directory: this.directory, floor: this.floor }),
           ringUser: (user, from) => this.ringUser(user, from),
+          contactsPaging: this.contactsPaging,
+          traffic: this.traffic,
           token: options.controlToken,
           allowedHosts: () => [`${options.host}:${this.port}`, `127.0.0.1:${this.port}`, `localhost:${this.port}`],
         })

@@ -1,11 +1,12 @@
 import { BRIDGE_GLOBAL_NAME } from '../../electron/common/contract/bridge-api';
 import type { EarshotBridge } from '../../electron/common/contract/bridge-api';
-import type {
-  UiEventChannel,
-  UiEventPayload,
-  UiInvokeChannel,
-  UiRequest,
-  UiResponse,
+import {
+  uiEventContract,
+  type UiEventChannel,
+  type UiEventPayload,
+  type UiInvokeChannel,
+  type UiRequest,
+  type UiResponse,
 } from '../../electron/common/contract/ui-contract';
 import { err } from '../../electron/common/result';
 import type { Result } from '../../electron/common/result';
@@ -24,7 +25,11 @@ export function findBridge(): EarshotBridge | null {
 const LOST_CONTACT =
   'Earshot lost contact with its background service. Try again; if this keeps happening, restart Earshot.';
 
-/** Invokes promise Results, but a broken transport can still reject; that becomes a Result too. */
+/**
+ * Invokes promise Results, but a broken transport can still reject; that becomes a Result too.
+ * Events are checked against the contract on arrival; one that fails is dropped (a dropped batch of
+ * state changes leaves a gap, and the mirror asks for a snapshot).
+ */
 export function guardBridge(bridge: EarshotBridge): EarshotBridge {
   return {
     async invoke<C extends UiInvokeChannel>(channel: C, request: UiRequest<C>): Promise<Result<UiResponse<C>>> {
@@ -35,7 +40,12 @@ export function guardBridge(bridge: EarshotBridge): EarshotBridge {
       }
     },
     on<C extends UiEventChannel>(channel: C, listener: (payload: UiEventPayload<C>) => void): () => void {
-      return bridge.on(channel, listener);
+      const schema = uiEventContract[channel];
+      return bridge.on(channel, (payload) => {
+        const parsed = schema.safeParse(payload);
+        if (parsed.success) listener(parsed.data as UiEventPayload<C>);
+        else console.warn(`Earshot dropped a ${channel} event that does not match the contract`, parsed.error.message);
+      });
     },
   };
 }

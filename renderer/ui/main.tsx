@@ -7,7 +7,6 @@ import { createTickingClock } from './store/clock';
 import { UiServicesProvider } from './store/store-context';
 import { applyTheme, readThemePreference, writeThemePreference } from './store/theme';
 import type { PreferenceStorage } from './store/theme';
-import { startTranscriptSync } from './store/transcript-sync';
 import { createUiCommands, startMirror, startSettingsSync } from './store/ui-commands';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -44,8 +43,6 @@ function start(container: HTMLElement): void {
   });
 
   const guarded = guardBridge(bridge);
-  // Before the mirror, so no batch of lines sent with the first snapshot is missed.
-  startTranscriptSync(guarded, store);
   startMirror(guarded, store);
   const commands = createUiCommands(guarded, store);
   startSettingsSync(commands, store);

@@ -102,13 +102,13 @@ async function mainState(page: Page): Promise<{ calls: MainCall[]; conversations
             request: object,
           ): Promise<{
             ok: boolean;
-            value: { voice: { calls: MainCall[] }; messaging: { conversations: MainConversation[] } };
+            value: { state: { voice: { calls: MainCall[] }; messaging: { conversations: MainConversation[] } } };
           }>;
         };
       }
     ).earshot;
     const result = await bridge.invoke('state:get', {});
-    return { calls: result.value.voice.calls, conversations: result.value.messaging.conversations };
+    return { calls: result.value.state.voice.calls, conversations: result.value.state.messaging.conversations };
   });
 }
 

@@ -132,13 +132,13 @@ async function firstAudioOf(page: Page): Promise<number> {
                 request: object,
               ): Promise<{
                 ok: boolean;
-                value?: { voice: { calls: Array<{ audio: { firstAudioAt: number | null } }> } };
+                value?: { state: { voice: { calls: Array<{ audio: { firstAudioAt: number | null } }> } } };
               }>;
             };
           }
         ).earshot;
         const result = await bridge.invoke('state:get', {});
-        return result.value?.voice.calls[0]?.audio.firstAudioAt ?? 0;
+        return result.value?.state.voice.calls[0]?.audio.firstAudioAt ?? 0;
       });
       return at;
     })

@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import { appStateSchema } from '../models/app-state';
+import { stateChangesFrameSchema, stateSnapshotSchema } from '../models/state-changes';
 import { auditExportSchema, auditFilterSchema, auditPageSchema, auditQuerySchema } from '../models/audit';
-import {
-  messagingChannelSchema,
-  messagingFrequencySchema,
-  messagingModeSchema,
-  transcriptAppendedSchema,
-  transcriptLineSchema,
-} from '../models/messaging';
+import { messagingChannelSchema, messagingFrequencySchema, messagingModeSchema } from '../models/messaging';
 import {
   profileSignInRequestSchema,
   serverProfileIdSchema,
@@ -31,7 +25,16 @@ export const uiInvokeContract = {
   /** Signs in with a saved server profile; a password left out means "use the remembered one". */
   'session:signInWithProfile': { request: profileSignInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
-  'state:get': { request: z.object({}).strict(), response: appStateSchema },
+  /** The state as of the last change sent: where a window starts, and what it asks for on a gap. */
+  'state:get': { request: z.object({}).strict(), response: stateSnapshotSchema },
+  /**
+   * The team rows on screen now, top to bottom. Main refreshes those agents first within its GWS
+   * request budget; the UI sends it when the rows in view change.
+   */
+  'team:showRows': {
+    request: z.object({ agentIds: z.array(z.string().min(1)).max(200) }).strict(),
+    response: z.null(),
+  },
   'voice:monitor': {
     request: z
       .object({
@@ -104,15 +107,11 @@ export const uiInvokeContract = {
   /** The CSV comes back as text, so both editions can save it as a download. */
   'audit:exportCsv': { request: auditFilterSchema, response: auditExportSchema },
   'diagnostics:get': { request: z.object({}).strict(), response: z.object({ text: z.string() }) },
-  'messaging:getTranscript': {
-    request: z.object({ conversationId: z.string().min(1) }).strict(),
-    response: z.array(transcriptLineSchema).readonly(),
-  },
 } as const;
 
 export const uiEventContract = {
-  'state:changed': appStateSchema,
-  'messaging:transcriptAppended': transcriptAppendedSchema,
+  /** What changed, numbered (models/state-changes.ts). */
+  'state:changes': stateChangesFrameSchema,
 } as const;
 
 export type UiInvokeChannel = keyof typeof uiInvokeContract;

@@ -34,11 +34,25 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+/** Reading the whole team from GWS, page by page, against the `totalCount` it announced. */
+export const teamLoadSchema = z.object({
+  /** `incomplete`: the server announced more agents than it sent. */
+  status: z.enum(['loading', 'complete', 'incomplete']),
+  /** Agents received so far. */
+  received: z.number().int().nonnegative(),
+  /** What GWS says the team has (`totalCount`); null until it says. */
+  expected: z.number().int().nonnegative().nullable(),
+});
+export type TeamLoad = z.infer<typeof teamLoadSchema>;
+
 export const teamSchema = z.object({
   agents: z.array(agentSchema).readonly(),
   /** Epoch ms of the last successful refresh; null until the first. */
   refreshedAt: z.number().nullable(),
   error: appErrorSchema.nullable(),
+  load: teamLoadSchema,
+  /** Every agent group on the team, sorted, for filtering; empty where GWS gives none. */
+  groups: z.array(z.string()).readonly(),
 });
 
 export const appStateSchema = z.object({

@@ -97,7 +97,8 @@ export const conversationSchema = z.object({
   composerDisabledReason: z.string().nullable(),
   /** The audience of what the supervisor writes now. */
   sendVisibility: visibilitySchema.nullable(),
-  transcriptLength: z.number().int().nonnegative(),
+  /** The transcript as the supervisor reads it, in GWS index order (typing notices are not lines). */
+  lines: z.array(transcriptLineSchema).readonly(),
   lastMessageAt: z.number().nullable(),
   startedAt: z.number(),
   endedAt: z.number().nullable(),
@@ -113,15 +114,3 @@ export const messagingStateSchema = z.object({
   history: z.array(conversationSchema).readonly(),
 });
 export type MessagingState = z.infer<typeof messagingStateSchema>;
-
-/**
- * Transcripts travel apart from the app state: the state says how long each transcript is, and the
- * lines come as appended batches, so a busy board does not resend every transcript on every message.
- */
-export const transcriptAppendedSchema = z.object({
-  conversationId: z.string(),
-  /** The lines are the transcript from this position on (0 = the whole transcript). */
-  from: z.number().int().nonnegative(),
-  lines: z.array(transcriptLineSchema).readonly(),
-});
-export type TranscriptAppended = z.infer<typeof transcriptAppendedSchema>;

@@ -1,17 +1,36 @@
 import type { AgentState } from '../../common/models/agent';
-import type { AgentSnapshot } from '../state/app-state-reducers';
-import type { WireUserState } from './wire/common';
-import type { WireAvailabilityChannel, WireContact } from './wire/users';
+import { parseGwsDate, type WireUserState } from './wire/common';
+import type { WireAvailabilityChannel, WireContact, WireUser } from './wire/users';
 
-export interface InteractionCounts {
-  readonly chats: number;
-  readonly smsSessions: number;
+/** What one contact in a `GET /contacts` answer says about an agent (gws-api.md §7, A.13). */
+export interface ContactReading {
+  readonly id: string;
+  readonly userName: string;
+  readonly displayName: string;
+  readonly extension: string | null;
+  readonly groups: readonly string[];
+  readonly state: AgentState;
+  /** Channels whose `userActivity` is not Idle: the agent has work there, how much GWS does not say. */
+  readonly busy: { readonly call: boolean; readonly chat: boolean; readonly sms: boolean };
+}
+
+/** An agent's live chat or SMS session as the user resource lists it (A.12). */
+export interface ConversationSummary {
+  readonly id: string;
+  /** Epoch ms of its `receivedDate`; null when GWS gave none or one Earshot cannot read. */
+  readonly receivedAt: number | null;
+}
+
+/** What `GET /users/{id}?subresources=chats,smssessions` says: exactly which conversations, since when. */
+export interface ConversationsReading {
+  readonly chats: readonly ConversationSummary[];
+  readonly sms: readonly ConversationSummary[];
 }
 
 const smsChannelNames = new Set(['sms', 'smssession', 'smssessions']);
 
 /** Contacts carry availability per channel (gws-api.md §7); the voice channel's state is the agent's state. */
-export function contactToAgent(contact: WireContact, counts: InteractionCounts | null): AgentSnapshot {
+export function readContact(contact: WireContact): ContactReading {
   const channels = contact.availability?.channels ?? [];
   const voice = channels.find((channel) => channel.channel === 'voice');
   const chat = channels.find((channel) => channel.channel === 'chat');
@@ -23,20 +42,19 @@ export function contactToAgent(contact: WireContact, counts: InteractionCounts |
     userName: contact.userName ?? contact.name ?? contact.id,
     displayName: fullName || contact.name || contact.userName || contact.id,
     extension: contact.phoneNumbers?.[0]?.phoneNumber ?? voice?.phoneNumber ?? null,
+    groups: [...new Set(contact.businessUnits)],
     state: agentStateFrom(primary),
-    activity: {
-      onCall: isBusy(voice),
-      chats: counts?.chats ?? (isBusy(chat) ? 1 : 0),
-      smsSessions: counts?.smsSessions ?? (isBusy(sms) ? 1 : 0),
-    },
+    busy: { call: isBusy(voice), chat: isBusy(chat), sms: isBusy(sms) },
   };
 }
 
-/** Whether the agent has chat or SMS work whose size only the user resource can tell. */
-export function hasMultimediaWork(contact: WireContact): boolean {
-  return (contact.availability?.channels ?? []).some(
-    (channel) => (channel.channel === 'chat' || smsChannelNames.has(channel.channel)) && isBusy(channel),
-  );
+export function readConversations(user: WireUser): ConversationsReading {
+  const summaries = (items: WireUser['chats']) =>
+    (items ?? []).map((item) => ({
+      id: item.id,
+      receivedAt: item.receivedDate === undefined ? null : parseGwsDate(item.receivedDate),
+    }));
+  return { chats: summaries(user.chats), sms: summaries(user.smssessions) };
 }
 
 function isBusy(channel: WireAvailabilityChannel | undefined): boolean {

@@ -11,6 +11,14 @@ import {
   type WireUser,
 } from './wire/users';
 
+export interface ContactsPage {
+  readonly contacts: readonly WireContact[];
+  /** Entries on the page, counting those that could not be read. */
+  readonly received: number;
+  /** How many contacts match in all (GWS `totalCount`); null when the server does not say. */
+  readonly totalCount: number | null;
+}
+
 /**
  * The GWS operations Earshot uses, each parsing its response at the edge. Operations answer
  * "accepted"; their effect arrives later as a CometD notification (gws-api.md §1.2).
@@ -42,21 +50,39 @@ export class GwsApi {
     return this.parse(response, userResponseSchema, `GET ${path}`, (body) => body.user);
   }
 
-  /** Agents of the contact center with their live availability. Malformed entries are logged and skipped. */
-  async getAgentContacts(): Promise<Result<WireContact[]>> {
+  /**
+   * One page of the contact center's agents with their live availability (gws-api.md §7), sorted by
+   * user name, or the agents with the given user names. `received` counts every entry the page
+   * held, malformed ones too (logged and skipped), because the next page starts after all of them.
+   */
+  async getAgentContacts(page: {
+    readonly offset: number;
+    readonly limit: number;
+    readonly userNames?: readonly string[];
+  }): Promise<Result<ContactsPage>> {
     const response = await this.http.request({
       method: 'GET',
       path: '/api/v2/contacts',
-      query: { type: 'User', roles: 'ROLE_AGENT', limit: 500, sortBy: 'name', order: 'Ascending' },
+      query: {
+        type: 'User',
+        roles: 'ROLE_AGENT',
+        name: page.userNames === undefined ? undefined : page.userNames.join(','),
+        offset: page.offset,
+        limit: page.limit,
+        sortBy: 'name',
+        order: 'Ascending',
+      },
     });
-    return this.parse(response, contactsResponseSchema, 'GET /api/v2/contacts', (body) =>
-      body.contacts.flatMap((entry) => {
+    return this.parse(response, contactsResponseSchema, 'GET /api/v2/contacts', (body) => ({
+      totalCount: body.totalCount ?? null,
+      received: body.contacts.length,
+      contacts: body.contacts.flatMap((entry) => {
         const contact = contactSchema.safeParse(entry);
         if (contact.success) return [contact.data];
         this.logger.warn('Skipped a malformed contact', { reason: contact.error.message });
         return [];
       }),
-    );
+    }));
   }
 
   /** statusCode 7 (some channels failed) still starts the session; the failing channels are logged. */

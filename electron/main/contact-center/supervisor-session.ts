@@ -1,3 +1,4 @@
+import type { AppState } from '../../common/models/app-state';
 import { err, ok, type AppError, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
 import {
@@ -5,14 +6,15 @@ import {
   signedOut,
   signingIn,
   withConnection,
+  withTeamAgents,
   withTeamError,
-  withTeamRefresh,
+  withTeamLoad,
 } from '../state/app-state-reducers';
 import { updateAppState, type AppStore } from '../state/app-store';
 import { GwsApi } from './gws-api';
 import { HttpTransport, type BasicCredentials } from './http-transport';
 import { NotificationChannel, type ChannelStatus } from './notification-channel';
-import { TeamRosterPoller } from './team-roster';
+import { TeamRoster, type TeamRefreshSettings } from './team-roster';
 import type { NotificationEnvelope } from './wire/notifications';
 import type { WireUser } from './wire/users';
 
@@ -26,7 +28,8 @@ export interface SupervisorSessionOptions {
   readonly store: AppStore;
   readonly logger: Logger;
   readonly now?: () => number;
-  readonly teamPollIntervalMs?: number;
+  /** How the team is read and kept current; the default budget is 2 requests a second. */
+  readonly teamRefresh?: Partial<TeamRefreshSettings>;
   /** How long "reconnecting" lasts before the header says "offline" (retries go on). */
   readonly offlineAfterMs?: number;
   readonly requestTimeoutMs?: number;
@@ -46,7 +49,7 @@ interface LiveSession {
   readonly http: HttpTransport;
   readonly api: GwsApi;
   readonly channel: NotificationChannel;
-  readonly poller: TeamRosterPoller;
+  readonly roster: TeamRoster;
   ended: boolean;
   /** CometD: live updates. */
   liveUpdates: LinkHealth;
@@ -79,6 +82,11 @@ export class SupervisorSession {
 
   get api(): GwsApi | null {
     return this.live?.api ?? null;
+  }
+
+  /** The team rows the UI shows now, top to bottom: the roster refreshes them first. */
+  showRows(agentIds: readonly string[]): void {
+    this.live?.roster.showRows(agentIds);
   }
 
   onNotification(listener: (notification: NotificationEnvelope) => void): () => void {
@@ -137,17 +145,28 @@ export class SupervisorSession {
           onUnauthorized: () => this.inBackground('sign in again', this.reauthenticate(live)),
         },
       }),
-      poller: new TeamRosterPoller({
+      roster: new TeamRoster({
         api,
         logger: logger.child('team'),
-        intervalMs: this.options.teamPollIntervalMs ?? 3_000,
-        onTeam: (agents) => {
+        now: this.now,
+        selfId: me.value.id,
+        refresh: this.options.teamRefresh,
+        monitoredAgentIds: () => monitoredAgentIds(this.options.store.getState()),
+        onAgents: (change) => {
           if (live.ended) return;
-          this.update((state) => withTeamRefresh(state, agents, this.now()));
+          this.update((state) => withTeamAgents(state, change, this.now()));
           live.requests = 'up';
           this.showHealth(live);
         },
+        onLoad: (load) => {
+          if (!live.ended) this.update((state) => withTeamLoad(state, load));
+        },
         onError: (error) => this.onRestFailure(live, error),
+        onAnswered: () => {
+          if (live.ended || live.requests === 'up') return;
+          live.requests = 'up';
+          this.showHealth(live);
+        },
       }),
     };
     this.live = live;
@@ -177,8 +196,8 @@ export class SupervisorSession {
       ),
     );
     this.publishSnapshot(me.value);
-    await live.poller.refreshNow();
-    live.poller.start();
+    // The first page shows at once; a large team goes on loading with its progress on screen.
+    await live.roster.start();
     logger.info('Signed in', { userName: me.value.userName, baseUrl: target.baseUrl });
     return ok(null);
   }
@@ -204,7 +223,7 @@ export class SupervisorSession {
     live.ended = true;
     if (this.live === live) this.live = null;
     this.clearOfflineTimer();
-    live.poller.stop();
+    live.roster.stop();
     await live.channel.stop();
   }
 
@@ -246,10 +265,10 @@ export class SupervisorSession {
       return;
     }
     if (live.liveUpdates !== 'down') {
-      // Whether REST still works is not known until it is asked: ask now rather than at the next poll.
+      // Whether REST still works is not known until it is asked; the roster's steady refresh asks
+      // within its budget's interval (half a second at 2 requests/s), and its answer says.
       live.liveUpdates = 'down';
       live.requests = 'unknown';
-      this.inBackground('check the contact center after live updates failed', live.poller.refreshNow());
     }
     live.problem = detail ?? 'Reconnecting to the contact center…';
     this.showHealth(live);
@@ -296,7 +315,7 @@ export class SupervisorSession {
     }
     this.publishSnapshot(me.value);
     live.requests = 'up';
-    await live.poller.refreshNow();
+    await live.roster.reload();
     this.showHealth(live);
     this.options.logger.info('State re-read after reconnection');
   }
@@ -394,6 +413,13 @@ export class SupervisorSession {
   private update(transition: Parameters<typeof updateAppState>[1]): void {
     updateAppState(this.options.store, transition);
   }
+}
+
+/** Agents the supervisor monitors (voice, chat, SMS): kept as fresh as the rows on screen. */
+function monitoredAgentIds(state: AppState): string[] {
+  const ids = state.messaging.subscriptions.map((subscription) => subscription.agentId);
+  const voiceAgent = state.voice.subscription?.agentId;
+  return voiceAgent ? [voiceAgent, ...ids] : ids;
 }
 
 function describeSignInFailure(error: AppError, target: SignInTarget): AppError {

@@ -8,7 +8,6 @@ import type {
   MessagingMode,
   MessagingSubscription,
   Participant,
-  TranscriptAppended,
   TranscriptLine,
 } from '../../common/models/messaging';
 import { err, ok, type AppError, type Result } from '../../common/result';
@@ -121,8 +120,8 @@ const channelLabel: Readonly<Record<MessagingChannel, string>> = { chat: 'chats'
 
 /**
  * Chat and SMS supervision (gws-api.md §5–6). Subscriptions are kept here, because GWS confirms them
- * with nothing but statusCode 0. Conversations follow their notifications; their transcripts stay in
- * this service and reach the UI as appended batches, the app state carrying only their length.
+ * with nothing but statusCode 0. Conversations follow their notifications; each card carries its
+ * transcript, so its new lines and its other changes reach the UI as one change (state-changes.ts).
  */
 export class MessagingMonitoring {
   private readonly records = new Map<string, ConversationRecord>();
@@ -130,7 +129,6 @@ export class MessagingMonitoring {
   /** Conversations GWS refused to show: their lines are not worth a read each. Oldest first, bounded. */
   private readonly unreadable = new Set<string>();
   private readonly knownNicknames = new Set<string>();
-  private readonly transcriptListeners = new Set<(appended: TranscriptAppended) => void>();
   private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
   private readonly disposers: Array<() => void> = [];
   private readonly now: () => number;
@@ -143,11 +141,6 @@ export class MessagingMonitoring {
       options.session.onNotification((notification) => this.onNotification(notification)),
       options.session.onUserSnapshot((user) => this.onUserSnapshot(user)),
     );
-  }
-
-  onTranscriptAppended(listener: (appended: TranscriptAppended) => void): () => void {
-    this.transcriptListeners.add(listener);
-    return () => this.transcriptListeners.delete(listener);
   }
 
   /** Each supervisor command GWS accepted, for the audit trail. */
@@ -306,11 +299,6 @@ export class MessagingMonitoring {
     return result;
   }
 
-  getTranscript(conversationId: string): Result<readonly TranscriptLine[]> {
-    const record = this.records.get(conversationId);
-    return record ? ok(record.transcript.lines) : err('invalid-input', 'That conversation is no longer available.');
-  }
-
   /** Signing out: GWS ends the subscriptions with the contact-center session; nothing stays on the board. */
   endAll(): void {
     this.generation += 1;
@@ -324,7 +312,6 @@ export class MessagingMonitoring {
   dispose(): void {
     this.endAll();
     for (const dispose of this.disposers) dispose();
-    this.transcriptListeners.clear();
     this.actionListeners.clear();
   }
 
@@ -660,8 +647,6 @@ export class MessagingMonitoring {
     }
     record.typing = typing;
     this.publish(record);
-    if (change.from !== null)
-      this.emit({ conversationId: record.id, from: change.from, lines: record.transcript.lines.slice(change.from) });
     for (const range of missingRanges(record.transcript, record.requested)) {
       record.requested.push(range);
       this.options.logger.info('Lines are missing from a transcript; fetching them', {
@@ -712,16 +697,6 @@ export class MessagingMonitoring {
     if (this.unreadable.size > 200) this.unreadable.delete(this.unreadable.values().next().value as string);
   }
 
-  private emit(appended: TranscriptAppended): void {
-    for (const listener of this.transcriptListeners) {
-      try {
-        listener(appended);
-      } catch (error) {
-        this.options.logger.error('A transcript listener failed', { error });
-      }
-    }
-  }
-
   private finish(record: ConversationRecord, state: string): void {
     if (record.ended) return;
     record.state = state;
@@ -766,7 +741,7 @@ export class MessagingMonitoring {
       switchTargets: record.ended ? [] : switchTargets(record.mode, record.capabilities),
       composerDisabledReason: composerDisabledReason(record.mode, record.ended),
       sendVisibility: record.ended ? null : sendVisibility(record.mode),
-      transcriptLength: record.transcript.lines.length,
+      lines: record.transcript.lines,
       lastMessageAt: record.lastMessageAt,
       startedAt: record.startedAt,
       endedAt: record.endedAt,

@@ -52,7 +52,8 @@ export function appendLines(transcript: Transcript, incoming: readonly Transcrip
     from = from === null ? position : Math.min(from, position);
   }
   if (added.length === 0) return { transcript, from: null, added };
-  return { transcript: { lines, indices }, from, added };
+  // Typing notices alone leave the shown lines as they were, object and all.
+  return { transcript: { lines: from === null ? transcript.lines : lines, indices }, from, added };
 }
 
 export function highestIndex(transcript: Transcript): number {

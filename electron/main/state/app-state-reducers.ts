@@ -1,18 +1,23 @@
+import { sameValue } from '../../common/same-value';
 import type { Agent } from '../../common/models/agent';
-import type { AppState, ConnectionStatus, Session } from '../../common/models/app-state';
+import type { AppState, ConnectionStatus, Session, TeamLoad } from '../../common/models/app-state';
 import type { VoiceState } from '../../common/models/voice';
 import type { AppError } from '../../common/result';
 
 /** Pure transitions of the app state; the store applies them, tests call them directly. */
-
-export type AgentSnapshot = Omit<Agent, 'stateSince'>;
 
 export function initialAppState(now: number): AppState {
   return {
     connection: { status: 'signed-out', message: null, since: now },
     session: null,
     signInError: null,
-    team: { agents: [], refreshedAt: null, error: null },
+    team: {
+      agents: [],
+      refreshedAt: null,
+      error: null,
+      load: { status: 'loading', received: 0, expected: null },
+      groups: [],
+    },
     voice: initialVoiceState(),
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
   };
@@ -69,26 +74,53 @@ export function signedOut(state: AppState, reason: AppError | null, now: number)
 }
 
 /**
- * Replaces the roster with a fresh read. The time an agent entered its state survives refreshes
- * while the state and reason stay the same, so "time in state" keeps counting.
+ * Puts freshly derived agents into the team (replacing those with the same id, adding new ones at
+ * the end) and drops `removed`. An agent equal to the one shown keeps its object, and a refresh
+ * that changes nothing leaves the state alone, so nothing is sent to the UI for it.
  */
-export function withTeamRefresh(state: AppState, snapshots: readonly AgentSnapshot[], now: number): AppState {
-  const previous = new Map(state.team.agents.map((agent) => [agent.id, agent]));
-  const agents = snapshots.map((snapshot): Agent => {
-    const before = previous.get(snapshot.id);
-    const sameState =
-      before !== undefined &&
-      before.state.kind === snapshot.state.kind &&
-      before.state.reason === snapshot.state.reason;
-    const agent: Agent = { ...snapshot, stateSince: sameState ? before.stateSince : now };
-    return before !== undefined && agentsEqual(before, agent) ? before : agent;
-  });
-  const unchanged =
-    state.team.error === null &&
-    agents.length === state.team.agents.length &&
-    agents.every((agent, index) => agent === state.team.agents[index]);
-  if (unchanged) return state;
-  return { ...state, team: { agents, refreshedAt: now, error: null } };
+export function withTeamAgents(
+  state: AppState,
+  change: {
+    readonly agents: readonly Agent[];
+    readonly removed?: readonly string[];
+    readonly groups: readonly string[];
+  },
+  now: number,
+): AppState {
+  const removed = new Set(change.removed ?? []);
+  const incoming = new Map(change.agents.map((agent) => [agent.id, agent]));
+  let changed = removed.size > 0 && state.team.agents.some((agent) => removed.has(agent.id));
+  const agents: Agent[] = [];
+  for (const agent of state.team.agents) {
+    if (removed.has(agent.id)) continue;
+    const next = incoming.get(agent.id);
+    incoming.delete(agent.id);
+    if (next === undefined || agentsEqual(agent, next)) {
+      agents.push(agent);
+    } else {
+      agents.push(next);
+      changed = true;
+    }
+  }
+  for (const agent of incoming.values()) {
+    if (removed.has(agent.id)) continue;
+    agents.push(agent);
+    changed = true;
+  }
+  const groups = sameList(state.team.groups, change.groups) ? state.team.groups : change.groups;
+  if (!changed && groups === state.team.groups && state.team.error === null) return state;
+  return {
+    ...state,
+    team: { ...state.team, agents: changed ? agents : state.team.agents, groups, refreshedAt: now, error: null },
+  };
+}
+
+export function withTeamLoad(state: AppState, load: TeamLoad): AppState {
+  const current = state.team.load;
+  if (current.status === load.status && current.received === load.received && current.expected === load.expected) {
+    return state;
+  }
+  return { ...state, team: { ...state.team, load } };
 }
 
 export function withTeamError(state: AppState, error: AppError): AppState {
@@ -97,5 +129,9 @@ export function withTeamError(state: AppState, error: AppError): AppState {
 }
 
 function agentsEqual(a: Agent, b: Agent): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return sameValue(a, b);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }

@@ -1,3 +1,4 @@
+import { sameValue } from '../../common/same-value';
 import type { AppState } from '../../common/models/app-state';
 import type {
   Conversation,
@@ -30,7 +31,7 @@ export function putSubscription(messaging: MessagingState, subscription: Messagi
     sameSubscription(existing, subscription.agentId, subscription.channel),
   );
   if (index < 0) return { ...messaging, subscriptions: [...messaging.subscriptions, subscription] };
-  if (JSON.stringify(messaging.subscriptions[index]) === JSON.stringify(subscription)) return messaging;
+  if (sameValue(messaging.subscriptions[index], subscription)) return messaging;
   const subscriptions = messaging.subscriptions.slice();
   subscriptions[index] = subscription;
   return { ...messaging, subscriptions };
@@ -48,8 +49,18 @@ export function removeSubscription(
 }
 
 export function withSubscriptionError(messaging: MessagingState, error: AppError | null): MessagingState {
-  if (JSON.stringify(messaging.subscriptionError) === JSON.stringify(error)) return messaging;
+  if (sameValue(messaging.subscriptionError, error)) return messaging;
   return { ...messaging, subscriptionError: error };
+}
+
+/**
+ * Cards compare by value, but their transcripts by object: main's transcript is a new array exactly
+ * when its lines changed, and comparing a long one line by line on every change would cost the most.
+ */
+function sameCard(a: Conversation, b: Conversation): boolean {
+  return (Object.keys(b) as Array<keyof Conversation>).every((key) =>
+    key === 'lines' ? a.lines === b.lines : sameValue(a[key], b[key]),
+  );
 }
 
 /**
@@ -62,7 +73,7 @@ export function putConversation(messaging: MessagingState, conversation: Convers
   if (
     index >= 0 &&
     history.length === messaging.history.length &&
-    JSON.stringify(messaging.conversations[index]) === JSON.stringify(conversation)
+    sameCard(messaging.conversations[index] as Conversation, conversation)
   ) {
     return messaging;
   }
@@ -84,7 +95,7 @@ export function updateConversation(
     const before = messaging[list][index] as Conversation;
     const changed = change(before);
     const after = list === 'history' ? asEnded(changed, before.endedAt ?? changed.endedAt ?? 0) : changed;
-    if (JSON.stringify(after) === JSON.stringify(before)) return messaging;
+    if (sameCard(before, after)) return messaging;
     const items = messaging[list].slice();
     items[index] = after;
     return { ...messaging, [list]: items };

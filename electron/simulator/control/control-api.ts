@@ -6,6 +6,8 @@ import type { DirectoryUser } from '../directory/roster';
 import type { FloorModel, Interaction } from '../floor/floor-model';
 import type { LiveFloor } from '../floor/live-floor';
 import { parseJson, readBody, sendJson } from '../gws/http-io';
+import type { ContactsPaging } from '../gws/contacts-paging';
+import type { GwsTraffic } from '../gws/gws-traffic';
 import type { HttpSessionStore } from '../gws/http-sessions';
 import type { MessagingControl } from './messaging-control';
 import { VoiceControl } from './voice-control';
@@ -37,6 +39,8 @@ export interface ControlApiDeps {
   readonly messaging: MessagingControl;
   /** Rings a user's SIP phone with an ordinary call (no monitoring, no auto-answer). */
   readonly ringUser: (user: DirectoryUser, from: string) => { callUuid: string };
+  readonly contactsPaging: ContactsPaging;
+  readonly traffic: GwsTraffic;
   /** The bearer token every request must carry; null where none is asked for. */
   readonly token: string | null;
   /** The Host values this server answers to (its own address); anything else is refused. */
@@ -67,6 +71,10 @@ const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
+const contactsBody = z.strictObject({
+  maxPageSize: z.number().int().min(1).max(10_000).optional(),
+  withheld: z.number().int().min(0).max(10_000).optional(),
+});
 const ringBody = z.strictObject({
   from: z
     .string()
@@ -165,6 +173,15 @@ export class ControlApi {
       return this.transfer(key, transferBody.parse(await readJson(req)).toAgent);
     }
     if (method === 'GET' && resource === 'voice' && key === undefined) return this.voice();
+    if (method === 'GET' && resource === 'contacts' && key === undefined) return this.deps.contactsPaging.settings;
+    if (method === 'POST' && resource === 'contacts' && key === undefined) {
+      return this.deps.contactsPaging.change(contactsBody.parse(await readJson(req)));
+    }
+    if (method === 'GET' && resource === 'traffic' && key === undefined) return this.deps.traffic.snapshot();
+    if (method === 'DELETE' && resource === 'traffic' && key === undefined) {
+      this.deps.traffic.reset();
+      return this.deps.traffic.snapshot();
+    }
     if (method === 'GET' && resource === 'sip' && key === undefined) return this.sipState();
     if (method === 'POST' && resource === 'sip-cluster' && key === undefined) {
       this.deps.supervisorCalls.setSipCluster(sipClusterBody.parse(await readJson(req)).enabled);
@@ -219,7 +236,7 @@ export class ControlApi {
       agents: agents.map((user) => this.describeUser(user)),
       supervisors: directory
         .all()
-        .filter((user) => !agents.includes(user))
+        .filter((user) => !user.roles.includes('ROLE_AGENT'))
         .map((user) => this.describeUser(user)),
     };
   }
@@ -229,6 +246,8 @@ export class ControlApi {
     return {
       id: user.id,
       userName: user.userName,
+      displayName: `${user.firstName} ${user.lastName}`,
+      groups: user.agentGroups.map((group) => group.name),
       roles: user.roles,
       phoneNumber: user.device.phoneNumber,
       deviceId: user.device.id,

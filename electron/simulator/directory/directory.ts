@@ -4,11 +4,24 @@ import { buildRoster, initialPassword, type DirectoryUser } from './roster';
 /** The configuration-server view of the contact center: who exists, their devices and passwords. */
 export class Directory {
   private readonly users: readonly DirectoryUser[];
+  private readonly agentList: readonly DirectoryUser[];
   private readonly passwords = new Map<string, string>();
+  // Floors of up to 2,000 agents are looked up on every request and event: by key, not by scan.
+  private readonly ids = new Map<string, DirectoryUser>();
+  private readonly userNames = new Map<string, DirectoryUser>();
+  private readonly deviceIds = new Map<string, DirectoryUser>();
+  private readonly phoneNumbers = new Map<string, DirectoryUser>();
 
   constructor(users: readonly DirectoryUser[] = buildRoster()) {
     this.users = users;
-    for (const user of users) this.passwords.set(user.id, initialPassword(user));
+    this.agentList = users.filter((user) => user.roles.includes('ROLE_AGENT'));
+    for (const user of users) {
+      this.passwords.set(user.id, initialPassword(user));
+      this.ids.set(user.id, user);
+      this.userNames.set(user.userName, user);
+      this.deviceIds.set(user.device.id, user);
+      this.phoneNumbers.set(user.device.phoneNumber, user);
+    }
   }
 
   all(): readonly DirectoryUser[] {
@@ -16,15 +29,15 @@ export class Directory {
   }
 
   agents(): readonly DirectoryUser[] {
-    return this.users.filter((user) => user.roles.includes('ROLE_AGENT'));
+    return this.agentList;
   }
 
   byId(id: string): DirectoryUser | undefined {
-    return this.users.find((user) => user.id === id);
+    return this.ids.get(id);
   }
 
   byUserName(userName: string): DirectoryUser | undefined {
-    return this.users.find((user) => user.userName === userName);
+    return this.userNames.get(userName);
   }
 
   byIdOrUserName(key: string): DirectoryUser | undefined {
@@ -32,11 +45,11 @@ export class Directory {
   }
 
   byDeviceId(deviceId: string): DirectoryUser | undefined {
-    return this.users.find((user) => user.device.id === deviceId);
+    return this.deviceIds.get(deviceId);
   }
 
   byPhoneNumber(phoneNumber: string): DirectoryUser | undefined {
-    return this.users.find((user) => user.device.phoneNumber === phoneNumber);
+    return this.phoneNumbers.get(phoneNumber);
   }
 
   /** The user whose name and password match, or undefined. */

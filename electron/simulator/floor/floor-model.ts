@@ -96,6 +96,11 @@ export interface OfferOptions extends StartOptions {
 export class FloorModel {
   private readonly statuses = new Map<string, AgentStatus>();
   private readonly live = new Map<string, Interaction>();
+  /** Live interaction ids by agent: a floor of 2,000 agents asks "what is this agent doing" all the time. */
+  private readonly byAgent = new Map<string, Set<string>>();
+  /** Where each live interaction stands in `live`, so an agent's list keeps the floor's order. */
+  private readonly order = new Map<string, number>();
+  private nextOrder = 0;
   private readonly listeners = new Set<FloorListener>();
   private readonly ids: InteractionIds;
   private readonly reportError: (error: unknown) => void;
@@ -130,7 +135,14 @@ export class FloorModel {
   }
 
   interactionsOf(userId: string, kind?: InteractionKind): readonly Interaction[] {
-    return this.interactions().filter((item) => item.agentId === userId && (kind === undefined || item.kind === kind));
+    const ids = this.byAgent.get(userId);
+    if (ids === undefined || ids.size === 0) return [];
+    const items: Interaction[] = [];
+    for (const id of ids) {
+      const item = this.live.get(id);
+      if (item && (kind === undefined || item.kind === kind)) items.push(item);
+    }
+    return items.length > 1 ? items.sort((a, b) => (this.order.get(a.id) ?? 0) - (this.order.get(b.id) ?? 0)) : items;
   }
 
   callOf(userId: string): CallInteraction | undefined {
@@ -169,7 +181,7 @@ export class FloorModel {
       state: 'Ringing',
       establishedAt: null,
     };
-    this.live.set(call.id, call);
+    this.track(call);
     this.emit({ type: 'interactionStarted', interaction: call });
     return succeed(call);
   }
@@ -183,7 +195,7 @@ export class FloorModel {
       state: 'Established',
       establishedAt: options.startedAt ?? this.now(),
     };
-    this.live.set(callId, established);
+    this.track(established);
     this.emit({ type: 'callEstablished', interaction: established });
     return succeed(established);
   }
@@ -201,7 +213,7 @@ export class FloorModel {
     if (refusal) return fail(refusal);
     if (this.callOf(toAgentId)) return fail('the agent is already on a call');
     const transferred: CallInteraction = { ...call, agentId: toAgentId };
-    this.live.set(callId, transferred);
+    this.track(transferred, call.agentId);
     this.emit({ type: 'callTransferred', interaction: transferred, fromAgentId: call.agentId });
     return succeed(transferred);
   }
@@ -224,7 +236,7 @@ export class FloorModel {
       agentParticipantId,
       customerParticipantId: resume?.customerParticipantId ?? this.ids.participantId(),
     };
-    this.live.set(item.id, item);
+    this.track(item);
     this.emit({ type: 'interactionStarted', interaction: item });
     return succeed(item);
   }
@@ -237,7 +249,7 @@ export class FloorModel {
     const refusal = this.refuseWork(toAgentId);
     if (refusal) return fail(refusal);
     const transferred: TextInteraction = { ...item, agentId: toAgentId, agentParticipantId };
-    this.live.set(id, transferred);
+    this.track(transferred, item.agentId);
     this.emit({ type: 'textTransferred', interaction: transferred, fromAgentId: item.agentId });
     return succeed(transferred);
   }
@@ -245,9 +257,28 @@ export class FloorModel {
   endInteraction(id: string): Outcome<Interaction> {
     const item = this.live.get(id);
     if (!item) return fail(`no interaction ${id}`);
-    this.live.delete(id);
+    this.untrack(item);
     this.emit({ type: 'interactionEnded', interaction: item, endedAt: this.now() });
     return succeed(item);
+  }
+
+  /** Records an interaction, new or changed; `fromAgentId` is the agent it was with before a transfer. */
+  private track(item: Interaction, fromAgentId?: string): void {
+    if (!this.order.has(item.id)) this.order.set(item.id, this.nextOrder++);
+    this.live.set(item.id, item);
+    if (fromAgentId !== undefined && fromAgentId !== item.agentId) this.byAgent.get(fromAgentId)?.delete(item.id);
+    let ids = this.byAgent.get(item.agentId);
+    if (ids === undefined) {
+      ids = new Set();
+      this.byAgent.set(item.agentId, ids);
+    }
+    ids.add(item.id);
+  }
+
+  private untrack(item: Interaction): void {
+    this.live.delete(item.id);
+    this.order.delete(item.id);
+    this.byAgent.get(item.agentId)?.delete(item.id);
   }
 
   private refuseWork(agentId: string): string | null {

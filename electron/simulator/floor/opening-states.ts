@@ -1,4 +1,5 @@
-import type { InitialState } from './floor-model';
+import { createHash } from 'node:crypto';
+import { notReadyReasons, type InitialState } from './floor-model';
 
 /**
  * How the floor opens, by user name: fixed rather than seeded, so tests without the live floor
@@ -18,3 +19,21 @@ export const openingStates: Readonly<Record<string, InitialState>> = {
   fhaddad: { kind: 'Ready' },
   nbergstrom: { kind: 'LoggedOut' },
 };
+
+/**
+ * The opening state of an agent of a large floor: the named agents as above, the others spread the
+ * way a staffed shift looks (about 60 % Ready, 15 % Not Ready with a reason, 5 % in After Call Work,
+ * 20 % not logged in), decided by the user name so every run opens the same room.
+ */
+export function openingStateOf(userName: string): InitialState {
+  const named = openingStates[userName];
+  if (named) return named;
+  const roll = createHash('sha256').update(`opening:${userName}`).digest().readUInt32BE(0) / 2 ** 32;
+  if (roll < 0.6) return { kind: 'Ready' };
+  if (roll < 0.75) {
+    const reason = notReadyReasons[Math.floor(((roll - 0.6) / 0.15) * notReadyReasons.length)] ?? 'Break';
+    return { kind: 'NotReady', reason };
+  }
+  if (roll < 0.8) return { kind: 'AfterCallWork' };
+  return { kind: 'LoggedOut' };
+}

@@ -7,6 +7,7 @@ import type { HttpSessionStore } from './http-sessions';
 import { MeRoutes } from './me-routes';
 import type { Notifier } from './notifier';
 import { PeopleRoutes } from './people-routes';
+import type { GwsTraffic } from './gws-traffic';
 import { gwsFailures, sendFailure, type RequestContext } from './request-context';
 import type { GwsWorld, Json } from './resources';
 import { SupervisionRoutes } from './supervision-routes';
@@ -32,6 +33,8 @@ export interface GwsApiDeps {
   readonly extraRoutes?: readonly Route[];
   /** The chats or SMS sessions a supervisor is in, for GET /me?subresources. */
   readonly supervisedConversations?: (userId: string, kind: 'chat' | 'sms') => Json[];
+  /** Counts each user's REST requests. */
+  readonly traffic?: GwsTraffic;
 }
 
 /** Everything under /api/v2: auth, CSRF, then the resources (gws-api.md §1–4, 7). */
@@ -168,6 +171,7 @@ export class GwsApi {
       pathKnown = true;
       if (route.method !== method) continue;
       const params = match.slice(1).map(safeDecode);
+      this.deps.traffic?.record(principal.user.userName, method, routeLabel(path, match.slice(1)), url.search.slice(1));
       if (params.some((param) => param === null)) {
         sendFailure(ctx, gwsFailures.notFound(`No resource at ${url.pathname}`));
         return;
@@ -175,9 +179,19 @@ export class GwsApi {
       await route.handler(ctx, params as string[]);
       return;
     }
+    this.deps.traffic?.record(principal.user.userName, method, pathKnown ? path : '(unknown path)');
     if (pathKnown) sendGwsError(res, 405, 3, `Method ${method} is not supported here`);
     else sendFailure(ctx, gwsFailures.notFound(`No resource at ${url.pathname}`));
   }
+}
+
+/** "/users/4ff5…/devices" → "/users/{id}/devices": one count per kind of request, not per agent. */
+function routeLabel(path: string, rawParams: readonly (string | undefined)[]): string {
+  const params = new Set(rawParams);
+  return path
+    .split('/')
+    .map((segment) => (params.has(segment) ? '{id}' : segment))
+    .join('/');
 }
 
 function safeDecode(part: string): string | null {

@@ -30,7 +30,23 @@ const contactsQuery = z.object({
   filterParameters: z.string().optional(),
   sortBy: z.enum(['name', 'userName', 'firstName', 'lastName']).optional(),
   order: z.enum(['Ascending', 'Descending']).optional(),
+  /** Exact user names, comma-separated (gws-api.md §7: "name"). */
+  name: z.string().optional(),
+  /** [INF] Agent groups by name, comma-separated, as a public client passes them (§7). */
+  includeUsersInBusinessUnits: z.string().optional(),
 });
+
+// One collator for every sort: localeCompare with options builds one per call, which a 2,000-agent sort feels.
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
+
+function commaList(text: string): Set<string> {
+  return new Set(
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+}
 
 const userSubresources = ['devices', 'chats', 'smssessions'] as const;
 
@@ -71,13 +87,16 @@ export class PeopleRoutes {
     }
     let users = query.type === undefined || query.type === 'User' ? [...this.world.directory.all()] : [];
     if (query.roles) {
-      const roles = new Set(
-        query.roles
-          .split(',')
-          .map((role) => role.trim())
-          .filter(Boolean),
-      );
+      const roles = commaList(query.roles);
       users = users.filter((user) => user.roles.some((role) => roles.has(role)));
+    }
+    if (query.name !== undefined) {
+      const names = commaList(query.name);
+      users = users.filter((user) => names.has(user.userName));
+    }
+    if (query.includeUsersInBusinessUnits !== undefined) {
+      const groups = commaList(query.includeUsersInBusinessUnits);
+      users = users.filter((user) => user.agentGroups.some((group) => groups.has(group.name)));
     }
     if (query.filterName && query.filterParameters !== undefined) {
       const matches = wildcardMatcher(query.filterParameters);
@@ -86,13 +105,10 @@ export class PeopleRoutes {
     if (query.sortBy) {
       const key = query.sortBy === 'name' ? 'userName' : query.sortBy;
       const direction = query.order === 'Descending' ? -1 : 1;
-      users.sort(
-        (a, b) => direction * (a[key].localeCompare(b[key], 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id)),
-      );
+      users.sort((a, b) => direction * (nameCollator.compare(a[key], b[key]) || a.id.localeCompare(b.id)));
     }
-    const offset = query.offset ?? 0;
-    const page = users.slice(offset, query.limit === undefined ? undefined : offset + query.limit);
-    sendOk(ctx, { totalCount: users.length, contacts: page.map((user) => contactJson(this.world, user)) });
+    const { items, totalCount } = this.world.contactsPaging.page(users, query.offset ?? 0, query.limit);
+    sendOk(ctx, { totalCount, contacts: items.map((user) => contactJson(this.world, user)) });
   }
 
   getContact(ctx: RequestContext, userId: string): void {

@@ -2,6 +2,7 @@ import type { Directory } from '../directory/directory';
 import { isSupervisor } from '../directory/directory';
 import type { DirectoryUser } from '../directory/roster';
 import type { AgentStatus, CallInteraction, FloorModel, Interaction, TextInteraction } from '../floor/floor-model';
+import type { ContactsPaging } from './contacts-paging';
 import { formatGwsDate } from './http-io';
 import { muteFlag, supervisorCallCapabilities } from '../voice/monitoring-rules';
 import type { SupervisorCall, SupervisorCalls } from '../voice/supervisor-calls';
@@ -13,6 +14,7 @@ export interface GwsWorld {
   readonly floor: FloorModel;
   readonly supervision: VoiceSupervision;
   readonly supervisorCalls: SupervisorCalls;
+  readonly contactsPaging: ContactsPaging;
   readonly baseUrl: () => string;
 }
 
@@ -309,7 +311,8 @@ export function texts(world: GwsWorld, user: DirectoryUser, kind: 'chat' | 'sms'
  * A user contact with availability (gws-api.md §7, A.13). [INF] semantics, as the docs give none:
  * `available` is whether the user is logged in on the channel; `userActivity` is "Busy" while on a
  * call (voice) or with at least one interaction (chat, SMS), else "Idle"; `userState.state` is one of
- * Ready, NotReady (with an optional `reason`), AfterCallWork or LoggedOut.
+ * Ready, NotReady (with an optional `reason`), AfterCallWork or LoggedOut; `businessUnits` lists the
+ * agent groups as `{id, name}` (the A.13 sample shows only an empty list).
  */
 export function contactJson(world: GwsWorld, user: DirectoryUser): Json {
   const status = statusOf(world, user);
@@ -348,7 +351,7 @@ export function contactJson(world: GwsWorld, user: DirectoryUser): Json {
         },
       ],
     },
-    businessUnits: [],
+    businessUnits: user.agentGroups.map((group) => ({ id: group.id, name: group.name })),
     roles: [...user.roles],
     uri: `${world.baseUrl()}/api/v2/contacts/${user.id}`,
     path: `/contacts/${user.id}`,

@@ -1,20 +1,19 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { AppState } from '../../../electron/common/models/app-state';
+import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/models/state-changes';
 import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
-import type { TranscriptAppended, TranscriptLine } from '../../../electron/common/models/messaging';
 import type { AppError } from '../../../electron/common/result';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { emptyFeedback } from './feedback';
 import type { FeedbackState, Toast } from './feedback';
-import { acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
+import { acceptChanges, acceptSnapshot, emptyMirror, failInitialLoad, initialUiState, reconcileUi } from './mirror';
 import type {
   MessagingMenuTarget,
   MessagingOptions,
   MirrorState,
   MonitorOptions,
   MonitorTarget,
-  SnapshotOrigin,
+  ChangesOutcome,
   UiState,
 } from './mirror';
 import {
@@ -26,21 +25,13 @@ import {
 } from './settings';
 import type { SettingsState } from './settings';
 import type { ThemePreference } from './theme';
-import {
-  acceptTranscript,
-  appendTranscript,
-  failLoading,
-  keptConversationIds,
-  pruneTranscripts,
-  startLoading,
-} from './transcripts';
 import { nextSortOrder, type SortColumn, type StateFilter } from './team-view-options';
-import type { HeldTranscripts } from './transcripts';
 
 export interface UiActions {
   setTheme(theme: ThemePreference): void;
   setFilterText(text: string): void;
   setStateFilter(filter: StateFilter): void;
+  setGroupFilter(group: string | null): void;
   toggleSort(column: SortColumn): void;
   selectAgent(agentId: string | null): void;
   setMonitorOptions(options: Partial<MonitorOptions>): void;
@@ -51,17 +42,10 @@ export interface UiActions {
   dismissCommandError(key: string): void;
   setMessagingOptions(options: Partial<MessagingOptions>): void;
   openMessagingMenu(target: MessagingMenuTarget | null): void;
+  openAgentMenu(target: MessagingMenuTarget | null): void;
   openTranscript(conversationId: string | null): void;
   /** Sends an ended conversation to the history before its moment on the board is up. */
   dismissEnding(conversationId: string): void;
-}
-
-/** Only the transcript sync calls these: lines come from main, never from a click. */
-export interface TranscriptActions {
-  appended(batch: TranscriptAppended): void;
-  loading(conversationId: string): void;
-  loaded(conversationId: string, lines: ReadonlyArray<TranscriptLine>): void;
-  failed(conversationId: string, error: AppError, lengthAtFailure: number | null): void;
 }
 
 /** Only the settings commands call these: what main answered, or a change on its way to main. */
@@ -82,34 +66,35 @@ export interface FeedbackActions {
 
 /** Only the bridge wiring calls these: the mirror changes when main says so, never from a click. */
 export interface MirrorActions {
-  receiveSnapshot(snapshot: AppState, origin: SnapshotOrigin): void;
+  receiveSnapshot(snapshot: StateSnapshot): void;
+  /** What became of the batch; the caller asks for a snapshot when it could not apply. */
+  receiveChanges(frame: StateChangesFrame): ChangesOutcome;
   failInitialLoad(error: AppError): void;
 }
 
 export interface AppStoreState {
   readonly mirror: MirrorState;
   readonly ui: UiState;
-  /** Chat and SMS transcripts by conversation id; apart from the mirror (see transcripts.ts). */
-  readonly transcripts: HeldTranscripts;
   readonly settings: SettingsState;
   readonly feedback: FeedbackState;
   readonly uiActions: UiActions;
   readonly mirrorActions: MirrorActions;
-  readonly transcriptActions: TranscriptActions;
   readonly settingsActions: SettingsActions;
   readonly feedbackActions: FeedbackActions;
 }
 
 export type AppStore = StoreApi<AppStoreState>;
 
+/** A new mirror brings the UI slice in line with it. */
+function showMirror(state: AppStoreState, mirror: MirrorState): AppStoreState | Partial<AppStoreState> {
+  if (mirror === state.mirror || mirror.app === null) return mirror === state.mirror ? state : { mirror };
+  const ui = reconcileUi(state.ui, mirror.app, sessionOptionsFrom(state.settings.view?.settings.monitoring));
+  return { mirror, ui };
+}
+
 export function createAppStore(options: { theme: ThemePreference }): AppStore {
   return createStore<AppStoreState>()((set) => {
     const updateUi = (change: (ui: UiState) => UiState) => set((state) => ({ ui: change(state.ui) }));
-    const updateTranscripts = (change: (transcripts: HeldTranscripts) => HeldTranscripts) =>
-      set((state) => {
-        const transcripts = change(state.transcripts);
-        return transcripts === state.transcripts ? state : { transcripts };
-      });
     /**
      * Settings decide the theme, and new monitoring defaults become this session's options: the
      * supervisor has just said what they want next.
@@ -132,13 +117,13 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
     return {
       mirror: emptyMirror,
       ui: initialUiState(options.theme),
-      transcripts: {},
       settings: emptySettings,
       feedback: emptyFeedback,
       uiActions: {
         setTheme: (theme) => updateUi((ui) => ({ ...ui, theme })),
         setFilterText: (filterText) => updateUi((ui) => ({ ...ui, filterText })),
         setStateFilter: (stateFilter) => updateUi((ui) => ({ ...ui, stateFilter })),
+        setGroupFilter: (groupFilter) => updateUi((ui) => ({ ...ui, groupFilter })),
         toggleSort: (column) => updateUi((ui) => ({ ...ui, sort: nextSortOrder(ui.sort, column) })),
         selectAgent: (selectedAgentId) => updateUi((ui) => ({ ...ui, selectedAgentId })),
         setMonitorOptions: (options) =>
@@ -163,6 +148,7 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         setMessagingOptions: (options) =>
           updateUi((ui) => ({ ...ui, messagingOptions: { ...ui.messagingOptions, ...options } })),
         openMessagingMenu: (messagingMenu) => updateUi((ui) => ({ ...ui, messagingMenu })),
+        openAgentMenu: (agentMenu) => updateUi((ui) => ({ ...ui, agentMenu })),
         openTranscript: (readingConversationId) => updateUi((ui) => ({ ...ui, readingConversationId })),
         dismissEnding: (conversationId) =>
           updateUi((ui) =>
@@ -172,15 +158,16 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
           ),
       },
       mirrorActions: {
-        receiveSnapshot: (snapshot, origin) =>
+        receiveSnapshot: (snapshot) => set((state) => showMirror(state, acceptSnapshot(state.mirror, snapshot))),
+        receiveChanges: (frame) => {
+          let outcome: ChangesOutcome = 'applied';
           set((state) => {
-            const mirror = acceptSnapshot(state.mirror, snapshot, origin);
-            if (mirror === state.mirror) return state;
-            const ui = reconcileUi(state.ui, snapshot, sessionOptionsFrom(state.settings.view?.settings.monitoring));
-            const { conversations, history } = snapshot.messaging;
-            const transcripts = pruneTranscripts(state.transcripts, keptConversationIds(conversations, history));
-            return { mirror, ui, transcripts };
-          }),
+            const accepted = acceptChanges(state.mirror, frame);
+            outcome = accepted.outcome;
+            return showMirror(state, accepted.mirror);
+          });
+          return outcome;
+        },
         failInitialLoad: (error) => set((state) => ({ mirror: failInitialLoad(state.mirror, error) })),
       },
       settingsActions: {
@@ -207,25 +194,6 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         hideToast: (id) =>
           set((state) => (state.feedback.toast?.id === id ? { feedback: { ...state.feedback, toast: null } } : state)),
         showCopyFallback: (copyFallback) => set((state) => ({ feedback: { ...state.feedback, copyFallback } })),
-      },
-      transcriptActions: {
-        appended: (batch) =>
-          updateTranscripts((transcripts) => ({
-            ...transcripts,
-            [batch.conversationId]: appendTranscript(transcripts[batch.conversationId], batch),
-          })),
-        loading: (id) => updateTranscripts((transcripts) => ({ ...transcripts, [id]: startLoading(transcripts[id]) })),
-        // A read that answers after its conversation left the board and the history has nothing to fill.
-        loaded: (id, lines) =>
-          updateTranscripts((transcripts) =>
-            id in transcripts ? { ...transcripts, [id]: acceptTranscript(transcripts[id], lines) } : transcripts,
-          ),
-        failed: (id, error, lengthAtFailure) =>
-          updateTranscripts((transcripts) =>
-            id in transcripts
-              ? { ...transcripts, [id]: failLoading(transcripts[id], error, lengthAtFailure) }
-              : transcripts,
-          ),
       },
     };
   });

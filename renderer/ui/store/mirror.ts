@@ -1,29 +1,36 @@
 import type { AppState } from '../../../electron/common/models/app-state';
+import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/models/state-changes';
 import type { MessagingFrequency } from '../../../electron/common/models/messaging';
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../electron/common/models/voice';
 import type { AppError } from '../../../electron/common/result';
 import type { SortOrder, StateFilter } from './team-view-options';
 import { pruneCommands } from './command-status';
 import type { CommandStatuses } from './command-status';
-import { shareStructure } from './share-structure';
+import { applyChanges } from './state-changes';
 import type { ThemePreference } from './theme';
 
-/** `initial` answers `state:get`; `event` is a `state:changed` push. */
-export type SnapshotOrigin = 'initial' | 'event';
-
 export interface MirrorState {
-  /** main's AppState as last received; null until the first snapshot arrives. */
+  /** main's AppState as of change `seq`; null until the first snapshot arrives. */
   readonly app: AppState | null;
-  readonly origin: SnapshotOrigin | null;
+  readonly seq: number | null;
   /** Why the first snapshot could not be fetched; cleared by any snapshot. */
   readonly loadError: AppError | null;
 }
+
+/**
+ * What became of a batch of changes: applied; stale (the mirror already holds it); or it cannot
+ * apply, because the mirror has no snapshot yet, a batch is missing before it (a gap), or it does
+ * not fit the state (misfit). All but applied and stale wait for a snapshot.
+ */
+export type ChangesOutcome = 'applied' | 'stale' | 'no-snapshot' | 'gap' | 'misfit';
 
 export interface UiState {
   readonly theme: ThemePreference;
   readonly sort: SortOrder;
   readonly filterText: string;
   readonly stateFilter: StateFilter;
+  /** One agent group, or null for the whole team. */
+  readonly groupFilter: string | null;
   readonly selectedAgentId: string | null;
   /** Scope and frequency for the next Listen in / Coach / Barge in: the defaults, then as changed this session. */
   readonly monitorOptions: MonitorOptions;
@@ -35,6 +42,8 @@ export interface UiState {
   readonly messagingOptions: MessagingOptions;
   /** The agent whose Chats & SMS menu is open: one menu serves every row. */
   readonly messagingMenu: MessagingMenuTarget | null;
+  /** The agent whose row menu is open (narrow windows fold a row's actions into one menu). */
+  readonly agentMenu: MessagingMenuTarget | null;
   /** The history conversation whose transcript the supervisor is reading. */
   readonly readingConversationId: string | null;
   /** Ended conversations the supervisor sent to the history before their moment on the board was up. */
@@ -87,7 +96,7 @@ function sameMessagingOptions(a: MessagingOptions, b: MessagingOptions): boolean
   return a.frequency === b.frequency && a.nickname === b.nickname;
 }
 
-export const emptyMirror: MirrorState = { app: null, origin: null, loadError: null };
+export const emptyMirror: MirrorState = { app: null, seq: null, loadError: null };
 
 export function initialUiState(theme: ThemePreference): UiState {
   return {
@@ -95,27 +104,39 @@ export function initialUiState(theme: ThemePreference): UiState {
     sort: { column: 'name', direction: 'ascending' },
     filterText: '',
     stateFilter: 'all',
+    groupFilter: null,
     selectedAgentId: null,
     monitorOptions: defaultMonitorOptions,
     pendingReplace: null,
     commandStatuses: {},
     messagingOptions: defaultMessagingOptions,
     messagingMenu: null,
+    agentMenu: null,
     readingConversationId: null,
     dismissedEndings: [],
   };
 }
 
 /**
- * The UI subscribes to `state:changed` before it asks `state:get`, so a push can overtake the
- * answer; the answer is then older than what the mirror holds and is dropped. What did not change
- * keeps its objects (see share-structure.ts); a snapshot equal to the mirror changes nothing.
+ * A snapshot replaces the mirror, unless the mirror already holds a later state (changes overtook
+ * the answer) or this very one (nothing to render again).
  */
-export function acceptSnapshot(mirror: MirrorState, snapshot: AppState, origin: SnapshotOrigin): MirrorState {
-  if (origin === 'initial' && mirror.origin === 'event') return mirror;
-  const app = shareStructure(mirror.app, snapshot);
-  if (app === mirror.app && origin === mirror.origin && mirror.loadError === null) return mirror;
-  return { app, origin, loadError: null };
+export function acceptSnapshot(mirror: MirrorState, snapshot: StateSnapshot): MirrorState {
+  if (mirror.seq !== null && snapshot.seq <= mirror.seq && mirror.app !== null) return mirror;
+  return { app: snapshot.state, seq: snapshot.seq, loadError: null };
+}
+
+/** Applies change `frame.seq` if it is the next one for the state the mirror holds. */
+export function acceptChanges(
+  mirror: MirrorState,
+  frame: StateChangesFrame,
+): { readonly mirror: MirrorState; readonly outcome: ChangesOutcome } {
+  if (mirror.app === null || mirror.seq === null) return { mirror, outcome: 'no-snapshot' };
+  if (frame.seq <= mirror.seq) return { mirror, outcome: 'stale' };
+  if (frame.seq !== mirror.seq + 1) return { mirror, outcome: 'gap' };
+  const app = applyChanges(mirror.app, frame.changes);
+  if (app === null) return { mirror, outcome: 'misfit' };
+  return { mirror: { ...mirror, app, seq: frame.seq }, outcome: 'applied' };
 }
 
 export function failInitialLoad(mirror: MirrorState, error: AppError): MirrorState {
@@ -147,12 +168,14 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
     if (
       ui.filterText === '' &&
       ui.stateFilter === 'all' &&
+      ui.groupFilter === null &&
       ui.selectedAgentId === null &&
       sameMonitorOptions(ui.monitorOptions, defaults.monitorOptions) &&
       ui.pendingReplace === null &&
       Object.keys(ui.commandStatuses).length === 0 &&
       sameMessagingOptions(ui.messagingOptions, defaults.messagingOptions) &&
       ui.messagingMenu === null &&
+      ui.agentMenu === null &&
       ui.readingConversationId === null &&
       ui.dismissedEndings.length === 0
     ) {
@@ -162,17 +185,20 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
       ...ui,
       filterText: '',
       stateFilter: 'all',
+      groupFilter: null,
       selectedAgentId: null,
       monitorOptions: defaults.monitorOptions,
       pendingReplace: null,
       commandStatuses: {},
       messagingOptions: defaults.messagingOptions,
       messagingMenu: null,
+      agentMenu: null,
       readingConversationId: null,
       dismissedEndings: [],
     };
   }
-  const agentPresent = (agentId: string) => app.team.agents.some((agent) => agent.id === agentId);
+  const agentIds = new Set(app.team.agents.map((agent) => agent.id));
+  const agentPresent = (agentId: string) => agentIds.has(agentId);
   const selected = ui.selectedAgentId;
   const selectedAgentId = selected !== null && !agentPresent(selected) ? null : selected;
   const replace = ui.pendingReplace;
@@ -181,6 +207,8 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
   const commandStatuses = pruneCommands(ui.commandStatuses, (key) => commandStillRelevant(app, key));
   const menu = ui.messagingMenu;
   const messagingMenu = menu !== null && !agentPresent(menu.agentId) ? null : menu;
+  const rowMenu = ui.agentMenu;
+  const agentMenu = rowMenu !== null && !agentPresent(rowMenu.agentId) ? null : rowMenu;
   const reading = ui.readingConversationId;
   const readingConversationId = reading !== null && !isConversationShown(app, reading) ? null : reading;
   const inHistory = (id: string) => app.messaging.history.some((ended) => ended.id === id);
@@ -192,6 +220,7 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
     pendingReplace === ui.pendingReplace &&
     commandStatuses === ui.commandStatuses &&
     messagingMenu === ui.messagingMenu &&
+    agentMenu === ui.agentMenu &&
     readingConversationId === ui.readingConversationId &&
     dismissedEndings === ui.dismissedEndings
   ) {
@@ -203,6 +232,7 @@ export function reconcileUi(ui: UiState, app: AppState, defaults: SessionOptions
     pendingReplace,
     commandStatuses,
     messagingMenu,
+    agentMenu,
     readingConversationId,
     dismissedEndings,
   };

@@ -11,11 +11,11 @@ import type {
 import type { VoiceMode } from '../../../electron/common/models/voice';
 import { ok } from '../../../electron/common/result';
 import type { Result } from '../../../electron/common/result';
+import type { StateChangesFrame } from '../../../electron/common/models/state-changes';
 import type { AppStore } from './app-store';
 import { commandKeys } from './command-status';
 import type { MonitorTarget } from './mirror';
 import type { ThemePreference } from './theme';
-import { readTranscript } from './transcript-sync';
 
 export interface MessagingTarget {
   readonly agentId: string;
@@ -24,7 +24,7 @@ export interface MessagingTarget {
 }
 
 /**
- * What the UI may ask of main. None of these write the mirror; main answers with `state:changed`.
+ * What the UI may ask of main. None of these write the mirror; main answers with `state:changes`.
  * Monitoring commands also note in the UI slice that they are on their way and whether they failed,
  * so the control that sent one can wait and show why.
  */
@@ -36,6 +36,8 @@ export interface UiCommands {
   signOut(): Promise<Result<null>>;
   /** Asks for the whole state again, after the first attempt failed. */
   reloadState(): Promise<void>;
+  /** Tells main which team rows are on screen, top to bottom, so it refreshes those agents first. */
+  showRows(agentIds: ReadonlyArray<string>): Promise<Result<null>>;
 
   /**
    * Starts monitoring with the session's scope and frequency. GWS allows one voice subscription at
@@ -68,11 +70,6 @@ export interface UiCommands {
   switchConversationMode(conversationId: string, mode: MessagingMode): Promise<Result<null>>;
   sendMessage(conversationId: string, text: string): Promise<Result<null>>;
   leaveConversation(conversationId: string, farewell: string): Promise<Result<null>>;
-  /**
-   * Reads a transcript whole: for a card whose transcript is not held (an ended one, a history item)
-   * or after a read failed. The transcript sync reads those of live cards by itself.
-   */
-  readTranscript(conversationId: string): Promise<void>;
 
   /** Reads the settings again; the answer replaces what the store holds. */
   loadSettings(): Promise<Result<SettingsView>>;
@@ -93,13 +90,6 @@ export interface UiCommands {
   getDiagnostics(): Promise<Result<{ text: string }>>;
 }
 
-async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> {
-  const result = await bridge.invoke('state:get', {});
-  const { mirrorActions } = store.getState();
-  if (result.ok) mirrorActions.receiveSnapshot(result.value, 'initial');
-  else mirrorActions.failInitialLoad(result.error);
-}
-
 /**
  * Reads the settings now and again whenever a session begins or ends: signing in remembers (or
  * forgets) passwords and the last server, and the sign-in screen shows both.
@@ -115,13 +105,72 @@ export function startSettingsSync(commands: Pick<UiCommands, 'loadSettings'>, st
   });
 }
 
-/** Subscribes before asking, so no change between the answer and the subscription is lost. */
+/** Reads a snapshot again (the first read failed and the supervisor asked to try again). */
+async function loadState(bridge: EarshotBridge, store: AppStore): Promise<void> {
+  const result = await bridge.invoke('state:get', {});
+  const { mirrorActions } = store.getState();
+  if (result.ok) mirrorActions.receiveSnapshot(result.value);
+  else mirrorActions.failInitialLoad(result.error);
+}
+
+/** Batches held while a snapshot is on its way; beyond this the oldest go (the next snapshot covers them). */
+const maxHeldChanges = 1_000;
+
+/**
+ * Keeps the mirror in step with main: subscribes to the numbered changes first, then asks for a
+ * snapshot, and applies each batch that follows the state it holds. Batches that arrive before the
+ * snapshot, or while another is on its way, are held and applied after it in number order; a gap or
+ * a batch that does not fit asks for a snapshot again.
+ */
 export function startMirror(bridge: EarshotBridge, store: AppStore): () => void {
-  const stop = bridge.on('state:changed', (snapshot) =>
-    store.getState().mirrorActions.receiveSnapshot(snapshot, 'event'),
-  );
-  void loadState(bridge, store);
-  return stop;
+  const held: StateChangesFrame[] = [];
+  let asking = false;
+  let stopped = false;
+
+  const askForSnapshot = async () => {
+    if (asking || stopped) return;
+    asking = true;
+    const result = await bridge.invoke('state:get', {});
+    asking = false;
+    if (stopped) return;
+    const { mirrorActions } = store.getState();
+    if (!result.ok) {
+      if (store.getState().mirror.app === null) mirrorActions.failInitialLoad(result.error);
+      return;
+    }
+    mirrorActions.receiveSnapshot(result.value);
+    const waiting = held.splice(0).sort((a, b) => a.seq - b.seq);
+    for (const [index, frame] of waiting.entries()) {
+      if (receive(frame)) continue;
+      // A snapshot has been asked for again; what came after this batch waits for it.
+      held.push(...waiting.slice(index + 1));
+      return;
+    }
+  };
+
+  /** False when the batch cannot apply: a snapshot has been asked for. */
+  const receive = (frame: StateChangesFrame): boolean => {
+    const outcome = store.getState().mirrorActions.receiveChanges(frame);
+    if (outcome === 'applied' || outcome === 'stale') return true;
+    if (outcome !== 'misfit') hold(frame);
+    void askForSnapshot();
+    return false;
+  };
+
+  const hold = (frame: StateChangesFrame) => {
+    held.push(frame);
+    if (held.length > maxHeldChanges) held.shift();
+  };
+
+  const stop = bridge.on('state:changes', (frame) => {
+    if (asking) hold(frame);
+    else receive(frame);
+  });
+  void askForSnapshot();
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
 
 export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiCommands {
@@ -184,6 +233,7 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
     signInWithProfile: (request) => bridge.invoke('session:signInWithProfile', request),
     signOut: () => bridge.invoke('session:signOut', {}),
     reloadState: () => loadState(bridge, store),
+    showRows: (agentIds) => bridge.invoke('team:showRows', { agentIds: [...agentIds] }),
 
     startMonitoring: (target) => {
       const { mirror, uiActions } = store.getState();
@@ -266,7 +316,6 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
         bridge.invoke('messaging:leave', { conversationId, ...(trimmed === '' ? {} : { farewell: trimmed }) }),
       );
     },
-    readTranscript: (conversationId) => readTranscript(bridge, store, conversationId),
 
     loadSettings,
     updateSettings,

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import type {
-  Conversation,
-  MessagingChannel,
-  TranscriptAppended,
-  TranscriptLine,
-} from '../../../electron/common/models/messaging';
+import type { Conversation, MessagingChannel, TranscriptLine } from '../../../electron/common/models/messaging';
+import type { AppState } from '../../../electron/common/models/app-state';
+import { stateChangesFrameSchema } from '../../../electron/common/models/state-changes';
 import { ok, type Result } from '../../../electron/common/result';
 import { GwsApi } from '../../../electron/main/contact-center/gws-api';
 import { HttpTransport, type BasicCredentials } from '../../../electron/main/contact-center/http-transport';
@@ -14,7 +11,9 @@ import type { MessagingGws } from '../../../electron/main/monitoring/messaging-g
 import { MessagingMonitoring, type MessagingSession } from '../../../electron/main/monitoring/messaging-monitoring';
 import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { createAppStore, type AppStore } from '../../../electron/main/state/app-store';
+import { diffState } from '../../../electron/main/state/state-changes';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
+import { applyChanges } from '../../../renderer/ui/store/state-changes';
 import { waitFor } from '../../support/wait-for';
 import { callControl } from '../../support/simulator-control';
 
@@ -79,14 +78,29 @@ async function messagingSessionOf(
   };
 }
 
-/** The transcript as the UI rebuilds it from the appended batches alone. */
-function replay(events: readonly TranscriptAppended[], conversationId: string): TranscriptLine[] {
-  let lines: TranscriptLine[] = [];
-  for (const event of events) {
-    if (event.conversationId !== conversationId) continue;
-    lines = [...lines.slice(0, event.from), ...event.lines];
-  }
-  return lines;
+/**
+ * The state as a window rebuilds it from main's changes alone: each change through JSON and the
+ * contract, applied to the window's copy.
+ */
+function followAsWindow(store: AppStore): { readonly state: AppState } {
+  const window = { state: store.getState() };
+  store.subscribe((state, previous) => {
+    const changes = diffState(previous, state);
+    if (changes === null) return;
+    const frame = stateChangesFrameSchema.parse(JSON.parse(JSON.stringify({ seq: 1, changes })));
+    const applied = applyChanges(window.state, frame.changes);
+    assert.ok(applied, 'every change applies to the window’s copy');
+    window.state = applied;
+  });
+  return window;
+}
+
+function windowLines(window: { readonly state: AppState }, conversationId: string): readonly TranscriptLine[] {
+  const { conversations, history } = window.state.messaging;
+  return (
+    (conversations.find((entry) => entry.id === conversationId) ?? history.find((entry) => entry.id === conversationId))
+      ?.lines ?? []
+  );
 }
 
 for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChannel[]) {
@@ -125,7 +139,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const session = new SupervisorSession({
         store,
         logger,
-        teamPollIntervalMs: 60_000,
+        teamRefresh: { requestsPerSecond: 0.05 },
         offlineAfterMs: 60_000,
         requestTimeoutMs: 3_000,
         cometdBackoff: { incrementMs: 100, maxMs: 400 },
@@ -137,8 +151,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
         store,
         logger: logger.child('messaging'),
       });
-      const appended: TranscriptAppended[] = [];
-      service.onTranscriptAppended((event) => appended.push(event));
+      const window = followAsWindow(store);
       // As main-services does: whatever ends the session ends the board.
       const unsubscribe = store.subscribe((state, previous) => {
         if (previous.session && !state.session) service.endAll();
@@ -155,11 +168,8 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
         const { conversations, history } = store.getState().messaging;
         return conversations.find((entry) => entry.id === id) ?? history.find((entry) => entry.id === id);
       };
-      const transcript = (id: string): readonly TranscriptLine[] => {
-        const lines = service.getTranscript(id);
-        return lines.ok ? lines.value : [];
-      };
-      return { store, session, service, logger, appended, card, transcript };
+      const transcript = (id: string): readonly TranscriptLine[] => card(id)?.lines ?? [];
+      return { store, session, service, logger, window, card, transcript };
     }
 
     async function startConversation(agent: ControlUser, customerName = 'Dana Tester'): Promise<string> {
@@ -201,7 +211,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
     }
 
     test('Monitor: statusCode 0 is the confirmation; a new conversation arrives with its history, then live lines and typing', async () => {
-      const { store, card, transcript, appended, id, agent } = await monitored();
+      const { store, card, transcript, window, id, agent } = await monitored();
       const subscription = store.getState().messaging.subscriptions.find((entry) => entry.agentId === agent.id);
       assert.equal(subscription?.pending, false);
       assert.equal(subscription?.mode, 'Monitor');
@@ -242,8 +252,8 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       );
       assert.equal(new Set(indices).size, indices.length);
       assert.ok(!transcript(id).some((line) => line.type.startsWith('Typing')));
-      assert.deepEqual(replay(appended, id), transcript(id));
-      assert.equal(card(id)?.transcriptLength, transcript(id).length);
+      assert.deepEqual(windowLines(window, id), transcript(id));
+      assert.deepEqual(windowLines(window, id), card(id)?.lines);
     });
 
     test('only the next conversation: one in progress is not delivered; NextChat ends after one', async () => {
@@ -340,12 +350,12 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
     });
 
     test('completion and re-queueing: the supervisor gets Revoked and the card moves to the history', async () => {
-      const { card, store, id, service, agent } = await monitored();
+      const { card, store, id, agent } = await monitored();
       await control(simulator, 'POST', `/interactions/${id}/complete`, {});
       await waitFor('Revoked', () => card(id)?.ended);
       assert.equal(card(id)?.state, 'Revoked');
       assert.equal(store.getState().messaging.history[0]?.id, id);
-      assert.ok(service.getTranscript(id).ok);
+      assert.ok((card(id)?.lines.length ?? 0) > 0, 'the history card keeps its transcript');
 
       const requeued = await startConversation(agent, 'Second Customer');
       await waitFor('the next conversation', () => card(requeued));
@@ -438,7 +448,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
     });
 
     test('after a dropped CometD connection, nothing is shown twice and the order holds', async () => {
-      const { card, transcript, id, logger, appended } = await monitored();
+      const { card, transcript, id, logger, window } = await monitored();
       await control(simulator, 'POST', '/cometd/drop');
       await say(id, 'customer', 'First line during the outage');
       await say(id, 'customer', 'Second line during the outage');
@@ -457,11 +467,11 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       const indices = transcript(id).map((line) => line.index);
       assert.equal(new Set(indices).size, indices.length);
       assert.equal(card(id)?.ended, false);
-      assert.deepEqual(replay(appended, id), transcript(id));
+      assert.deepEqual(windowLines(window, id), transcript(id));
     });
 
     test('lines said while the contact center restarted are read again; the conversation goes on', async () => {
-      const { card, transcript, id, logger, appended, service } = await monitored('Coach');
+      const { card, transcript, id, logger, window, service } = await monitored('Coach');
       await simulator.restart(300);
       // Nobody is subscribed to CometD now: these lines reach no notification.
       await say(id, 'customer', 'First line after the restart');
@@ -485,13 +495,13 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       assert.ok(texts.indexOf('First line after the restart') < texts.indexOf('Second line after the restart'));
       assert.equal(card(id)?.ended, false);
       assert.equal(card(id)?.mode, 'Coach');
-      assert.deepEqual(replay(appended, id), transcript(id));
+      assert.deepEqual(windowLines(window, id), transcript(id));
       await waitFor('operations accepted again', async () => (await service.send(id, 'Still here')).ok, 15_000);
       await waitFor('my line after the restart', () => transcript(id).at(-1)?.text === 'Still here');
     });
 
     test('signing out empties the board and forgets the transcripts', async () => {
-      const { session, store, id, card, service } = await monitored();
+      const { session, store, id, card } = await monitored();
       assert.ok(card(id));
       await session.signOut();
       assert.deepEqual(store.getState().messaging, {
@@ -500,7 +510,6 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
         conversations: [],
         history: [],
       });
-      assert.equal(service.getTranscript(id).ok, false);
     });
   });
 }

@@ -30,7 +30,7 @@ function newSession(store: AppStore, options: { offlineAfterMs?: number } = {}) 
   const session = new SupervisorSession({
     store,
     logger,
-    teamPollIntervalMs: 150,
+    teamRefresh: { requestsPerSecond: 20 },
     offlineAfterMs: options.offlineAfterMs ?? 60_000,
     requestTimeoutMs: 3_000,
     cometdBackoff: { incrementMs: 100, maxMs: 400 },

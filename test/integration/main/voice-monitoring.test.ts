@@ -71,7 +71,7 @@ describe('voice monitoring against the demo contact center', () => {
       mediaHost: harness.link,
       mediaHostRestartsByItself: false,
       platform,
-      teamPollIntervalMs: 200,
+      teamRefresh: { requestsPerSecond: 10 },
     });
     const signedIn = await invoke('session:signIn', {
       server: { kind: 'gws', baseUrl: simulator.baseUrl },

@@ -111,7 +111,7 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
       mediaHost: harness.link,
       mediaHostRestartsByItself: false,
       platform,
-      teamPollIntervalMs: 200,
+      teamRefresh: { requestsPerSecond: 10 },
     });
     const signedIn = await invoke('session:signIn', {
       server: { kind: 'gws', baseUrl: simulator.baseUrl },

@@ -50,7 +50,7 @@ test('the voice and chat services report each accepted action, and the trail kee
   const session = new SupervisorSession({
     store,
     logger: logger.child('session'),
-    teamPollIntervalMs: 60_000,
+    teamRefresh: { requestsPerSecond: 0.05 },
     requestTimeoutMs: 3_000,
   });
   const sip = new SipController({ link: absentMediaHost, store, logger: logger.child('sip'), restartsByItself: false });

@@ -73,8 +73,25 @@ export const contactSchema = z.looseObject({
     )
     .optional(),
   availability: z.looseObject({ channels: z.array(availabilityChannelSchema).default([]) }).optional(),
+  /**
+   * Agent groups. The A.13 sample shows only `[]`; names or `{id, name}` objects are both taken,
+   * and an entry without a name is dropped rather than failing the contact.
+   */
+  businessUnits: z
+    .array(z.unknown())
+    .optional()
+    .transform((units) => (units ?? []).flatMap(businessUnitName)),
 });
 export type WireContact = z.infer<typeof contactSchema>;
+
+const namedUnitSchema = z.looseObject({ name: z.string().optional(), displayName: z.string().optional() });
+
+function businessUnitName(unit: unknown): string[] {
+  if (typeof unit === 'string') return unit.trim() === '' ? [] : [unit.trim()];
+  const named = namedUnitSchema.safeParse(unit);
+  const name = named.success ? (named.data.displayName ?? named.data.name ?? '').trim() : '';
+  return name === '' ? [] : [name];
+}
 
 export const contactsResponseSchema = z.looseObject({
   statusCode: z.literal(0),

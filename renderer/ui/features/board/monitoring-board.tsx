@@ -6,7 +6,7 @@ import type { AppStoreState } from '../../store/app-store';
 import { shareStructure } from '../../store/share-structure';
 import { useAppStore, useAppStoreApi, useClock } from '../../store/store-context';
 import { ConversationCard } from '../messaging/conversation-card';
-import { StatePill } from '../team/state-pill';
+import { StatusPill } from '../team/state-pill';
 import { CallCard } from '../voice/call-card';
 import { useFocusKind } from '../../components/use-focus-kind';
 import { activeBindings, shortcutsActIn } from '../voice/shortcuts';
@@ -153,7 +153,7 @@ function GroupSummary({ group }: { group: BoardGroup }) {
   return (
     <div className="board-group__head">
       <h3 className="board-group__name">{group.agentName}</h3>
-      {agent !== null && <StatePill state={agent.state} />}
+      {agent !== null && <StatusPill agent={agent} />}
       {counts !== null && <span className="board-group__count">{counts}</span>}
     </div>
   );

@@ -1,7 +1,8 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TranscriptLine } from '../../../../electron/common/models/messaging';
 import { ArrowDownIcon } from '../../components/icons';
-import { useAppStore, useCommands } from '../../store/store-context';
+import { useAppStore } from '../../store/store-context';
+import { findConversation } from '../../store/conversation-selectors';
 import {
   isNearBottom,
   isSystemLine,
@@ -79,9 +80,7 @@ const TranscriptLineView = memo(function TranscriptLineView({ line }: { line: Tr
  * they are and counts what arrived below.
  */
 export function Transcript({ conversationId, label }: { conversationId: string; label: string }) {
-  const commands = useCommands();
-  const held = useAppStore((state) => state.transcripts[conversationId]);
-  const lines = held?.lines ?? noLines;
+  const lines = useAppStore((state) => findConversation(state, conversationId)?.lines ?? noLines);
   const scroller = useRef<HTMLOListElement>(null);
   const [following, setFollowing] = useState(true);
   const [lastSeenIndex, setLastSeenIndex] = useState(0);
@@ -121,14 +120,7 @@ export function Transcript({ conversationId, label }: { conversationId: string; 
     setFollowing(true);
   };
 
-  // The sync reads the board's transcripts; an ended card or a history item opened later reads its own.
-  const missing = held === undefined;
-  useEffect(() => {
-    if (missing) void commands.readTranscript(conversationId);
-  }, [missing, commands, conversationId]);
-
   const unseen = following ? 0 : unseenCount(lines, lastSeenIndex);
-  const loading = held === undefined || (held.loading && lines.length === 0);
 
   return (
     <div className="transcript">
@@ -137,38 +129,14 @@ export function Transcript({ conversationId, label }: { conversationId: string; 
         className="transcript__lines"
         data-testid={`transcript-${conversationId}`}
         aria-label={label}
-        aria-busy={loading}
         tabIndex={0}
         onScroll={onScroll}
       >
         {lines.map((line) => (
           <TranscriptLineView key={line.index} line={line} />
         ))}
-        {lines.length === 0 && (
-          <li className="transcript__empty">
-            {loading ? (
-              <>
-                <span className="spinner spinner--small" aria-hidden="true" /> Loading the transcript…
-              </>
-            ) : (
-              'No messages yet.'
-            )}
-          </li>
-        )}
+        {lines.length === 0 && <li className="transcript__empty">No messages yet.</li>}
       </ol>
-      {held?.error != null && (
-        <p className="transcript__problem" role="alert">
-          <span>The transcript could not be loaded: {held.error.message}</span>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={held.loading}
-            onClick={() => void commands.readTranscript(conversationId)}
-          >
-            Try again
-          </button>
-        </p>
-      )}
       {unseen > 0 && (
         <button type="button" className="transcript__unseen" data-testid="new-messages" onClick={jumpToEnd}>
           {newMessagesLabel(unseen)}

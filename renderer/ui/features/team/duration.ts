@@ -1,3 +1,5 @@
+import type { Since } from '../../../../electron/common/models/agent';
+
 export interface FormattedDuration {
   /** Compact clock text for the table cell: mm:ss under an hour, h:mm h from then on. */
   readonly text: string;
@@ -30,4 +32,25 @@ export function formatTimeInState(elapsedMs: number): FormattedDuration {
     };
   }
   return { text: `${hours}:${pad(minutes)} h`, label: `${plural(hours, 'hour')} ${plural(minutes, 'minute')}` };
+}
+
+/**
+ * How long something has lasted, saying how sure that is: a time Earshot could only bound from
+ * below reads "≥ 04:12" ("at least 4 minutes 12 seconds"), never an exact-looking 04:12.
+ */
+export function describeElapsed(since: Since, now: number): FormattedDuration {
+  const { text, label } = formatTimeInState(now - since.at);
+  return since.basis === 'at-least' ? { text: `≥ ${text}`, label: `at least ${label}` } : { text, label };
+}
+
+/** The tooltip that says where a time comes from. */
+export function sinceSource(since: Since): string {
+  switch (since.basis) {
+    case 'reported':
+      return 'as the contact center reports it';
+    case 'seen':
+      return 'since Earshot saw it begin';
+    case 'at-least':
+      return 'it was already going when Earshot first saw it';
+  }
 }

@@ -110,6 +110,8 @@ export function MessagingTrigger({
       ) : (
         subscriptions.map((subscription) => <SubscriptionPill key={subscription.channel} subscription={subscription} />)
       )}
+      {/* The name is what the button shows plus whose it is, so a visible label is always part of it (WCAG 2.5.3). */}
+      <span className="visually-hidden"> of {agentName}</span>
       <ChevronIcon className="messaging-trigger__chevron" width={12} height={12} />
     </button>
   );

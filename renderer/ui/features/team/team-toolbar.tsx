@@ -1,31 +1,93 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { KeyboardEvent, Ref } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
+import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { SearchIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
 import { stateFilters } from '../../store/team-view-options';
 import { useShortcutOptions } from '../voice/use-voice-shortcuts';
 import { MonitorOptions } from './monitor-options';
-import { countByStateFilter, matchesFilterText, stateFilterLabels } from './team-model';
+import { countByStateFilter, matchesFilterText, matchesGroupFilter, stateFilterLabels } from './team-model';
+
+const noGroups: ReadonlyArray<string> = [];
+
+/** Agent groups where GWS gives them; none, no filter. */
+function GroupFilter() {
+  const id = useId();
+  const groups = useAppStore((state) => state.mirror.app?.team.groups ?? noGroups);
+  const groupFilter = useAppStore((state) => state.ui.groupFilter);
+  const setGroupFilter = useAppStore((state) => state.uiActions.setGroupFilter);
+  if (groups.length === 0) return null;
+  return (
+    <div className="group-filter">
+      <label className="visually-hidden" htmlFor={id}>
+        Agent group
+      </label>
+      <select
+        id={id}
+        className="group-filter__select"
+        data-testid="group-filter"
+        value={groupFilter ?? ''}
+        onChange={(event) => setGroupFilter(event.target.value === '' ? null : event.target.value)}
+      >
+        <option value="">All groups</option>
+        {groups.map((group) => (
+          <option key={group} value={group}>
+            {group}
+          </option>
+        ))}
+        {groupFilter !== null && !groups.includes(groupFilter) && <option value={groupFilter}>{groupFilter}</option>}
+      </select>
+    </div>
+  );
+}
+
+/** "312 of 500 agents" while a large team loads, then how many the filters show. */
+function TeamSummary({ load, total, shown }: { load: TeamLoad; total: number; shown: number }) {
+  if (load.status === 'loading') {
+    return (
+      <div className="team-toolbar__summary team-load" data-testid="team-load" role="status">
+        <span>
+          Loading your team… {load.received}
+          {load.expected === null ? '' : ` of ${load.expected}`} agents
+        </span>
+        {load.expected !== null && load.expected > 0 && (
+          <progress className="team-load__bar" max={load.expected} value={load.received} aria-hidden="true" />
+        )}
+      </div>
+    );
+  }
+  return (
+    <p className="team-toolbar__summary" aria-live="polite" data-testid="team-summary">
+      {shown === total ? `${total} agents` : `${shown} of ${total} agents`}
+    </p>
+  );
+}
 
 export function TeamToolbar({
   agents,
   shownCount,
+  load,
   filterInput,
 }: {
   agents: ReadonlyArray<Agent>;
   shownCount: number;
+  load: TeamLoad;
   filterInput: Ref<HTMLInputElement>;
 }) {
   const filterText = useAppStore((state) => state.ui.filterText);
   const stateFilter = useAppStore((state) => state.ui.stateFilter);
+  const groupFilter = useAppStore((state) => state.ui.groupFilter);
   const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
   const { singleKeyShortcuts } = useShortcutOptions();
 
-  // Counts follow the text filter, so a chip's number is the number of rows it will show.
+  // Counts follow the text and group filters, so a chip's number is the number of rows it will show.
   const counts = useMemo(
-    () => countByStateFilter(agents.filter((agent) => matchesFilterText(agent, filterText))),
-    [agents, filterText],
+    () =>
+      countByStateFilter(
+        agents.filter((agent) => matchesFilterText(agent, filterText) && matchesGroupFilter(agent, groupFilter)),
+      ),
+    [agents, filterText, groupFilter],
   );
 
   const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -64,6 +126,7 @@ export function TeamToolbar({
             key={filter}
             type="button"
             className={`chip chip--${filter}`}
+            data-testid={`state-chip-${filter}`}
             aria-pressed={stateFilter === filter}
             onClick={() => setStateFilter(filter)}
           >
@@ -72,12 +135,11 @@ export function TeamToolbar({
           </button>
         ))}
       </div>
+      <GroupFilter />
       <div className="team-toolbar__monitor">
         <MonitorOptions />
       </div>
-      <p className="team-toolbar__summary" aria-live="polite">
-        {shownCount === agents.length ? `${agents.length} agents` : `${shownCount} of ${agents.length} agents`}
-      </p>
+      <TeamSummary load={load} total={agents.length} shown={shownCount} />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
+import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { NoticeBanner } from '../../components/notice-banner';
 import { focusKindOf } from '../../components/focus-kind';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { shortcutOptionsOf, shortcutsActIn } from '../voice/shortcuts';
+import { AgentMenu } from './agent-menu';
 import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
@@ -12,21 +14,34 @@ import { visibleAgents } from './team-model';
 import './team.css';
 
 const noAgents: ReadonlyArray<Agent> = [];
+const loadingTeam: TeamLoad = { status: 'loading', received: 0, expected: null };
+
+/** Said when the server announced more agents than it sent: the list is what it sent, no more. */
+function IncompleteTeam({ load }: { load: TeamLoad }) {
+  if (load.status !== 'incomplete' || load.expected === null) return null;
+  return (
+    <NoticeBanner testId="team-incomplete">
+      The contact center says your team has {load.expected} agents but sent only {load.received}. The list shows those;
+      Earshot keeps asking for the others, and the missing ones cannot be monitored until they arrive.
+    </NoticeBanner>
+  );
+}
 
 export function TeamView() {
   const agents = useAppStore((state) => state.mirror.app?.team.agents ?? noAgents);
-  const loaded = useAppStore((state) => state.mirror.app?.team.refreshedAt != null);
+  const load = useAppStore((state) => state.mirror.app?.team.load ?? loadingTeam);
   const teamError = useAppStore((state) => state.mirror.app?.team.error?.message ?? null);
   const filterText = useAppStore((state) => state.ui.filterText);
   const stateFilter = useAppStore((state) => state.ui.stateFilter);
+  const groupFilter = useAppStore((state) => state.ui.groupFilter);
   const sort = useAppStore((state) => state.ui.sort);
-  const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
+  const { setFilterText, setStateFilter, setGroupFilter } = useAppStore((state) => state.uiActions);
   const filterInput = useRef<HTMLInputElement>(null);
   const store = useAppStoreApi();
 
   const rows = useMemo(
-    () => visibleAgents(agents, { filterText, stateFilter, sort }),
-    [agents, filterText, stateFilter, sort],
+    () => visibleAgents(agents, { filterText, stateFilter, groupFilter, sort }),
+    [agents, filterText, stateFilter, groupFilter, sort],
   );
 
   useEffect(() => {
@@ -46,11 +61,13 @@ export function TeamView() {
   const clearFilters = () => {
     setFilterText('');
     setStateFilter('all');
+    setGroupFilter(null);
   };
 
+  const loading = load.status === 'loading';
   let emptyMessage: string | null = null;
   if (agents.length === 0) {
-    if (!loaded && teamError === null) emptyMessage = 'Loading your team…';
+    if (loading && teamError === null) emptyMessage = 'Loading your team…';
     else if (teamError === null) emptyMessage = 'No agents in your team yet.';
     else emptyMessage = 'The team list is not available right now.';
   } else if (rows.length === 0) {
@@ -61,13 +78,13 @@ export function TeamView() {
     // Focus falls back here when a row or a control of the team goes away (a filter, a cancelled subscription).
     <section className="team-view" aria-label="Team" tabIndex={-1}>
       {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
-      <TeamToolbar agents={agents} shownCount={rows.length} filterInput={filterInput} />
+      <IncompleteTeam load={load} />
+      <TeamToolbar agents={agents} shownCount={rows.length} load={load} filterInput={filterInput} />
       <MonitoringNotices rows={rows} />
-      <div className="team-table-scroll">
-        <TeamTable rows={rows} />
+      <TeamTable rows={rows}>
         {emptyMessage !== null && (
           <div className="team-empty" role="status">
-            {!loaded && agents.length === 0 && teamError === null && <span className="spinner" aria-hidden="true" />}
+            {loading && agents.length === 0 && teamError === null && <span className="spinner" aria-hidden="true" />}
             <span>{emptyMessage}</span>
             {agents.length > 0 && (
               <button type="button" className="button button--quiet" onClick={clearFilters}>
@@ -76,8 +93,9 @@ export function TeamView() {
             )}
           </div>
         )}
-      </div>
+      </TeamTable>
       <MessagingMenu />
+      <AgentMenu />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { Agent, AgentStateKind } from '../../../../electron/common/models/agent';
+import type { Agent } from '../../../../electron/common/models/agent';
 import type { AppState } from '../../../../electron/common/models/app-state';
 import type {
   Conversation,
@@ -11,28 +11,7 @@ import type { ServerProfile, Settings, SettingsView } from '../../../../electron
 import { louderAudience } from '../../../../electron/common/models/voice';
 import type { Audience, MonitoredCall, VoiceState, VoiceSubscription } from '../../../../electron/common/models/voice';
 
-const labels: Record<AgentStateKind, string> = {
-  Ready: 'Ready',
-  NotReady: 'Not Ready',
-  AfterCallWork: 'After Call Work',
-  LoggedOut: 'Logged Out',
-  Unknown: 'Mystery',
-};
-
-export function makeAgent(
-  overrides: Partial<Omit<Agent, 'state'>> & { id: string; kind?: AgentStateKind; reason?: string | null },
-): Agent {
-  const { kind = 'Ready', reason = null, ...rest } = overrides;
-  return {
-    userName: overrides.id,
-    displayName: overrides.id,
-    extension: null,
-    stateSince: 0,
-    activity: { onCall: false, chats: 0, smsSessions: 0 },
-    ...rest,
-    state: { kind, label: labels[kind], reason },
-  };
-}
+export { makeAgent } from '../../../fixtures/agents';
 
 export function makeAppState(overrides: Partial<AppState> = {}): AppState {
   return {
@@ -42,9 +21,21 @@ export function makeAppState(overrides: Partial<AppState> = {}): AppState {
       server: { baseUrl: 'http://127.0.0.1:8090', isDemo: true },
     },
     signInError: null,
-    team: { agents: [], refreshedAt: 1, error: null },
+    team: makeTeam([]),
     voice: makeVoiceState(),
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
+    ...overrides,
+  };
+}
+
+/** A fully loaded team of these agents. */
+export function makeTeam(agents: ReadonlyArray<Agent>, overrides: Partial<AppState['team']> = {}): AppState['team'] {
+  return {
+    agents,
+    refreshedAt: 1,
+    error: null,
+    load: { status: 'complete', received: agents.length, expected: agents.length },
+    groups: [],
     ...overrides,
   };
 }
@@ -101,7 +92,7 @@ export function signedOutState(): AppState {
   return makeAppState({
     connection: { status: 'signed-out', message: null, since: 0 },
     session: null,
-    team: { agents: [], refreshedAt: null, error: null },
+    team: { ...makeTeam([]), refreshedAt: null, load: { status: 'loading', received: 0, expected: null } },
   });
 }
 
@@ -132,7 +123,7 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     switchTargets: ['Coach', 'BargeIn'],
     composerDisabledReason: 'You are monitoring silently. Switch to Coach or Barge in to write.',
     sendVisibility: null,
-    transcriptLength: 0,
+    lines: [],
     lastMessageAt: null,
     startedAt: 0,
     endedAt: null,
@@ -197,4 +188,12 @@ export function makeProfile(overrides: Partial<ServerProfile> & { id: string }):
     acceptedUnencryptedUrls: [],
     ...overrides,
   };
+}
+
+let snapshots = 0;
+
+/** A snapshot of main's state, numbered after every snapshot made before it. */
+export function snapshotOf(state: AppState): { seq: number; state: AppState } {
+  snapshots += 1;
+  return { seq: snapshots, state };
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  contactToAgent,
   fromUserState,
-  hasMultimediaWork,
+  readContact,
+  readConversations,
 } from '../../../../../electron/main/contact-center/agent-mapping';
-import { contactSchema } from '../../../../../electron/main/contact-center/wire/users';
+import { contactSchema, userSchema } from '../../../../../electron/main/contact-center/wire/users';
 import * as samples from '../../../../fixtures/gws/samples';
 
 const willard = contactSchema.parse(samples.contactsResponse.contacts[0]);
@@ -14,17 +14,19 @@ function withChannels(channels: unknown[]) {
   return contactSchema.parse({ ...samples.contactsResponse.contacts[0], availability: { channels } });
 }
 
-describe('contactToAgent', () => {
-  test('the documented contact becomes a Ready agent with its extension', () => {
-    const agent = contactToAgent(willard, null);
-    assert.equal(agent.displayName, 'Willard Clinton');
-    assert.equal(agent.extension, '15000');
-    assert.deepEqual(agent.state, { kind: 'Ready', label: 'Ready', reason: null });
-    assert.deepEqual(agent.activity, { onCall: false, chats: 0, smsSessions: 0 });
+describe('readContact', () => {
+  test('the documented contact is a Ready agent with its extension, idle on every channel', () => {
+    const reading = readContact(willard);
+    assert.equal(reading.displayName, 'Willard Clinton');
+    assert.equal(reading.userName, 'WillardC');
+    assert.equal(reading.extension, '15000');
+    assert.deepEqual(reading.state, { kind: 'Ready', label: 'Ready', reason: null });
+    assert.deepEqual(reading.busy, { call: false, chat: false, sms: false });
+    assert.deepEqual(reading.groups, []);
   });
 
-  test('Not Ready keeps its reason; busy voice means on a call; counts come from the user resource', () => {
-    const agent = contactToAgent(
+  test('Not Ready keeps its reason; a channel that is not Idle is busy; unavailable is never busy', () => {
+    const reading = readContact(
       withChannels([
         {
           channel: 'voice',
@@ -33,25 +35,43 @@ describe('contactToAgent', () => {
           userState: { state: 'NotReady', displayName: 'Not Ready', reason: 'Lunch' },
         },
         { channel: 'chat', available: true, userActivity: 'Busy' },
+        { channel: 'smssession', available: false, userActivity: 'Busy' },
       ]),
-      { chats: 2, smsSessions: 1 },
     );
-    assert.deepEqual(agent.state, { kind: 'NotReady', label: 'Not Ready', reason: 'Lunch' });
-    assert.deepEqual(agent.activity, { onCall: true, chats: 2, smsSessions: 1 });
+    assert.deepEqual(reading.state, { kind: 'NotReady', label: 'Not Ready', reason: 'Lunch' });
+    assert.deepEqual(reading.busy, { call: true, chat: true, sms: false });
   });
 
   test('unavailable without a state is logged out; no availability at all too', () => {
-    assert.equal(contactToAgent(withChannels([{ channel: 'voice', available: false }]), null).state.kind, 'LoggedOut');
-    assert.equal(contactToAgent(withChannels([]), null).state.kind, 'LoggedOut');
+    assert.equal(readContact(withChannels([{ channel: 'voice', available: false }])).state.kind, 'LoggedOut');
+    assert.equal(readContact(withChannels([])).state.kind, 'LoggedOut');
   });
 
-  test('busy chat without a count shows at least one chat', () => {
-    const contact = withChannels([
-      { channel: 'chat', available: true, userActivity: 'Busy', userState: { state: 'Ready' } },
-    ]);
-    assert.equal(hasMultimediaWork(contact), true);
-    assert.equal(contactToAgent(contact, null).activity.chats, 1);
-    assert.equal(hasMultimediaWork(willard), false);
+  test('agent groups from business units: names or {id, name}, each once, nameless ones dropped', () => {
+    const contact = contactSchema.parse({
+      ...samples.contactsResponse.contacts[0],
+      businessUnits: ['Billing', { id: 'x', name: 'Sales' }, { id: 'y' }, 7, 'Billing', { displayName: 'Retention' }],
+    });
+    assert.deepEqual(readContact(contact).groups, ['Billing', 'Sales', 'Retention']);
+  });
+});
+
+describe('readConversations', () => {
+  test('chats and SMS sessions by id, with the start GWS reports where it can be read', () => {
+    const user = userSchema.parse({
+      id: 'u1',
+      userName: 'a1',
+      chats: [{ id: 'c1', receivedDate: '2016-03-16 09:55:18.000+1000' }, { id: 'c2' }],
+      smssessions: [{ id: 's1', receivedDate: 'yesterday' }],
+    });
+    assert.deepEqual(readConversations(user), {
+      chats: [
+        { id: 'c1', receivedAt: Date.parse('2016-03-16T09:55:18.000+10:00') },
+        { id: 'c2', receivedAt: null },
+      ],
+      sms: [{ id: 's1', receivedAt: null }],
+    });
+    assert.deepEqual(readConversations(userSchema.parse({ id: 'u1', userName: 'a1' })), { chats: [], sms: [] });
   });
 });
 

@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { z } from 'zod';
 import { appStateSchema, type AppState } from '../../../../../electron/common/models/app-state';
-import { transcriptAppendedSchema, type TranscriptAppended } from '../../../../../electron/common/models/messaging';
+import { stateChangesFrameSchema } from '../../../../../electron/common/models/state-changes';
 import { err, ok, type Result } from '../../../../../electron/common/result';
 import { isWellFormedText } from '../../../../../electron/common/uri-text';
-import { contactToAgent } from '../../../../../electron/main/contact-center/agent-mapping';
+import { deriveAgent, teamGroups } from '../../../../../electron/main/contact-center/agent-derivation';
+import { readContact, readConversations } from '../../../../../electron/main/contact-center/agent-mapping';
 import { GwsApi } from '../../../../../electron/main/contact-center/gws-api';
 import type { GwsRequest, HttpTransport } from '../../../../../electron/main/contact-center/http-transport';
-import { readTeam } from '../../../../../electron/main/contact-center/team-roster';
+import { readWholeTeam } from '../../../../../electron/main/contact-center/team-roster';
 import { callSchema, callStateChangeMessageSchema } from '../../../../../electron/main/contact-center/wire/calls';
 import { parseGwsDate, statusBodySchema } from '../../../../../electron/main/contact-center/wire/common';
 import {
@@ -43,8 +44,9 @@ import {
   type MessagingSession,
 } from '../../../../../electron/main/monitoring/messaging-monitoring';
 import { createMemoryLogger } from '../../../../../electron/main/platform/logger';
-import { signedIn, withTeamRefresh } from '../../../../../electron/main/state/app-state-reducers';
+import { signedIn, withTeamAgents } from '../../../../../electron/main/state/app-state-reducers';
 import { createAppStore, updateAppState } from '../../../../../electron/main/state/app-store';
+import { diffState } from '../../../../../electron/main/state/state-changes';
 import * as messagingSamples from '../../../../fixtures/gws/messaging-samples';
 import * as samples from '../../../../fixtures/gws/samples';
 import { arbitraryOf, fuzzInputFor, mutatedJson } from '../../../../support/zod-arbitrary';
@@ -228,6 +230,15 @@ function transportAnswering(body: (request: GwsRequest) => unknown): HttpTranspo
   return fake as unknown as HttpTransport;
 }
 
+/** An agent as the roster derives them from one read. */
+function agentOf(contact: ReturnType<typeof readContact>, conversations: ReturnType<typeof readConversations> | null) {
+  return deriveAgent(
+    undefined,
+    { contact, contactReadAt: 1, conversations, conversationsReadAt: conversations === null ? null : 1 },
+    { readAt: 1, previousReadAt: null, selfId: messagingSamples.supervisorUserId },
+  );
+}
+
 function signedInStore() {
   const store = createAppStore(() => 0);
   updateAppState(store, (state) =>
@@ -256,17 +267,15 @@ describe('what GWS answers, all the way into the store', () => {
           ),
           createMemoryLogger(),
         );
-        const team = await readTeam(api, createMemoryLogger());
+        const team = await readWholeTeam(api, { pageLimit: 100, parallel: 3 });
         if (!team.ok) return;
         const store = signedInStore();
-        updateAppState(store, (state) => withTeamRefresh(state, team.value, 1));
-        updateAppState(store, (state) =>
-          withTeamRefresh(
-            state,
-            team.value.map((agent) => ({ ...agent })),
-            2,
-          ),
-        );
+        const user = userResponseSchema.safeParse(userBodies[0]);
+        const conversations = user.success && user.data.user ? readConversations(user.data.user) : null;
+        const agents = team.value.contacts.map((contact) => agentOf(readContact(contact), conversations));
+        updateAppState(store, (state) => withTeamAgents(state, { agents, groups: teamGroups(agents) }, 1));
+        const again = agents.map((agent) => ({ ...agent }));
+        updateAppState(store, (state) => withTeamAgents(state, { agents: again, groups: teamGroups(again) }, 2));
         assertValidState(store.getState());
       }),
       runs,
@@ -279,7 +288,8 @@ describe('what GWS answers, all the way into the store', () => {
         const contact = contactSchema.safeParse(input);
         if (!contact.success) return;
         const store = signedInStore();
-        updateAppState(store, (state) => withTeamRefresh(state, [contactToAgent(contact.data, null)], 1));
+        const agent = agentOf(readContact(contact.data), null);
+        updateAppState(store, (state) => withTeamAgents(state, { agents: [agent], groups: teamGroups([agent]) }, 1));
         assertValidState(store.getState());
       }),
       runs,
@@ -330,8 +340,12 @@ describe('what GWS answers, all the way into the store', () => {
           },
         };
         const service = new MessagingMonitoring({ session, store, logger: createMemoryLogger() });
-        const appended: TranscriptAppended[] = [];
-        service.onTranscriptAppended((event) => appended.push(event));
+        // What a window would be sent: every change must pass the contract after JSON.
+        const frames: unknown[] = [];
+        const stopFollowing = store.subscribe((state, previous) => {
+          const changes = diffState(previous, state);
+          if (changes !== null) frames.push(JSON.parse(JSON.stringify({ seq: frames.length + 1, changes })));
+        });
         const parsedUser = userSchema.safeParse(user);
         if (parsedUser.success) for (const listener of snapshotListeners) listener(parsedUser.data);
         for (const delivery of deliveries) {
@@ -342,8 +356,9 @@ describe('what GWS answers, all the way into the store', () => {
         for (let turn = 0; turn < 30; turn += 1) await new Promise((resolve) => setImmediate(resolve));
         service.dispose();
         assertValidState(store.getState());
-        for (const event of appended) {
-          const parsed = transcriptAppendedSchema.safeParse(JSON.parse(JSON.stringify(event)));
+        stopFollowing();
+        for (const frame of frames) {
+          const parsed = stateChangesFrameSchema.safeParse(frame);
           assert.ok(parsed.success, parsed.success ? '' : parsed.error.message);
         }
         assert.deepEqual(unhandled, []);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { TranscriptAppended } from '../../../../../electron/common/models/messaging';
 import { err, ok, type Result } from '../../../../../electron/common/result';
 import {
   notificationEnvelopeSchema,
@@ -13,8 +12,10 @@ import {
   type MessagingSession,
 } from '../../../../../electron/main/monitoring/messaging-monitoring';
 import { createMemoryLogger } from '../../../../../electron/main/platform/logger';
-import { signedIn, withTeamRefresh } from '../../../../../electron/main/state/app-state-reducers';
+import { signedIn, withTeamAgents } from '../../../../../electron/main/state/app-state-reducers';
+import { diffState } from '../../../../../electron/main/state/state-changes';
 import { createAppStore, updateAppState } from '../../../../../electron/main/state/app-store';
+import { makeAgent } from '../../../../fixtures/agents';
 import * as samples from '../../../../fixtures/gws/messaging-samples';
 
 const chatId = '0002Ka9PFC93111A';
@@ -96,7 +97,7 @@ class FakeSession implements MessagingSession {
 function setUp() {
   const store = createAppStore(() => 0);
   updateAppState(store, (state) =>
-    withTeamRefresh(
+    withTeamAgents(
       signedIn(
         state,
         {
@@ -105,16 +106,19 @@ function setUp() {
         },
         0,
       ),
-      [
-        {
-          id: samples.agentUserId,
-          userName: 'avasquez',
-          displayName: 'Ava Vasquez',
-          extension: '5001',
-          state: { kind: 'Ready', label: 'Ready', reason: null },
-          activity: { onCall: false, chats: 1, smsSessions: 0 },
-        },
-      ],
+      {
+        agents: [
+          makeAgent({
+            id: samples.agentUserId,
+            userName: 'avasquez',
+            displayName: 'Ava Vasquez',
+            extension: '5001',
+            status: 'Busy',
+            activity: { onCall: false, chats: 1, smsSessions: 0 },
+          }),
+        ],
+        groups: [],
+      },
       0,
     ),
   );
@@ -122,13 +126,13 @@ function setUp() {
   const logger = createMemoryLogger();
   let clock = Date.parse('2016-03-16T10:00:00+10:00');
   const service = new MessagingMonitoring({ session, store, logger, now: () => (clock += 1) });
-  const appended: TranscriptAppended[] = [];
-  service.onTranscriptAppended((event) => appended.push(event));
   const conversation = (id: string) => {
     const { conversations, history } = store.getState().messaging;
     return conversations.find((entry) => entry.id === id) ?? history.find((entry) => entry.id === id);
   };
-  return { store, session, gws: session.gws, logger, service, appended, conversation };
+  /** The shown transcript, as the card carries it to the UI; null once the conversation is gone. */
+  const transcript = (id: string) => conversation(id)?.lines.map((shown) => shown.index) ?? null;
+  return { store, session, gws: session.gws, logger, service, conversation, transcript };
 }
 
 /** Lets promise chains started by a notification run to their end (bounded). */
@@ -328,22 +332,28 @@ describe('monitored conversations', () => {
     );
   });
 
-  test('the history becomes the transcript (typing notices left out), sent to the UI from position 0', async () => {
-    const { conversation, appended, service } = await delivered();
-    assert.equal(appended.length, 1);
-    assert.equal(appended[0]?.conversationId, chatId);
-    assert.equal(appended[0]?.from, 0);
-    assert.deepEqual(
-      appended[0]?.lines.map((shown) => shown.index),
-      [1, 2, 3, 5, 6],
-    );
-    assert.equal(conversation(chatId)?.transcriptLength, 5);
+  test('the history becomes the card’s transcript (typing notices left out)', async () => {
+    const { conversation, transcript } = await delivered();
+    assert.deepEqual(transcript(chatId), [1, 2, 3, 5, 6]);
     assert.equal(conversation(chatId)?.lastMessageAt, 1458086131000);
     assert.deepEqual(conversation(chatId)?.typing, []);
-    const transcript = service.getTranscript(chatId);
-    assert.ok(transcript.ok);
-    assert.equal(transcript.value.length, 5);
-    assert.equal(transcript.value[4]?.from?.isMe, true);
+    assert.equal(conversation(chatId)?.lines[4]?.from?.isMe, true);
+  });
+
+  test('a new line travels to the UI in the same change as the card fields it moves', async () => {
+    const { session, store } = await delivered();
+    const before = store.getState();
+    const customer = samples.deliveredChatEnvelope.data.chat.participants[1] ?? {};
+    session.notify(log(chatId, [line(7, 'Any news?', customer)]));
+    const changes = diffState(before, store.getState());
+    const upserts = changes?.messaging?.conversations?.upsert ?? [];
+    assert.equal(upserts.length, 1);
+    const [change] = upserts;
+    assert.deepEqual(Object.keys(change ?? {}).sort(), ['append', 'id', 'lastMessageAt']);
+    assert.deepEqual(
+      change?.append?.lines?.map((shown) => shown.text),
+      ['Any news?'],
+    );
   });
 
   test('NextChat: the subscription ends with the conversation it delivers', async () => {
@@ -353,23 +363,25 @@ describe('monitored conversations', () => {
   });
 
   test('typing notices say who is typing; what they send, or a stop, ends it', async () => {
-    const { session, conversation, appended } = await delivered();
+    const { session, conversation } = await delivered();
     const customer = samples.deliveredChatEnvelope.data.chat.participants[1] ?? {};
+    const lines = conversation(chatId)?.lines;
     session.notify(log(chatId, [line(7, '', customer, 'TypingStarted')]));
     assert.deepEqual(conversation(chatId)?.typing, ['Dana Customer']);
-    assert.equal(appended.length, 1, 'a typing notice is not a transcript line');
+    assert.equal(conversation(chatId)?.lines, lines, 'a typing notice is not a transcript line');
     session.notify(log(chatId, [line(8, 'Still waiting', customer)]));
     assert.deepEqual(conversation(chatId)?.typing, []);
     session.notify(log(chatId, [line(9, '', customer, 'TypingStarted')]));
     session.notify(log(chatId, [line(10, '', customer, 'TypingStopped')]));
     assert.deepEqual(conversation(chatId)?.typing, []);
-    assert.equal(conversation(chatId)?.transcriptLength, 6);
+    assert.equal(conversation(chatId)?.lines.length, 6);
   });
 
   test('duplicates change nothing; a gap is fetched with startIndex and count and placed in order', async () => {
-    const { session, gws, appended, service, logger } = await delivered();
+    const { session, gws, conversation, transcript, logger } = await delivered();
+    const lines = conversation(chatId)?.lines;
     session.notify(samples.deliveredChatHistoryEnvelope);
-    assert.equal(appended.length, 1);
+    assert.equal(conversation(chatId)?.lines, lines);
 
     gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, {
       statusCode: 0,
@@ -381,13 +393,7 @@ describe('monitored conversations', () => {
       path: `/api/v2/me/chats/${chatId}/messages`,
       query: { startIndex: 7, count: 2 },
     });
-    const lines = service.getTranscript(chatId);
-    assert.ok(lines.ok);
-    assert.deepEqual(
-      lines.value.map((shown) => shown.index),
-      [1, 2, 3, 5, 6, 7, 8, 9],
-    );
-    assert.deepEqual(appended.at(-1), { conversationId: chatId, from: 5, lines: lines.value.slice(5) });
+    assert.deepEqual(transcript(chatId), [1, 2, 3, 5, 6, 7, 8, 9]);
     assert.ok(logger.records.some((record) => record.message === 'Fetched missing lines'));
 
     // A line the server cannot return is not asked for again and again.
@@ -482,21 +488,20 @@ describe('monitored conversations', () => {
     assert.equal(history[0]?.state, 'Revoked');
     assert.equal(history[0]?.ended, true);
     assert.equal(history[0]?.agentName, 'Ava Vasquez');
-    assert.ok(service.getTranscript(chatId).ok);
+    assert.equal(history[0]?.lines.length, 5, 'the history card keeps its transcript');
     const refused = await service.send(chatId, 'late');
     assert.equal(refused.ok, false);
   });
 
   test('leave: the farewell goes with it; the card goes to the history and never comes back', async () => {
-    const { service, session, gws, store, conversation, appended } = await delivered();
+    const { service, session, gws, store, conversation } = await delivered();
     assert.deepEqual(await service.leave(chatId, ' Thanks, all good '), ok(null));
     assert.deepEqual(gws.operations.at(-1)?.body, { operationName: 'Leave', text: 'Thanks, all good' });
     assert.equal(store.getState().messaging.conversations.length, 0);
     assert.equal(conversation(chatId)?.state, 'Completed');
     const supervisor = samples.deliveredChatEnvelope.data.chat.participants[2] ?? {};
     session.notify(log(chatId, [line(7, 'Thanks, all good', supervisor)]));
-    assert.equal(conversation(chatId)?.transcriptLength, 6);
-    assert.equal(appended.at(-1)?.lines[0]?.text, 'Thanks, all good');
+    assert.equal(conversation(chatId)?.lines.at(-1)?.text, 'Thanks, all good');
     session.notify(withSupervisorVisibility('Supervisors', ['Leave']));
     session.notify(samples.deliveredChatEnvelope);
     assert.equal(store.getState().messaging.conversations.length, 0);
@@ -538,15 +543,13 @@ describe('monitored conversations', () => {
 
 describe('what the service does not know, or cannot read', () => {
   test('lines of an unknown conversation: it is read, then its whole log', async () => {
-    const { session, gws, conversation, service } = setUp();
+    const { session, gws, conversation } = setUp();
     gws.bodies.set(`/api/v2/me/chats/${chatId}`, samples.chatResponse);
     gws.bodies.set(`/api/v2/me/chats/${chatId}/messages`, samples.messagesResponse);
     session.notify(log(chatId, [line(7, 'seven')]));
     await settle();
     assert.equal(conversation(chatId)?.mode, 'Monitor');
-    const transcript = service.getTranscript(chatId);
-    assert.ok(transcript.ok);
-    assert.equal(transcript.value.length, 5);
+    assert.equal(conversation(chatId)?.lines.length, 5);
   });
 
   test('an unreadable one is ignored with a log line, never a crash, and not read again for every line', async () => {
@@ -602,7 +605,7 @@ describe('what the service does not know, or cannot read', () => {
 
 describe('recovery after a reconnection', () => {
   test('conversations missing from the snapshot end; present ones get their missing lines; new ones appear', async () => {
-    const { session, gws, store, conversation, service } = setUp();
+    const { session, gws, store, conversation } = setUp();
     session.notify(samples.deliveredChatEnvelope);
     session.notify(samples.deliveredChatHistoryEnvelope);
     session.notify(samples.seed003ParticipantsUpdated);
@@ -618,11 +621,9 @@ describe('recovery after a reconnection', () => {
     });
     await settle();
     assert.equal(conversation(smsId)?.ended, true);
-    assert.equal(conversation(chatId)?.transcriptLength, 6);
-    const recovered = service.getTranscript(chatId);
-    assert.ok(recovered.ok);
-    assert.equal(recovered.value.at(-1)?.text, 'said while offline');
-    assert.equal(conversation('NEW1')?.transcriptLength, 1);
+    assert.equal(conversation(chatId)?.lines.length, 6);
+    assert.equal(conversation(chatId)?.lines.at(-1)?.text, 'said while offline');
+    assert.equal(conversation('NEW1')?.lines.length, 1);
     assert.deepEqual(
       store.getState().messaging.conversations.map((entry) => entry.id),
       [chatId, 'NEW1'],
@@ -630,7 +631,7 @@ describe('recovery after a reconnection', () => {
   });
 
   test('one missing from the snapshot but still there when read on its own stays, and gets its lines', async () => {
-    const { session, gws, conversation, service } = setUp();
+    const { session, gws, conversation } = setUp();
     session.notify(samples.deliveredChatEnvelope);
     session.notify(samples.deliveredChatHistoryEnvelope);
     await settle();
@@ -642,9 +643,7 @@ describe('recovery after a reconnection', () => {
     session.snapshot({ chats: [], smssessions: [] });
     await settle();
     assert.equal(conversation(chatId)?.ended, false);
-    const transcript = service.getTranscript(chatId);
-    assert.ok(transcript.ok);
-    assert.equal(transcript.value.at(-1)?.text, 'said while offline');
+    assert.equal(conversation(chatId)?.lines.at(-1)?.text, 'said while offline');
   });
 
   test('a snapshot without the arrays asks for the lists instead', async () => {
@@ -655,7 +654,7 @@ describe('recovery after a reconnection', () => {
     session.snapshot({});
     await settle();
     assert.deepEqual(gws.reads.find((read) => read.path === '/api/v2/me/chats')?.query, { fields: '*' });
-    assert.equal(conversation(chatId)?.transcriptLength, 5);
+    assert.equal(conversation(chatId)?.lines.length, 5);
   });
 });
 
@@ -681,7 +680,6 @@ describe('ending everything', () => {
       conversations: [],
       history: [],
     });
-    assert.equal(service.getTranscript(chatId).ok, false);
   });
 
   test('dispose stops listening', () => {

@@ -14,6 +14,14 @@ import {
   withMessaging,
   withSubscriptionError,
 } from '../../../../../electron/main/state/messaging-reducers';
+import { makeLine } from '../../../renderer/ui/fixtures';
+
+function linesOf(count: number) {
+  return Array.from({ length: count }, (_, index) => makeLine(index + 1));
+}
+
+/** Main's transcript is one array until its lines change, so equal cards share it. */
+const threeLines = linesOf(3);
 
 function subscription(agentId: string, change: Partial<MessagingSubscription> = {}): MessagingSubscription {
   return {
@@ -44,7 +52,7 @@ function conversation(id: string, change: Partial<Conversation> = {}): Conversat
     switchTargets: ['Monitor', 'BargeIn'],
     composerDisabledReason: null,
     sendVisibility: 'Agents',
-    transcriptLength: 3,
+    lines: threeLines,
     lastMessageAt: 10,
     startedAt: 1,
     endedAt: null,
@@ -104,8 +112,7 @@ describe('messaging reducers', () => {
       replaced,
     );
     assert.equal(
-      updateConversation(replaced, 'c2', (entry) => ({ ...entry, transcriptLength: 4 })).conversations[1]
-        ?.transcriptLength,
+      updateConversation(replaced, 'c2', (entry) => ({ ...entry, lines: linesOf(4) })).conversations[1]?.lines.length,
       4,
     );
   });
@@ -114,7 +121,7 @@ describe('messaging reducers', () => {
     let messaging = putConversation(putConversation(initialMessagingState(), conversation('c1')), conversation('c2'));
     messaging = endConversation(
       messaging,
-      conversation('c1', { state: 'Revoked', transcriptLength: 5, pendingCommand: 'send' }),
+      conversation('c1', { state: 'Revoked', lines: linesOf(5), pendingCommand: 'send' }),
       99,
     );
     assert.deepEqual(
@@ -124,7 +131,7 @@ describe('messaging reducers', () => {
     const [ended] = messaging.history;
     assert.equal(ended?.id, 'c1');
     assert.equal(ended?.state, 'Revoked');
-    assert.equal(ended?.transcriptLength, 5);
+    assert.equal(ended?.lines.length, 5);
     assert.equal(ended?.ended, true);
     assert.equal(ended?.endedAt, 99);
     assert.deepEqual(ended?.typing, []);
@@ -143,11 +150,11 @@ describe('messaging reducers', () => {
     );
     messaging = updateConversation(messaging, 'c1', (entry) => ({
       ...entry,
-      transcriptLength: 9,
+      lines: linesOf(9),
       ended: false,
       switchTargets: ['Monitor'],
     }));
-    assert.equal(messaging.history[0]?.transcriptLength, 9);
+    assert.equal(messaging.history[0]?.lines.length, 9);
     assert.equal(messaging.history[0]?.ended, true);
     assert.equal(messaging.history[0]?.endedAt, 50);
     assert.deepEqual(messaging.history[0]?.switchTargets, []);

@@ -4,8 +4,9 @@ import type { AuditEntry, SupervisorAction } from '../../../../../electron/commo
 import { err, ok, type Result } from '../../../../../electron/common/result';
 import { startAuditRecorder, type SupervisorActionSource } from '../../../../../electron/main/platform/audit-recorder';
 import { createMemoryLogger } from '../../../../../electron/main/platform/logger';
-import { signedIn, withTeamRefresh } from '../../../../../electron/main/state/app-state-reducers';
+import { signedIn, withTeamAgents } from '../../../../../electron/main/state/app-state-reducers';
 import { createAppStore, updateAppState } from '../../../../../electron/main/state/app-store';
+import { makeAgent } from '../../../../fixtures/agents';
 
 class FakeSource implements SupervisorActionSource {
   private readonly listeners = new Set<(action: SupervisorAction) => void>();
@@ -41,18 +42,21 @@ function signedInStore() {
     ),
   );
   updateAppState(store, (state) =>
-    withTeamRefresh(
+    withTeamAgents(
       state,
-      [
-        {
-          id: 'a1',
-          userName: 'ana',
-          displayName: 'Ana Lopez',
-          extension: '5001',
-          state: { kind: 'Ready', label: 'Ready', reason: null },
-          activity: { onCall: true, chats: 0, smsSessions: 0 },
-        },
-      ],
+      {
+        agents: [
+          makeAgent({
+            id: 'a1',
+            userName: 'ana',
+            displayName: 'Ana Lopez',
+            extension: '5001',
+            status: 'Busy',
+            activity: { onCall: true, chats: 0, smsSessions: 0 },
+          }),
+        ],
+        groups: [],
+      },
       0,
     ),
   );

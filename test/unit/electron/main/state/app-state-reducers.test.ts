@@ -5,55 +5,69 @@ import {
   signedIn,
   signedOut,
   withConnection,
+  withTeamAgents,
   withTeamError,
-  withTeamRefresh,
-  type AgentSnapshot,
+  withTeamLoad,
 } from '../../../../../electron/main/state/app-state-reducers';
+import { makeAgent } from '../../../../fixtures/agents';
 
-const ada: AgentSnapshot = {
-  id: 'a1',
-  userName: 'ada',
-  displayName: 'Ada Lovelace',
-  extension: '5001',
-  state: { kind: 'Ready', label: 'Ready', reason: null },
-  activity: { onCall: false, chats: 0, smsSessions: 0 },
-};
+const ada = makeAgent({ id: 'a1', userName: 'ada', displayName: 'Ada Lovelace', extension: '5001' });
+const bob = makeAgent({ id: 'b1', userName: 'bob', displayName: 'Bob Babbage', groups: ['Sales'] });
 const session = {
   supervisor: { id: 's', userName: 'sup', displayName: 'Sam' },
   server: { baseUrl: 'http://x', isDemo: true },
 };
 
 describe('app state transitions', () => {
-  test('time in state survives refreshes until the state or reason changes', () => {
-    let state = withTeamRefresh(initialAppState(0), [ada], 1_000);
-    assert.equal(state.team.agents[0]?.stateSince, 1_000);
-    state = withTeamRefresh(state, [{ ...ada, activity: { onCall: true, chats: 0, smsSessions: 0 } }], 2_000);
-    assert.equal(state.team.agents[0]?.stateSince, 1_000);
-    state = withTeamRefresh(
-      state,
-      [{ ...ada, state: { kind: 'NotReady', label: 'Not Ready', reason: 'Break' } }],
-      3_000,
+  test('agents replace those with their id, new ones join at the end, removed ones go', () => {
+    let state = withTeamAgents(initialAppState(0), { agents: [ada, bob], groups: ['Sales'] }, 1_000);
+    assert.deepEqual(
+      state.team.agents.map((agent) => agent.id),
+      ['a1', 'b1'],
     );
-    assert.equal(state.team.agents[0]?.stateSince, 3_000);
-    state = withTeamRefresh(
-      state,
-      [{ ...ada, state: { kind: 'NotReady', label: 'Not Ready', reason: 'Lunch' } }],
-      4_000,
+    assert.deepEqual(state.team.groups, ['Sales']);
+    assert.equal(state.team.refreshedAt, 1_000);
+    const busyAda = makeAgent({ ...ada, status: 'Busy' });
+    const cyd = makeAgent({ id: 'c1' });
+    state = withTeamAgents(state, { agents: [cyd, busyAda], groups: ['Sales'] }, 2_000);
+    assert.deepEqual(
+      state.team.agents.map((agent) => [agent.id, agent.status.kind]),
+      [
+        ['a1', 'Busy'],
+        ['b1', 'Ready'],
+        ['c1', 'Ready'],
+      ],
     );
-    assert.equal(state.team.agents[0]?.stateSince, 4_000);
+    const before = state.team.agents[1];
+    state = withTeamAgents(state, { agents: [], removed: ['a1'], groups: [] }, 3_000);
+    assert.deepEqual(
+      state.team.agents.map((agent) => agent.id),
+      ['b1', 'c1'],
+    );
+    assert.equal(state.team.agents[0], before, 'an untouched agent keeps its object');
+    assert.deepEqual(state.team.groups, []);
   });
 
-  test('an identical refresh returns the same state object, so nothing is broadcast', () => {
-    const state = withTeamRefresh(initialAppState(0), [ada], 1_000);
-    assert.equal(withTeamRefresh(state, [{ ...ada }], 2_000), state);
+  test('a refresh that changes nothing returns the same state object, so nothing is broadcast', () => {
+    const state = withTeamAgents(initialAppState(0), { agents: [ada], groups: [] }, 1_000);
+    assert.equal(withTeamAgents(state, { agents: [structuredClone(ada)], groups: [] }, 2_000), state);
+    assert.equal(withTeamAgents(state, { agents: [], removed: ['nobody'], groups: [] }, 2_000), state);
+  });
+
+  test('load progress is kept until it changes', () => {
+    let state = withTeamLoad(initialAppState(0), { status: 'loading', received: 100, expected: 500 });
+    assert.deepEqual(state.team.load, { status: 'loading', received: 100, expected: 500 });
+    assert.equal(withTeamLoad(state, { status: 'loading', received: 100, expected: 500 }), state);
+    state = withTeamLoad(state, { status: 'incomplete', received: 485, expected: 500 });
+    assert.equal(state.team.load.status, 'incomplete');
   });
 
   test('a team error keeps the last known agents, and the next refresh clears it', () => {
-    let state = withTeamRefresh(initialAppState(0), [ada], 1_000);
+    let state = withTeamAgents(initialAppState(0), { agents: [ada], groups: [] }, 1_000);
     state = withTeamError(state, { code: 'unreachable', message: 'gone' });
     assert.equal(state.team.agents.length, 1);
     assert.equal(state.team.error?.message, 'gone');
-    state = withTeamRefresh(state, [ada], 2_000);
+    state = withTeamAgents(state, { agents: [ada], groups: [] }, 2_000);
     assert.equal(state.team.error, null);
   });
 
@@ -65,11 +79,12 @@ describe('app state transitions', () => {
   });
 
   test('signing out clears the session and team and keeps the reason', () => {
-    let state = signedIn(withTeamRefresh(initialAppState(0), [ada], 1), session, 2);
+    let state = signedIn(withTeamAgents(initialAppState(0), { agents: [ada], groups: [] }, 1), session, 2);
     assert.equal(state.connection.status, 'connected');
     state = signedOut(state, { code: 'session-expired', message: 'again' }, 3);
     assert.equal(state.session, null);
     assert.equal(state.team.agents.length, 0);
+    assert.equal(state.team.load.status, 'loading');
     assert.equal(state.connection.status, 'signed-out');
     assert.equal(state.signInError?.code, 'session-expired');
   });

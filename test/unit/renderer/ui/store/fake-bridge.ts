@@ -12,8 +12,7 @@ type Handler = (request: unknown) => Promise<Result<unknown>> | Result<unknown>;
 export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handler>>) {
   const invocations: Array<{ channel: UiInvokeChannel; request: unknown }> = [];
   const listeners: Record<UiEventChannel, Set<(payload: unknown) => void>> = {
-    'state:changed': new Set(),
-    'messaging:transcriptAppended': new Set(),
+    'state:changes': new Set(),
   };
   const bridge = {
     async invoke(channel: UiInvokeChannel, request: unknown) {
@@ -30,13 +29,9 @@ export function createFakeBridge(handlers: Partial<Record<UiInvokeChannel, Handl
   return {
     bridge,
     invocations,
-    emitState(payload: UiEventPayload<'state:changed'>) {
-      for (const listener of listeners['state:changed']) listener(payload);
+    emitChanges(payload: UiEventPayload<'state:changes'>) {
+      for (const listener of listeners['state:changes']) listener(payload);
     },
-    emitLines(payload: UiEventPayload<'messaging:transcriptAppended'>) {
-      for (const listener of listeners['messaging:transcriptAppended']) listener(payload);
-    },
-    listenerCount: () => listeners['state:changed'].size,
-    lineListenerCount: () => listeners['messaging:transcriptAppended'].size,
+    listenerCount: () => listeners['state:changes'].size,
   };
 }

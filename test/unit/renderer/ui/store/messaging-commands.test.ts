@@ -5,7 +5,7 @@ import { commandKeys } from '../../../../../renderer/ui/store/command-status';
 import { createUiCommands } from '../../../../../renderer/ui/store/ui-commands';
 import type { AppState } from '../../../../../electron/common/models/app-state';
 import type { Result } from '../../../../../electron/common/result';
-import { makeAgent, makeAppState, makeConversation, makeMessagingState } from '../fixtures';
+import { snapshotOf, makeAgent, makeAppState, makeConversation, makeMessagingState, makeTeam } from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 const okNull = { ok: true as const, value: null };
@@ -14,7 +14,7 @@ const refusal = { code: 'gws-refused' as const, message: 'The contact center ref
 
 function storeWith(state: AppState) {
   const store = createAppStore({ theme: 'system' });
-  store.getState().mirrorActions.receiveSnapshot(state, 'event');
+  store.getState().mirrorActions.receiveSnapshot(snapshotOf(state));
   return store;
 }
 
@@ -26,8 +26,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const teamState = (messaging = makeMessagingState()) =>
-  makeAppState({ team: { agents, refreshedAt: 1, error: null }, messaging });
+const teamState = (messaging = makeMessagingState()) => makeAppState({ team: makeTeam(agents), messaging });
 
 describe('monitorMessaging', () => {
   test('sends the channel and mode with the session’s frequency, leaving out an empty nickname', async () => {
@@ -112,9 +111,9 @@ describe('conversation commands', () => {
     const store = storeWith(teamState(makeMessagingState({ conversations: [live] })));
     await createUiCommands(fake.bridge, store).sendMessage('c1', 'hello');
     const ended = { ...live, ended: true, endedAt: 5 };
-    store.getState().mirrorActions.receiveSnapshot(teamState(makeMessagingState({ history: [ended] })), 'event');
+    store.getState().mirrorActions.receiveSnapshot(snapshotOf(teamState(makeMessagingState({ history: [ended] }))));
     assert.equal(store.getState().ui.commandStatuses[commandKeys.send('c1')]?.phase, 'failed');
-    store.getState().mirrorActions.receiveSnapshot(teamState(), 'event');
+    store.getState().mirrorActions.receiveSnapshot(snapshotOf(teamState()));
     assert.equal(store.getState().ui.commandStatuses[commandKeys.send('c1')], undefined);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  acceptChanges,
   acceptSnapshot,
   emptyMirror,
   failInitialLoad,
@@ -14,63 +15,58 @@ import {
   makeConversation,
   makeMessagingState,
   makeSubscription,
+  makeTeam,
   makeVoiceState,
   signedOutState,
 } from '../fixtures';
 
 const problem = { code: 'internal' as const, message: 'Earshot lost contact with its background service.' };
 
-describe('acceptSnapshot', () => {
-  test('takes the first snapshot from either source and clears a load error', () => {
+describe('acceptSnapshot and acceptChanges', () => {
+  test('a snapshot fills the mirror and clears a load error; an older or the same one changes nothing', () => {
     const state = makeAppState();
     const failed = failInitialLoad(emptyMirror, problem);
-    assert.deepEqual(acceptSnapshot(failed, state, 'initial'), { app: state, origin: 'initial', loadError: null });
-    assert.deepEqual(acceptSnapshot(emptyMirror, state, 'event'), { app: state, origin: 'event', loadError: null });
+    const loaded = acceptSnapshot(failed, at(3, state));
+    assert.deepEqual(loaded, { app: state, seq: 3, loadError: null });
+    assert.equal(acceptSnapshot(loaded, at(2, signedOutState())), loaded);
+    assert.equal(acceptSnapshot(loaded, at(3, signedOutState())), loaded);
+    assert.deepEqual(acceptSnapshot(loaded, at(4, signedOutState())).app, signedOutState());
   });
 
-  test('every event replaces the mirror wholesale', () => {
-    const first = acceptSnapshot(emptyMirror, makeAppState(), 'initial');
-    const next = signedOutState();
-    assert.deepEqual(acceptSnapshot(first, next, 'event').app, next);
-  });
-
-  test('keeps the objects of whatever did not change, so selectors see only real changes', () => {
-    const agents = [makeAgent({ id: 'a1' }), makeAgent({ id: 'a2' })];
-    const first = acceptSnapshot(emptyMirror, makeAppState({ team: { agents, refreshedAt: 1, error: null } }), 'event');
-    const changedAgents = [makeAgent({ id: 'a1' }), makeAgent({ id: 'a2', kind: 'NotReady' })];
-    const second = acceptSnapshot(
-      first,
-      makeAppState({ team: { agents: changedAgents, refreshedAt: 2, error: null } }),
-      'event',
-    );
-    assert.equal(second.app?.team.agents[0], first.app?.team.agents[0]);
-    assert.notEqual(second.app?.team.agents[1], first.app?.team.agents[1]);
-    assert.equal(second.app?.voice, first.app?.voice);
-    assert.equal(second.app?.messaging, first.app?.messaging);
-  });
-
-  test('a snapshot equal to the mirror leaves the mirror as it is', () => {
-    const first = acceptSnapshot(emptyMirror, makeAppState(), 'event');
-    assert.equal(acceptSnapshot(first, makeAppState(), 'event'), first);
-  });
-
-  test('drops a state:get answer that an event has already overtaken', () => {
-    const pushed = acceptSnapshot(emptyMirror, signedOutState(), 'event');
-    assert.equal(acceptSnapshot(pushed, makeAppState(), 'initial'), pushed);
+  test('changes apply only to the state before them: stale, gap, no snapshot, misfit', () => {
+    const loaded = acceptSnapshot(emptyMirror, at(3, makeAppState({ team: makeTeam([makeAgent({ id: 'a1' })]) })));
+    const next = { seq: 4, changes: { signInError: problem } };
+    assert.equal(acceptChanges(emptyMirror, next).outcome, 'no-snapshot');
+    assert.equal(acceptChanges(loaded, { ...next, seq: 3 }).outcome, 'stale');
+    assert.equal(acceptChanges(loaded, { ...next, seq: 5 }).outcome, 'gap');
+    const misfit = {
+      seq: 4,
+      changes: { team: { agents: { upsert: [{ id: 'new', displayName: 'Half' }], remove: [], order: null } } },
+    };
+    assert.equal(acceptChanges(loaded, misfit).outcome, 'misfit', 'a newcomer must come whole');
+    const applied = acceptChanges(loaded, next);
+    assert.equal(applied.outcome, 'applied');
+    assert.equal(applied.mirror.seq, 4);
+    assert.deepEqual(applied.mirror.app?.signInError, problem);
+    assert.equal(applied.mirror.app?.team, loaded.app?.team);
   });
 });
 
 describe('failInitialLoad', () => {
   test('records the problem only while there is nothing to show', () => {
     assert.equal(failInitialLoad(emptyMirror, problem).loadError, problem);
-    const loaded = acceptSnapshot(emptyMirror, makeAppState(), 'event');
+    const loaded = acceptSnapshot(emptyMirror, at(1));
     assert.equal(failInitialLoad(loaded, problem), loaded);
   });
 });
 
+function at(seq: number, state = makeAppState()) {
+  return { seq, state };
+}
+
 describe('reconcileUi', () => {
   const agent = makeAgent({ id: 'a1' });
-  const signedIn = makeAppState({ team: { agents: [agent], refreshedAt: 1, error: null } });
+  const signedIn = makeAppState({ team: makeTeam([agent]) });
 
   test('returns the same object when nothing needs to change', () => {
     const ui = { ...initialUiState('dark'), filterText: 'al', selectedAgentId: 'a1' };
@@ -84,18 +80,20 @@ describe('reconcileUi', () => {
     assert.equal(reconcileUi(ui, signedIn).selectedAgentId, null);
   });
 
-  test('signing out clears filter, selection and monitoring choices but keeps theme and sort', () => {
+  test('signing out clears filters, selection, menus and monitoring choices but keeps theme and sort', () => {
     const ui = {
       ...initialUiState('dark'),
       sort: { column: 'state' as const, direction: 'descending' as const },
       filterText: 'al',
       stateFilter: 'Ready' as const,
+      groupFilter: 'Billing',
       selectedAgentId: 'a1',
       monitorOptions: { scope: 'Agent' as const, frequency: 'NextCall' as const },
       pendingReplace: { agentId: 'a1', agentName: 'a1', mode: 'Coach' as const },
       commandStatuses: { subscription: { seq: 1, phase: 'sending' as const } },
       messagingOptions: { frequency: 'NextChat' as const, nickname: 'Coach Sam' },
       messagingMenu: { agentId: 'a1', agentName: 'a1' },
+      agentMenu: { agentId: 'a1', agentName: 'a1' },
       readingConversationId: 'c1',
       dismissedEndings: ['c2'],
     };
@@ -104,12 +102,14 @@ describe('reconcileUi', () => {
       sort: { column: 'state', direction: 'descending' },
       filterText: '',
       stateFilter: 'all',
+      groupFilter: null,
       selectedAgentId: null,
       monitorOptions: { scope: 'Call', frequency: 'AllCalls' },
       pendingReplace: null,
       commandStatuses: {},
       messagingOptions: { frequency: 'AllChats', nickname: '' },
       messagingMenu: null,
+      agentMenu: null,
       readingConversationId: null,
       dismissedEndings: [],
     });

@@ -4,7 +4,7 @@ import { createAppStore } from '../../../../../renderer/ui/store/app-store';
 import { createUiCommands, startSettingsSync } from '../../../../../renderer/ui/store/ui-commands';
 import type { SettingsView } from '../../../../../electron/common/models/settings';
 import type { Result } from '../../../../../electron/common/result';
-import { makeAppState, makeSettingsView, signedOutState } from '../fixtures';
+import { snapshotOf, makeAppState, makeSettingsView, signedOutState } from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 function deferred<T>() {
@@ -58,9 +58,9 @@ describe('settings in the store', () => {
     const store = createAppStore({ theme: 'system' });
     const { settingsActions, uiActions, mirrorActions } = store.getState();
     settingsActions.received(withMonitoring({ scope: 'Agent' }));
-    mirrorActions.receiveSnapshot(makeAppState(), 'event');
+    mirrorActions.receiveSnapshot(snapshotOf(makeAppState()));
     uiActions.setMonitorOptions({ scope: 'Call', frequency: 'NextCall' });
-    mirrorActions.receiveSnapshot(signedOutState(), 'event');
+    mirrorActions.receiveSnapshot(snapshotOf(signedOutState()));
     assert.deepEqual(store.getState().ui.monitorOptions, { scope: 'Agent', frequency: 'AllCalls' });
   });
 
@@ -211,13 +211,13 @@ describe('startSettingsSync', () => {
     const reads = () => fake.invocations.filter((invocation) => invocation.channel === 'settings:get').length;
     try {
       assert.equal(reads(), 1);
-      store.getState().mirrorActions.receiveSnapshot(signedOutState(), 'initial');
+      store.getState().mirrorActions.receiveSnapshot(snapshotOf(signedOutState()));
       assert.equal(reads(), 1);
-      store.getState().mirrorActions.receiveSnapshot(makeAppState(), 'event');
+      store.getState().mirrorActions.receiveSnapshot(snapshotOf(makeAppState()));
       assert.equal(reads(), 2);
-      store.getState().mirrorActions.receiveSnapshot(makeAppState({ signInError: null }), 'event');
+      store.getState().mirrorActions.receiveSnapshot(snapshotOf(makeAppState({ signInError: null })));
       assert.equal(reads(), 2);
-      store.getState().mirrorActions.receiveSnapshot(signedOutState(), 'event');
+      store.getState().mirrorActions.receiveSnapshot(snapshotOf(signedOutState()));
       assert.equal(reads(), 3);
     } finally {
       stop();

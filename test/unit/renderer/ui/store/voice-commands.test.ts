@@ -4,7 +4,15 @@ import { createAppStore } from '../../../../../renderer/ui/store/app-store';
 import { createUiCommands } from '../../../../../renderer/ui/store/ui-commands';
 import type { AppState } from '../../../../../electron/common/models/app-state';
 import type { Result } from '../../../../../electron/common/result';
-import { makeAgent, makeAppState, makeSettingsView, makeSubscription, makeVoiceState } from '../fixtures';
+import {
+  snapshotOf,
+  makeAgent,
+  makeAppState,
+  makeSettingsView,
+  makeSubscription,
+  makeTeam,
+  makeVoiceState,
+} from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 const okNull = { ok: true as const, value: null };
@@ -12,7 +20,7 @@ const agents = [makeAgent({ id: 'a1', displayName: 'Alice' }), makeAgent({ id: '
 
 function storeWith(state: AppState) {
   const store = createAppStore({ theme: 'system' });
-  store.getState().mirrorActions.receiveSnapshot(state, 'event');
+  store.getState().mirrorActions.receiveSnapshot(snapshotOf(state));
   return store;
 }
 
@@ -24,7 +32,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const teamState = (voice = makeVoiceState()) => makeAppState({ team: { agents, refreshedAt: 1, error: null }, voice });
+const teamState = (voice = makeVoiceState()) => makeAppState({ team: makeTeam(agents), voice });
 
 describe('startMonitoring', () => {
   test('sends voice:monitor with the session’s scope and frequency', async () => {

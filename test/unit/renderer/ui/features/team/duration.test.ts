@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTimeInState } from '../../../../../../renderer/ui/features/team/duration';
+import { describeElapsed, formatTimeInState, sinceSource } from '../../../../../../renderer/ui/features/team/duration';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -29,5 +29,26 @@ describe('formatTimeInState', () => {
     assert.equal(formatTimeInState(SECOND).label, '1 second');
     assert.equal(formatTimeInState(4 * MINUTE + 5 * SECOND).label, '4 minutes 5 seconds');
     assert.equal(formatTimeInState(HOUR + MINUTE).label, '1 hour 1 minute');
+  });
+});
+
+describe('describeElapsed', () => {
+  test('a time Earshot could only bound from below says "at least", never an exact-looking clock', () => {
+    const now = 1_000_000;
+    assert.deepEqual(describeElapsed({ at: now - 252 * SECOND, basis: 'at-least' }, now), {
+      text: '≥ 04:12',
+      label: 'at least 4 minutes 12 seconds',
+    });
+    assert.deepEqual(describeElapsed({ at: now - 252 * SECOND, basis: 'seen' }, now), {
+      text: '04:12',
+      label: '4 minutes 12 seconds',
+    });
+    assert.equal(describeElapsed({ at: now - 252 * SECOND, basis: 'reported' }, now).text, '04:12');
+  });
+
+  test('says where each time comes from', () => {
+    assert.match(sinceSource({ at: 0, basis: 'reported' }), /contact center/);
+    assert.match(sinceSource({ at: 0, basis: 'seen' }), /saw it begin/);
+    assert.match(sinceSource({ at: 0, basis: 'at-least' }), /already going/);
   });
 });

@@ -16,7 +16,8 @@ const alice = makeAgent({
   userName: 'aarcher',
   extension: '5010',
   kind: 'Ready',
-  stateSince: 1_000,
+  since: 1_000,
+  groups: ['Billing'],
 });
 const bob = makeAgent({
   id: 'b2',
@@ -25,7 +26,7 @@ const bob = makeAgent({
   extension: '5002',
   kind: 'NotReady',
   reason: 'Lunch',
-  stateSince: 3_000,
+  since: 3_000,
 });
 const carol = makeAgent({
   id: 'c3',
@@ -33,8 +34,10 @@ const carol = makeAgent({
   userName: 'ccruz',
   extension: null,
   kind: 'AfterCallWork',
-  stateSince: 2_000,
+  status: 'Busy',
+  since: 2_000,
   activity: { onCall: true, chats: 0, smsSessions: 0 },
+  groups: ['Sales'],
 });
 const dave = makeAgent({
   id: 'd4',
@@ -42,8 +45,9 @@ const dave = makeAgent({
   userName: 'ddiaz',
   extension: '5100',
   kind: 'LoggedOut',
-  stateSince: 500,
+  since: 500,
   activity: { onCall: false, chats: 2, smsSessions: 1 },
+  groups: ['Billing', 'Sales'],
 });
 const eve = makeAgent({
   id: 'e5',
@@ -51,7 +55,7 @@ const eve = makeAgent({
   userName: 'eevans',
   extension: '5003',
   kind: 'Unknown',
-  stateSince: 4_000,
+  since: 4_000,
 });
 const team = [dave, carol, alice, eve, bob];
 
@@ -72,9 +76,25 @@ describe('matchesFilterText', () => {
 });
 
 describe('countByStateFilter', () => {
-  test('counts each state once and everyone under All; Unknown counts only under All', () => {
-    assert.deepEqual(countByStateFilter(team), { all: 5, Ready: 1, NotReady: 1, AfterCallWork: 1, LoggedOut: 1 });
-    assert.deepEqual(countByStateFilter([]), { all: 0, Ready: 0, NotReady: 0, AfterCallWork: 0, LoggedOut: 0 });
+  test('counts each status once and everyone under All; a busy agent is not Ready; Unknown only under All', () => {
+    assert.deepEqual(countByStateFilter(team), {
+      all: 5,
+      Ready: 1,
+      Busy: 1,
+      NotReady: 1,
+      AfterCallWork: 0,
+      LoggedOut: 1,
+    });
+    const onCall = makeAgent({ id: 'x', kind: 'Ready', status: 'Busy' });
+    assert.equal(countByStateFilter([onCall]).Ready, 0, 'Ready in GWS but on a call: not counted Ready');
+    assert.deepEqual(countByStateFilter([]), {
+      all: 0,
+      Ready: 0,
+      Busy: 0,
+      NotReady: 0,
+      AfterCallWork: 0,
+      LoggedOut: 0,
+    });
   });
 });
 
@@ -107,11 +127,11 @@ describe('sortAgents', () => {
     ]);
   });
 
-  test('sorts states in working order, Unknown last', () => {
+  test('sorts statuses: free first, then busy, then those who cannot take work; Unknown last', () => {
     assert.deepEqual(ids(sortAgents(team, { column: 'state', direction: 'ascending' })), [
       'a1',
-      'b2',
       'c3',
+      'b2',
       'd4',
       'e5',
     ]);
@@ -141,6 +161,14 @@ describe('sortAgents', () => {
       'a1',
       'b2',
       'e5',
+    ]);
+  });
+
+  test('sorts by agent group', () => {
+    assert.deepEqual(ids(sortAgents([carol, alice, bob], { column: 'group', direction: 'ascending' })), [
+      'b2',
+      'a1',
+      'c3',
     ]);
   });
 
@@ -178,6 +206,34 @@ describe('visibleAgents', () => {
     });
     assert.deepEqual(none, []);
   });
+
+  test('the group filter keeps agents of that group, and Busy keeps busy agents only', () => {
+    const sort = { column: 'name', direction: 'ascending' } as const;
+    assert.deepEqual(ids(visibleAgents(team, { filterText: '', stateFilter: 'all', groupFilter: 'Sales', sort })), [
+      'c3',
+      'd4',
+    ]);
+    assert.deepEqual(
+      ids(visibleAgents(team, { filterText: '', stateFilter: 'all', groupFilter: null, sort })).length,
+      5,
+    );
+    assert.deepEqual(ids(visibleAgents(team, { filterText: '', stateFilter: 'Busy', sort })), ['c3']);
+  });
+
+  test('2,000 agents filter and sort to the same rows however often the filter runs', () => {
+    const floor = Array.from({ length: 2000 }, (_, index) =>
+      makeAgent({ id: `agent-${index}`, displayName: `Agent ${index}`, userName: `agent${index}`, since: index }),
+    );
+    const options = {
+      filterText: 'agent 1',
+      stateFilter: 'all',
+      sort: { column: 'timeInState', direction: 'descending' },
+    } as const;
+    const first = visibleAgents(floor, options);
+    assert.equal(first.length, 1 + 10 + 100 + 1000);
+    assert.deepEqual(ids(visibleAgents(floor, options)), ids(first));
+    assert.equal(first[0]?.id, 'agent-1', 'the longest in their state first');
+  });
 });
 
 describe('moveSelection', () => {
@@ -201,6 +257,15 @@ describe('moveSelection', () => {
     assert.equal(moveSelection(rows, null, 'previous'), 'c');
   });
 
+  test('a page down or up moves by the rows on screen and stops at the ends', () => {
+    const many = Array.from({ length: 50 }, (_, index) => `r${index}`);
+    assert.equal(moveSelection(many, 'r0', 'pageDown', 12), 'r12');
+    assert.equal(moveSelection(many, 'r45', 'pageDown', 12), 'r49');
+    assert.equal(moveSelection(many, 'r20', 'pageUp', 12), 'r8');
+    assert.equal(moveSelection(many, 'r3', 'pageUp', 12), 'r0');
+    assert.equal(moveSelection(many, null, 'pageDown', 12), 'r0');
+  });
+
   test('no rows, no selection', () => {
     assert.equal(moveSelection([], 'a', 'next'), null);
   });
@@ -212,7 +277,14 @@ describe('sameAgentRow', () => {
   });
 
   test('any visible change makes a different row', () => {
-    assert.equal(sameAgentRow(carol, { ...carol, stateSince: carol.stateSince + 1 }), false);
+    assert.equal(
+      sameAgentRow(carol, { ...carol, status: { ...carol.status, since: { at: 1, basis: 'at-least' } } }),
+      false,
+    );
+    assert.equal(
+      sameAgentRow(carol, { ...carol, interactions: [{ kind: 'call', id: null, since: { at: 1, basis: 'seen' } }] }),
+      false,
+    );
     assert.equal(sameAgentRow(carol, { ...carol, activity: { ...carol.activity, chats: 1 } }), false);
     assert.equal(sameAgentRow(bob, { ...bob, state: { ...bob.state, reason: 'Break' } }), false);
     assert.equal(sameAgentRow(alice, { ...alice, extension: null }), false);

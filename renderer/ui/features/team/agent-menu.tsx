@@ -1,0 +1,113 @@
+import { useEffect, useRef } from 'react';
+import { ChevronIcon } from '../../components/icons';
+import { useAppStore } from '../../store/store-context';
+import { MESSAGING_MENU_ID } from './messaging-menu';
+import { MonitorButtons } from './monitor-buttons';
+import { MonitoringStatus } from './monitoring-status';
+
+/** One menu for every row, as the Chats & SMS menu: the trigger says whose it is. */
+export const AGENT_MENU_ID = 'agent-menu';
+
+/** In narrow windows a row's actions fold into this one button. */
+export function AgentMenuTrigger({
+  agentId,
+  agentName,
+  tabbable,
+}: {
+  agentId: string;
+  agentName: string;
+  tabbable: boolean;
+}) {
+  const openMenu = useAppStore((state) => state.uiActions.openAgentMenu);
+  return (
+    <button
+      type="button"
+      className="agent-menu-trigger"
+      data-testid={`agent-menu-${agentId}`}
+      popoverTarget={AGENT_MENU_ID}
+      aria-haspopup="dialog"
+      tabIndex={tabbable ? 0 : -1}
+      onClick={() => openMenu({ agentId, agentName })}
+    >
+      Monitor
+      <span className="visually-hidden"> {agentName}</span>
+      <ChevronIcon className="agent-menu-trigger__chevron" width={12} height={12} />
+    </button>
+  );
+}
+
+/** Listen, Coach, Barge in (or the monitoring under way and Cancel), and the way to chats and SMS. */
+export function AgentMenu() {
+  const popover = useRef<HTMLDivElement>(null);
+  const target = useAppStore((state) => state.ui.agentMenu);
+  const openMenu = useAppStore((state) => state.uiActions.openAgentMenu);
+  const openMessagingMenu = useAppStore((state) => state.uiActions.openMessagingMenu);
+  const monitored = useAppStore(
+    (state) =>
+      target !== null &&
+      (state.mirror.app?.voice.monitoredAgents.some((agent) => agent.agentId === target.agentId) ?? false),
+  );
+  const onCall = useAppStore(
+    (state) =>
+      target !== null &&
+      (state.mirror.app?.team.agents.find((agent) => agent.id === target.agentId)?.activity.onCall ?? false),
+  );
+  const close = () => popover.current?.hidePopover();
+
+  // A closed menu holds nothing, so its controls never act for a row that scrolled away.
+  useEffect(() => {
+    const element = popover.current;
+    if (element === null) return;
+    const onToggle = (event: Event) => {
+      if ((event as ToggleEvent).newState === 'closed') openMenu(null);
+    };
+    element.addEventListener('toggle', onToggle);
+    return () => element.removeEventListener('toggle', onToggle);
+  }, [openMenu]);
+
+  return (
+    <div
+      ref={popover}
+      id={AGENT_MENU_ID}
+      popover="auto"
+      className="popover agent-menu"
+      role="dialog"
+      aria-label={target === null ? 'Monitor' : `Monitor ${target.agentName}`}
+      data-testid="agent-menu"
+    >
+      {target !== null && (
+        <>
+          <p className="agent-menu__title">
+            <strong>{target.agentName}</strong>
+          </p>
+          <section className="agent-menu__section" aria-label="Calls">
+            <span className="agent-menu__heading">Calls</span>
+            {monitored ? (
+              <MonitoringStatus agentId={target.agentId} tabbable />
+            ) : (
+              <MonitorButtons
+                agentId={target.agentId}
+                agentName={target.agentName}
+                agentOnCall={onCall}
+                tabbable
+                placement="menu"
+                onStart={close}
+              />
+            )}
+          </section>
+          <section className="agent-menu__section" aria-label="Chats and SMS">
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="agent-menu-messaging"
+              popoverTarget={MESSAGING_MENU_ID}
+              onClick={() => openMessagingMenu(target)}
+            >
+              Chats &amp; SMS…
+            </button>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
