@@ -267,7 +267,7 @@ export class SupervisorSession {
       this.showHealth(live);
       return;
     }
-    this.update((state) => withTeamError(state, error));
+    this.update((state) => withTeamError(state, staleTeamError(error, state.team.refreshedAt)));
   }
 
   /**
@@ -371,8 +371,7 @@ export class SupervisorSession {
     if (this.offlineTimer) return;
     this.offlineTimer = setTimeout(() => {
       this.offlineTimer = null;
-      const since = new Date(this.options.store.getState().connection.since);
-      const clock = since.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      const clock = clockTime(this.options.store.getState().connection.since);
       this.update((state) =>
         state.connection.status === 'reconnecting'
           ? withConnection(
@@ -394,6 +393,19 @@ export class SupervisorSession {
   private update(transition: Parameters<typeof updateAppState>[1]): void {
     updateAppState(this.options.store, transition);
   }
+}
+
+/** A failed background read keeps the team last read; the notice says how old it is and that reads go on. */
+function staleTeamError(error: AppError, refreshedAt: number | null): AppError {
+  const shown =
+    refreshedAt === null
+      ? 'Earshot keeps trying.'
+      : `The team shown is from ${clockTime(refreshedAt)}; Earshot keeps trying.`;
+  return { ...error, message: `The team could not be refreshed. ${error.message} ${shown}` };
+}
+
+function clockTime(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
 function describeSignInFailure(error: AppError, target: SignInTarget): AppError {

@@ -19,6 +19,16 @@ export interface SipStatus {
   readonly registeredUsers: readonly string[];
 }
 
+/** What a client on the network sees of each service (tests drive drops, returns and a failing proxy). */
+export const gwsPathStates = ['up', 'down', 'proxy-error'] as const;
+export const sipPathStates = ['up', 'down'] as const;
+export interface NetworkConditions {
+  /** down: connections are cut and new requests get no answer; proxy-error: an HTML 502 Bad Gateway page. */
+  readonly gws: (typeof gwsPathStates)[number];
+  /** down: every SIP WebSocket is cut and new ones are refused. */
+  readonly sip: (typeof sipPathStates)[number];
+}
+
 export interface ControlApiDeps {
   readonly directory: Directory;
   readonly floor: FloorModel;
@@ -30,6 +40,8 @@ export interface ControlApiDeps {
   readonly dropBayeuxClients: () => number;
   /** CometD answers 503 while blocked; REST goes on working. */
   readonly blockBayeux: (blocked: boolean) => void;
+  /** Cuts or restores the network paths to GWS and SIP, or puts a failing proxy in front of GWS. */
+  readonly setNetwork: (network: Partial<NetworkConditions>) => NetworkConditions;
   /** Restarts the GWS front end; called after the response has been sent. */
   readonly restart: (downMs: number) => Promise<void>;
   readonly log: (line: string) => void;
@@ -64,6 +76,7 @@ const sipClusterBody = z.strictObject({ enabled: z.boolean() });
 const intrusionBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
 const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
+const networkBody = z.strictObject({ gws: z.enum(gwsPathStates).optional(), sip: z.enum(sipPathStates).optional() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
@@ -184,6 +197,11 @@ export class ControlApi {
       this.deps.blockBayeux(blocked);
       this.deps.log(`control: CometD ${blocked ? 'blocked' : 'unblocked'}`);
       return { ok: true, blocked };
+    }
+    if (method === 'POST' && resource === 'network' && key === undefined) {
+      const network = this.deps.setNetwork(networkBody.parse(await readJson(req)));
+      this.deps.log(`control: network GWS ${network.gws}, SIP ${network.sip}`);
+      return { ok: true, ...network };
     }
     if (method === 'POST' && resource === 'restart' && key === undefined) {
       const downMs = restartBody.parse(await readJson(req)).downMs ?? 0;
