@@ -38,6 +38,7 @@ export interface SimulatorHostOptions {
   readonly clipsDirectory: string | undefined;
   /** SIP Server's intrusion-enabled: BargeIn joins a call in progress. */
   readonly intrusionEnabled: boolean;
+  readonly contactCenterChannels: readonly string[];
 }
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -115,6 +116,7 @@ export class SimulatorHost {
       supervision: this.supervision,
       supervisorCalls: this.supervisorCalls,
       baseUrl: () => this.baseUrl,
+      contactCenterChannels: options.contactCenterChannels,
     };
     const notifier = new Notifier(world, (userId, topic, data) => this.hub.publish(userId, topic, data));
     this.floor.subscribe((event) => notifier.onFloorEvent(event));

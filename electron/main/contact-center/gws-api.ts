@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { err, ok, type Result } from '../../common/result';
 import { encodeUriComponentSafely } from '../../common/uri-text';
 import type { Logger } from '../platform/logger';
@@ -10,6 +10,12 @@ import {
   type WireContact,
   type WireUser,
 } from './wire/users';
+
+/** [INF] GWS documents "per-channel details" on a partial success without their shape; read what matches. */
+const partialSessionDetailsSchema = z.looseObject({
+  statusMessage: z.string().optional(),
+  channels: z.array(z.looseObject({ channel: z.string(), statusCode: z.number() })).optional(),
+});
 
 /**
  * The GWS operations Earshot uses, each parsing its response at the edge. Operations answer
@@ -59,8 +65,11 @@ export class GwsApi {
     );
   }
 
-  /** statusCode 7 (some channels failed) still starts the session; the failing channels are logged. */
-  async startContactCenterSession(channels: readonly string[]): Promise<Result<null>> {
+  /**
+   * statusCode 7 (some channels failed) still starts the session. Answers what did not start: the
+   * channels the per-channel details name as failed, else the server's statusMessage.
+   */
+  async startContactCenterSession(channels: readonly string[]): Promise<Result<{ notStarted: readonly string[] }>> {
     const response = await this.http.request({
       method: 'POST',
       path: '/api/v2/me',
@@ -68,10 +77,15 @@ export class GwsApi {
       acceptStatusCodes: [7],
     });
     if (!response.ok) return response;
-    if (response.value.body.statusCode === 7) {
-      this.logger.warn('Contact-center session started on some channels only', { response: response.value.body });
-    }
-    return ok(null);
+    if (response.value.body.statusCode !== 7) return ok({ notStarted: [] });
+    this.logger.warn('Contact-center session started on some channels only', { response: response.value.body });
+    const details = partialSessionDetailsSchema.safeParse(response.value.body);
+    const failed = details.success
+      ? (details.data.channels ?? []).filter((entry) => entry.statusCode !== 0).map((entry) => entry.channel)
+      : [];
+    if (failed.length > 0) return ok({ notStarted: failed });
+    const statusMessage = details.success ? details.data.statusMessage?.trim() : undefined;
+    return ok({ notStarted: [statusMessage || 'some channels (the server did not say which)'] });
   }
 
   async endContactCenterSession(): Promise<Result<null>> {

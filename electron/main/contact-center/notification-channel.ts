@@ -48,6 +48,9 @@ export class NotificationChannel {
     this.cometd.unregisterTransport('callback-polling');
     this.cometd.configure({
       url: this.url,
+      // One URL for every Bayeux message: reverse proxies in front of GWS commonly forward only the
+      // exact /api/v2/notifications path, and GWS reads the message type from the body anyway.
+      appendMessageTypeToURL: false,
       logLevel: 'warn',
       requestHeaders: this.requestHeaders,
       backoffIncrement: options.backoffIncrementMs ?? 500,

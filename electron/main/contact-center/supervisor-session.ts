@@ -172,6 +172,7 @@ export class SupervisorSession {
         {
           supervisor: { id: me.value.id, userName: me.value.userName, displayName },
           server: { baseUrl: target.baseUrl, isDemo: target.isDemo },
+          ...(started.value.notStarted.length > 0 ? { channelsNotStarted: started.value.notStarted } : {}),
         },
         this.now(),
       ),

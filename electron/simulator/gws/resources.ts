@@ -14,6 +14,8 @@ export interface GwsWorld {
   readonly supervision: VoiceSupervision;
   readonly supervisorCalls: SupervisorCalls;
   readonly baseUrl: () => string;
+  /** The channel names StartContactCenterSession accepts. */
+  readonly contactCenterChannels: readonly string[];
 }
 
 export type Json = Record<string, unknown>;

@@ -8,6 +8,8 @@ import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
 import { TeamToolbar } from './team-toolbar';
+
+const noChannels: readonly string[] = [];
 import { visibleAgents } from './team-model';
 import './team.css';
 
@@ -17,6 +19,7 @@ export function TeamView() {
   const agents = useAppStore((state) => state.mirror.app?.team.agents ?? noAgents);
   const loaded = useAppStore((state) => state.mirror.app?.team.refreshedAt != null);
   const teamError = useAppStore((state) => state.mirror.app?.team.error?.message ?? null);
+  const channelsNotStarted = useAppStore((state) => state.mirror.app?.session?.channelsNotStarted ?? noChannels);
   const filterText = useAppStore((state) => state.ui.filterText);
   const stateFilter = useAppStore((state) => state.ui.stateFilter);
   const sort = useAppStore((state) => state.ui.sort);
@@ -61,6 +64,12 @@ export function TeamView() {
     // Focus falls back here when a row or a control of the team goes away (a filter, a cancelled subscription).
     <section className="team-view" aria-label="Team" tabIndex={-1}>
       {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
+      {channelsNotStarted.length > 0 && (
+        <NoticeBanner>
+          The contact center started your session without {channelsNotStarted.join(', ')}. Monitoring there may be
+          refused; ask your administrator which channels your user has.
+        </NoticeBanner>
+      )}
       <TeamToolbar agents={agents} shownCount={rows.length} filterInput={filterInput} />
       <MonitoringNotices rows={rows} />
       <div className="team-table-scroll">
