@@ -11,6 +11,9 @@ import {
   type WireUser,
 } from './wire/users';
 
+/** GWS statusCode 6: "the contact center no longer knows that item" (gws-api.md §1.3). */
+const itemUnknownStatus = 6;
+
 /** [INF] GWS documents "per-channel details" on a partial success without their shape; read what matches. */
 const partialSessionDetailsSchema = z.looseObject({
   statusMessage: z.string().optional(),
@@ -102,6 +105,19 @@ export class GwsApi {
   async operation(path: string, body: { operationName: string } & Record<string, unknown>): Promise<Result<null>> {
     const response = await this.http.request({ method: 'POST', path, body });
     return response.ok ? ok(null) : response;
+  }
+
+  /**
+   * An operation that ends something (Hangup): statusCode 6, the server no longer knows the item, means
+   * it ended already from the other side, which is what was asked, so it answers 'already-gone' quietly.
+   */
+  async endingOperation(
+    path: string,
+    body: { operationName: string } & Record<string, unknown>,
+  ): Promise<Result<'done' | 'already-gone'>> {
+    const response = await this.http.request({ method: 'POST', path, body, acceptStatusCodes: [itemUnknownStatus] });
+    if (!response.ok) return response;
+    return ok(response.value.body.statusCode === itemUnknownStatus ? 'already-gone' : 'done');
   }
 
   private parse<S extends z.ZodType, T>(

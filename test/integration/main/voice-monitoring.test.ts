@@ -298,4 +298,42 @@ describe('voice monitoring against the demo contact center', () => {
     assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
     await subscriptionMode(null);
   });
+  test('hanging up in the real order (GWS first, the BYE, then Released) and a natural end log no fault', async () => {
+    const agent = await freeAgent();
+    assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+    await subscriptionMode('ListenIn');
+    const mark = logger.records.length;
+    const first = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    const call = await liveCall();
+    assert.equal((await invoke('voice:hangUp', { callId: call.id })).ok, true);
+    await waitFor('the card in history', () => state().voice.calls.length === 0);
+    const released = await waitFor('released at the server', async () => {
+      const supervisor = (await supervisorCall(first.id)) as
+        { state: string; releaseReason: string | null } | undefined;
+      return supervisor?.state === 'Released' ? supervisor : undefined;
+    });
+    assert.equal(released.releaseReason, 'the supervisor hung up');
+    await control('DELETE', `/interactions/${first.id}`);
+
+    const second = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    await liveCall();
+    await control('DELETE', `/interactions/${second.id}`);
+    await waitFor('the customer hung up', () => state().voice.calls.length === 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const noise = logger.records
+      .slice(mark)
+      .filter(
+        (record) =>
+          record.level === 'warn' ||
+          record.level === 'error' ||
+          /Hangup not carried out|could not|no call .* left to hang up/.test(record.message),
+      );
+    assert.deepEqual(
+      noise.map((record) => record.message),
+      [],
+    );
+    assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
+    await subscriptionMode(null);
+  });
 });

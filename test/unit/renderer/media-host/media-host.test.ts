@@ -127,6 +127,17 @@ describe('media host command loop', () => {
     ]);
   });
 
+  test('hanging up a call that is already gone (both ends at once) says it ended, not that it failed', async () => {
+    const { send, settle, emitted } = harness();
+    send({ type: 'hangUp', callId: 'gone' });
+    await settle();
+    assert.equal(emitted.length, 1);
+    assert.deepEqual(
+      { ...emitted[0], at: 0 },
+      { type: 'callState', callId: 'gone', state: 'ended', reason: null, at: 0 },
+    );
+  });
+
   test('listDevices answers with a devices event', async () => {
     const { send, settle, emitted } = harness();
     send({ type: 'listDevices' });
