@@ -74,6 +74,7 @@ const callBody = z.strictObject({
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
 const sipClusterBody = z.strictObject({ enabled: z.boolean() });
 const intrusionBody = z.strictObject({ enabled: z.boolean() });
+const delayedOfferBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
 const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
 const networkBody = z.strictObject({ gws: z.enum(gwsPathStates).optional(), sip: z.enum(sipPathStates).optional() });
@@ -186,6 +187,10 @@ export class ControlApi {
     if (method === 'POST' && resource === 'intrusion' && key === undefined) {
       this.deps.supervisorCalls.setIntrusionEnabled(intrusionBody.parse(await readJson(req)).enabled);
       return { ok: true, enabled: this.deps.supervisorCalls.intrusionEnabled };
+    }
+    if (method === 'POST' && resource === 'delayed-offer' && key === undefined) {
+      this.deps.supervisorCalls.setDelayedOffer(delayedOfferBody.parse(await readJson(req)).enabled);
+      return { ok: true, enabled: this.deps.supervisorCalls.delayedOffer };
     }
     if (method === 'POST' && resource === 'floor' && key === undefined)
       return this.setFloor(floorBody.parse(await readJson(req)).running);

@@ -110,6 +110,8 @@ export class SupervisorCalls {
   }
 
   /** SIP Cluster with routing-point monitoring (seed 004): Call scope only, no Coach, no intrusion. */
+  private delayedOffers = false;
+
   get sipCluster(): boolean {
     return this.clusterMode;
   }
@@ -130,6 +132,16 @@ export class SupervisorCalls {
   setIntrusionEnabled(enabled: boolean): void {
     this.intrusion = enabled;
     this.options.log(`voice: intrusion-enabled ${enabled ? 'on' : 'off'}`);
+  }
+
+  /** On: monitoring INVITEs carry no SDP (delayed offer), as Genesys SIP Server commonly sends them. */
+  get delayedOffer(): boolean {
+    return this.delayedOffers;
+  }
+
+  setDelayedOffer(enabled: boolean): void {
+    this.delayedOffers = enabled;
+    this.options.log(`voice: delayed-offer INVITEs ${enabled ? 'on' : 'off'}`);
   }
 
   onChange(listener: SupervisorCallListener): () => void {
@@ -327,6 +339,7 @@ export class SupervisorCalls {
         autoAnswer: true,
         mode: call.mode,
         signal: abort.signal,
+        delayedOffer: this.delayedOffers,
       })
       .then(
         (leg) => {

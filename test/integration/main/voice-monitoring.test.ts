@@ -336,4 +336,25 @@ describe('voice monitoring against the demo contact center', () => {
     assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
     await subscriptionMode(null);
   });
+  test('a delayed-offer monitoring INVITE (as SIP Server sends) is answered receive-only and plays', async () => {
+    const agent = await freeAgent();
+    await control('POST', '/delayed-offer', { enabled: true });
+    try {
+      assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+      await subscriptionMode('ListenIn');
+      const customerCall = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+      const call = await liveCall();
+      assert.equal(call.audience, 'nobody');
+      assert.equal((await supervisorCall(customerCall.id))?.state, 'Established');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal((await supervisorCall(customerCall.id))?.rtpFromSupervisor.ListenIn.packets, 0);
+      assert.equal((await invoke('voice:hangUp', { callId: call.id })).ok, true);
+      await waitFor('the card in history', () => state().voice.calls.length === 0);
+      await control('DELETE', `/interactions/${customerCall.id}`);
+      assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
+      await subscriptionMode(null);
+    } finally {
+      await control('POST', '/delayed-offer', { enabled: false });
+    }
+  });
 });

@@ -77,9 +77,9 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
   }
 
   /** Places a call, answers it as main would, and waits until audio plays. */
-  async function listenIn(callUuid: string) {
+  async function listenIn(callUuid: string, overrides: Partial<PlaceCallOptions> = {}) {
     const from = host.mark();
-    const placing = place({ callUuid });
+    const placing = place({ callUuid, ...overrides });
     const incoming = await host.waitForEvent('incomingCall', (event) => event.genesysCallUuid === callUuid, { from });
     send({ type: 'answer', callId: incoming.callId });
     const call = await placing;
@@ -218,6 +218,25 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.equal(ended.reason, 'Hung up.');
     await waitFor('the simulator to see the BYE', () => !open.has(call));
     assert.equal(await host.callElement(incoming.callId), null);
+  });
+
+  test('a delayed-offer INVITE (no SDP) is answered with a receive-only offer; audio plays and nothing is sent', async () => {
+    const { call, incoming } = await listenIn('call-uuid-delayed-offer', { delayedOffer: true });
+    assert.ok(sipLog.some((line) => line.includes(`${call.callId} established (delayed offer)`)));
+    const listening = await statsWhere(
+      incoming.callId,
+      (stats) => stats.packetsReceived >= 50 && stats.audioLevel > 0.01,
+      'audio on a delayed-offer call',
+    );
+    assert.equal(listening.packetsSent, 0);
+    assert.equal(call.rtpFromSupervisor().ListenIn.packets, 0, 'no RTP leaves the page');
+    assert.equal((await host.microphoneProbe()).getUserMediaCalls, 0, 'the microphone is never asked for');
+    const from = host.mark();
+    send({ type: 'hangUp', callId: incoming.callId });
+    await host.waitForEvent('callState', (event) => event.callId === incoming.callId && event.state === 'ended', {
+      from,
+    });
+    await waitFor('the simulator to see the BYE', () => !open.has(call));
   });
 
   test('output device and volume apply to the call audio element', async () => {
