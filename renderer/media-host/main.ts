@@ -9,6 +9,7 @@ import { errorMessage } from './failure-reasons';
 import { startMediaHost } from './media-host';
 import { createJsSipPhone } from './sip-phone';
 import { createStatusView } from './status-view';
+import { warmUpWebRtc } from './webrtc-warm-up';
 
 /** The only place that reads `window.earshotMedia`, left there by the preload or the browser host's page bridge. */
 function findMediaBridge(): MediaHostBridge | null {
@@ -62,6 +63,10 @@ function boot(): void {
     phone.hangUpAll();
   });
   emit({ type: 'ready', calls: phone.calls() });
+  // In the background: a call that arrives meanwhile is answered as usual, only without the head start.
+  void warmUpWebRtc().then((outcome) => {
+    document.documentElement.dataset.webrtcWarmUp = outcome;
+  });
 }
 
 boot();

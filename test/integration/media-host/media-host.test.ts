@@ -138,6 +138,16 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.equal(host.link.connected, true);
   });
 
+  test('the page warms WebRTC up with a throwaway loopback call when it starts, and keeps nothing open', async () => {
+    const outcome = await waitFor('the warm-up to finish', () =>
+      host.page
+        .evaluate(() => document.documentElement.dataset.webrtcWarmUp ?? null)
+        .then((value) => value ?? undefined),
+    );
+    assert.equal(outcome, 'connected');
+    assert.equal((await host.microphoneProbe()).getUserMediaCalls, 0, 'no microphone for the warm-up');
+  });
+
   test('a malformed command comes back as commandFailed', async () => {
     const from = host.mark();
     send({ type: 'setVolume', callId: 'x', volume: 7 } as unknown as MediaCommand);
