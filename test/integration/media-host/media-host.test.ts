@@ -467,6 +467,19 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.equal(sip.isRegistered(SUPERVISOR.user), true);
   });
 
+  test('a network drop of several seconds: the page says so, and registers again once the network is back', async () => {
+    let from = host.mark();
+    sip.setReachable(false);
+    const lost = await host.waitForEvent('registration', (event) => event.state === 'connecting', { from });
+    assert.match(lost.reason ?? '', /Lost the connection to the SIP server/);
+    // Long enough for JsSIP's back-off to grow to its ceiling, which bounds the wait once it is back.
+    await sleep(6_000);
+    from = host.mark();
+    sip.setReachable(true);
+    await host.waitForEvent('registration', (event) => event.state === 'registered', { from, timeoutMs: 30_000 });
+    assert.equal(sip.isRegistered(SUPERVISOR.user), true);
+  });
+
   test('unregister', async () => {
     const from = host.mark();
     send({ type: 'unregister' });
