@@ -58,6 +58,9 @@ export interface MainServicesOptions {
   readonly teamPollIntervalMs?: number;
 }
 
+/** What told main that the network may have changed under it. */
+export type NetworkChangeCause = 'resume' | 'unlock' | 'network';
+
 export type UiEventListener = <C extends UiEventChannel>(channel: C, payload: UiEventPayload<C>) => void;
 
 export interface MainServices {
@@ -65,6 +68,11 @@ export interface MainServices {
   readonly invoke: UiInvoke;
   /** Whether a call wants the microphone now (the desktop app grants the media window the microphone only then). */
   microphoneWanted(): boolean;
+  /**
+   * The computer woke from sleep, was unlocked, or its network changed: reconnect to GWS and re-read
+   * state at once, and give the phone line a fresh connection and registration.
+   */
+  networkChanged(cause: NetworkChangeCause): void;
   /** Every event for the UI window: state snapshots and transcript lines. */
   onUiEvent(listener: UiEventListener): () => void;
   dispose(): Promise<void>;
@@ -252,6 +260,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     store,
     invoke,
     microphoneWanted: () => voiceCalls.microphoneWanted(),
+    networkChanged: (cause) => {
+      logger.info('The network may have changed; reconnecting', { cause });
+      session.networkChanged();
+      sip.reconnect();
+    },
     onUiEvent: (listener) => {
       const stopState = broadcast.subscribe((state) => listener('state:changed', state));
       // After the state flush (the new card, its transcript length), so the lines find their card.

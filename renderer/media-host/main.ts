@@ -58,6 +58,8 @@ function boot(): void {
   );
   // Closing or reloading the page: main hears it first (so it ends the calls as "the audio window
   // closed"), and every call and track ends in the same task, before main can act on anything else.
+  // The browser saw the network come back (or change): the SIP socket may be one of the old network's.
+  window.addEventListener('online', () => phone.reconnect());
   window.addEventListener('pagehide', () => {
     emit({ type: 'goodbye' });
     phone.hangUpAll();

@@ -42,6 +42,8 @@ export function startMediaHost(dependencies: MediaHostDependencies): () => void 
         return phone.register(command.account);
       case 'unregister':
         return phone.unregister();
+      case 'reconnect':
+        return phone.reconnect();
       case 'answer':
         return callOf(command.callId).answer();
       case 'decline':

@@ -12,6 +12,8 @@ import { parseAnswerAfter, parseGenesysCallUuid } from './sip-headers';
 export interface Phone {
   register(account: MediaSipAccount): void;
   unregister(): void;
+  /** A fresh SIP connection and registration after a network change; calls stay. */
+  reconnect(): void;
   call(callId: string): PhoneCall | undefined;
   /** The calls this page holds, for main when the page (re)connects. */
   calls(): Array<{ callId: string; microphoneLive: boolean }>;
@@ -67,7 +69,12 @@ function sameAccount(a: MediaSipAccount, b: MediaSipAccount): boolean {
  */
 export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
   const calls = new Map<string, CallSession>();
-  let current: { ua: UA; reporter: RegistrationReporter; account: MediaSipAccount } | null = null;
+  let current: {
+    ua: UA;
+    socket: WebSocketInterface;
+    reporter: RegistrationReporter;
+    account: MediaSipAccount;
+  } | null = null;
   let registerRetry: ReturnType<typeof setTimeout> | undefined;
 
   const retireCurrent = (): void => {
@@ -109,9 +116,11 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
       retireCurrent();
       const reporter = new RegistrationReporter(account.webSocketUrl, (event) => dependencies.emit(event));
       let ua: UA;
+      let socket: WebSocketInterface;
       try {
+        socket = new WebSocketInterface(account.webSocketUrl);
         ua = new UA({
-          sockets: [new WebSocketInterface(account.webSocketUrl)],
+          sockets: [socket],
           uri: account.sipUri,
           authorization_user: account.authorizationUser,
           password: account.password,
@@ -154,9 +163,18 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
         }, delayMs);
       });
       ua.on('newRTCSession', onNewSession);
-      current = { ua, reporter, account };
+      current = { ua, socket, reporter, account };
       reporter.starting();
       ua.start();
+    },
+    reconnect() {
+      // The socket drops its WebSocket quietly and opens a new one under the same transport callbacks,
+      // so JsSIP registers again on it at once. While JsSIP is already reconnecting by itself, its own
+      // attempt is left to run. A call in progress keeps its connection: a server may end the call with
+      // it, and moving a live call to a new network (an ICE restart) is not built yet.
+      if (!current?.ua.isConnected() || calls.size > 0) return;
+      current.socket.disconnect();
+      current.socket.connect();
     },
     unregister() {
       if (current) retireCurrent();

@@ -197,6 +197,16 @@ export class SupervisorSession {
     return ok(null);
   }
 
+  /**
+   * The computer woke up or its network changed: what was open may be dead without knowing it. Hand-
+   * shake live updates again now (state is re-read once that succeeds) rather than waiting for timeouts.
+   */
+  networkChanged(): void {
+    const live = this.live;
+    if (!live || live.ended) return;
+    live.channel.reconnectNow();
+  }
+
   async dispose(): Promise<void> {
     await this.signOut();
   }

@@ -192,6 +192,24 @@ describe('the supervisor session against the demo contact center', () => {
     await session.signOut();
   });
 
+  test('a network drop and return: told of the change, it reconnects and re-reads state at once', async () => {
+    const { store, session, logger } = await signedInSession();
+    await control(simulator, 'POST', '/network', { gws: 'down' });
+    try {
+      await waitFor('the drop noticed', () => store.getState().connection.status !== 'connected', 10_000);
+    } finally {
+      await control(simulator, 'POST', '/network', { gws: 'up' });
+    }
+    const mark = logger.records.length;
+    session.networkChanged();
+    // Without being told, the reconnected long-poll would learn nothing for up to 30 s.
+    await waitFor('connected again', () => store.getState().connection.status === 'connected', 15_000);
+    await waitFor('state re-read', () =>
+      logger.records.slice(mark).some((record) => record.message === 'State re-read after reconnection'),
+    );
+    await session.signOut();
+  });
+
   test('sign out ends the contact-center session on the server', async () => {
     const { session, store } = await signedInSession();
     await session.signOut();

@@ -480,6 +480,22 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.equal(sip.isRegistered(SUPERVISOR.user), true);
   });
 
+  test('reconnect (the network changed): a fresh SIP connection registers again', async () => {
+    const connectionsBefore = sipLog.filter((line) => / opened$/.test(line)).length;
+    const from = host.mark();
+    send({ type: 'reconnect' });
+    await waitFor('a new WebSocket', () =>
+      sipLog.filter((line) => / opened$/.test(line)).length > connectionsBefore ? true : undefined,
+    );
+    // The REGISTER on the new WebSocket follows its opening; the old one's binding goes with it.
+    await sleep(1_000);
+    await waitFor('registered', () => (sip.isRegistered(SUPERVISOR.user) ? true : undefined));
+    assert.equal(
+      host.events.slice(from).some((event) => event.type === 'registration' && event.state === 'failed'),
+      false,
+    );
+  });
+
   test('unregister', async () => {
     const from = host.mark();
     send({ type: 'unregister' });

@@ -41,6 +41,7 @@ function harness() {
   const phone: Phone = {
     register: (account) => calls.push(`register ${account.sipUri}`),
     unregister: () => calls.push('unregister'),
+    reconnect: () => calls.push('reconnect'),
     call: (callId) => (callId === 'c1' ? call : undefined),
     calls: () => [],
     hangUpAll: () => calls.push('hangUpAll'),
