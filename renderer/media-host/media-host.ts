@@ -58,7 +58,7 @@ export function startMediaHost(dependencies: MediaHostDependencies): () => void 
             callId: command.callId,
             state: 'ended',
             reason: null,
-            at: Date.now(),
+            at: epochNow(),
           });
         return call.hangUp();
       }
