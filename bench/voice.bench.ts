@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../test/support/browser-host-process';
 import { launchChromium } from '../test/support/chromium';
@@ -9,6 +11,10 @@ import { summarize } from './support/stats';
  * browser edition in Chromium, printing medians and p95 of what the voice issue names.
  */
 const calls = Number(process.argv[2] ?? 20);
+/** How many times the audio page is started afresh to time the first call after it starts. */
+const firstCallRounds = Number(process.argv[3] ?? 5);
+/** EARSHOT_BENCH_HOG=1: the same run with a busy loop on every core, as on a shared machine. */
+const withCpuHog = process.env.EARSHOT_BENCH_HOG === '1';
 
 interface RtpCount {
   packets: number;
@@ -68,10 +74,18 @@ async function clickAt(page: Page, testId: string): Promise<number> {
   }, testId);
 }
 
+/** One busy loop per core, each its own process, ended by its handle when the run is over. */
+function startCpuHogs(): ChildProcess[] {
+  return cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+}
+
 async function main(): Promise<void> {
   const host = await startBrowserHostProcess();
   const browser = await launchChromium();
+  const hogs = withCpuHog ? startCpuHogs() : [];
+  const loadAtStart = loadavg()[0] ?? 0;
   const figures = {
+    firstCall: [] as number[],
     clientCost: [] as number[],
     endToEnd: [] as number[],
     toBarge: [] as number[],
@@ -89,8 +103,11 @@ async function main(): Promise<void> {
     await page.getByTestId('team-table').waitFor();
     await page.locator('[data-testid="sip-status"][data-registration="registered"]').waitFor({ timeout: 15_000 });
     await host.control('POST', '/floor', { running: false });
-    const { agents } = (await host.control('GET', '/state')) as { agents: Array<{ id: string; state: string }> };
-    const agent = agents.find((candidate) => candidate.state === 'Ready')!;
+    const { agents } = (await host.control('GET', '/state')) as {
+      agents: Array<{ id: string; state: string; interactions: unknown[] }>;
+    };
+    // Ready is not enough: the live floor may have given the agent a call before it was paused.
+    const agent = agents.find((candidate) => candidate.state === 'Ready' && candidate.interactions.length === 0)!;
     await page.getByTestId(`monitor-listen-${agent.id}`).click();
     await page.locator('[data-testid="monitoring-subscription"][data-mode="ListenIn"]').waitFor();
 
@@ -148,14 +165,38 @@ async function main(): Promise<void> {
       await waitFor('the card to leave the board', async () => (await cards(page)).length === 0, 10_000, 20);
       process.stdout.write(`call ${index + 1}/${calls} done\r`);
     }
+
+    // The first call after the audio page starts: Chromium sets WebRTC up on first use, which the page's
+    // warm-up now does at start. A fresh page each round, the call placed as soon as the phone registers.
+    for (let round = 0; round < firstCallRounds; round += 1) {
+      await media.reload();
+      await page.locator('[data-testid="sip-status"][data-registration="registered"]').waitFor({ timeout: 15_000 });
+      const started = (await host.control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+      const card = await waitFor(
+        'first audio after the audio page started',
+        async () => (await cards(page)).find((candidate) => candidate.audio.firstAudioAt !== null),
+        10_000,
+        5,
+      );
+      const server = await supervisorCall(host, started.id);
+      if (server?.timings.inviteSentAt) figures.firstCall.push(card.audio.firstAudioAt! - server.timings.inviteSentAt);
+      await host.control('DELETE', `/interactions/${started.id}`);
+      await waitFor('the card to leave the board', async () => (await cards(page)).length === 0, 10_000, 20);
+      process.stdout.write(`first call ${round + 1}/${firstCallRounds} done\r`);
+    }
   } finally {
+    for (const hog of hogs) hog.kill();
     await browser.close();
     await host.stop();
   }
   console.log(
     `\nVoice benchmark: ${calls} monitored calls, demo contact center on 127.0.0.1, Debian Chromium headless`,
   );
-  console.log(summarize('(a) INVITE sent → first audio at the supervisor (client)', figures.clientCost));
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end${withCpuHog ? `, with ${hogs.length} busy-loop processes running` : ''}`,
+  );
+  console.log(summarize('first call after the audio page starts: INVITE sent → first audio', figures.firstCall));
+  console.log(summarize('later calls: (a) INVITE sent → first audio at the supervisor (client)', figures.clientCost));
   console.log(summarize('(b) agent call established → first audio (end to end)', figures.endToEnd));
   console.log(summarize('    of which: established → INVITE sent (simulator)', figures.serverShare));
   console.log(summarize('(c) click Barge in → first mic packet at the simulator', figures.toBarge));

@@ -10,6 +10,8 @@ export const errorCodeSchema = z.enum([
   'not-supervisor',
   'unreachable',
   'not-gws',
+  /** During a session that GWS has answered: something in front of it (or a transient fault) answered instead. */
+  'gws-unavailable',
   'tls',
   'gws-refused',
   'session-expired',

@@ -59,11 +59,19 @@ export interface MainServicesOptions {
   readonly teamRefresh?: Partial<TeamRefreshSettings>;
 }
 
+/** What told main that the network may have changed under it. */
+export type NetworkChangeCause = 'resume' | 'unlock' | 'network';
+
 export interface MainServices {
   readonly store: AppStore;
   readonly invoke: UiInvoke;
   /** Whether a call wants the microphone now (the desktop app grants the media window the microphone only then). */
   microphoneWanted(): boolean;
+  /**
+   * The computer woke from sleep, was unlocked, or its network changed: reconnect to GWS and re-read
+   * state at once, and give the phone line a fresh connection and registration.
+   */
+  networkChanged(cause: NetworkChangeCause): void;
   /** Every event for the UI window: numbered changes of the state (state/window-feed.ts). */
   onUiEvent(listener: UiEventListener): () => void;
   dispose(): Promise<void>;
@@ -254,6 +262,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     store,
     invoke,
     microphoneWanted: () => voiceCalls.microphoneWanted(),
+    networkChanged: (cause) => {
+      logger.info('The network may have changed; reconnecting', { cause });
+      session.networkChanged();
+      sip.reconnect();
+    },
     onUiEvent: (listener) => feed.connect(listener),
     async dispose(): Promise<void> {
       stopAudit();

@@ -35,6 +35,11 @@ export interface SimulatorOptions {
    * Default true, as GWS documents BargeIn; the control API switches it later.
    */
   intrusionEnabled?: boolean;
+  /**
+   * The channel names StartContactCenterSession knows; any other asked for fails alone (statusCode 7,
+   * partial success), as on a site whose SMS channel has another name. Default voice, chat and sms.
+   */
+  contactCenterChannels?: readonly string[];
 }
 
 /** The SIP account of a demo user, as a softphone needs it. */
@@ -90,6 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     agents: options.agents ?? defaultAgentCount,
     contactsPaging: { maxPageSize: options.contactsPageSize, withheld: options.contactsWithheld },
     intrusionEnabled: options.intrusionEnabled ?? true,
+    contactCenterChannels: options.contactCenterChannels ?? ['voice', 'chat', 'sms'],
   });
   const supervisor = host.directory.byUserName(demoSupervisor.userName);
   if (!supervisor) throw new Error('the demo roster has no supervisor');

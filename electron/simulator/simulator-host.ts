@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { BayeuxHub } from './bayeux/bayeux-hub';
-import { ControlApi } from './control/control-api';
+import { ControlApi, type NetworkConditions } from './control/control-api';
 import { Directory } from './directory/directory';
 import { buildRoster } from './directory/roster';
 import type { DirectoryUser } from './directory/roster';
@@ -14,7 +14,7 @@ import { Authenticator } from './gws/auth';
 import { ContactsPaging, type ContactsPagingSettings } from './gws/contacts-paging';
 import { GwsApi } from './gws/gws-api';
 import { GwsTraffic } from './gws/gws-traffic';
-import { sendGwsError, sendHtmlNotFound } from './gws/http-io';
+import { sendGwsError, sendHtmlBadGateway, sendHtmlNotFound } from './gws/http-io';
 import { HttpSessionStore } from './gws/http-sessions';
 import { Notifier } from './gws/notifier';
 import type { GwsWorld } from './gws/resources';
@@ -45,6 +45,7 @@ export interface SimulatorHostOptions {
   readonly contactsPaging: Partial<ContactsPagingSettings>;
   /** SIP Server's intrusion-enabled: BargeIn joins a call in progress. */
   readonly intrusionEnabled: boolean;
+  readonly contactCenterChannels: readonly string[];
 }
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -73,6 +74,9 @@ export class SimulatorHost {
   private readonly upgradeHandlers = new Map<string, UpgradeHandler>();
   private hub: BayeuxHub;
   private bayeuxBlocked = false;
+  private network: NetworkConditions = { gws: 'up', sip: 'up' };
+  /** GWS requests being answered (CometD long-polls among them): a network drop cuts them. */
+  private readonly gwsResponses = new Set<ServerResponse>();
   private server: Server | null = null;
   private port = 0;
   private lifecycle: Promise<void> = Promise.resolve();
@@ -121,6 +125,7 @@ export class SimulatorHost {
       supervisorCalls: this.supervisorCalls,
       contactsPaging: this.contactsPaging,
       baseUrl: () => this.baseUrl,
+      contactCenterChannels: options.contactCenterChannels,
     };
     const notifier = new Notifier(world, (userId, topic, data) => this.hub.publish(userId, topic, data));
     this.floor.subscribe((event) => notifier.onFloorEvent(event));
@@ -164,6 +169,7 @@ export class SimulatorHost {
             this.bayeuxBlocked = blocked;
             this.hub.setBlocked(blocked);
           },
+          setNetwork: (network) => this.setNetwork(network),
           restart: (downMs) => this.restart(downMs),
           log: options.log,
           messaging: new MessagingControl({ center: this.messaging, directory: this.directory, floor: this.floor }),
@@ -174,6 +180,16 @@ export class SimulatorHost {
           allowedHosts: () => [`${options.host}:${this.port}`, `127.0.0.1:${this.port}`, `localhost:${this.port}`],
         })
       : null;
+  }
+
+  /** Applied at once: going down cuts what is open, as a lost network would. */
+  private setNetwork(change: Partial<NetworkConditions>): NetworkConditions {
+    this.network = { ...this.network, ...change };
+    if (this.network.gws === 'down') {
+      for (const res of this.gwsResponses) res.socket?.destroy();
+    }
+    this.sipService?.setReachable(this.network.sip === 'up');
+    return this.network;
   }
 
   /** An ordinary call to a user's phone: it must ring there, never be answered by itself. */
@@ -346,7 +362,16 @@ export class SimulatorHost {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')) return this.gws.handle(req, res, url);
+    if (url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')) {
+      if (this.network.gws === 'down') {
+        req.socket.destroy();
+        return;
+      }
+      if (this.network.gws === 'proxy-error') return sendHtmlBadGateway(res);
+      this.gwsResponses.add(res);
+      res.on('close', () => this.gwsResponses.delete(res));
+      return this.gws.handle(req, res, url);
+    }
     if (this.control && (url.pathname === '/control' || url.pathname.startsWith('/control/')))
       return this.control.handle(req, res, url);
     sendHtmlNotFound(res);

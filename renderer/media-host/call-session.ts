@@ -80,8 +80,9 @@ export class CallSession {
     this.session.terminate({ status_code: statusCode });
   }
 
+  /** Ending a call the other side ended already is done, not a failure: both ends may hang up at once. */
   hangUp(): void {
-    if (this.phase === 'ended') throw new Error('The call has already ended.');
+    if (this.phase === 'ended') return;
     // Privacy first: nothing is captured from the moment the supervisor hangs up.
     this.stopMicrophone();
     this.session.terminate();

@@ -9,6 +9,7 @@ import { errorMessage } from './failure-reasons';
 import { startMediaHost } from './media-host';
 import { createJsSipPhone } from './sip-phone';
 import { createStatusView } from './status-view';
+import { warmUpWebRtc } from './webrtc-warm-up';
 
 /** The only place that reads `window.earshotMedia`, left there by the preload or the browser host's page bridge. */
 function findMediaBridge(): MediaHostBridge | null {
@@ -57,11 +58,17 @@ function boot(): void {
   );
   // Closing or reloading the page: main hears it first (so it ends the calls as "the audio window
   // closed"), and every call and track ends in the same task, before main can act on anything else.
+  // The browser saw the network come back (or change): the SIP socket may be one of the old network's.
+  window.addEventListener('online', () => phone.reconnect());
   window.addEventListener('pagehide', () => {
     emit({ type: 'goodbye' });
     phone.hangUpAll();
   });
   emit({ type: 'ready', calls: phone.calls() });
+  // In the background: a call that arrives meanwhile is answered as usual, only without the head start.
+  void warmUpWebRtc().then((outcome) => {
+    document.documentElement.dataset.webrtcWarmUp = outcome;
+  });
 }
 
 boot();

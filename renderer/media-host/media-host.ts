@@ -7,6 +7,7 @@ import {
   type MediaHostBridge,
 } from '../../electron/common/contract/media-host-contract';
 import { assertNever } from '../../electron/common/result';
+import { epochNow } from './clock';
 import { errorMessage } from './failure-reasons';
 import type { Phone, PhoneCall } from './sip-phone';
 
@@ -43,12 +44,26 @@ export function startMediaHost(dependencies: MediaHostDependencies): () => void 
         return phone.register(command.account);
       case 'unregister':
         return phone.unregister();
+      case 'reconnect':
+        return phone.reconnect();
       case 'answer':
         return callOf(command.callId).answer();
       case 'decline':
         return callOf(command.callId).decline(command.statusCode);
-      case 'hangUp':
-        return callOf(command.callId).hangUp();
+      case 'hangUp': {
+        const call = phone.call(command.callId);
+        // Both sides may end a call at once (the far end's BYE crossing main's hang-up): a call that is
+        // gone is ended, which is what was asked; say so again rather than report a failure.
+        if (!call)
+          return bridge.emit({
+            type: 'callState',
+            callId: command.callId,
+            state: 'ended',
+            reason: null,
+            at: epochNow(),
+          });
+        return call.hangUp();
+      }
       case 'acquireMicrophone':
         return callOf(command.callId).acquireMicrophone(command.inputDeviceId);
       case 'attachMicrophone':

@@ -12,6 +12,8 @@ import { parseAnswerAfter, parseGenesysCallUuid } from './sip-headers';
 export interface Phone {
   register(account: MediaSipAccount): void;
   unregister(): void;
+  /** A fresh SIP connection and registration after a network change; calls stay. */
+  reconnect(): void;
   call(callId: string): PhoneCall | undefined;
   /** The calls this page holds, for main when the page (re)connects. */
   calls(): Array<{ callId: string; microphoneLive: boolean }>;
@@ -39,7 +41,17 @@ export interface JsSipPhoneDependencies {
 /** Re-REGISTER well inside typical proxy limits, so a lost phone drops out of the registrar soon. */
 const REGISTER_EXPIRES_SECONDS = 300;
 const RECONNECT_MIN_SECONDS = 2;
-const RECONNECT_MAX_SECONDS = 30;
+/**
+ * The ceiling of JsSIP's reconnection back-off. At 30 s a supervisor waited up to half a minute after a
+ * registrar came back (and a registrar without persistence answered calls to them 404 meanwhile); one
+ * attempt every 8 s at most still spares a server that is down.
+ */
+const RECONNECT_MAX_SECONDS = 8;
+/** A REGISTER (or its refresh) refused for a reason that may pass is tried again after 2, 4, then 8 s. */
+const REGISTER_RETRY_FIRST_MS = 2_000;
+const REGISTER_RETRY_MAX_MS = 8_000;
+/** Refusals that only the supervisor or an administrator can fix: trying again would only repeat them. */
+const FINAL_REGISTER_STATUSES = new Set([401, 403, 407]);
 
 function sameAccount(a: MediaSipAccount, b: MediaSipAccount): boolean {
   return (
@@ -57,12 +69,19 @@ function sameAccount(a: MediaSipAccount, b: MediaSipAccount): boolean {
  */
 export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
   const calls = new Map<string, CallSession>();
-  let current: { ua: UA; reporter: RegistrationReporter; account: MediaSipAccount } | null = null;
+  let current: {
+    ua: UA;
+    socket: WebSocketInterface;
+    reporter: RegistrationReporter;
+    account: MediaSipAccount;
+  } | null = null;
+  let registerRetry: ReturnType<typeof setTimeout> | undefined;
 
   const retireCurrent = (): void => {
     if (!current) return;
     const { ua, reporter } = current;
     current = null;
+    clearTimeout(registerRetry);
     reporter.stopped();
     // stop() sends the un-REGISTER and BYEs any call; their events still reach the CallSessions.
     ua.stop();
@@ -97,9 +116,11 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
       retireCurrent();
       const reporter = new RegistrationReporter(account.webSocketUrl, (event) => dependencies.emit(event));
       let ua: UA;
+      let socket: WebSocketInterface;
       try {
+        socket = new WebSocketInterface(account.webSocketUrl);
         ua = new UA({
-          sockets: [new WebSocketInterface(account.webSocketUrl)],
+          sockets: [socket],
           uri: account.sipUri,
           authorization_user: account.authorizationUser,
           password: account.password,
@@ -118,7 +139,11 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
       }
       ua.on('connected', () => reporter.transportConnected());
       ua.on('disconnected', () => reporter.transportDisconnected());
-      ua.on('registered', () => reporter.registered());
+      let retries = 0;
+      ua.on('registered', () => {
+        retries = 0;
+        reporter.registered();
+      });
       ua.on('unregistered', () => reporter.unregistered());
       ua.on('registrationFailed', (event) => {
         const response = event.response as { status_code?: number; reason_phrase?: string } | null | undefined;
@@ -127,11 +152,29 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
             ? { code: response.status_code, reason: response.reason_phrase ?? '' }
             : null;
         reporter.registrationFailed(String(event.cause ?? 'unknown'), status);
+        // JsSIP registers again by itself only after its WebSocket reconnects; a refused REGISTER or
+        // refresh on a live connection (a registrar restarting without persistence) would stay failed.
+        if (status !== null && FINAL_REGISTER_STATUSES.has(status.code)) return;
+        clearTimeout(registerRetry);
+        const delayMs = Math.min(REGISTER_RETRY_FIRST_MS * 2 ** retries, REGISTER_RETRY_MAX_MS);
+        retries += 1;
+        registerRetry = setTimeout(() => {
+          if (current?.ua === ua && ua.isConnected()) ua.register();
+        }, delayMs);
       });
       ua.on('newRTCSession', onNewSession);
-      current = { ua, reporter, account };
+      current = { ua, socket, reporter, account };
       reporter.starting();
       ua.start();
+    },
+    reconnect() {
+      // The socket drops its WebSocket quietly and opens a new one under the same transport callbacks,
+      // so JsSIP registers again on it at once. While JsSIP is already reconnecting by itself, its own
+      // attempt is left to run. A call in progress keeps its connection: a server may end the call with
+      // it, and moving a live call to a new network (an ICE restart) is not built yet.
+      if (!current?.ua.isConnected() || calls.size > 0) return;
+      current.socket.disconnect();
+      current.socket.connect();
     },
     unregister() {
       if (current) retireCurrent();

@@ -20,6 +20,11 @@ export type MediaSipAccount = z.infer<typeof mediaSipAccountSchema>;
 export const mediaCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('register'), account: mediaSipAccountSchema }),
   z.object({ type: z.literal('unregister') }),
+  /**
+   * The network changed under the page (wake from sleep, a new address, a VPN): the SIP WebSocket may be
+   * dead without knowing it. Open a fresh one and register again; calls stay.
+   */
+  z.object({ type: z.literal('reconnect') }),
   /** Always receive-only: answering never opens the microphone. */
   z.object({ type: z.literal('answer'), callId: z.string() }),
   /** Refuses a call that rings (or waits) with a final response. */

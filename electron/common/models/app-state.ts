@@ -31,6 +31,11 @@ export type Connection = z.infer<typeof connectionSchema>;
 export const sessionSchema = z.object({
   supervisor: z.object({ id: z.string(), userName: z.string(), displayName: z.string() }),
   server: z.object({ baseUrl: z.string(), isDemo: z.boolean() }),
+  /**
+   * What StartContactCenterSession did not start on a partial success (statusCode 7): channel names,
+   * or the server's own words where it named none. Absent when every channel started.
+   */
+  channelsNotStarted: z.array(z.string()).readonly().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { err, ok, type Result } from '../../common/result';
 import { encodeUriComponentSafely } from '../../common/uri-text';
 import type { Logger } from '../platform/logger';
@@ -18,6 +18,15 @@ export interface ContactsPage {
   /** How many contacts match in all (GWS `totalCount`); null when the server does not say. */
   readonly totalCount: number | null;
 }
+
+/** GWS statusCode 6: "the contact center no longer knows that item" (gws-api.md §1.3). */
+const itemUnknownStatus = 6;
+
+/** [INF] GWS documents "per-channel details" on a partial success without their shape; read what matches. */
+const partialSessionDetailsSchema = z.looseObject({
+  statusMessage: z.string().optional(),
+  channels: z.array(z.looseObject({ channel: z.string(), statusCode: z.number() })).optional(),
+});
 
 /**
  * The GWS operations Earshot uses, each parsing its response at the edge. Operations answer
@@ -85,8 +94,11 @@ export class GwsApi {
     }));
   }
 
-  /** statusCode 7 (some channels failed) still starts the session; the failing channels are logged. */
-  async startContactCenterSession(channels: readonly string[]): Promise<Result<null>> {
+  /**
+   * statusCode 7 (some channels failed) still starts the session. Answers what did not start: the
+   * channels the per-channel details name as failed, else the server's statusMessage.
+   */
+  async startContactCenterSession(channels: readonly string[]): Promise<Result<{ notStarted: readonly string[] }>> {
     const response = await this.http.request({
       method: 'POST',
       path: '/api/v2/me',
@@ -94,10 +106,15 @@ export class GwsApi {
       acceptStatusCodes: [7],
     });
     if (!response.ok) return response;
-    if (response.value.body.statusCode === 7) {
-      this.logger.warn('Contact-center session started on some channels only', { response: response.value.body });
-    }
-    return ok(null);
+    if (response.value.body.statusCode !== 7) return ok({ notStarted: [] });
+    this.logger.warn('Contact-center session started on some channels only', { response: response.value.body });
+    const details = partialSessionDetailsSchema.safeParse(response.value.body);
+    const failed = details.success
+      ? (details.data.channels ?? []).filter((entry) => entry.statusCode !== 0).map((entry) => entry.channel)
+      : [];
+    if (failed.length > 0) return ok({ notStarted: failed });
+    const statusMessage = details.success ? details.data.statusMessage?.trim() : undefined;
+    return ok({ notStarted: [statusMessage || 'some channels (the server did not say which)'] });
   }
 
   async endContactCenterSession(): Promise<Result<null>> {
@@ -114,6 +131,19 @@ export class GwsApi {
   async operation(path: string, body: { operationName: string } & Record<string, unknown>): Promise<Result<null>> {
     const response = await this.http.request({ method: 'POST', path, body });
     return response.ok ? ok(null) : response;
+  }
+
+  /**
+   * An operation that ends something (Hangup): statusCode 6, the server no longer knows the item, means
+   * it ended already from the other side, which is what was asked, so it answers 'already-gone' quietly.
+   */
+  async endingOperation(
+    path: string,
+    body: { operationName: string } & Record<string, unknown>,
+  ): Promise<Result<'done' | 'already-gone'>> {
+    const response = await this.http.request({ method: 'POST', path, body, acceptStatusCodes: [itemUnknownStatus] });
+    if (!response.ok) return response;
+    return ok(response.value.body.statusCode === itemUnknownStatus ? 'already-gone' : 'done');
   }
 
   private parse<S extends z.ZodType, T>(

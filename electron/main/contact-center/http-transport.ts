@@ -55,6 +55,11 @@ export class HttpTransport {
   readonly baseUrl: string;
   readonly cookieJar = new CookieJar();
   private csrf: { header: string; token: string } | null = null;
+  /**
+   * Every GWS body carries a statusCode, so once one has arrived a body without one comes from
+   * something in front of GWS (a proxy's 502 page) or a transient fault, not from a wrong address.
+   */
+  private gwsHasAnswered = false;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
@@ -146,6 +151,7 @@ export class HttpTransport {
     try {
       json = JSON.parse(text);
     } catch {
+      if (this.gwsHasAnswered) return this.notAGwsAnswer(where, response, 'body not JSON');
       return err(
         'not-gws',
         `${new URL(url).origin} answered, but not as a Genesys Web Services server. Check the address (it is usually http(s)://host:port, without /api/v2).`,
@@ -154,12 +160,14 @@ export class HttpTransport {
     }
     const status = statusBodySchema.safeParse(json);
     if (!status.success) {
+      if (this.gwsHasAnswered) return this.notAGwsAnswer(where, response, 'no statusCode');
       return err(
         'not-gws',
         `${new URL(url).origin} answered with JSON that is not from Genesys Web Services. Check the address.`,
         `${where} → HTTP ${response.status}, no statusCode`,
       );
     }
+    this.gwsHasAnswered = true;
     const { statusCode, statusMessage } = status.data;
     if (statusCode === 20) {
       return err(
@@ -182,6 +190,17 @@ export class HttpTransport {
       );
     }
     return ok({ httpStatus: response.status, body: status.data });
+  }
+
+  private notAGwsAnswer(where: string, response: Response, what: string): Result<GwsResponse> {
+    const httpStatus = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    const contentType = response.headers.get('content-type') ?? 'no content type';
+    this.logger.warn('A GWS request was answered, but not by GWS', { request: where, httpStatus, contentType, what });
+    return err(
+      'gws-unavailable',
+      `The contact center's server (GWS or a proxy in front of it) answered ${httpStatus} instead of a Genesys answer.`,
+      `${where} → ${httpStatus}, ${contentType}, ${what}`,
+    );
   }
 
   private describeFetchFailure(url: string, error: unknown): Result<GwsResponse> {

@@ -37,6 +37,7 @@ export class NotificationChannel {
   private handshakes = 0;
   private connected = false;
   private stopped = false;
+  private rehandshaking = false;
   private readonly requestHeaders: Record<string, string> = {};
 
   constructor(private readonly options: NotificationChannelOptions) {
@@ -48,6 +49,9 @@ export class NotificationChannel {
     this.cometd.unregisterTransport('callback-polling');
     this.cometd.configure({
       url: this.url,
+      // One URL for every Bayeux message: reverse proxies in front of GWS commonly forward only the
+      // exact /api/v2/notifications path, and GWS reads the message type from the body anyway.
+      appendMessageTypeToURL: false,
       logLevel: 'warn',
       requestHeaders: this.requestHeaders,
       backoffIncrement: options.backoffIncrementMs ?? 500,
@@ -87,6 +91,24 @@ export class NotificationChannel {
   resume(): void {
     this.refreshHeaders();
     if (this.cometd.isDisconnected()) this.cometd.handshake();
+  }
+
+  /**
+   * After a network change the long-poll in flight may sit on a dead connection until its timeout, and
+   * a reconnected long-poll learns nothing for up to 30 s: drop it and handshake again, so the server
+   * answers at once, the topics are subscribed afresh and the owner re-reads state (onReestablished).
+   */
+  reconnectNow(): void {
+    if (this.stopped || this.rehandshaking) return;
+    this.rehandshaking = true;
+    const handshakeAgain = (): void => {
+      this.rehandshaking = false;
+      // CometD handshakes only from "disconnected"; its disconnect answers even when the server does not.
+      if (!this.stopped && this.cometd.isDisconnected()) this.cometd.handshake();
+    };
+    this.cometd.getTransport()?.abort();
+    if (this.cometd.isDisconnected()) handshakeAgain();
+    else this.cometd.disconnect(handshakeAgain);
   }
 
   async stop(): Promise<void> {

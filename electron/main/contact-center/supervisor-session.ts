@@ -191,6 +191,7 @@ export class SupervisorSession {
         {
           supervisor: { id: me.value.id, userName: me.value.userName, displayName },
           server: { baseUrl: target.baseUrl, isDemo: target.isDemo },
+          ...(started.value.notStarted.length > 0 ? { channelsNotStarted: started.value.notStarted } : {}),
         },
         this.now(),
       ),
@@ -213,6 +214,16 @@ export class SupervisorSession {
       this.options.logger.warn('EndContactCenterSession failed', { reason: ended.error.detail ?? ended.error.message });
     this.update((state) => signedOut(state, null, this.now()));
     return ok(null);
+  }
+
+  /**
+   * The computer woke up or its network changed: what was open may be dead without knowing it. Hand-
+   * shake live updates again now (state is re-read once that succeeds) rather than waiting for timeouts.
+   */
+  networkChanged(): void {
+    const live = this.live;
+    if (!live || live.ended) return;
+    live.channel.reconnectNow();
   }
 
   async dispose(): Promise<void> {
@@ -286,7 +297,7 @@ export class SupervisorSession {
       this.showHealth(live);
       return;
     }
-    this.update((state) => withTeamError(state, error));
+    this.update((state) => withTeamError(state, staleTeamError(error, state.team.refreshedAt)));
   }
 
   /**
@@ -390,8 +401,7 @@ export class SupervisorSession {
     if (this.offlineTimer) return;
     this.offlineTimer = setTimeout(() => {
       this.offlineTimer = null;
-      const since = new Date(this.options.store.getState().connection.since);
-      const clock = since.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      const clock = clockTime(this.options.store.getState().connection.since);
       this.update((state) =>
         state.connection.status === 'reconnecting'
           ? withConnection(
@@ -420,6 +430,19 @@ function monitoredAgentIds(state: AppState): string[] {
   const ids = state.messaging.subscriptions.map((subscription) => subscription.agentId);
   const voiceAgent = state.voice.subscription?.agentId;
   return voiceAgent ? [voiceAgent, ...ids] : ids;
+}
+
+/** A failed background read keeps the team last read; the notice says how old it is and that reads go on. */
+function staleTeamError(error: AppError, refreshedAt: number | null): AppError {
+  const shown =
+    refreshedAt === null
+      ? 'Earshot keeps trying.'
+      : `The team shown is from ${clockTime(refreshedAt)}; Earshot keeps trying.`;
+  return { ...error, message: `The team could not be refreshed. ${error.message} ${shown}` };
+}
+
+function clockTime(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
 function describeSignInFailure(error: AppError, target: SignInTarget): AppError {

@@ -355,8 +355,7 @@ export class MessagingMonitoring {
       return;
     }
     // Lines of a conversation not seen yet: read it, then its whole log (these lines included).
-    if (!this.unreadable.has(message.conversationId))
-      this.inBackground('discover a conversation', this.discover(message.channel, message.conversationId));
+    this.discoverUnknown(message.channel, message.conversationId);
   }
 
   private onConversation(channel: MessagingChannel, wire: WireConversation, notificationType: string): void {
@@ -381,10 +380,25 @@ export class MessagingMonitoring {
       if (record.leftByMe || notificationType !== 'StatusChange') return;
       this.records.delete(record.id);
     }
-    this.unreadable.delete(wire.id);
-    const started = this.startRecord(channel, wire);
-    if (!wire.participants || wire.participants.length === 0)
-      this.inBackground('read a new conversation', this.refreshResource(started));
+    // A notification that itself lists the supervisor among the participants is the delivery; any
+    // other notice of an unknown conversation, whatever its type, is looked up before it is shown.
+    const me = this.me();
+    if ((wire.participants ?? []).some((participant) => isMe(participant, me))) {
+      this.unreadable.delete(wire.id);
+      this.startRecord(channel, wire);
+      return;
+    }
+    if (notificationType === 'StatusChange') this.unreadable.delete(wire.id);
+    this.discoverUnknown(channel, wire.id);
+  }
+
+  /**
+   * Every notification naming a conversation Earshot does not hold, whatever its type, goes one way:
+   * read it from GWS, show it only if GWS has it live, and remember (and log once) an id GWS does not know.
+   */
+  private discoverUnknown(channel: MessagingChannel, id: string): void {
+    if (this.unreadable.has(id)) return;
+    this.inBackground('discover a conversation', this.discover(channel, id));
   }
 
   private onUserSnapshot(user: WireUser): void {
@@ -486,7 +500,7 @@ export class MessagingMonitoring {
       const fetched = await fetchConversation(api, channel, id);
       if (generation !== this.generation) return;
       if (!fetched.ok) {
-        this.options.logger.info('Ignored lines of a conversation Earshot cannot read', {
+        this.options.logger.info('Ignored a notification of a conversation Earshot cannot read', {
           conversationId: id,
           reason: fetched.error.detail ?? fetched.error.message,
         });

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, Menu, nativeTheme } from 'electron';
+import { app, BrowserWindow, Menu, nativeTheme, powerMonitor } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import type { HotkeyAction } from '../../common/models/settings';
 import { createInProcessDemo } from '../demo-contact-center';
 import { createMainServices, type MainServices } from '../main-services';
+import { forwardPowerEvents } from './power-events';
 import { hotkeyCommand } from '../platform/hotkeys';
 import { installProcessSafetyNet } from '../platform/process-safety';
 import { applicationMenuTemplate } from './app-menu';
@@ -123,6 +124,8 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     services = running;
+    const stopPowerEvents = forwardPowerEvents(powerMonitor, (cause) => running.networkChanged(cause));
+    app.on('quit', stopPowerEvents);
     const invoke = askingForMicrophoneFirst(running.invoke, requestMicrophoneAccess);
     app.on('quit', () => mediaHost.dispose());
     bindUiIpc({ invoke, onUiEvent: running.onUiEvent, window: () => mainWindow, logger: logger.child('ipc') });

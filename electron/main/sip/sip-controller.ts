@@ -63,6 +63,11 @@ export class SipController {
     this.options.link.send(account ? { type: 'register', account } : { type: 'unregister' });
   }
 
+  /** After a network change: a fresh SIP connection and registration, where there is an account. */
+  reconnect(): void {
+    if (this.account && this.options.link.connected) this.options.link.send({ type: 'reconnect' });
+  }
+
   send(command: MediaCommand): void {
     if (!this.options.link.connected) {
       this.options.logger.warn('Media host not connected; command not sent', { command: command.type });

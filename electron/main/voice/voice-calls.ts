@@ -31,6 +31,9 @@ const realTimers: TimerHost = {
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
+/** What the call machine hears when its Hangup finds the call already ended: the leg ends, quietly. */
+const alreadyGone: AppError = { code: 'gws-refused', message: 'the call had already ended' };
+
 export interface VoiceCallsOptions {
   readonly session: SupervisorSession;
   readonly sip: SipController;
@@ -224,6 +227,16 @@ export class VoiceCalls {
     let error: AppError | null;
     if (!api) {
       error = { code: 'not-signed-in', message: 'Earshot is not signed in to Genesys.' };
+    } else if (operation === 'Hangup') {
+      const result = await api.endingOperation(`/api/v2/me/calls/${encodeURIComponent(callId)}`, {
+        operationName: operation,
+      });
+      if (result.ok && result.value === 'already-gone') {
+        // Ended from the other side first (the customer, the agent, SIP Server's BYE): nothing to report.
+        this.dispatch({ type: 'gws-result', callId, operation, error: alreadyGone });
+        return;
+      }
+      error = result.ok ? null : result.error;
     } else {
       const result = await api.operation(`/api/v2/me/calls/${encodeURIComponent(callId)}`, {
         operationName: operation,

@@ -540,13 +540,15 @@ function onLegMicrophone(s: CoreStep, legId: string, report: MicrophoneReport, e
 
 function onLegCommandFailed(s: CoreStep, legId: string, command: MediaCommandName, reason: string): void {
   const card = cardOfLeg(s.core, legId);
-  s.effect({ type: 'log', level: 'warn', message: `The media host could not ${command} on ${legId}: ${reason}` });
-  if (!card) return;
   if (command === 'hangUp') {
-    // The leg is gone already ("there is no call"): the card ends as if the leg had ended.
-    drive(s, card.id, { type: 'leg-ended', reason: null });
+    // The leg is gone already ("there is no call"; the other side hung up first): the card ends as if
+    // the leg had ended, and that is no fault worth a warning.
+    s.effect({ type: 'log', level: 'info', message: `The media host had no call ${legId} left to hang up` });
+    if (card) drive(s, card.id, { type: 'leg-ended', reason: null });
     return;
   }
+  s.effect({ type: 'log', level: 'warn', message: `The media host could not ${command} on ${legId}: ${reason}` });
+  if (!card) return;
   if (command === 'acquireMicrophone' || command === 'attachMicrophone') {
     drive(s, card.id, { type: 'microphone', report: 'failed', error: reason });
     return;

@@ -5,7 +5,7 @@ import { err, ok, type AppError, type Result } from '../../common/result';
 import type { GwsApi } from '../contact-center/gws-api';
 import type { SupervisorSession } from '../contact-center/supervisor-session';
 import { deviceStateChangeMessageSchema, type NotificationEnvelope } from '../contact-center/wire/notifications';
-import { deviceSchema, type WireDevice, type WireUser } from '../contact-center/wire/users';
+import type { WireDevice, WireUser } from '../contact-center/wire/users';
 import type { Logger } from '../platform/logger';
 import type { AppStore } from '../state/app-store';
 import type { SubscriptionFacts, SubscriptionRequest } from './voice-core';
@@ -33,6 +33,11 @@ export interface MonitorRequest {
 export class VoiceSubscriptions {
   private supervisorDevice: WireDevice | null = null;
   private readonly agentByDeviceUri = new Map<string, string>();
+  /** Agents whose devices have been read into agentByDeviceUri. */
+  private readonly devicesRead = new Set<string>();
+  /** Device URIs no agent of the team has: looked up once and logged once. */
+  private readonly unresolvableTargets = new Set<string>();
+  private readonly ownerLookups = new Map<string, Promise<string | null>>();
   private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
   private readonly disposers: Array<() => void> = [];
 
@@ -53,11 +58,9 @@ export class VoiceSubscriptions {
     if (!api) return err('not-signed-in', 'Sign in first.');
     const agent = this.agent(request.agentId);
     if (!agent) return err('invalid-input', 'That agent is no longer in your team.');
-    const device = await this.ownDevice(api);
-    if (!device.ok) return device;
-    const target = await this.targetOf(api, agent);
-
-    // From here a monitoring call may arrive at any instant (Barge in intrudes at once): the core expects it.
+    // Outstanding from the click on, through slow reads and a slow answer, until GWS confirms or the
+    // core's confirmation timer gives up; from here a monitoring call may also arrive at any instant
+    // (Barge in intrudes at once), and the core expects it.
     const replacing = this.options.calls.state.subscription !== null;
     this.request({
       kind: 'requesting',
@@ -69,6 +72,9 @@ export class VoiceSubscriptions {
         frequency: request.frequency,
       },
     });
+    const device = await this.ownDevice(api);
+    if (!device.ok) return this.fail(device.error);
+    const target = await this.targetOf(api, agent);
     if (replacing) {
       const cancelled = await api.operation(this.devicePath(device.value), {
         operationName: 'CancelSupervisorMonitoring',
@@ -124,6 +130,9 @@ export class VoiceSubscriptions {
   forget(): void {
     this.supervisorDevice = null;
     this.agentByDeviceUri.clear();
+    this.devicesRead.clear();
+    this.unresolvableTargets.clear();
+    this.ownerLookups.clear();
   }
 
   dispose(): void {
@@ -182,6 +191,55 @@ export class VoiceSubscriptions {
       };
     }
     this.options.calls.dispatch({ type: 'subscription', facts });
+    if (facts !== null && facts.agentId === null && state?.targetDeviceUri) {
+      this.resolveInBackground(device, state.targetDeviceUri);
+    }
+  }
+
+  /**
+   * Monitoring started elsewhere (Workspace, another window) names a device Earshot never looked up:
+   * read the team's devices until one matches, then apply the same notification again so the row is marked.
+   */
+  private resolveInBackground(device: WireDevice, targetDeviceUri: string): void {
+    if (this.unresolvableTargets.has(targetDeviceUri)) return;
+    let lookup = this.ownerLookups.get(targetDeviceUri);
+    if (!lookup) {
+      lookup = this.lookUpDeviceOwner(targetDeviceUri).finally(() => this.ownerLookups.delete(targetDeviceUri));
+      this.ownerLookups.set(targetDeviceUri, lookup);
+    }
+    void lookup.then((agentId) => {
+      // A newer notification replaced this one and was resolved on its own.
+      if (agentId !== null && this.supervisorDevice === device) this.onOwnDevice(device);
+    });
+  }
+
+  private async lookUpDeviceOwner(targetDeviceUri: string): Promise<string | null> {
+    const api = this.options.session.api;
+    if (!api) return null;
+    const unread = this.options.store.getState().team.agents.filter((agent) => !this.devicesRead.has(agent.id));
+    for (let index = 0; index < unread.length; index += ownerLookupConcurrency) {
+      const batch = unread.slice(index, index + ownerLookupConcurrency);
+      await Promise.all(batch.map((agent) => this.readDevicesOf(api, agent.id)));
+      const owner = this.agentForTarget(targetDeviceUri, undefined);
+      if (owner) return owner;
+    }
+    this.unresolvableTargets.add(targetDeviceUri);
+    this.options.logger.warn('Monitoring names a device that no agent of the team has', { targetDeviceUri });
+    return null;
+  }
+
+  /** Remembers the agent's devices by URI and id; answers the first one GWS lets a supervisor read. */
+  private async readDevicesOf(api: GwsApi, agentId: string): Promise<WireDevice | null> {
+    const user = await api.getUser(agentId, 'devices');
+    if (!user.ok) return null;
+    this.devicesRead.add(agentId);
+    let first: WireDevice | null = null;
+    for (const device of user.value.devices ?? []) {
+      this.agentByDeviceUri.set(device.uri ?? `${api.baseUrl}/api/v2/devices/${device.id}`, agentId);
+      this.agentByDeviceUri.set(device.id, agentId);
+      first ??= device;
+    }
+    return first;
   }
 
   private async ownDevice(api: GwsApi): Promise<Result<WireDevice>> {
@@ -201,15 +259,8 @@ export class VoiceSubscriptions {
 
   /** The agent's device URI where GWS lets a supervisor read it, else the agent's number (8.6.0 `phoneNumber`). */
   private async targetOf(api: GwsApi, agent: Agent): Promise<{ targetDeviceUri: string } | { phoneNumber: string }> {
-    const user = await api.getUser(agent.id, 'devices');
-    const parsed = user.ok ? deviceSchema.safeParse(user.value.devices?.[0]) : null;
-    if (parsed?.success) {
-      const device = parsed.data;
-      const uri = device.uri ?? `${api.baseUrl}/api/v2/devices/${device.id}`;
-      this.agentByDeviceUri.set(uri, agent.id);
-      this.agentByDeviceUri.set(device.id, agent.id);
-      return { targetDeviceUri: uri };
-    }
+    const device = await this.readDevicesOf(api, agent.id);
+    if (device) return { targetDeviceUri: device.uri ?? `${api.baseUrl}/api/v2/devices/${device.id}` };
     return { phoneNumber: agent.extension ?? '' };
   }
 
@@ -235,6 +286,9 @@ export class VoiceSubscriptions {
     return `/api/v2/me/devices/${encodeURIComponent(device.id)}`;
   }
 }
+
+/** Enough to resolve a device quickly without flooding GWS with reads of a large team. */
+const ownerLookupConcurrency = 4;
 
 function asVoiceMode(value: string): VoiceMode {
   return value === 'Coach' || value === 'BargeIn' ? value : 'ListenIn';

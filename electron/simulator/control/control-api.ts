@@ -21,6 +21,16 @@ export interface SipStatus {
   readonly registeredUsers: readonly string[];
 }
 
+/** What a client on the network sees of each service (tests drive drops, returns and a failing proxy). */
+export const gwsPathStates = ['up', 'down', 'proxy-error'] as const;
+export const sipPathStates = ['up', 'down'] as const;
+export interface NetworkConditions {
+  /** down: connections are cut and new requests get no answer; proxy-error: an HTML 502 Bad Gateway page. */
+  readonly gws: (typeof gwsPathStates)[number];
+  /** down: every SIP WebSocket is cut and new ones are refused. */
+  readonly sip: (typeof sipPathStates)[number];
+}
+
 export interface ControlApiDeps {
   readonly directory: Directory;
   readonly floor: FloorModel;
@@ -32,6 +42,8 @@ export interface ControlApiDeps {
   readonly dropBayeuxClients: () => number;
   /** CometD answers 503 while blocked; REST goes on working. */
   readonly blockBayeux: (blocked: boolean) => void;
+  /** Cuts or restores the network paths to GWS and SIP, or puts a failing proxy in front of GWS. */
+  readonly setNetwork: (network: Partial<NetworkConditions>) => NetworkConditions;
   /** Restarts the GWS front end; called after the response has been sent. */
   readonly restart: (downMs: number) => Promise<void>;
   readonly log: (line: string) => void;
@@ -66,8 +78,10 @@ const callBody = z.strictObject({
 const transferBody = z.strictObject({ toAgent: z.string().min(1) });
 const sipClusterBody = z.strictObject({ enabled: z.boolean() });
 const intrusionBody = z.strictObject({ enabled: z.boolean() });
+const delayedOfferBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
 const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
+const networkBody = z.strictObject({ gws: z.enum(gwsPathStates).optional(), sip: z.enum(sipPathStates).optional() });
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
@@ -191,6 +205,10 @@ export class ControlApi {
       this.deps.supervisorCalls.setIntrusionEnabled(intrusionBody.parse(await readJson(req)).enabled);
       return { ok: true, enabled: this.deps.supervisorCalls.intrusionEnabled };
     }
+    if (method === 'POST' && resource === 'delayed-offer' && key === undefined) {
+      this.deps.supervisorCalls.setDelayedOffer(delayedOfferBody.parse(await readJson(req)).enabled);
+      return { ok: true, enabled: this.deps.supervisorCalls.delayedOffer };
+    }
     if (method === 'POST' && resource === 'floor' && key === undefined)
       return this.setFloor(floorBody.parse(await readJson(req)).running);
     if (method === 'POST' && resource === 'cometd' && key === 'drop' && action === undefined) {
@@ -201,6 +219,11 @@ export class ControlApi {
       this.deps.blockBayeux(blocked);
       this.deps.log(`control: CometD ${blocked ? 'blocked' : 'unblocked'}`);
       return { ok: true, blocked };
+    }
+    if (method === 'POST' && resource === 'network' && key === undefined) {
+      const network = this.deps.setNetwork(networkBody.parse(await readJson(req)));
+      this.deps.log(`control: network GWS ${network.gws}, SIP ${network.sip}`);
+      return { ok: true, ...network };
     }
     if (method === 'POST' && resource === 'restart' && key === undefined) {
       const downMs = restartBody.parse(await readJson(req)).downMs ?? 0;

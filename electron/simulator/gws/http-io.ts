@@ -26,9 +26,20 @@ export function sendText(res: ServerResponse, httpStatus: number, text: string):
 
 /** What a servlet container answers for a path it does not serve, so a client can tell "this is not GWS". */
 export function sendHtmlNotFound(res: ServerResponse): void {
-  const html =
-    '<!doctype html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>The requested resource is not available.</p></body></html>';
-  res.writeHead(404, { 'Content-Type': 'text/html;charset=UTF-8', 'Content-Length': Buffer.byteLength(html) });
+  sendHtmlPage(res, 404, 'Not Found', 'The requested resource is not available.');
+}
+
+/** What a reverse proxy in front of GWS answers when GWS does not. */
+export function sendHtmlBadGateway(res: ServerResponse): void {
+  sendHtmlPage(res, 502, 'Bad Gateway', 'The proxy server received an invalid response from an upstream server.');
+}
+
+function sendHtmlPage(res: ServerResponse, status: number, title: string, text: string): void {
+  const html = `<!doctype html><html><head><title>${status} ${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
+  res.writeHead(status, title, {
+    'Content-Type': 'text/html;charset=UTF-8',
+    'Content-Length': Buffer.byteLength(html),
+  });
   res.end(html);
 }
 

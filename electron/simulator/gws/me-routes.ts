@@ -10,6 +10,7 @@ import {
   sendCollection,
   sendFailure,
   sendOk,
+  sendPartialSuccess,
   type RequestContext,
 } from './request-context';
 import {
@@ -91,7 +92,23 @@ export class MeRoutes {
     if (!parsed.success) return sendFailure(ctx, gwsFailures.badInput(describeIssues(parsed.error)));
     const { world, notifier } = this.deps;
     const user = ctx.principal.user;
-    sendOk(ctx);
+    const asked = parsed.data.channels ?? ['voice'];
+    const unknown = asked.filter((channel) => !world.contactCenterChannels.includes(channel));
+    if (unknown.length === asked.length) {
+      return sendFailure(ctx, gwsFailures.badInput(`Unknown channel ${unknown[0] ?? ''}`));
+    }
+    if (unknown.length > 0) {
+      // [INF] The documentation promises per-channel details on a partial success without showing their shape.
+      sendPartialSuccess(ctx, `Channels not started: ${unknown.join(', ')}`, {
+        channels: asked.map((channel) =>
+          unknown.includes(channel)
+            ? { channel, statusCode: 1, statusMessage: `Unknown channel ${channel}` }
+            : { channel, statusCode: 0 },
+        ),
+      });
+    } else {
+      sendOk(ctx);
+    }
     // A supervisor should not be offered ACD calls, so the session starts Not Ready (as in every sample).
     if (statusOf(world, user).kind === 'LoggedOut') world.floor.setState(user.id, 'NotReady');
     else notifier.deviceChanged(user);

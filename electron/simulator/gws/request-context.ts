@@ -36,6 +36,11 @@ export function sendOk(ctx: RequestContext, body: Json = {}): void {
   sendJson(ctx.res, 200, { statusCode: 0, ...body });
 }
 
+/** statusCode 7: the operation took effect in part (gws-api.md §1.3). */
+export function sendPartialSuccess(ctx: RequestContext, statusMessage: string, body: Json): void {
+  sendJson(ctx.res, 200, { statusCode: 7, statusMessage, ...body });
+}
+
 const operationEnvelope = z.looseObject({ operationName: z.string().min(1) });
 
 /** Reads a POST body as a GWS operation: a JSON object with an operationName. */

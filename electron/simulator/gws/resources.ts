@@ -16,6 +16,8 @@ export interface GwsWorld {
   readonly supervisorCalls: SupervisorCalls;
   readonly contactsPaging: ContactsPaging;
   readonly baseUrl: () => string;
+  /** The channel names StartContactCenterSession accepts. */
+  readonly contactCenterChannels: readonly string[];
 }
 
 export type Json = Record<string, unknown>;
@@ -148,12 +150,15 @@ export function deviceJson(world: GwsWorld, user: DirectoryUser): Json {
     const target = subscription ? world.directory.byId(subscription.targetUserId) : undefined;
     if (subscription && target) {
       capabilities.push('CancelSupervisorMonitoring');
+      // The target as it was asked for: a request by device URI names the device alone, so a client
+      // that did not ask must look the device up to know whose it is.
       device.supervisorMonitoringState = {
         state: subscription.state,
         mode: subscription.mode,
         scope: subscription.scope,
-        targetDeviceUri: subscription.requestedBy === 'targetDeviceUri' ? deviceUri(world, target) : '',
-        phoneNumber: target.device.phoneNumber,
+        ...(subscription.requestedBy === 'targetDeviceUri'
+          ? { targetDeviceUri: deviceUri(world, target) }
+          : { targetDeviceUri: '', phoneNumber: target.device.phoneNumber }),
         switchName,
       };
     }

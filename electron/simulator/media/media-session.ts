@@ -135,6 +135,15 @@ export class MediaSession {
     await this.pc.setRemoteDescription({ type: 'answer', sdp: remoteSdp(sdp) });
   }
 
+  /** Answers the phone's offer of a delayed-offer call (it came in the 200 OK), and starts the media. */
+  async answerFirstOffer(sdp: string): Promise<string> {
+    this.timings.offerStartedAt = epochNow();
+    const answer = await this.answerOffer(sdp);
+    this.watchTransport();
+    this.timings.offerReadyAt = epochNow();
+    return answer;
+  }
+
   /** Answers a re-INVITE's offer: our side always sends, and receives when the supervisor does. */
   async answerOffer(sdp: string): Promise<string> {
     const remote = offeredDirection(sdp);

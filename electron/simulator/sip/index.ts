@@ -33,6 +33,8 @@ export interface SipService {
   isRegistered(user: string): boolean;
   onRegistrationChange(listener: (user: string, registered: boolean) => void): () => void;
   placeMonitoringCall(options: PlaceCallOptions): Promise<MonitoringCall>;
+  /** Cuts every SIP WebSocket and refuses new ones until reachable again (a network drop, for tests). */
+  setReachable(reachable: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
       await call.start();
       return call;
     },
+    setReachable: (reachable) => transport.setReachable(reachable),
     async stop() {
       if (stopped) return;
       stopped = true;

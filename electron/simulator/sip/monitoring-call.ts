@@ -50,6 +50,11 @@ export interface PlaceCallOptions {
   readonly signal?: AbortSignal;
   /** Reuse this Call-ID for a new dialog (a duplicated INVITE, for tests); a fresh one by default. */
   readonly callId?: string;
+  /**
+   * An INVITE without SDP, as third-party call control servers (Genesys SIP Server) commonly send: the
+   * phone puts its offer in the 200 OK and the answer travels in the ACK (RFC 3261 §13.2.1).
+   */
+  readonly delayedOffer?: boolean;
 }
 
 export interface CallContext {
@@ -134,6 +139,8 @@ export class OutgoingMonitoringCall implements MonitoringCall {
   private inviteTimer: NodeJS.Timeout | undefined;
   private cancelled = false;
   private reInviteQueue: Promise<void> = Promise.resolve();
+  /** A delayed offer's 200 OK arrived and our answer for the ACK is being made. */
+  private answeringDelayedOffer = false;
 
   constructor(
     private readonly context: CallContext,
@@ -178,9 +185,9 @@ export class OutgoingMonitoringCall implements MonitoringCall {
 
   /** Resolves once the phone's 200 OK is acknowledged; rejects with MonitoringCallRejectedError. */
   async start(): Promise<void> {
-    let offer: string;
+    let offer = '';
     try {
-      offer = await this.media.createOffer();
+      if (!this.options.delayedOffer) offer = await this.media.createOffer();
     } catch (error) {
       await this.finish(`media setup failed: ${String(error)}`);
       throw error;
@@ -203,7 +210,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       { name: 'User-Agent', value: 'Earshot demo contact center' },
       { name: 'X-Genesys-CallUUID', value: this.options.callUuid },
       ...(this.options.autoAnswer ? [{ name: 'Call-Info', value: `<sip:${this.context.domain}>;answer-after=0` }] : []),
-      { name: 'Content-Type', value: 'application/sdp' },
+      ...(offer === '' ? [] : [{ name: 'Content-Type', value: 'application/sdp' }]),
     ];
     this.inviteRequest = { kind: 'request', method: 'INVITE', uri: this.context.contactUri, headers, body: offer };
     const settled = new Promise<void>((resolve, reject) => {
@@ -388,6 +395,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       void this.finish(message);
       return;
     }
+    if (this.answeringDelayedOffer) return; // a retransmitted 2xx: the ACK follows once the answer is ready
     if (this.state === 'confirmed' || this.state === 'ended') {
       // A retransmitted 2xx means our ACK was lost or crossed it: ACK again, or BYE a call we gave up on.
       this.sendAck(to, this.remoteTarget, `z9hG4bK${token(10)}`);
@@ -404,6 +412,10 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       this.context.log(
         `sip: ${this.callId}: unusable Contact in 200 OK (${String(error)}), keeping the registered one`,
       );
+    }
+    if (this.options.delayedOffer) {
+      this.answerDelayedOffer(to, response.body);
+      return;
     }
     this.sendAck(to, this.remoteTarget, `z9hG4bK${token(10)}`);
     this.state = 'confirmed';
@@ -427,7 +439,44 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     );
   }
 
-  private sendAck(to: string, uri: string, branch: string, cseq = 1): void {
+  /** The phone's offer came in its 200 OK: our answer goes in the ACK, and then the call is up. */
+  private answerDelayedOffer(to: string, offer: string): void {
+    this.answeringDelayedOffer = true;
+    const unusable = (reason: string): void => {
+      const message = `the phone's SDP offer in its 200 OK was unusable: ${reason}`;
+      this.sendAck(to, this.remoteTarget, `z9hG4bK${token(10)}`);
+      this.state = 'confirmed';
+      this.settleInvite?.reject(new MonitoringCallRejectedError(message, 488));
+      void this.terminate(message);
+    };
+    if (offer.trim() === '') {
+      this.answeringDelayedOffer = false;
+      unusable('there was none');
+      return;
+    }
+    this.media.answerFirstOffer(offer).then(
+      (answer) => {
+        this.answeringDelayedOffer = false;
+        this.sendAck(to, this.remoteTarget, `z9hG4bK${token(10)}`, 1, answer);
+        this.state = 'confirmed';
+        if (this.cancelled) {
+          void this.terminate('the simulator hung up as the phone answered');
+          this.settleInvite?.reject(
+            new MonitoringCallRejectedError('the call was cancelled while the phone answered it', 487),
+          );
+          return;
+        }
+        this.context.log(`sip: ${this.callId} established (delayed offer)`);
+        this.settleInvite?.resolve();
+      },
+      (error: unknown) => {
+        this.answeringDelayedOffer = false;
+        unusable(String(error));
+      },
+    );
+  }
+
+  private sendAck(to: string, uri: string, branch: string, cseq = 1, sdp = ''): void {
     this.context.connection.send({
       kind: 'request',
       method: 'ACK',
@@ -439,8 +488,9 @@ export class OutgoingMonitoringCall implements MonitoringCall {
         { name: 'To', value: to },
         { name: 'Call-ID', value: this.callId },
         { name: 'CSeq', value: `${cseq} ACK` },
+        ...(sdp === '' ? [] : [{ name: 'Content-Type', value: 'application/sdp' }]),
       ],
-      body: '',
+      body: sdp,
     });
   }
 

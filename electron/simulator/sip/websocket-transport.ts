@@ -23,6 +23,8 @@ export interface SipTransportHandlers {
 
 export interface SipTransport {
   readonly url: string;
+  /** Unreachable: every open connection is cut and new ones are refused, as when the network goes. */
+  setReachable(reachable: boolean): void;
   close(): Promise<void>;
 }
 
@@ -39,12 +41,20 @@ export async function startSipTransport(
     response.end('This endpoint speaks SIP over WebSocket (subprotocol "sip").\n');
   });
   const wss = new WebSocketServer({
-    server: httpServer,
+    noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
     handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
   });
   const sockets = new Set<WebSocket>();
   let nextId = 1;
+  let reachable = true;
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (!reachable) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (webSocket) => wss.emit('connection', webSocket, request));
+  });
 
   wss.on('connection', (socket) => {
     if (socket.protocol !== 'sip') {
@@ -104,6 +114,11 @@ export async function startSipTransport(
 
   return {
     url: `ws://${options.host}:${port}/`,
+    setReachable(value) {
+      reachable = value;
+      if (value) return;
+      for (const socket of sockets) socket.terminate();
+    },
     async close() {
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

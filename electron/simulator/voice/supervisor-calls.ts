@@ -46,6 +46,8 @@ export interface SupervisorCall {
 
 type MutableSupervisorCall = { -readonly [K in keyof SupervisorCall]: SupervisorCall[K] } & {
   abort: AbortController | null;
+  /** GWS was asked to hang up and the leg's BYE is on its way: its end is that hang-up. */
+  hangingUp: boolean;
 };
 
 export type SupervisorCallListener = (call: SupervisorCall, notification: SupervisorCallNotification) => void;
@@ -108,6 +110,8 @@ export class SupervisorCalls {
   }
 
   /** SIP Cluster with routing-point monitoring (seed 004): Call scope only, no Coach, no intrusion. */
+  private delayedOffers = false;
+
   get sipCluster(): boolean {
     return this.clusterMode;
   }
@@ -128,6 +132,16 @@ export class SupervisorCalls {
   setIntrusionEnabled(enabled: boolean): void {
     this.intrusion = enabled;
     this.options.log(`voice: intrusion-enabled ${enabled ? 'on' : 'off'}`);
+  }
+
+  /** On: monitoring INVITEs carry no SDP (delayed offer), as Genesys SIP Server commonly sends them. */
+  get delayedOffer(): boolean {
+    return this.delayedOffers;
+  }
+
+  setDelayedOffer(enabled: boolean): void {
+    this.delayedOffers = enabled;
+    this.options.log(`voice: delayed-offer INVITEs ${enabled ? 'on' : 'off'}`);
   }
 
   onChange(listener: SupervisorCallListener): () => void {
@@ -184,7 +198,7 @@ export class SupervisorCalls {
         // The phone's SIP answer is what connects the call; a CTI Answer only agrees with it.
         return null;
       case 'Hangup':
-        this.release(call, 'the supervisor hung up');
+        this.hangUpLikeSipServer(call);
         return null;
       case 'MuteMonitoredUser':
       case 'UnmuteMonitoredUser':
@@ -298,6 +312,7 @@ export class SupervisorCalls {
       releaseReason: null,
       sip: null,
       abort: null,
+      hangingUp: false,
     };
     this.calls.push(call);
     this.trimHistory();
@@ -324,6 +339,7 @@ export class SupervisorCalls {
         autoAnswer: true,
         mode: call.mode,
         signal: abort.signal,
+        delayedOffer: this.delayedOffers,
       })
       .then(
         (leg) => {
@@ -333,7 +349,12 @@ export class SupervisorCalls {
             return;
           }
           leg.setMode(call.mode);
-          leg.onEnded((reason) => this.release(call, `the supervisor's phone left the call (${reason})`));
+          leg.onEnded((reason) =>
+            this.release(
+              call,
+              call.hangingUp ? 'the supervisor hung up' : `the supervisor's phone left the call (${reason})`,
+            ),
+          );
           call.state = 'Established';
           call.establishedAt = this.options.floor.now();
           this.emit(call, 'StatusChange');
@@ -341,6 +362,18 @@ export class SupervisorCalls {
         (error: unknown) => this.release(call, error instanceof Error ? error.message : String(error)),
       );
     this.track(placing);
+  }
+
+  /**
+   * SIP Server's order for a supervisor's Hangup: the supervisor's leg gets its BYE first and the party
+   * is released (the Released notification) once the phone has answered it, so a client sees its leg end
+   * before GWS confirms, and a second end from either side finds the call gone.
+   */
+  private hangUpLikeSipServer(call: MutableSupervisorCall): void {
+    const leg = call.sip;
+    if (!leg || call.hangingUp) return this.release(call, 'the supervisor hung up');
+    call.hangingUp = true;
+    this.track(leg.hangUp().finally(() => this.release(call, 'the supervisor hung up')));
   }
 
   private release(call: MutableSupervisorCall, reason: string): void {

@@ -172,6 +172,44 @@ describe('the supervisor session against the demo contact center', () => {
     await session.signOut();
   });
 
+  test('a proxy answering 502 during a session: the team stays, says it is stale and names the proxy, not the address', async () => {
+    const { store, session, logger } = await signedInSession();
+    const before = store.getState().team.agents;
+    await control(simulator, 'POST', '/network', { gws: 'proxy-error' });
+    try {
+      const error = await waitFor('the team error', () => store.getState().team.error ?? undefined, 10_000);
+      assert.equal(error.code, 'gws-unavailable');
+      assert.match(error.message, /GWS or a proxy in front of it/);
+      assert.match(error.message, /HTTP 502 Bad Gateway/);
+      assert.match(error.message, /The team shown is from \d\d:\d\d( [AP]M)?; Earshot keeps trying\./);
+      assert.doesNotMatch(error.message, /check the address/i);
+      assert.equal(store.getState().team.agents, before, 'the last good team is kept');
+      assert.ok(logger.records.some((record) => record.message === 'A GWS request was answered, but not by GWS'));
+    } finally {
+      await control(simulator, 'POST', '/network', { gws: 'up' });
+    }
+    await waitFor('the team refreshed again', () => store.getState().team.error === null, 10_000);
+    await session.signOut();
+  });
+
+  test('a network drop and return: told of the change, it reconnects and re-reads state at once', async () => {
+    const { store, session, logger } = await signedInSession();
+    await control(simulator, 'POST', '/network', { gws: 'down' });
+    try {
+      await waitFor('the drop noticed', () => store.getState().connection.status !== 'connected', 10_000);
+    } finally {
+      await control(simulator, 'POST', '/network', { gws: 'up' });
+    }
+    const mark = logger.records.length;
+    session.networkChanged();
+    // Without being told, the reconnected long-poll would learn nothing for up to 30 s.
+    await waitFor('connected again', () => store.getState().connection.status === 'connected', 15_000);
+    await waitFor('state re-read', () =>
+      logger.records.slice(mark).some((record) => record.message === 'State re-read after reconnection'),
+    );
+    await session.signOut();
+  });
+
   test('sign out ends the contact-center session on the server', async () => {
     const { session, store } = await signedInSession();
     await session.signOut();

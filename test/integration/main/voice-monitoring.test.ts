@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import type { AppState } from '../../../electron/common/models/app-state';
 import type { Result } from '../../../electron/common/result';
 import { createMainServices, type MainServices } from '../../../electron/main/main-services';
+import { GwsApi } from '../../../electron/main/contact-center/gws-api';
+import { HttpTransport } from '../../../electron/main/contact-center/http-transport';
 import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { startMediaHostHarness, type MediaHostHarness } from '../media-host/media-host-harness';
@@ -240,5 +242,119 @@ describe('voice monitoring against the demo contact center', () => {
     assert.equal(state().voice.calls.length, 0);
     assert.equal((await invoke('voice:declineIncoming', { callId: ringing.id })).ok, true);
     await waitFor('the ringing banner gone', () => state().voice.incoming.length === 0);
+  });
+  test('monitoring started in another client marks the agent it names, even a device Earshot never looked up', async () => {
+    assert.equal(state().voice.subscription, null);
+    const agent = await freeAgent();
+    // Workspace, or another Earshot window: the same supervisor, its own GWS session.
+    const otherClient = new GwsApi(
+      new HttpTransport({ baseUrl: simulator.baseUrl, logger: createMemoryLogger() }),
+      createMemoryLogger(),
+    );
+    const me = await otherClient.getMe({ subresources: 'devices', basicAuth: simulator.demo });
+    assert.ok(me.ok);
+    const ownDevice = me.value.devices?.[0];
+    const agentUser = await otherClient.getUser(agent.id, 'devices');
+    assert.ok(agentUser.ok);
+    const agentDevice = agentUser.value.devices?.[0];
+    assert.ok(ownDevice && agentDevice);
+    const devicePath = `/api/v2/me/devices/${ownDevice.id}`;
+    const started = await otherClient.operation(devicePath, {
+      operationName: 'ListenIn',
+      targetDeviceUri: agentDevice.uri ?? `${simulator.baseUrl}/api/v2/devices/${agentDevice.id}`,
+      supervisorMonitoringScope: 'Call',
+      supervisorMonitoringMode: 'AllCalls',
+    });
+    assert.equal(started.ok, true);
+    try {
+      await waitFor('the agent resolved and marked', () =>
+        state().voice.subscription?.agentId === agent.id &&
+        state().voice.monitoredAgents.some((entry) => entry.agentId === agent.id)
+          ? true
+          : undefined,
+      );
+      assert.equal(state().voice.subscription?.agentName, agent.displayName);
+    } finally {
+      await otherClient.operation(devicePath, { operationName: 'CancelSupervisorMonitoring' });
+    }
+    await subscriptionMode(null);
+  });
+
+  test('a monitoring request shows as outstanding from the click until GWS confirms it', async () => {
+    const agent = await freeAgent();
+    const statuses: string[] = [];
+    const unsubscribe = services.store.subscribe((current) => {
+      const status = current.voice.subscription?.status;
+      if (status !== undefined && statuses.at(-1) !== status) statuses.push(status);
+    });
+    try {
+      assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+      await subscriptionMode('ListenIn');
+      await waitFor('confirmed', () => (state().voice.subscription?.status === 'waiting' ? true : undefined));
+    } finally {
+      unsubscribe();
+    }
+    assert.equal(statuses[0], 'requesting', `statuses: ${statuses.join(', ')}`);
+    assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
+    await subscriptionMode(null);
+  });
+  test('hanging up in the real order (GWS first, the BYE, then Released) and a natural end log no fault', async () => {
+    const agent = await freeAgent();
+    assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+    await subscriptionMode('ListenIn');
+    const mark = logger.records.length;
+    const first = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    const call = await liveCall();
+    assert.equal((await invoke('voice:hangUp', { callId: call.id })).ok, true);
+    await waitFor('the card in history', () => state().voice.calls.length === 0);
+    const released = await waitFor('released at the server', async () => {
+      const supervisor = (await supervisorCall(first.id)) as
+        { state: string; releaseReason: string | null } | undefined;
+      return supervisor?.state === 'Released' ? supervisor : undefined;
+    });
+    assert.equal(released.releaseReason, 'the supervisor hung up');
+    await control('DELETE', `/interactions/${first.id}`);
+
+    const second = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+    await liveCall();
+    await control('DELETE', `/interactions/${second.id}`);
+    await waitFor('the customer hung up', () => state().voice.calls.length === 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const noise = logger.records
+      .slice(mark)
+      .filter(
+        (record) =>
+          record.level === 'warn' ||
+          record.level === 'error' ||
+          /Hangup not carried out|could not|no call .* left to hang up/.test(record.message),
+      );
+    assert.deepEqual(
+      noise.map((record) => record.message),
+      [],
+    );
+    assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
+    await subscriptionMode(null);
+  });
+  test('a delayed-offer monitoring INVITE (as SIP Server sends) is answered receive-only and plays', async () => {
+    const agent = await freeAgent();
+    await control('POST', '/delayed-offer', { enabled: true });
+    try {
+      assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+      await subscriptionMode('ListenIn');
+      const customerCall = (await control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
+      const call = await liveCall();
+      assert.equal(call.audience, 'nobody');
+      assert.equal((await supervisorCall(customerCall.id))?.state, 'Established');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal((await supervisorCall(customerCall.id))?.rtpFromSupervisor.ListenIn.packets, 0);
+      assert.equal((await invoke('voice:hangUp', { callId: call.id })).ok, true);
+      await waitFor('the card in history', () => state().voice.calls.length === 0);
+      await control('DELETE', `/interactions/${customerCall.id}`);
+      assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
+      await subscriptionMode(null);
+    } finally {
+      await control('POST', '/delayed-offer', { enabled: false });
+    }
   });
 });

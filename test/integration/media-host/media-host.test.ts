@@ -77,9 +77,9 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
   }
 
   /** Places a call, answers it as main would, and waits until audio plays. */
-  async function listenIn(callUuid: string) {
+  async function listenIn(callUuid: string, overrides: Partial<PlaceCallOptions> = {}) {
     const from = host.mark();
-    const placing = place({ callUuid });
+    const placing = place({ callUuid, ...overrides });
     const incoming = await host.waitForEvent('incomingCall', (event) => event.genesysCallUuid === callUuid, { from });
     send({ type: 'answer', callId: incoming.callId });
     const call = await placing;
@@ -136,6 +136,16 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.equal(await refusal('http://evil.example'), 403);
     assert.equal(await refusal(host.origin), 409);
     assert.equal(host.link.connected, true);
+  });
+
+  test('the page warms WebRTC up with a throwaway loopback call when it starts, and keeps nothing open', async () => {
+    const outcome = await waitFor('the warm-up to finish', () =>
+      host.page
+        .evaluate(() => document.documentElement.dataset.webrtcWarmUp ?? null)
+        .then((value) => value ?? undefined),
+    );
+    assert.equal(outcome, 'connected');
+    assert.equal((await host.microphoneProbe()).getUserMediaCalls, 0, 'no microphone for the warm-up');
   });
 
   test('a malformed command comes back as commandFailed', async () => {
@@ -218,6 +228,25 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     assert.equal(ended.reason, 'Hung up.');
     await waitFor('the simulator to see the BYE', () => !open.has(call));
     assert.equal(await host.callElement(incoming.callId), null);
+  });
+
+  test('a delayed-offer INVITE (no SDP) is answered with a receive-only offer; audio plays and nothing is sent', async () => {
+    const { call, incoming } = await listenIn('call-uuid-delayed-offer', { delayedOffer: true });
+    assert.ok(sipLog.some((line) => line.includes(`${call.callId} established (delayed offer)`)));
+    const listening = await statsWhere(
+      incoming.callId,
+      (stats) => stats.packetsReceived >= 50 && stats.audioLevel > 0.01,
+      'audio on a delayed-offer call',
+    );
+    assert.equal(listening.packetsSent, 0);
+    assert.equal(call.rtpFromSupervisor().ListenIn.packets, 0, 'no RTP leaves the page');
+    assert.equal((await host.microphoneProbe()).getUserMediaCalls, 0, 'the microphone is never asked for');
+    const from = host.mark();
+    send({ type: 'hangUp', callId: incoming.callId });
+    await host.waitForEvent('callState', (event) => event.callId === incoming.callId && event.state === 'ended', {
+      from,
+    });
+    await waitFor('the simulator to see the BYE', () => !open.has(call));
   });
 
   test('output device and volume apply to the call audio element', async () => {
@@ -436,6 +465,35 @@ describe('media host page against the simulator', { skip, timeout: 180_000 }, ()
     // JsSIP retries after 2 s, then at random intervals up to a few seconds.
     await host.waitForEvent('registration', (event) => event.state === 'registered', { from, timeoutMs: 30_000 });
     assert.equal(sip.isRegistered(SUPERVISOR.user), true);
+  });
+
+  test('a network drop of several seconds: the page says so, and registers again once the network is back', async () => {
+    let from = host.mark();
+    sip.setReachable(false);
+    const lost = await host.waitForEvent('registration', (event) => event.state === 'connecting', { from });
+    assert.match(lost.reason ?? '', /Lost the connection to the SIP server/);
+    // Long enough for JsSIP's back-off to grow to its ceiling, which bounds the wait once it is back.
+    await sleep(6_000);
+    from = host.mark();
+    sip.setReachable(true);
+    await host.waitForEvent('registration', (event) => event.state === 'registered', { from, timeoutMs: 30_000 });
+    assert.equal(sip.isRegistered(SUPERVISOR.user), true);
+  });
+
+  test('reconnect (the network changed): a fresh SIP connection registers again', async () => {
+    const connectionsBefore = sipLog.filter((line) => / opened$/.test(line)).length;
+    const from = host.mark();
+    send({ type: 'reconnect' });
+    await waitFor('a new WebSocket', () =>
+      sipLog.filter((line) => / opened$/.test(line)).length > connectionsBefore ? true : undefined,
+    );
+    // The REGISTER on the new WebSocket follows its opening; the old one's binding goes with it.
+    await sleep(1_000);
+    await waitFor('registered', () => (sip.isRegistered(SUPERVISOR.user) ? true : undefined));
+    assert.equal(
+      host.events.slice(from).some((event) => event.type === 'registration' && event.state === 'failed'),
+      false,
+    );
   });
 
   test('unregister', async () => {

@@ -81,8 +81,8 @@ describe('voice supervision subscriptions on the supervisor’s device', () => {
       state: 'ListenIn',
       mode: 'NextCall',
       scope: 'Call',
+      // Asked by device URI, the state names the device alone; a client that did not ask looks it up.
       targetDeviceUri: agentDevice.uri,
-      phoneNumber: '5001',
       switchName: 'SIP_Switch',
     });
 

@@ -16,7 +16,7 @@ export interface SipView {
  * monitoring call can reach Earshot, whatever GWS says.
  */
 export function describeSip(sip: SipStatus): SipView {
-  const reason = sip.reason?.trim() ? sip.reason.trim() : null;
+  const reason = withoutClosingPeriod(sip.reason);
   const address = sip.address === null ? '' : ` as ${sip.address}`;
   switch (sip.registration) {
     case 'registered':
@@ -45,4 +45,10 @@ export function describeSip(sip: SipStatus): SipView {
     default:
       return assertNever(sip.registration);
   }
+}
+
+/** Reasons arrive as whole sentences ("… (401 Unauthorized).") and are set inside one, which has its own period. */
+function withoutClosingPeriod(reason: string | null): string | null {
+  const trimmed = reason?.trim().replace(/\.+$/, '') ?? '';
+  return trimmed === '' ? null : trimmed;
 }

@@ -10,6 +10,8 @@ import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
 import { TeamToolbar } from './team-toolbar';
+
+const noChannels: readonly string[] = [];
 import { visibleAgents } from './team-model';
 import './team.css';
 
@@ -31,6 +33,7 @@ export function TeamView() {
   const agents = useAppStore((state) => state.mirror.app?.team.agents ?? noAgents);
   const load = useAppStore((state) => state.mirror.app?.team.load ?? loadingTeam);
   const teamError = useAppStore((state) => state.mirror.app?.team.error?.message ?? null);
+  const channelsNotStarted = useAppStore((state) => state.mirror.app?.session?.channelsNotStarted ?? noChannels);
   const filterText = useAppStore((state) => state.ui.filterText);
   const stateFilter = useAppStore((state) => state.ui.stateFilter);
   const groupFilter = useAppStore((state) => state.ui.groupFilter);
@@ -79,6 +82,12 @@ export function TeamView() {
     <section className="team-view" aria-label="Team" tabIndex={-1}>
       {teamError !== null && <NoticeBanner>{teamError}</NoticeBanner>}
       <IncompleteTeam load={load} />
+      {channelsNotStarted.length > 0 && (
+        <NoticeBanner>
+          The contact center started your session without {channelsNotStarted.join(', ')}. Monitoring there may be
+          refused; ask your administrator which channels your user has.
+        </NoticeBanner>
+      )}
       <TeamToolbar agents={agents} shownCount={rows.length} load={load} filterInput={filterInput} />
       <MonitoringNotices rows={rows} />
       <TeamTable rows={rows}>

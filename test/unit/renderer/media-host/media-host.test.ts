@@ -41,6 +41,7 @@ function harness() {
   const phone: Phone = {
     register: (account) => calls.push(`register ${account.sipUri}`),
     unregister: () => calls.push('unregister'),
+    reconnect: () => calls.push('reconnect'),
     call: (callId) => (callId === 'c1' ? call : undefined),
     calls: () => [],
     hangUpAll: () => calls.push('hangUpAll'),
@@ -125,6 +126,17 @@ describe('media host command loop', () => {
       },
       { type: 'commandFailed', command: 'attachMicrophone', callId: 'c1', reason: 'renegotiation exploded' },
     ]);
+  });
+
+  test('hanging up a call that is already gone (both ends at once) says it ended, not that it failed', async () => {
+    const { send, settle, emitted } = harness();
+    send({ type: 'hangUp', callId: 'gone' });
+    await settle();
+    assert.equal(emitted.length, 1);
+    assert.deepEqual(
+      { ...emitted[0], at: 0 },
+      { type: 'callState', callId: 'gone', state: 'ended', reason: null, at: 0 },
+    );
   });
 
   test('listDevices answers with a devices event', async () => {

@@ -560,11 +560,42 @@ describe('what the service does not know, or cannot read', () => {
     await settle();
     assert.deepEqual(store.getState().messaging.conversations, []);
     assert.equal(
-      logger.records.filter((record) => record.message === 'Ignored lines of a conversation Earshot cannot read')
-        .length,
+      logger.records.filter(
+        (record) => record.message === 'Ignored a notification of a conversation Earshot cannot read',
+      ).length,
       1,
     );
     assert.equal(gws.reads.filter((read) => read.path === '/api/v2/me/chats/GHOST').length, 1);
+  });
+
+  test('a ParticipantsUpdated of a chat never given to the supervisor is looked up like lines are: no card, one log line', async () => {
+    const { session, logger, store, gws } = setUp();
+    const chat = samples.deliveredChatEnvelope.data.chat;
+    const notGiven = {
+      channel: '/v2/me/chats',
+      data: {
+        messageType: 'ChatStateChangeMessage',
+        notificationType: 'ParticipantsUpdated',
+        chat: {
+          ...chat,
+          id: 'STRANGER',
+          participants: chat.participants.filter((participant) => participant.participantId !== 'P-SUPERVISOR'),
+        },
+      },
+    };
+    session.notify(notGiven);
+    await settle();
+    session.notify(notGiven);
+    session.notify(log('STRANGER', [line(1, 'hello')]));
+    await settle();
+    assert.deepEqual(store.getState().messaging.conversations, []);
+    assert.equal(gws.reads.filter((read) => read.path === '/api/v2/me/chats/STRANGER').length, 1);
+    assert.equal(
+      logger.records.filter(
+        (record) => record.message === 'Ignored a notification of a conversation Earshot cannot read',
+      ).length,
+      1,
+    );
   });
 
   test('an Invited chat without participants is read for them (A.5); the end of an unknown one is ignored', async () => {

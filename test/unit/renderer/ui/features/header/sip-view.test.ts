@@ -28,6 +28,18 @@ describe('describeSip', () => {
     assert.match(describeSip({ registration: 'failed', reason: '', address }).title, /no reason given/);
   });
 
+  test('a reason that is a whole sentence does not double the period in the tooltip', () => {
+    for (const registration of ['failed', 'unregistered', 'connecting'] as const) {
+      const view = describeSip({
+        registration,
+        reason: 'The server refused the password (401 Unauthorized).',
+        address,
+      });
+      assert.doesNotMatch(view.title, /\.\./, registration);
+      assert.match(view.title, /\(401 Unauthorized\)[.:]?/, registration);
+    }
+  });
+
   test('unregistered is neutral and still truthful', () => {
     const view = describeSip({ registration: 'unregistered', reason: null, address: null });
     assert.equal(view.tone, 'neutral');
