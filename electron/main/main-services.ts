@@ -205,6 +205,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         return result;
       },
       'session:signOut': () => session.signOut(),
+      'session:cancelSignIn': async () => session.cancelSignIn(),
       'state:get': async () => ok(store.getState()),
       'voice:monitor': (request) => voiceSubscriptions.monitor(request),
       'voice:cancelMonitoring': () => voiceSubscriptions.cancel(),

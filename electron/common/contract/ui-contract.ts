@@ -31,6 +31,7 @@ export const uiInvokeContract = {
   /** Signs in with a saved server profile; a password left out means "use the remembered one". */
   'session:signInWithProfile': { request: profileSignInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
+  'session:cancelSignIn': { request: z.object({}).strict(), response: z.null() },
   'state:get': { request: z.object({}).strict(), response: appStateSchema },
   'voice:monitor': {
     request: z
