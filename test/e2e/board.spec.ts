@@ -87,7 +87,7 @@ for (const viewport of viewports) {
     await expect(armed).toBeInViewport();
     await expectWhollyInView(coachedCard);
 
-    await page.screenshot({ path: screenshotPath(`board-${viewport.width}x${viewport.height}.png`) });
+    await page.screenshot({ path: `test-results/board-${viewport.width}x${viewport.height}.png` });
     if (viewport.width === 1440) await page.screenshot({ path: screenshotPath('live-board.png') });
     await expectNoSeriousViolations(page, `the board at ${size}, light`);
     await page.emulateMedia({ colorScheme: 'dark' });
