@@ -1,6 +1,8 @@
 import {
+  mediaCommandNameSchema,
   mediaCommandSchema,
   type MediaCommand,
+  type MediaCommandName,
   type MediaEvent,
   type MediaHostBridge,
 } from '../../electron/common/contract/media-host-contract';
@@ -14,10 +16,10 @@ export interface MediaHostDependencies {
   readonly listDevices: () => Promise<Extract<MediaEvent, { type: 'devices' }>>;
 }
 
-function commandName(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'type' in raw && typeof raw.type === 'string')
-    return raw.type.slice(0, 50);
-  return 'unknown';
+function commandName(raw: unknown): MediaCommandName {
+  const named =
+    typeof raw === 'object' && raw !== null && 'type' in raw ? mediaCommandNameSchema.safeParse(raw.type) : null;
+  return named?.success ? named.data : 'malformed';
 }
 
 /**
@@ -26,7 +28,7 @@ function commandName(raw: unknown): string {
  */
 export function startMediaHost(dependencies: MediaHostDependencies): () => void {
   const { bridge, phone } = dependencies;
-  const fail = (command: string, callId: string | null, reason: string): void =>
+  const fail = (command: MediaCommandName, callId: string | null, reason: string): void =>
     bridge.emit({ type: 'commandFailed', command, callId, reason });
 
   const callOf = (callId: string): PhoneCall => {

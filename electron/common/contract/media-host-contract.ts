@@ -40,6 +40,13 @@ export const mediaCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type MediaCommand = z.infer<typeof mediaCommandSchema>;
 
+/** Which command a failure is about: one of the commands, or `malformed` for one that was not. */
+export const mediaCommandNameSchema = z.enum([
+  ...mediaCommandSchema.options.map((option) => option.shape.type.value),
+  'malformed',
+]);
+export type MediaCommandName = z.infer<typeof mediaCommandNameSchema>;
+
 const audioDeviceSchema = z.object({ deviceId: z.string(), label: z.string() });
 export type AudioDevice = z.infer<typeof audioDeviceSchema>;
 
@@ -112,7 +119,7 @@ export const mediaEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('commandFailed'),
-    command: z.string(),
+    command: mediaCommandNameSchema,
     /** The leg the command was for, where it had one. */
     callId: z.string().nullable(),
     reason: z.string(),

@@ -37,10 +37,37 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
+/**
+ * What a transcript line is. GWS's list of message types is open (gws-api.md §5.6): main maps each
+ * one it knows and shows any other as a `Notice` with its text, so the UI never meets a name it
+ * cannot say.
+ */
+export const transcriptLineKindSchema = z.enum([
+  'Text',
+  'PushUrl',
+  'ParticipantJoined',
+  'ParticipantLeft',
+  'ParticipantRejoined',
+  'TypingStarted',
+  'TypingStopped',
+  'Notice',
+]);
+export type TranscriptLineKind = z.infer<typeof transcriptLineKindSchema>;
+
+/** A conversation command on its way to GWS, so the card can say what it waits for. */
+export const messagingCommandSchema = z.enum([
+  'switch-to-monitor',
+  'switch-to-coach',
+  'switch-to-barge-in',
+  'send',
+  'leave',
+]);
+export type MessagingCommand = z.infer<typeof messagingCommandSchema>;
+
 export const transcriptLineSchema = z.object({
   /** GWS message index: 1-based, increasing; the transcript is ordered by it. */
   index: z.number().int(),
-  type: z.string(),
+  type: transcriptLineKindSchema,
   text: z.string().nullable(),
   from: z.object({ nickname: z.string(), role: participantSchema.shape.role, isMe: z.boolean() }).nullable(),
   /** Who could see this line. */
@@ -83,7 +110,7 @@ export const conversationSchema = z.object({
   lastMessageAt: z.number().nullable(),
   startedAt: z.number(),
   endedAt: z.number().nullable(),
-  pendingCommand: z.string().nullable(),
+  pendingCommand: messagingCommandSchema.nullable(),
   error: appErrorSchema.nullable(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;

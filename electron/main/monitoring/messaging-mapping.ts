@@ -1,4 +1,9 @@
-import type { Participant, TranscriptLine } from '../../common/models/messaging';
+import {
+  transcriptLineKindSchema,
+  type Participant,
+  type TranscriptLine,
+  type TranscriptLineKind,
+} from '../../common/models/messaging';
 import { parseGwsDate } from '../contact-center/wire/common';
 import { participantUserId, type WireMessage, type WireParticipant } from '../contact-center/wire/messaging';
 import { asVisibility } from './messaging-modes';
@@ -44,10 +49,14 @@ function roleOf(type: string | undefined, visibility: Participant['visibility'])
  * now when they are still in it (a supervisor stays a supervisor after barging in).
  */
 export function toTranscriptLine(message: WireMessage, participants: readonly Participant[], me: Me): TranscriptLine {
+  const known = transcriptLineKindSchema.safeParse(message.type);
+  const type: TranscriptLineKind = known.success ? known.data : 'Notice';
+  const text = message.text ?? message.noticeText ?? message.url ?? null;
   return {
     index: message.index,
-    type: message.type,
-    text: message.text ?? message.noticeText ?? message.url ?? null,
+    type,
+    // A type Earshot does not know (CustomNotice, a newer one) is a notice; without text, its name says what it was.
+    text: text ?? (known.success ? null : spacedWords(message.type)),
     from: message.from ? senderOf(message.from, participants, me) : null,
     visibility: asVisibility(message.visibility),
     at: message.timestampSeconds ?? (message.timestamp ? parseGwsDate(message.timestamp) : null),
@@ -63,4 +72,10 @@ function senderOf(
   const known = id === undefined ? undefined : participants.find((participant) => participant.participantId === id);
   const sender = known ?? toParticipant(from, me);
   return { nickname: from.nickname ?? sender.nickname, role: sender.role, isMe: sender.isMe };
+}
+
+/** `CustomNotice` → `Custom notice`. */
+function spacedWords(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,4 +1,5 @@
-import type { MessagingMode, Visibility } from '../../common/models/messaging';
+import type { MessagingCommand, MessagingMode, Visibility } from '../../common/models/messaging';
+import { assertNever } from '../../common/result';
 import { endedComposerReason } from '../state/messaging-reducers';
 
 /**
@@ -62,6 +63,32 @@ export function sendVisibility(mode: MessagingMode): Visibility | null {
 
 export function modeLabel(mode: MessagingMode): string {
   return mode === 'BargeIn' ? 'Barge in' : mode;
+}
+
+export function switchCommand(mode: MessagingMode): MessagingCommand {
+  switch (mode) {
+    case 'Monitor':
+      return 'switch-to-monitor';
+    case 'Coach':
+      return 'switch-to-coach';
+    case 'BargeIn':
+      return 'switch-to-barge-in';
+    default:
+      return assertNever(mode);
+  }
+}
+
+const commandWords: Readonly<Record<MessagingCommand, string>> = {
+  'switch-to-monitor': 'switching to Monitor',
+  'switch-to-coach': 'switching to Coach',
+  'switch-to-barge-in': 'barging in',
+  send: 'sending a message',
+  leave: 'leaving',
+};
+
+/** Why another command has to wait, in words. */
+export function busyWith(command: MessagingCommand): string {
+  return `Still busy ${commandWords[command]}.`;
 }
 
 /** GWS states after which the supervisor is no longer in the conversation. */

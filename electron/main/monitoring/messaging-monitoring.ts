@@ -3,6 +3,7 @@ import type { SupervisorAction } from '../../common/models/audit';
 import type {
   Conversation,
   MessagingChannel,
+  MessagingCommand,
   MessagingFrequency,
   MessagingMode,
   MessagingSubscription,
@@ -47,12 +48,14 @@ import {
 } from './messaging-gws';
 import { isMe, toParticipant, toTranscriptLine, type Me } from './messaging-mapping';
 import {
+  busyWith,
   composerDisabledReason,
   isEndState,
   modeFromVisibility,
   modeLabel,
   monitorComposerReason,
   sendVisibility,
+  switchCommand,
   switchOperation,
   switchTargets,
 } from './messaging-modes';
@@ -110,7 +113,7 @@ interface ConversationRecord {
   ended: boolean;
   /** Left by this supervisor: whatever still arrives about it never brings it back to the board. */
   leftByMe: boolean;
-  pendingCommand: string | null;
+  pendingCommand: MessagingCommand | null;
   error: AppError | null;
 }
 
@@ -263,12 +266,12 @@ export class MessagingMonitoring {
   async switchMode(conversationId: string, mode: MessagingMode): Promise<Result<null>> {
     const record = this.liveRecord(conversationId);
     if (!record) return err('invalid-input', 'That conversation has ended.');
-    if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
+    if (record.pendingCommand) return err('busy', busyWith(record.pendingCommand));
     if (mode === record.mode) return ok(null);
     if (!switchTargets(record.mode, record.capabilities).includes(mode)) {
       return err('invalid-input', `${modeLabel(mode)} is not possible in this conversation right now.`);
     }
-    const result = await this.operate(record, modeLabel(mode), { operationName: switchOperation(mode) });
+    const result = await this.operate(record, switchCommand(mode), { operationName: switchOperation(mode) });
     // The participant list that follows says the new visibility; until then the request stands for it.
     if (result.ok && this.records.get(record.id) === record && !record.ended) this.patch(record, { mode });
     if (result.ok) {
@@ -282,8 +285,8 @@ export class MessagingMonitoring {
     const record = this.liveRecord(conversationId);
     if (!record) return err('invalid-input', 'That conversation has ended.');
     if (record.mode === 'Monitor') return err('invalid-input', monitorComposerReason);
-    if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
-    const result = await this.operate(record, 'Send', { operationName: 'SendMessage', text });
+    if (record.pendingCommand) return err('busy', busyWith(record.pendingCommand));
+    const result = await this.operate(record, 'send', { operationName: 'SendMessage', text });
     if (result.ok) this.emitConversationAction('send', record, record.mode, text);
     return result;
   }
@@ -292,9 +295,9 @@ export class MessagingMonitoring {
   async leave(conversationId: string, farewell?: string): Promise<Result<null>> {
     const record = this.liveRecord(conversationId);
     if (!record) return err('invalid-input', 'That conversation has already ended.');
-    if (record.pendingCommand) return err('busy', `Still busy with “${record.pendingCommand}”.`);
+    if (record.pendingCommand) return err('busy', busyWith(record.pendingCommand));
     const text = farewell?.trim();
-    const result = await this.operate(record, 'Leave', { operationName: 'Leave', ...(text ? { text } : {}) });
+    const result = await this.operate(record, 'leave', { operationName: 'Leave', ...(text ? { text } : {}) });
     if (result.ok && this.records.get(record.id) === record) {
       record.leftByMe = true;
       this.finish(record, 'Completed');
@@ -327,13 +330,13 @@ export class MessagingMonitoring {
 
   private async operate(
     record: ConversationRecord,
-    label: string,
+    command: MessagingCommand,
     body: { operationName: string } & Record<string, unknown>,
   ): Promise<Result<null>> {
     const api = this.options.session.api;
     if (!api) return err('not-signed-in', 'Sign in first.');
     const generation = this.generation;
-    this.patch(record, { pendingCommand: label, error: null });
+    this.patch(record, { pendingCommand: command, error: null });
     const result = await api.operation(conversationPath(record.channel, record.id), body);
     if (generation !== this.generation || this.records.get(record.id) !== record) return result;
     // A refusal changes nothing but the error shown on the card.

@@ -1,4 +1,4 @@
-import type { CallStats, MicrophoneReport } from '../../common/contract/media-host-contract';
+import type { CallStats, MediaCommandName, MicrophoneReport } from '../../common/contract/media-host-contract';
 
 /** An INVITE the media host reports, before anything is decided about it. */
 export interface OfferedLeg {
@@ -30,7 +30,12 @@ export type SipEvent =
     }
   | { readonly type: 'leg-first-audio'; readonly legId: string; readonly at: number }
   | { readonly type: 'leg-stats'; readonly legId: string; readonly stats: CallStats }
-  | { readonly type: 'leg-command-failed'; readonly legId: string; readonly command: string; readonly reason: string }
+  | {
+      readonly type: 'leg-command-failed';
+      readonly legId: string;
+      readonly command: MediaCommandName;
+      readonly reason: string;
+    }
   | {
       readonly type: 'media-lost';
       /** The media host confirmed (or its process is gone, so) no microphone is held. */

@@ -1,4 +1,9 @@
-import type { CallStats, MediaCommand, MicrophoneReport } from '../../common/contract/media-host-contract';
+import type {
+  CallStats,
+  MediaCommand,
+  MediaCommandName,
+  MicrophoneReport,
+} from '../../common/contract/media-host-contract';
 import type { OfferedLeg, SipEvent } from '../sip/sip-events';
 import type { AuditKind } from '../../common/models/audit';
 import {
@@ -533,7 +538,7 @@ function onLegMicrophone(s: CoreStep, legId: string, report: MicrophoneReport, e
   }
 }
 
-function onLegCommandFailed(s: CoreStep, legId: string, command: string, reason: string): void {
+function onLegCommandFailed(s: CoreStep, legId: string, command: MediaCommandName, reason: string): void {
   const card = cardOfLeg(s.core, legId);
   s.effect({ type: 'log', level: 'warn', message: `The media host could not ${command} on ${legId}: ${reason}` });
   if (!card) return;

@@ -56,7 +56,7 @@ describe('voice monitoring against the demo contact center', () => {
     waitFor(
       'an established monitoring call with audio',
       () => state().voice.calls.find((call) => call.state === 'established' && call.audio.firstAudioAt !== null),
-      15_000,
+      30_000,
     );
   const subscriptionMode = (mode: string | null) =>
     waitFor(`the subscription to be ${mode ?? 'gone'}`, () =>
@@ -80,7 +80,7 @@ describe('voice monitoring against the demo contact center', () => {
       sip: simulator.demo.sip,
     });
     assert.equal(signedIn.ok, true);
-    await waitFor('SIP registered', () => state().voice.sip.registration === 'registered', 15_000);
+    await waitFor('SIP registered', () => state().voice.sip.registration === 'registered', 30_000);
     await waitFor('the team', () => state().team.agents.length >= 10);
   });
 

@@ -79,7 +79,7 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     const call = await waitFor(
       'an established call with audio',
       () => state().voice.calls.find((item) => item.state === 'established' && item.audio.firstAudioAt !== null),
-      15_000,
+      30_000,
     );
     return { agent, customerCallId: customer.id, call };
   }
@@ -120,7 +120,7 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
       sip: simulator.demo.sip,
     });
     assert.equal(signedIn.ok, true);
-    await waitFor('SIP registered', () => state().voice.sip.registration === 'registered', 15_000);
+    await waitFor('SIP registered', () => state().voice.sip.registration === 'registered', 30_000);
     await waitFor('the team', () => state().team.agents.length >= 10);
   });
 
@@ -250,7 +250,7 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     assert.match(state().voice.sip.reason ?? '', /audio window was closed/);
 
     await harness.reopenPage();
-    await waitFor('registered again', () => state().voice.sip.registration === 'registered', 15_000);
+    await waitFor('registered again', () => state().voice.sip.registration === 'registered', 30_000);
     assert.equal(state().voice.audioEngine.status, 'running');
     assert.equal(state().voice.audience, 'nobody', 'the new page holds no microphone');
     assert.equal(state().voice.subscription?.status, 'waiting');
@@ -260,7 +260,7 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     await waitFor(
       'the next call heard again',
       () => state().voice.calls.find((item) => item.state === 'established' && item.audio.firstAudioAt !== null),
-      15_000,
+      30_000,
     );
   });
 
@@ -292,7 +292,7 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     const joined = await waitFor(
       'barged in on the call in progress',
       () => (card()?.microphone === 'open' && card()?.mode === 'BargeIn' ? card() : undefined),
-      15_000,
+      30_000,
     );
     assert.deepEqual(indicators(agent.id), { card: 'everyone', row: 'everyone', header: 'everyone', tray: 'live' });
     assert.equal((await harness.microphoneProbe()).getUserMediaCalls, asked + 1);
@@ -315,7 +315,7 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     await waitFor(
       'listening to the call',
       () => state().voice.calls.find((item) => item.state === 'established' && item.audio.firstAudioAt !== null),
-      15_000,
+      30_000,
     );
     await sleep(500);
     assert.deepEqual(indicators(agent.id), { card: 'nobody', row: 'nobody', header: 'nobody', tray: 'monitoring' });

@@ -26,7 +26,7 @@ export function LeaveConversation({
   const [farewell, setFarewell] = useState('');
   const leaving =
     useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.leave(conversation.id))) ||
-    (conversation.pendingCommand?.toLowerCase().includes('leave') ?? false);
+    conversation.pendingCommand === 'leave';
 
   const audience = farewellAudience(conversation);
   const leave = async () => {

@@ -1,6 +1,7 @@
 import type {
   Conversation,
   MessagingChannel,
+  MessagingCommand,
   MessagingFrequency,
   MessagingMode,
   MessagingSubscription,
@@ -143,11 +144,9 @@ export const lineVisibilityTitles: Readonly<Record<Visibility, string>> = {
   Supervisors: 'Only supervisors could see this',
 };
 
-const messageTypes: ReadonlySet<string> = new Set(['Text', 'PushUrl']);
-
 /** Text someone wrote, or a notice about the conversation (joined, left, rejoined…). */
 export function isSystemLine(line: Pick<TranscriptLine, 'type'>): boolean {
-  return !messageTypes.has(line.type);
+  return line.type !== 'Text' && line.type !== 'PushUrl';
 }
 
 function who(from: TranscriptLine['from']): string {
@@ -163,11 +162,18 @@ export function systemLineText(line: Pick<TranscriptLine, 'type' | 'text' | 'fro
       return `${who(line.from)} left`;
     case 'ParticipantRejoined':
       return `${who(line.from)} rejoined`;
-    default: {
-      const text = line.text?.trim();
-      if (text) return line.from === null ? text : `${who(line.from)}: ${text}`;
-      return line.type.replace(/([a-z])([A-Z])/g, '$1 $2');
+    case 'TypingStarted':
+      return `${who(line.from)} is typing`;
+    case 'TypingStopped':
+      return `${who(line.from)} stopped typing`;
+    case 'Text':
+    case 'PushUrl':
+    case 'Notice': {
+      const text = line.text?.trim() || 'Notice';
+      return line.from === null ? text : `${who(line.from)}: ${text}`;
     }
+    default:
+      return assertNever(line.type);
   }
 }
 
@@ -210,26 +216,20 @@ export function conversationSwitchOptions(
     .map((mode) => ({ mode, label: modeLabels[mode], current: mode === conversation.mode }));
 }
 
-/** Main names a mode switch on its way by the mode's label ("Coach", "Barge in", "Monitor"). */
-export function isModeSwitch(command: string | null): boolean {
-  if (command === null) return false;
-  const name = command.toLowerCase().replace(/[^a-z]/g, '');
-  return name.includes('barge') || name.includes('coach') || name.includes('monitor');
+export function isModeSwitch(command: MessagingCommand | null): boolean {
+  return command === 'switch-to-monitor' || command === 'switch-to-coach' || command === 'switch-to-barge-in';
 }
 
-/**
- * Main names the command on its way (the mode's label, "Send", "Leave"); anything else reads as a
- * generic "working", so a new command name never shows as jargon.
- */
-export function describeConversationPending(command: string | null): string | null {
-  if (command === null) return null;
-  const name = command.toLowerCase().replace(/[^a-z]/g, '');
-  if (name === 'send' || name.includes('sendmessage')) return 'Sending…';
-  if (name.includes('leave')) return 'Leaving…';
-  if (name.includes('barge')) return 'Barging in…';
-  if (name.includes('coach')) return 'Switching to Coach…';
-  if (name.includes('monitor')) return 'Switching to Monitor…';
-  return 'Working…';
+const pendingLabels: Readonly<Record<MessagingCommand, string>> = {
+  'switch-to-monitor': 'Switching to Monitor…',
+  'switch-to-coach': 'Switching to Coach…',
+  'switch-to-barge-in': 'Barging in…',
+  send: 'Sending…',
+  leave: 'Leaving…',
+};
+
+export function describeConversationPending(command: MessagingCommand | null): string | null {
+  return command === null ? null : pendingLabels[command];
 }
 
 export interface EndingView {

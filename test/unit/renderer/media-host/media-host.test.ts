@@ -101,7 +101,7 @@ describe('media host command loop', () => {
     assert.deepEqual(calls, []);
     assert.deepEqual(
       emitted.map((event) => (event.type === 'commandFailed' ? event.command : event.type)),
-      ['setVolume', 'selfDestruct', 'unknown', 'register'],
+      ['setVolume', 'malformed', 'malformed', 'register'],
     );
     for (const event of emitted) {
       assert.equal(event.type, 'commandFailed');

@@ -152,9 +152,10 @@ describe('participants and lines as the board shows them', () => {
     const unusual = linesOf(samples.unusualLinesLog).map((message) => toTranscriptLine(message, [], me));
     assert.equal(unusual[0]?.text, 'https://example.com/track');
     assert.equal(unusual[1]?.from, null);
-    assert.equal(unusual[2]?.type, 'HologramSent');
-    assert.equal(unusual[2]?.text, null);
+    assert.equal(unusual[2]?.type, 'Notice', 'a type Earshot does not know is a notice');
+    assert.equal(unusual[2]?.text, 'Hologram sent', 'named by its type where it has no text');
     const [notice] = linesOf(samples.chatCustomNoticeLog).map((message) => toTranscriptLine(message, [], me));
+    assert.equal(notice?.type, 'Notice');
     assert.equal(notice?.text, 'Customer is a VIP');
     assert.equal(notice?.visibility, 'Agents');
     assert.equal(notice?.from?.role, 'Agent');

@@ -404,7 +404,7 @@ describe('monitored conversations', () => {
     gws.hold = true;
     const switching = service.switchMode(chatId, 'BargeIn');
     await settle();
-    assert.equal(conversation(chatId)?.pendingCommand, 'Barge in');
+    assert.equal(conversation(chatId)?.pendingCommand, 'switch-to-barge-in');
     const busy = await service.send(chatId, 'hello');
     assert.equal(!busy.ok && busy.error.code, 'invalid-input', 'still Monitor until GWS answers');
     gws.release();

@@ -115,7 +115,7 @@ describe('messaging reducers', () => {
     let messaging = putConversation(putConversation(initialMessagingState(), conversation('c1')), conversation('c2'));
     messaging = endConversation(
       messaging,
-      conversation('c1', { state: 'Revoked', transcriptLength: 5, pendingCommand: 'Send' }),
+      conversation('c1', { state: 'Revoked', transcriptLength: 5, pendingCommand: 'send' }),
       99,
     );
     assert.deepEqual(

@@ -9,7 +9,11 @@ import {
   missingRanges,
 } from '../../../../../electron/main/monitoring/transcript';
 
-function line(index: number, type = 'Text', text: string | null = `line ${index}`): TranscriptLine {
+function line(
+  index: number,
+  type: TranscriptLine['type'] = 'Text',
+  text: string | null = `line ${index}`,
+): TranscriptLine {
   return { index, type, text, from: null, visibility: 'All', at: 1_000 + index };
 }
 
@@ -67,7 +71,7 @@ describe('the transcript reducer', () => {
     assert.equal(onlyTyping.from, null);
     assert.deepEqual(indicesOf(onlyTyping.added), [5]);
     assert.equal(isShown(line(6, 'TypingStopped')), false);
-    assert.equal(isShown(line(6, 'SomethingNew')), true);
+    assert.equal(isShown(line(6, 'Notice')), true);
   });
 
   test('a jump in the indices is a gap, reported as ranges to fetch', () => {

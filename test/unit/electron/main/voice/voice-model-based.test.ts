@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { MediaCommand } from '../../../../../electron/common/contract/media-host-contract';
+import type { MediaCommand, MediaCommandName } from '../../../../../electron/common/contract/media-host-contract';
 import {
   louderAudience,
   type Audience,
@@ -299,7 +299,7 @@ class World {
     // The page knows only its own calls.
     const known = 'callId' in command ? this.legs.get(command.callId) : undefined;
     const leg = known?.page === this.page ? known : undefined;
-    const gone = (name: string) => {
+    const gone = (name: MediaCommandName) => {
       if ('callId' in command) {
         this.mediaEvents.push({
           type: 'leg-command-failed',

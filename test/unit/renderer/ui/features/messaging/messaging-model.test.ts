@@ -39,7 +39,12 @@ describe('describeVisibility', () => {
 
   test('reads myVisibility, not the mode: a switch asked for is not yet a switch made', () => {
     const view = describeVisibility(
-      makeConversation({ id: 'c1', mode: 'BargeIn', myVisibility: 'Supervisors', pendingCommand: 'Barge in' }),
+      makeConversation({
+        id: 'c1',
+        mode: 'BargeIn',
+        myVisibility: 'Supervisors',
+        pendingCommand: 'switch-to-barge-in',
+      }),
     );
     assert.equal(view.label, 'Only supervisors see you');
     assert.equal(view.detail, 'Barging in…');
@@ -57,7 +62,7 @@ describe('describeVisibility', () => {
   });
 
   test('sending or leaving is not shown as a change of who sees the supervisor', () => {
-    assert.equal(describeVisibility(makeConversation({ id: 'c1', pendingCommand: 'Send' })).detail, null);
+    assert.equal(describeVisibility(makeConversation({ id: 'c1', pendingCommand: 'send' })).detail, null);
   });
 });
 
@@ -106,7 +111,7 @@ describe('transcript lines', () => {
     assert.equal(isSystemLine(makeLine(1)), false);
     assert.equal(isSystemLine(makeLine(1, { type: 'PushUrl' })), false);
     assert.equal(isSystemLine(makeLine(1, { type: 'ParticipantJoined' })), true);
-    assert.equal(isSystemLine(makeLine(1, { type: 'SomethingNew' })), true);
+    assert.equal(isSystemLine(makeLine(1, { type: 'Notice' })), true);
     assert.equal(systemLineText(makeLine(1, { type: 'ParticipantJoined', text: null, from: me })), 'You joined');
     assert.equal(systemLineText(makeLine(1, { type: 'ParticipantLeft', text: null, from: agent })), 'Alice left');
     assert.equal(
@@ -117,7 +122,7 @@ describe('transcript lines', () => {
       systemLineText(makeLine(1, { type: 'Notice', text: 'Chat transferred', from: null })),
       'Chat transferred',
     );
-    assert.equal(systemLineText(makeLine(1, { type: 'CustomNotice', text: null, from: null })), 'Custom Notice');
+    assert.equal(systemLineText(makeLine(1, { type: 'Notice', text: null, from: null })), 'Notice');
   });
 
   test('sit on the customer’s side or the contact center’s', () => {
@@ -166,14 +171,13 @@ describe('conversationSwitchOptions', () => {
 describe('pending commands', () => {
   test('read as words; only mode switches count as switches', () => {
     assert.equal(describeConversationPending(null), null);
-    assert.equal(describeConversationPending('Send'), 'Sending…');
-    assert.equal(describeConversationPending('Leave'), 'Leaving…');
-    assert.equal(describeConversationPending('Barge in'), 'Barging in…');
-    assert.equal(describeConversationPending('Coach'), 'Switching to Coach…');
-    assert.equal(describeConversationPending('Monitor'), 'Switching to Monitor…');
-    assert.equal(describeConversationPending('TransferSomewhere'), 'Working…');
-    assert.equal(isModeSwitch('Barge in'), true);
-    assert.equal(isModeSwitch('Send'), false);
+    assert.equal(describeConversationPending('send'), 'Sending…');
+    assert.equal(describeConversationPending('leave'), 'Leaving…');
+    assert.equal(describeConversationPending('switch-to-barge-in'), 'Barging in…');
+    assert.equal(describeConversationPending('switch-to-coach'), 'Switching to Coach…');
+    assert.equal(describeConversationPending('switch-to-monitor'), 'Switching to Monitor…');
+    assert.equal(isModeSwitch('switch-to-barge-in'), true);
+    assert.equal(isModeSwitch('send'), false);
     assert.equal(isModeSwitch(null), false);
   });
 });
