@@ -7,7 +7,8 @@ import { ELECTRON_TOOLING_NODE, nodeRunsElectronTooling } from './electron-node.
 
 const require = createRequire(import.meta.url);
 
-run(process.execPath, ['scripts/build.mjs']);
+// What a supervisor runs gets the production UI (React's production build, minified, no source maps).
+run(process.execPath, ['scripts/build.mjs'], { ...process.env, NODE_ENV: 'production' });
 
 const electronBinary = findOrFetchElectron();
 if (electronBinary) {
@@ -25,8 +26,8 @@ if (electronBinary) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

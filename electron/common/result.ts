@@ -20,6 +20,8 @@ export const errorCodeSchema = z.enum([
   /** http:// or ws:// to another computer, and the supervisor has not agreed to it. */
   'unencrypted',
   'timeout',
+  /** The supervisor cancelled what they had asked for (a sign-in); nothing to tell them. */
+  'cancelled',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -212,6 +212,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         return result;
       },
       'session:signOut': () => session.signOut(),
+      'session:cancelSignIn': async () => session.cancelSignIn(),
       'state:get': async () => ok(feed.snapshot()),
       'team:showRows': async (request) => {
         session.showRows(request.agentIds);

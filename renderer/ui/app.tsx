@@ -11,6 +11,7 @@ import { SettingsNotice } from './features/settings/settings-notice';
 import { AudioEngineNotice } from './features/audio/audio-engine-notice';
 import { useWindowTitle } from './features/header/use-window-title';
 import { useAppStore, useCommands } from './store/store-context';
+import './styles/workspace.css';
 
 type Screen = 'starting' | 'unavailable' | 'sign-in' | 'team';
 

@@ -25,6 +25,7 @@ export const uiInvokeContract = {
   /** Signs in with a saved server profile; a password left out means "use the remembered one". */
   'session:signInWithProfile': { request: profileSignInRequestSchema, response: z.null() },
   'session:signOut': { request: z.object({}).strict(), response: z.null() },
+  'session:cancelSignIn': { request: z.object({}).strict(), response: z.null() },
   /** The state as of the last change sent: where a window starts, and what it asks for on a gap. */
   'state:get': { request: z.object({}).strict(), response: stateSnapshotSchema },
   /**

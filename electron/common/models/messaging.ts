@@ -76,6 +76,13 @@ export const transcriptLineSchema = z.object({
 });
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
+/**
+ * How a conversation ended for the supervisor, decided in main: they left it (it goes on for the
+ * others), or the contact center ended their part (the agent finished it or it went back to a queue;
+ * GWS says Revoked for both, so Earshot does not guess which).
+ */
+export const conversationEndingSchema = z.enum(['you-left', 'ended']);
+
 export const conversationSchema = z.object({
   id: z.string(),
   channel: messagingChannelSchema,
@@ -86,6 +93,8 @@ export const conversationSchema = z.object({
   state: z.string(),
   /** True once Revoked/Completed/left: the card moves to history. */
   ended: z.boolean(),
+  /** Null while live. */
+  ending: conversationEndingSchema.nullable(),
   mode: messagingModeSchema,
   /** Who sees the supervisor now, from the supervisor's participant entry. */
   myVisibility: visibilitySchema.nullable(),

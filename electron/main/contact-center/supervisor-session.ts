@@ -39,6 +39,7 @@ export interface SupervisorSessionOptions {
 export const notificationTopics = ['/v2/me/devices', '/v2/me/calls', '/v2/me/chats', '/v2/me/smssessions'] as const;
 const contactCenterChannels = ['voice', 'chat', 'sms'] as const;
 const supervisorRole = 'ROLE_SUPERVISOR';
+const cancelledSignIn: Result<null> = err('cancelled', 'Sign-in cancelled.');
 
 /** What Earshot last learnt about one of the two ways it talks to GWS. */
 type LinkHealth = 'up' | 'down' | 'unknown';
@@ -70,6 +71,8 @@ const liveUpdatesDownMessage =
  */
 export class SupervisorSession {
   private live: LiveSession | null = null;
+  /** Each sign-in's number; cancelling moves it on, so the attempt in flight sees it is no longer wanted. */
+  private signInAttempt = 0;
   private reauthenticating: Promise<void> | null = null;
   private offlineTimer: NodeJS.Timeout | null = null;
   private readonly notificationListeners = new Set<(notification: NotificationEnvelope) => void>();
@@ -110,11 +113,13 @@ export class SupervisorSession {
     }
     if (this.live) await this.signOut();
     this.update((state) => signingIn(state, this.now()));
+    const attempt = ++this.signInAttempt;
     const logger = this.options.logger;
     const http = new HttpTransport({ baseUrl: target.baseUrl, logger, timeoutMs: this.options.requestTimeoutMs });
     const api = new GwsApi(http, logger);
 
     const me = await api.getMe({ subresources: '*', basicAuth: target.credentials });
+    if (attempt !== this.signInAttempt) return cancelledSignIn;
     if (!me.ok) return this.failSignIn(describeSignInFailure(me.error, target));
     if (!me.value.roles.includes(supervisorRole)) {
       return this.failSignIn({
@@ -172,12 +177,14 @@ export class SupervisorSession {
     this.live = live;
 
     const subscribed = await live.channel.start();
+    if (attempt !== this.signInAttempt) return this.abandonSignIn(live, false);
     if (!subscribed.ok) {
       await live.channel.stop();
       this.live = null;
       return this.failSignIn(subscribed.error);
     }
     const started = await api.startContactCenterSession(contactCenterChannels);
+    if (attempt !== this.signInAttempt) return this.abandonSignIn(live, started.ok);
     if (!started.ok) {
       await live.channel.stop();
       this.live = null;
@@ -201,6 +208,26 @@ export class SupervisorSession {
     await live.roster.start();
     logger.info('Signed in', { userName: me.value.userName, baseUrl: target.baseUrl });
     return ok(null);
+  }
+
+  /**
+   * Stops a sign-in in progress: the form is back at once, and the attempt, when its request
+   * answers, undoes whatever it had set up instead of going on.
+   */
+  cancelSignIn(): Result<null> {
+    if (this.options.store.getState().connection.status !== 'signing-in') return ok(null);
+    this.signInAttempt += 1;
+    this.options.logger.info('Sign-in cancelled by the supervisor');
+    this.update((state) => signedOut(state, null, this.now()));
+    return ok(null);
+  }
+
+  private async abandonSignIn(live: LiveSession, sessionStarted: boolean): Promise<Result<null>> {
+    live.ended = true;
+    if (this.live === live) this.live = null;
+    await live.channel.stop();
+    if (sessionStarted) await live.api.endContactCenterSession();
+    return cancelledSignIn;
   }
 
   /** Ends the contact-center session: CometD first, then EndContactCenterSession (gws-api.md §2.7). */

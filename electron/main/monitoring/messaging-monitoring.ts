@@ -748,6 +748,7 @@ export class MessagingMonitoring {
       customerName: record.customerName,
       state: record.state,
       ended: record.ended,
+      ending: record.leftByMe ? 'you-left' : record.ended ? 'ended' : null,
       mode: record.mode,
       myVisibility: mine?.visibility ?? null,
       participants: record.participants,

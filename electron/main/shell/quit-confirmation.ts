@@ -1,3 +1,4 @@
+import { describeLiveMonitoring } from '../../common/models/live-monitoring';
 import type { AppState } from '../../common/models/app-state';
 
 export interface QuitConfirmation {
@@ -11,22 +12,10 @@ export interface QuitConfirmation {
  * tested as a plain function.
  */
 export function quitConfirmation(state: AppState): QuitConfirmation | null {
-  const calls = state.voice.calls.filter((call) => call.state !== 'ended');
-  const conversations = state.messaging.conversations.filter((conversation) => !conversation.ended);
-  if (calls.length === 0 && conversations.length === 0) return null;
-  const heard = calls.some((call) => call.audience !== 'nobody');
-  const parts = [
-    ...(calls.length > 0 ? [`hangs up ${count(calls.length, 'monitoring call', 'monitoring calls')}`] : []),
-    ...(conversations.length > 0
-      ? [`leaves ${count(conversations.length, 'monitored chat or SMS session', 'monitored chat and SMS sessions')}`]
-      : []),
-  ];
+  const live = describeLiveMonitoring(state.voice.calls, state.messaging.conversations);
+  if (live === null) return null;
   return {
-    message: heard ? 'Quit while someone can hear you?' : 'Quit while monitoring?',
-    detail: `Quitting Earshot ${parts.join(' and ')}. To keep monitoring in the background, close the window instead.`,
+    message: live.someoneHearsYou ? 'Quit while someone can hear or see you?' : 'Quit while monitoring?',
+    detail: `Quitting Earshot ends ${live.text} for you (they go on for the agents). To keep monitoring in the background, close the window instead.`,
   };
-}
-
-function count(value: number, one: string, many: string): string {
-  return value === 1 ? `your ${one}` : `your ${value} ${many}`;
 }

@@ -135,6 +135,7 @@ function asEnded(conversation: Conversation, endedAt: number): Conversation {
   return {
     ...conversation,
     ended: true,
+    ending: conversation.ending ?? 'ended',
     endedAt: conversation.endedAt ?? endedAt,
     typing: [],
     switchTargets: [],

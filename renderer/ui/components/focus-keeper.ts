@@ -58,9 +58,11 @@ export function keepFocus(document: Document): () => void {
     if (event.relatedTarget !== null || held === null || event.target !== held.element) return;
     const lost = held;
     // A removed element says so during the removal itself; its replacement is in place once the render is done.
+    const removed = !lost.element.isConnected;
     queueMicrotask(() => {
-      if (!focusOnPage(document) || canHoldFocus(lost.element)) return;
-      const next = replacementOf(lost, document);
+      if (!focusOnPage(document)) return;
+      // Moved, not removed (a card reordered on the board): it takes the focus back.
+      const next = canHoldFocus(lost.element) ? (removed ? lost.element : null) : replacementOf(lost, document);
       if (next instanceof HTMLElement || next instanceof SVGElement) next.focus({ preventScroll: true });
     });
   };

@@ -34,6 +34,8 @@ export interface UiCommands {
   /** With a saved server profile; a password left out means "use the remembered one". */
   signInWithProfile(request: ProfileSignInRequest): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
+  /** Stops a sign-in in progress; the sign-in it stops answers with a `cancelled` error. */
+  cancelSignIn(): Promise<Result<null>>;
   /** Asks for the whole state again, after the first attempt failed. */
   reloadState(): Promise<void>;
   /** Tells main which team rows are on screen, top to bottom, so it refreshes those agents first. */
@@ -232,6 +234,7 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
     signIn: (request) => bridge.invoke('session:signIn', request),
     signInWithProfile: (request) => bridge.invoke('session:signInWithProfile', request),
     signOut: () => bridge.invoke('session:signOut', {}),
+    cancelSignIn: () => bridge.invoke('session:cancelSignIn', {}),
     reloadState: () => loadState(bridge, store),
     showRows: (agentIds) => bridge.invoke('team:showRows', { agentIds: [...agentIds] }),
 

@@ -298,3 +298,40 @@ describe('sign-in failures are typed errors with words a supervisor can act on',
     await api.endContactCenterSession();
   });
 });
+
+describe('cancelling a sign-in', () => {
+  test('the form is back at once; the attempt, when its server answers, stops instead of signing in', async () => {
+    // A server that holds the sign-in request until the test lets it answer (as the demo would).
+    const held: Array<() => void> = [];
+    const slow = createServer((_request, response) => {
+      held.push(() => response.writeHead(503).end());
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const store = createAppStore();
+    const { session, logger } = newSession(store);
+    try {
+      const attempt = session.signIn({
+        baseUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`,
+        isDemo: false,
+        credentials: { userName: 'supervisor', password: 'demo' },
+      });
+      await waitFor('the sign-in request reaches the server', () => held.length === 1);
+      assert.equal(store.getState().connection.status, 'signing-in');
+
+      assert.deepEqual(session.cancelSignIn(), { ok: true, value: null });
+      assert.equal(store.getState().connection.status, 'signed-out');
+      assert.equal(store.getState().signInError, null);
+
+      held[0]!();
+      const result = await attempt;
+      assert.equal(!result.ok && result.error.code, 'cancelled');
+      assert.equal(store.getState().connection.status, 'signed-out');
+      assert.equal(store.getState().signInError, null, 'a cancelled sign-in leaves no error behind');
+      assert.ok(logger.records.some((record) => /cancelled/.test(record.message)));
+    } finally {
+      await session.dispose();
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+});

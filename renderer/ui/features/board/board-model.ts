@@ -1,71 +1,93 @@
-import type { Conversation, MessagingChannel } from '../../../../electron/common/models/messaging';
-import type { MonitoredCall } from '../../../../electron/common/models/voice';
-import { customerName, describeEnding, modeLabels as messagingModeLabels } from '../messaging/messaging-model';
-import { modeLabels as voiceModeLabels } from '../voice/voice-model';
+import type {
+  Conversation,
+  MessagingChannel,
+  MessagingMode,
+  MessagingSubscription,
+} from '../../../../electron/common/models/messaging';
+import type { MonitoredCall, VoiceMode, VoiceSubscription } from '../../../../electron/common/models/voice';
+import { customerName, describeEnding } from '../messaging/messaging-model';
+import { assertNever } from '../../../../electron/common/result';
 
-/** One agent's part of the board: their call and their chats and SMS sessions, side by side. */
-export interface BoardGroup {
+/** One card on the board: a call or a chat/SMS conversation, by id (the card reads the rest itself). */
+export interface BoardCard {
   readonly key: string;
-  readonly agentId: string | null;
-  readonly agentName: string;
-  readonly callIds: ReadonlyArray<string>;
-  readonly conversationIds: ReadonlyArray<string>;
-}
-
-type CallPart = Pick<MonitoredCall, 'id' | 'agentId' | 'agentName' | 'customerNumber' | 'startedAt'>;
-type ConversationPart = Pick<Conversation, 'id' | 'agentId' | 'agentName' | 'startedAt'>;
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-const UNKNOWN_AGENT = 'Unknown agent';
-
-function groupKey(agentId: string | null, agentName: string | null): string {
-  if (agentId !== null) return `id:${agentId}`;
-  return agentName !== null ? `name:${agentName}` : 'unknown';
+  readonly kind: 'call' | 'conversation';
+  readonly id: string;
 }
 
 /**
- * Groups by agent, in name order so groups never jump as lines arrive; what has no agent comes
- * last. Inside a group the call comes first, then conversations by the time they started.
+ * Pinned cards are those where someone can hear or see the supervisor; they come first, so no card
+ * arriving later can push them out of view.
  */
-export function groupByAgent(
+export interface BoardLayout {
+  readonly pinned: ReadonlyArray<BoardCard>;
+  readonly others: ReadonlyArray<BoardCard>;
+}
+
+type CallPart = Pick<MonitoredCall, 'id' | 'audience' | 'state' | 'startedAt'>;
+type ConversationPart = Pick<Conversation, 'id' | 'mode' | 'myVisibility' | 'ended' | 'startedAt' | 'endedAt'>;
+
+const UNKNOWN_AGENT = 'Unknown agent';
+
+/** The audience main derived for the call (it never understates): anyone but nobody pins the card. */
+function callIsHeard(call: CallPart): boolean {
+  return call.state !== 'ended' && call.audience !== 'nobody';
+}
+
+/**
+ * The mode main holds and the visibility the contact center confirmed: either one saying that
+ * someone besides supervisors sees the supervisor pins the card, so a switch on its way never unpins it.
+ */
+function conversationIsSeen(conversation: ConversationPart): boolean {
+  if (conversation.ended) return false;
+  const confirmed = conversation.myVisibility;
+  return conversation.mode !== 'Monitor' || (confirmed !== null && confirmed !== 'Supervisors');
+}
+
+interface Ordered {
+  readonly card: BoardCard;
+  readonly startedAt: number;
+  readonly ended: boolean;
+  readonly endedAt: number;
+}
+
+const byId = (a: Ordered, b: Ordered) => (a.card.key < b.card.key ? -1 : a.card.key > b.card.key ? 1 : 0);
+
+/**
+ * The board's order. Pinned: calls someone hears and conversations someone besides supervisors
+ * sees, the earliest started first, so a pinned card keeps its place while others join. Then the
+ * other live cards, the newest first; then cards that just ended, in the order they ended.
+ */
+export function orderBoard(
   calls: ReadonlyArray<CallPart>,
   conversations: ReadonlyArray<ConversationPart>,
-): BoardGroup[] {
-  const groups = new Map<
-    string,
-    { agentId: string | null; agentName: string | null; calls: CallPart[]; conversations: ConversationPart[] }
-  >();
-  const groupFor = (agentId: string | null, agentName: string | null) => {
-    const key = groupKey(agentId, agentName);
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { agentId, agentName, calls: [], conversations: [] };
-      groups.set(key, group);
-    }
-    group.agentName ??= agentName;
-    return group;
-  };
-  for (const call of calls) groupFor(call.agentId, call.agentName).calls.push(call);
-  for (const conversation of conversations) {
-    groupFor(conversation.agentId, conversation.agentName).conversations.push(conversation);
+): BoardLayout {
+  const pinned: Ordered[] = [];
+  const live: Ordered[] = [];
+  const ended: Ordered[] = [];
+  const place = (entry: Ordered, heard: boolean) => (heard ? pinned : entry.ended ? ended : live).push(entry);
+  for (const call of calls) {
+    const ended = call.state === 'ended';
+    place(
+      { card: { key: `call:${call.id}`, kind: 'call', id: call.id }, startedAt: call.startedAt, ended, endedAt: 0 },
+      callIsHeard(call),
+    );
   }
-  const byStart = (a: { startedAt: number; id: string }, b: { startedAt: number; id: string }) =>
-    a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return [...groups.entries()]
-    .map(([key, group]) => ({
-      key,
-      agentId: group.agentId,
-      agentName: group.agentName ?? UNKNOWN_AGENT,
-      known: group.agentName !== null,
-      callIds: group.calls.sort(byStart).map((call) => call.id),
-      conversationIds: group.conversations.sort(byStart).map((conversation) => conversation.id),
-    }))
-    .sort(
-      (a, b) =>
-        Number(b.known) - Number(a.known) || collator.compare(a.agentName, b.agentName) || (a.key < b.key ? -1 : 1),
-    )
-    .map(({ known: _known, ...group }) => group);
+  for (const conversation of conversations) {
+    place(
+      {
+        card: { key: `conversation:${conversation.id}`, kind: 'conversation', id: conversation.id },
+        startedAt: conversation.startedAt,
+        ended: conversation.ended,
+        endedAt: conversation.endedAt ?? 0,
+      },
+      conversationIsSeen(conversation),
+    );
+  }
+  pinned.sort((a, b) => a.startedAt - b.startedAt || byId(a, b));
+  live.sort((a, b) => b.startedAt - a.startedAt || byId(a, b));
+  ended.sort((a, b) => a.endedAt - b.endedAt || byId(a, b));
+  return { pinned: pinned.map((entry) => entry.card), others: [...live, ...ended].map((entry) => entry.card) };
 }
 
 /** How long an ended conversation stays on the board, saying how it ended, before only the history shows it. */
@@ -98,7 +120,9 @@ export interface HistoryEntry {
   readonly customer: string;
   readonly startedAt: number;
   readonly endedAt: number | null;
-  /** Mode at the end for a call; how it ended (and the mode) for a chat or SMS session. */
+  /** What the supervisor was doing at the end: listened, coached, barged in, monitored. */
+  readonly youDid: string;
+  /** How it ended for the supervisor, when that is known. */
   readonly ending: string;
   readonly endingDetail: string | null;
   readonly hasTranscript: boolean;
@@ -110,8 +134,20 @@ type HistoryCall = Pick<
 >;
 type HistoryConversation = Pick<
   Conversation,
-  'id' | 'channel' | 'agentName' | 'customerName' | 'startedAt' | 'endedAt' | 'state' | 'mode'
+  'id' | 'channel' | 'agentName' | 'customerName' | 'startedAt' | 'endedAt' | 'ending' | 'mode'
 >;
+
+const voicePastTense: Readonly<Record<VoiceMode, string>> = {
+  ListenIn: 'Listened',
+  Coach: 'Coached',
+  BargeIn: 'Barged in',
+};
+
+const messagingPastTense: Readonly<Record<MessagingMode, string>> = {
+  Monitor: 'Monitored',
+  Coach: 'Coached',
+  BargeIn: 'Barged in',
+};
 
 /** Voice, chat and SMS of this session in one list, the latest ending first. */
 export function combinedHistory(
@@ -126,12 +162,13 @@ export function combinedHistory(
       customer: call.customerNumber ?? '—',
       startedAt: call.startedAt,
       endedAt: call.endedAt,
-      ending: call.mode === null ? 'Ordinary call' : voiceModeLabels[call.mode],
+      youDid: call.mode === null ? 'Answered a call' : voicePastTense[call.mode],
+      ending: 'Ended',
       endingDetail: call.endReason,
       hasTranscript: false,
     })),
     ...conversations.map((conversation) => {
-      const ending = describeEnding(conversation.state);
+      const ending = describeEnding(conversation);
       return {
         id: conversation.id,
         channel: conversation.channel,
@@ -139,7 +176,8 @@ export function combinedHistory(
         customer: customerName(conversation),
         startedAt: conversation.startedAt,
         endedAt: conversation.endedAt,
-        ending: `${ending.label} · ${messagingModeLabels[conversation.mode]}`,
+        youDid: messagingPastTense[conversation.mode],
+        ending: ending.label,
         endingDetail: ending.detail,
         hasTranscript: true,
       };
@@ -163,4 +201,69 @@ export function boardCountText(counts: BoardCounts): string | null {
     counts.sms > 0 ? `${counts.sms} SMS` : null,
   ].filter((part) => part !== null);
   return parts.length === 0 ? null : parts.join(' · ');
+}
+
+/** A monitor waiting for its next call or conversation, as the board's strip says it. */
+export interface ArmedMonitor {
+  readonly key: string;
+  readonly text: string;
+  /** Coach or Barge in: whoever takes the next one will hear or see the supervisor at once. */
+  readonly goesLive: boolean;
+  readonly settingUp: boolean;
+}
+
+function voiceMonitorText(subscription: VoiceSubscription): string {
+  const agent = subscription.agentName ?? 'the agent';
+  const what = subscription.frequency === 'NextCall' ? `${agent}’s next call` : `${agent}’s calls`;
+  switch (subscription.mode) {
+    case 'ListenIn':
+      return `Listening for ${what}`;
+    case 'Coach':
+      return `Coaching ${what}`;
+    case 'BargeIn':
+      return `Barging in on ${what}`;
+    default:
+      return assertNever(subscription.mode);
+  }
+}
+
+function messagingMonitorText(subscription: MessagingSubscription): string {
+  const next = subscription.frequency === 'NextChat';
+  const noun = subscription.channel === 'sms' ? (next ? 'SMS' : 'SMS sessions') : next ? 'chat' : 'chats';
+  const what = `${next ? 'next ' : ''}${noun} of ${subscription.agentName}`;
+  switch (subscription.mode) {
+    case 'Monitor':
+      return `Monitoring ${what}`;
+    case 'Coach':
+      return `Coaching in ${what}`;
+    case 'BargeIn':
+      return `Barging in on ${what}`;
+    default:
+      return assertNever(subscription.mode);
+  }
+}
+
+/** Every armed monitor, voice first; a voice monitor being cancelled is already gone for the supervisor. */
+export function armedMonitors(
+  voice: VoiceSubscription | null,
+  messaging: ReadonlyArray<MessagingSubscription>,
+): ArmedMonitor[] {
+  const monitors: ArmedMonitor[] = [];
+  if (voice !== null && voice.status !== 'cancelling') {
+    monitors.push({
+      key: `voice:${voice.agentId ?? voice.agentName ?? ''}`,
+      text: voiceMonitorText(voice),
+      goesLive: voice.mode !== 'ListenIn',
+      settingUp: voice.status === 'requesting',
+    });
+  }
+  for (const subscription of messaging) {
+    monitors.push({
+      key: `${subscription.channel}:${subscription.agentId}`,
+      text: messagingMonitorText(subscription),
+      goesLive: subscription.mode !== 'Monitor',
+      settingUp: subscription.pending,
+    });
+  }
+  return monitors;
 }

@@ -6,14 +6,13 @@ import type { AppStoreState } from '../../store/app-store';
 import { shareStructure } from '../../store/share-structure';
 import { useAppStore, useAppStoreApi, useClock } from '../../store/store-context';
 import { ConversationCard } from '../messaging/conversation-card';
-import { StatusPill } from '../team/state-pill';
 import { CallCard } from '../voice/call-card';
 import { useFocusKind } from '../../components/use-focus-kind';
 import { activeBindings, shortcutsActIn } from '../voice/shortcuts';
 import { useShortcutOptions, useVoiceShortcuts } from '../voice/use-voice-shortcuts';
 import { isLiveCall, whenCallArrives } from '../voice/voice-model';
-import { boardCountText, groupByAgent, recentlyEnded } from './board-model';
-import type { BoardGroup } from './board-model';
+import { armedMonitors, boardCountText, orderBoard, recentlyEnded } from './board-model';
+import type { BoardCard, BoardLayout } from './board-model';
 import { MonitoringHistory } from './monitoring-history';
 import './board.css';
 
@@ -52,31 +51,21 @@ function ShortcutLegend({ call }: { call: MonitoredCall }) {
   );
 }
 
-function waitingForMessagingText(subscriptions: ReadonlyArray<MessagingSubscription>): string | null {
-  const settled = subscriptions.filter((subscription) => !subscription.pending);
-  if (settled.length === 0) return subscriptions.length > 0 ? 'Setting up chat and SMS monitoring…' : null;
-  const who = settled.map(
-    (subscription) => `${subscription.agentName}’s next ${subscription.channel === 'sms' ? 'SMS' : 'chat'}`,
-  );
-  return `Waiting for ${who.join(', ')}.`;
-}
-
 function BoardEmpty() {
   const subscription = useAppStore((state) => state.mirror.app?.voice.subscription ?? null);
-  const messaging = useAppStore((state) => state.mirror.app?.messaging.subscriptions ?? noSubscriptions);
+  const armed = useAppStore((state) => (state.mirror.app?.messaging.subscriptions.length ?? 0) > 0);
   const sipReady = useAppStore((state) => state.mirror.app?.voice.sip.registration === 'registered');
-  const messagingText = waitingForMessagingText(messaging);
   let message: string;
   if (subscription === null) {
-    message =
-      messagingText ?? 'Not monitoring anyone. Use Listen, Coach or Barge in on an agent’s row, or their Chats & SMS.';
+    message = armed
+      ? 'No chat or SMS yet: it appears here as soon as it starts.'
+      : 'Not monitoring anyone. Use Listen, Coach or Barge in on an agent’s row, or their Chats & SMS.';
   } else if (subscription.status === 'requesting') {
     message = 'Setting up monitoring…';
   } else if (subscription.status === 'paused') {
     message = 'Monitoring is paused: the audio window is closed, so calls cannot be heard.';
   } else {
     message = `Waiting for a call. ${whenCallArrives(subscription.mode, subscription.agentName)}`;
-    if (messagingText !== null) message = `${message} ${messagingText}`;
   }
   return (
     <p className="board__empty" data-testid="board-empty">
@@ -85,6 +74,29 @@ function BoardEmpty() {
         <span className="board__warning"> The phone line is not ready, so the call cannot reach you yet.</span>
       )}
     </p>
+  );
+}
+
+/** What is armed and waiting, in one line of chips, so it stays said once cards fill the board. */
+function ArmedMonitors() {
+  const voice = useAppStore((state) => state.mirror.app?.voice.subscription ?? null);
+  const messaging = useAppStore((state) => state.mirror.app?.messaging.subscriptions ?? noSubscriptions);
+  const monitors = armedMonitors(voice, messaging);
+  if (monitors.length === 0) return null;
+  return (
+    <ul className="armed-monitors" aria-label="Monitoring armed" data-testid="armed-monitors">
+      {monitors.map((monitor) => (
+        <li
+          key={monitor.key}
+          className={`armed-monitor${monitor.goesLive ? ' armed-monitor--live' : ''}`}
+          data-testid="armed-monitor"
+        >
+          <span className="armed-monitor__dot" aria-hidden="true" />
+          {monitor.text}
+          {monitor.settingUp && <span className="armed-monitor__note"> (setting up…)</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -111,16 +123,16 @@ function useRecentlyEndedIds(): string {
 }
 
 /**
- * Groups are rebuilt on every change the board hears of, then reuse the previous groups' objects
- * where nothing moved, so a new line in a chat re-renders neither the board nor the other groups.
+ * The order is rebuilt on every change the board hears of, then reuses the previous lists where
+ * nothing moved, so a new line in a chat re-renders neither the board nor the other cards.
  */
-function createGroupsSelector(endingIds: ReadonlyArray<string>): (state: AppStoreState) => ReadonlyArray<BoardGroup> {
-  let previous: ReadonlyArray<BoardGroup> = [];
+function createLayoutSelector(endingIds: ReadonlyArray<string>): (state: AppStoreState) => BoardLayout {
+  let previous: BoardLayout = { pinned: [], others: [] };
   return (state) => {
     const app = state.mirror.app;
     const history = app?.messaging.history ?? noConversations;
     const ending = endingIds.flatMap((id) => history.filter((conversation) => conversation.id === id));
-    const next = groupByAgent(app?.voice.calls ?? noCalls, [
+    const next = orderBoard(app?.voice.calls ?? noCalls, [
       ...(app?.messaging.conversations ?? noConversations),
       ...ending,
     ]);
@@ -129,68 +141,38 @@ function createGroupsSelector(endingIds: ReadonlyArray<string>): (state: AppStor
   };
 }
 
-function GroupCall({ callId, keysTarget }: { callId: string; keysTarget: boolean }) {
+function BoardCall({ callId, keysTarget }: { callId: string; keysTarget: boolean }) {
   const call = useAppStore(
     (state) => state.mirror.app?.voice.calls.find((candidate) => candidate.id === callId) ?? null,
   );
   return call === null ? null : <CallCard call={call} keysTarget={keysTarget} />;
 }
 
-function GroupSummary({ group }: { group: BoardGroup }) {
-  const agent = useAppStore((state) =>
-    group.agentId === null
-      ? null
-      : (state.mirror.app?.team.agents.find((candidate) => candidate.id === group.agentId) ?? null),
-  );
-  const counts = useAppStore((state) => {
-    const conversations = state.mirror.app?.messaging.conversations ?? noConversations;
-    const live = group.conversationIds.filter((id) => conversations.some((conversation) => conversation.id === id));
-    const sms = live.filter((id) =>
-      conversations.some((conversation) => conversation.id === id && conversation.channel === 'sms'),
-    );
-    return boardCountText({ calls: group.callIds.length, chats: live.length - sms.length, sms: sms.length });
-  });
-  return (
-    <div className="board-group__head">
-      <h3 className="board-group__name">{group.agentName}</h3>
-      {agent !== null && <StatusPill agent={agent} />}
-      {counts !== null && <span className="board-group__count">{counts}</span>}
-    </div>
-  );
-}
-
-const BoardGroupView = memo(function BoardGroupView({
-  group,
+const BoardCards = memo(function BoardCards({
+  cards,
   keysTargetId,
 }: {
-  group: BoardGroup;
+  cards: ReadonlyArray<BoardCard>;
   keysTargetId: string | null;
 }) {
-  return (
-    <section
-      className="board-group"
-      aria-label={`Monitoring ${group.agentName}`}
-      data-testid={`board-group-${group.agentId ?? group.key}`}
-    >
-      <GroupSummary group={group} />
-      <div className="board__cards">
-        {group.callIds.map((id) => (
-          <GroupCall key={id} callId={id} keysTarget={id === keysTargetId} />
-        ))}
-        {group.conversationIds.map((id) => (
-          <ConversationCard key={id} conversationId={id} />
-        ))}
-      </div>
-    </section>
+  return cards.map((card) =>
+    card.kind === 'call' ? (
+      <BoardCall key={card.key} callId={card.id} keysTarget={card.id === keysTargetId} />
+    ) : (
+      <ConversationCard key={card.key} conversationId={card.id} />
+    ),
   );
 });
 
-/** Live monitoring across voice, chat and SMS, grouped by agent; history below. */
+/**
+ * Live monitoring across voice, chat and SMS: what is armed, then one grid of cards, those where
+ * someone hears or sees the supervisor first (new cards come after them, never above), then the history.
+ */
 export function MonitoringBoard() {
   useVoiceShortcuts();
   const endingKey = useRecentlyEndedIds();
-  const selectGroups = useMemo(() => createGroupsSelector(endingKey === '' ? [] : endingKey.split('\n')), [endingKey]);
-  const groups = useAppStore(selectGroups);
+  const selectLayout = useMemo(() => createLayoutSelector(endingKey === '' ? [] : endingKey.split('\n')), [endingKey]);
+  const layout = useAppStore(selectLayout);
   const calls = useAppStore((state) => state.mirror.app?.voice.calls ?? noCalls);
   const chatCount = useAppStore(
     (state) =>
@@ -205,6 +187,7 @@ export function MonitoringBoard() {
   const countText = boardCountText({ calls: liveCount, chats: chatCount, sms: smsCount });
   // Which call the keys act on is worth saying only when there is a choice.
   const keysTargetId = liveCount > 1 ? (target?.id ?? null) : null;
+  const empty = layout.pinned.length === 0 && layout.others.length === 0;
   return (
     <section className="board" aria-labelledby="board-title" data-testid="monitoring-board" tabIndex={-1}>
       <div className="board__head">
@@ -218,20 +201,24 @@ export function MonitoringBoard() {
         )}
         {target !== null && <ShortcutLegend call={target} />}
       </div>
-      {groups.length === 0 ? (
-        <BoardEmpty />
-      ) : (
-        <div className="board__groups">
-          {groups.map((group) => (
-            <BoardGroupView
-              key={group.key}
-              group={group}
-              keysTargetId={keysTargetId !== null && group.callIds.includes(keysTargetId) ? keysTargetId : null}
-            />
-          ))}
-        </div>
-      )}
-      <MonitoringHistory />
+      <ArmedMonitors />
+      {empty && <BoardEmpty />}
+      {/* One scroll for cards and history, focusable so the keyboard can scroll it too. */}
+      <div
+        className="board__scroll"
+        role="region"
+        aria-label="Monitored calls and conversations"
+        tabIndex={0}
+        data-testid="board-scroll"
+      >
+        {!empty && (
+          <div className="board__cards" data-testid="board-cards">
+            {/* One keyed list: a card that becomes pinned moves, and keeps its element, focus and state. */}
+            <BoardCards cards={[...layout.pinned, ...layout.others]} keysTargetId={keysTargetId} />
+          </div>
+        )}
+        <MonitoringHistory />
+      </div>
     </section>
   );
 }

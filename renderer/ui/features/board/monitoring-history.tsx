@@ -53,7 +53,7 @@ function TranscriptDialog() {
                 {channel} with {customer}
               </strong>
               <span className="transcript-dialog__meta">
-                Agent {agentNames(conversation)} · {describeEnding(conversation.state).label}
+                Agent {agentNames(conversation)} · {describeEnding(conversation).label}
                 {conversation.endedAt !== null && ` at ${timeOfDay.format(conversation.endedAt)}`}
               </span>
             </div>
@@ -94,9 +94,10 @@ export function MonitoringHistory() {
               <th scope="col">Channel</th>
               <th scope="col">Agent</th>
               <th scope="col">Customer</th>
-              <th scope="col">Length</th>
-              <th scope="col">End</th>
-              <th scope="col">Ended</th>
+              <th scope="col">You</th>
+              <th scope="col">How it ended</th>
+              <th scope="col">Duration</th>
+              <th scope="col">Ended at</th>
               <th scope="col">
                 <span className="visually-hidden">Transcript</span>
               </th>
@@ -120,14 +121,10 @@ export function MonitoringHistory() {
                   </td>
                   <td>{entry.agentName}</td>
                   <td className={entry.channel === 'call' ? 'history__number' : undefined}>{entry.customer}</td>
+                  <td>{entry.youDid}</td>
+                  <td title={entry.endingDetail ?? undefined}>{entry.ending}</td>
                   <td className="history__number" title={length?.label}>
                     {length?.text ?? '—'}
-                  </td>
-                  <td
-                    className={entry.ending.startsWith('Revoked') ? 'history__revoked' : undefined}
-                    title={entry.endingDetail ?? undefined}
-                  >
-                    {entry.ending}
                   </td>
                   <td className="history__number">{entry.endedAt === null ? '—' : timeOfDay.format(entry.endedAt)}</td>
                   <td className="history__open">

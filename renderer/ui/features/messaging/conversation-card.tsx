@@ -65,7 +65,7 @@ function ModeSwitch({ conversation }: { conversation: Conversation }) {
 
 function Ending({ conversation }: { conversation: Conversation }) {
   const dismissEnding = useAppStore((state) => state.uiActions.dismissEnding);
-  const ending = describeEnding(conversation.state);
+  const ending = describeEnding(conversation);
   return (
     <div className="conversation-card__ending" role="status" data-testid="conversation-ending">
       <strong className="conversation-card__ending-label">{ending.label}</strong>

@@ -28,9 +28,11 @@ export function LeaveConversation({
     useAppStore((state) => isSending(state.ui.commandStatuses, commandKeys.leave(conversation.id))) ||
     conversation.pendingCommand === 'leave';
 
+  const audience = farewellAudience(conversation);
   const leave = async () => {
     popover.current?.hidePopover();
-    const result = await commands.leaveConversation(conversation.id, farewell);
+    // A farewell typed in Coach is not sent after a switch to Monitor, where only supervisors would read it.
+    const result = await commands.leaveConversation(conversation.id, audience === null ? '' : farewell);
     if (result.ok) setFarewell('');
   };
 
@@ -68,19 +70,23 @@ export function LeaveConversation({
         >
           <p className="leave-popover__title">Leave this conversation?</p>
           <p className="popover__note">It goes on for the agent and the customer.</p>
-          <label className="leave-popover__field" htmlFor={farewellId}>
-            <span>Farewell (optional)</span>
-            <span className="popover__note">{farewellAudience(conversation)}</span>
-          </label>
-          <textarea
-            id={farewellId}
-            className="leave-popover__input"
-            data-testid="conversation-farewell"
-            rows={2}
-            maxLength={1000}
-            value={farewell}
-            onChange={(event) => setFarewell(event.target.value)}
-          />
+          {audience !== null && (
+            <>
+              <label className="leave-popover__field" htmlFor={farewellId}>
+                <span>Farewell (optional)</span>
+                <span className="popover__note">{audience}</span>
+              </label>
+              <textarea
+                id={farewellId}
+                className="leave-popover__input"
+                data-testid="conversation-farewell"
+                rows={2}
+                maxLength={1000}
+                value={farewell}
+                onChange={(event) => setFarewell(event.target.value)}
+              />
+            </>
+          )}
           <div className="leave-popover__actions">
             <button type="button" className="button button--small" onClick={() => popover.current?.hidePopover()}>
               Stay
@@ -91,7 +97,7 @@ export function LeaveConversation({
               data-testid="conversation-leave-confirm"
               disabled={leaving}
             >
-              {farewell.trim() === '' ? 'Leave' : 'Send and leave'}
+              {audience === null || farewell.trim() === '' ? 'Leave' : 'Send and leave'}
             </button>
           </div>
         </form>

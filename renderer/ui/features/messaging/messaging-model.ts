@@ -237,22 +237,24 @@ export interface EndingView {
   readonly detail: string;
 }
 
-/** How an ended conversation ended, in the supervisor's words. */
-export function describeEnding(state: string): EndingView {
-  switch (state) {
-    case 'Revoked':
-      return { label: 'Revoked', detail: 'The agent completed it or put it back in a queue.' };
-    case 'Completed':
-      return { label: 'Completed', detail: 'You are out of it; it may go on for the others.' };
-    case 'LeftChat':
-      return { label: 'Left', detail: 'You left; it goes on for the others.' };
+/** How an ended conversation ended, in the supervisor's words, from what main decided. */
+export function describeEnding(conversation: Pick<Conversation, 'ending'>): EndingView {
+  switch (conversation.ending) {
+    case 'you-left':
+      return { label: 'You left', detail: 'It goes on for the agent and the customer.' };
+    case 'ended':
+    case null:
+      return {
+        label: 'Ended',
+        detail: 'The agent finished it or it went back to a queue; you are no longer in it.',
+      };
     default:
-      return { label: 'Ended', detail: 'You are no longer in this conversation.' };
+      return assertNever(conversation.ending);
   }
 }
 
-export function conversationStateLabel(conversation: Pick<Conversation, 'state' | 'ended'>): string {
-  if (conversation.ended) return describeEnding(conversation.state).label;
+export function conversationStateLabel(conversation: Pick<Conversation, 'state' | 'ended' | 'ending'>): string {
+  if (conversation.ended) return describeEnding(conversation).label;
   switch (conversation.state) {
     case 'Chatting':
       return 'Live';
@@ -325,14 +327,17 @@ export function newMessagesLabel(count: number): string {
   return count === 1 ? '1 new message' : `${count} new messages`;
 }
 
-const farewellAudiences: Readonly<Record<Visibility, string>> = {
-  Supervisors: 'Only supervisors will see it.',
+const farewellAudiences: Readonly<Record<Visibility, string | null>> = {
+  Supervisors: null,
   Agents: 'The agent will see it; the customer will not.',
   All: 'Everyone, the customer included, will see it.',
 };
 
-/** A farewell goes out with the supervisor's current visibility. */
-export function farewellAudience(conversation: Pick<Conversation, 'myVisibility' | 'mode'>): string {
+/**
+ * A farewell goes out with the supervisor's current visibility; null where only supervisors would
+ * read it, so no farewell is offered there.
+ */
+export function farewellAudience(conversation: Pick<Conversation, 'myVisibility' | 'mode'>): string | null {
   return farewellAudiences[conversation.myVisibility ?? visibilityOfMode[conversation.mode]];
 }
 

@@ -61,6 +61,10 @@ function focusAfterFailure(code: ErrorCode, mode: SignInMode): FocusTarget {
   return 'submit';
 }
 
+function sameError(a: AppError | null, b: AppError | null): boolean {
+  return a !== null && b !== null && a.code === b.code && a.message === b.message;
+}
+
 export function SignInForm({
   defaults,
   initialView,
@@ -95,6 +99,8 @@ export function SignInForm({
   const [pending, setPending] = useState(false);
   const [profileBusy, setProfileBusy] = useState(false);
   const [invokeError, setInvokeError] = useState<AppError | null>(null);
+  // Main's last sign-in error, once the server choice it came from has changed: no longer shown.
+  const [staleMainError, setStaleMainError] = useState<AppError | null>(null);
   // A fresh object per request, so asking twice for the same target still moves the cursor.
   const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget }>(() => ({
     target: firstEmptyField(fields) ?? 'submit',
@@ -108,7 +114,8 @@ export function SignInForm({
   const profile = profiles.find((candidate) => candidate.id === profileId) ?? null;
   const busy = pending || mainIsSigningIn;
   const demoAvailable = defaults?.demo.available ?? false;
-  const shownError = invokeError ?? (pending ? null : signInError);
+  const mainErrorShown = signInError !== null && !pending && !sameError(signInError, staleMainError);
+  const shownError = invokeError ?? (mainErrorShown ? signInError : null);
   // Main forgets a remembered password when the profile's address or user name changes.
   const remembered =
     profile !== null &&
@@ -132,6 +139,13 @@ export function SignInForm({
     setNameError(null);
     setFormErrors([]);
     setUnencryptedError(null);
+  };
+
+  /** An error belongs to the server choice it came from: another choice starts clean. */
+  const forgetErrorsOfChoice = () => {
+    clearProblems();
+    setInvokeError(null);
+    setStaleMainError(signInError);
   };
 
   const setField = (name: SignInFieldName) => (value: string) => {
@@ -164,7 +178,7 @@ export function SignInForm({
     if (mode === fields.mode) return;
     const next = { ...fields, mode };
     setFields(next);
-    clearProblems();
+    forgetErrorsOfChoice();
     if (moveCursor) setFocusRequest({ target: firstEmptyField(next) ?? 'submit' });
   };
 
@@ -182,6 +196,7 @@ export function SignInForm({
   const chooseProfile = (id: string | null) => {
     const chosen = profiles.find((candidate) => candidate.id === id) ?? null;
     const next = chosen === null ? fieldsWithoutProfile(fields) : fieldsFromProfile(fields, chosen);
+    forgetErrorsOfChoice();
     setProfileId(chosen?.id ?? null);
     setProfileName(chosen?.name ?? '');
     setSavingAs(false);
@@ -250,6 +265,10 @@ export function SignInForm({
   };
 
   const failed = (error: AppError) => {
+    if (error.code === 'cancelled') {
+      setFocusRequest({ target: 'submit' });
+      return;
+    }
     setInvokeError(error);
     setFocusRequest({ target: focusAfterFailure(error.code, fields.mode) });
   };
@@ -422,7 +441,7 @@ export function SignInForm({
                 value={fields.baseUrl}
                 onChange={setBaseUrl}
                 error={fieldErrors.baseUrl}
-                placeholder="https://gws.example.com:8090"
+                placeholder="https://gws.example.com:8443"
                 autoComplete="url"
               />
               <TextField
@@ -612,6 +631,17 @@ export function SignInForm({
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </fieldset>
+      {/* Outside the fieldset, which is disabled while signing in. */}
+      {busy && (
+        <button
+          type="button"
+          className="button sign-in__cancel"
+          data-testid="sign-in-cancel"
+          onClick={() => void commands.cancelSignIn()}
+        >
+          Cancel
+        </button>
+      )}
     </form>
   );
 }

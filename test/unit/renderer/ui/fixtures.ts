@@ -116,6 +116,7 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     customerName: 'Maria Lopez',
     state: 'Chatting',
     ended: false,
+    ending: null,
     mode: 'Monitor',
     myVisibility: 'Supervisors',
     participants: [],

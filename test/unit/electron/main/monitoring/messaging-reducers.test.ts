@@ -45,6 +45,7 @@ function conversation(id: string, change: Partial<Conversation> = {}): Conversat
     customerName: 'Dana',
     state: 'Chatting',
     ended: false,
+    ending: null,
     mode: 'Coach',
     myVisibility: 'Agents',
     participants: [],

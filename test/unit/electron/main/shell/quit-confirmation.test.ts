@@ -31,14 +31,14 @@ describe('quitConfirmation', () => {
   test('asks while listening silently, saying what quitting ends', () => {
     const confirmation = quitConfirmation(makeAppState({ voice: makeVoiceState({ calls: [makeCall({ id: 'c1' })] }) }));
     assert.equal(confirmation?.message, 'Quit while monitoring?');
-    assert.match(confirmation?.detail ?? '', /hangs up your monitoring call\b/);
+    assert.match(confirmation?.detail ?? '', /ends 1 call for you/);
     assert.match(confirmation?.detail ?? '', /close the window instead/);
   });
 
   test('says so when someone can hear the supervisor', () => {
     const call = makeCall({ id: 'c1', mode: 'BargeIn', microphone: 'open', audience: 'everyone' });
     const confirmation = quitConfirmation(makeAppState({ voice: makeVoiceState({ calls: [call] }) }));
-    assert.equal(confirmation?.message, 'Quit while someone can hear you?');
+    assert.equal(confirmation?.message, 'Quit while someone can hear or see you?');
   });
 
   test('counts calls and conversations together', () => {
@@ -51,9 +51,6 @@ describe('quitConfirmation', () => {
         history: [],
       },
     });
-    assert.match(
-      quitConfirmation(state)?.detail ?? '',
-      /hangs up your 2 monitoring calls and leaves your 2 monitored chat and SMS sessions/,
-    );
+    assert.match(quitConfirmation(state)?.detail ?? '', /ends 2 calls, 1 chat and 1 SMS session for you/);
   });
 });

@@ -1,47 +1,138 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  armedMonitors,
   boardCountText,
   combinedHistory,
-  groupByAgent,
+  orderBoard,
   recentlyEnded,
 } from '../../../../../../renderer/ui/features/board/board-model';
 import { makeCall, makeConversation } from '../../fixtures';
 
-describe('groupByAgent', () => {
-  test('puts an agent’s call, chats and SMS together, call first, then by start time', () => {
-    const groups = groupByAgent(
-      [makeCall({ id: 'call-1', agentId: 'a1', agentName: 'Alice', startedAt: 50 })],
+describe('orderBoard', () => {
+  const keys = (cards: ReadonlyArray<{ key: string }>) => cards.map((card) => card.key);
+
+  test('pins a call someone hears and a chat someone besides supervisors sees, from what main sent', () => {
+    const layout = orderBoard(
       [
-        makeConversation({ id: 'sms-1', channel: 'sms', agentId: 'a1', agentName: 'Alice', startedAt: 30 }),
-        makeConversation({ id: 'chat-1', agentId: 'a1', agentName: 'Alice', startedAt: 10 }),
-        makeConversation({ id: 'chat-2', agentId: 'a2', agentName: 'Bruno', startedAt: 5 }),
+        makeCall({ id: 'heard', audience: 'agent', mode: 'Coach', startedAt: 10 }),
+        makeCall({ id: 'silent', audience: 'nobody', startedAt: 20 }),
+      ],
+      [
+        makeConversation({ id: 'coached', mode: 'Coach', myVisibility: 'Agents', startedAt: 5 }),
+        makeConversation({ id: 'watched', mode: 'Monitor', myVisibility: 'Supervisors', startedAt: 30 }),
       ],
     );
-    assert.deepEqual(groups, [
-      { key: 'id:a1', agentId: 'a1', agentName: 'Alice', callIds: ['call-1'], conversationIds: ['chat-1', 'sms-1'] },
-      { key: 'id:a2', agentId: 'a2', agentName: 'Bruno', callIds: [], conversationIds: ['chat-2'] },
+    assert.deepEqual(keys(layout.pinned), ['conversation:coached', 'call:heard']);
+    assert.deepEqual(keys(layout.others), ['conversation:watched', 'call:silent']);
+  });
+
+  test('a live card keeps its place at the top while newer chats arrive; the others go newest first', () => {
+    const coach = makeCall({ id: 'coach', audience: 'agent', mode: 'Coach', startedAt: 100 });
+    const before = orderBoard([coach], [makeConversation({ id: 'a', startedAt: 50 })]);
+    const after = orderBoard(
+      [coach],
+      [1, 2, 3, 4].map((n) => makeConversation({ id: `new-${n}`, startedAt: 100 + n })),
+    );
+    assert.deepEqual(keys(before.pinned), ['call:coach']);
+    assert.deepEqual(keys(after.pinned), ['call:coach']);
+    assert.deepEqual(keys(after.others), [
+      'conversation:new-4',
+      'conversation:new-3',
+      'conversation:new-2',
+      'conversation:new-1',
     ]);
   });
 
-  test('orders groups by name so they do not jump as lines arrive; what has no agent comes last', () => {
-    const groups = groupByAgent(
-      [makeCall({ id: 'call-x', agentId: null, agentName: null, customerNumber: '+1555' })],
+  test('never understates: a mode switch on its way or a visibility confirmed wider than the mode pins the card', () => {
+    const layout = orderBoard(
+      [makeCall({ id: 'opening', audience: 'everyone', mode: 'ListenIn', microphone: 'opening' })],
       [
-        makeConversation({ id: 'c-zoe', agentId: 'a9', agentName: 'Zoë' }),
-        makeConversation({ id: 'c-eva', agentId: 'a5', agentName: 'eva' }),
-        makeConversation({ id: 'c-named', agentId: null, agentName: 'Visitor agent' }),
+        makeConversation({ id: 'switching', mode: 'BargeIn', myVisibility: 'Supervisors' }),
+        makeConversation({ id: 'confirmed', mode: 'Monitor', myVisibility: 'All' }),
+        makeConversation({ id: 'unconfirmed', mode: 'Coach', myVisibility: null }),
+      ],
+    );
+    assert.equal(layout.others.length, 0);
+    assert.equal(layout.pinned.length, 4);
+  });
+
+  test('ended cards unpin and go last, in the order they ended', () => {
+    const layout = orderBoard(
+      [makeCall({ id: 'over', audience: 'agent', mode: 'Coach', state: 'ended', startedAt: 1 })],
+      [
+        makeConversation({ id: 'late', mode: 'Coach', ended: true, endedAt: 900, startedAt: 2 }),
+        makeConversation({ id: 'early', mode: 'Coach', ended: true, endedAt: 800, startedAt: 3 }),
+        makeConversation({ id: 'live', startedAt: 4 }),
+      ],
+    );
+    assert.deepEqual(layout.pinned, []);
+    assert.deepEqual(keys(layout.others), [
+      'conversation:live',
+      'call:over',
+      'conversation:early',
+      'conversation:late',
+    ]);
+  });
+
+  test('an empty board has no cards', () => {
+    assert.deepEqual(orderBoard([], []), { pinned: [], others: [] });
+  });
+});
+
+describe('armedMonitors', () => {
+  test('says whose next call or chat each monitor waits for, voice first', () => {
+    const monitors = armedMonitors(
+      {
+        agentId: 'a1',
+        agentName: 'Ava',
+        mode: 'ListenIn',
+        scope: 'Agent',
+        frequency: 'NextCall',
+        status: 'waiting',
+      },
+      [
+        {
+          agentId: 'a2',
+          agentName: 'Marcus',
+          channel: 'chat',
+          mode: 'Monitor',
+          frequency: 'NextChat',
+          nickname: null,
+          pending: false,
+        },
+        {
+          agentId: 'a3',
+          agentName: 'Lena',
+          channel: 'sms',
+          mode: 'Coach',
+          frequency: 'AllChats',
+          nickname: null,
+          pending: true,
+        },
       ],
     );
     assert.deepEqual(
-      groups.map((group) => group.agentName),
-      ['eva', 'Visitor agent', 'Zoë', 'Unknown agent'],
+      monitors.map((monitor) => [monitor.text, monitor.goesLive, monitor.settingUp]),
+      [
+        ['Listening for Ava’s next call', false, false],
+        ['Monitoring next chat of Marcus', false, false],
+        ['Coaching in SMS sessions of Lena', true, true],
+      ],
     );
-    assert.equal(groups[1]?.key, 'name:Visitor agent');
   });
 
-  test('an empty board has no groups', () => {
-    assert.deepEqual(groupByAgent([], []), []);
+  test('a voice monitor being cancelled is not shown; nothing armed shows nothing', () => {
+    const cancelling = {
+      agentId: 'a1',
+      agentName: 'Ava',
+      mode: 'BargeIn' as const,
+      scope: 'Agent' as const,
+      frequency: 'AllCalls' as const,
+      status: 'cancelling' as const,
+    };
+    assert.deepEqual(armedMonitors(cancelling, []), []);
+    assert.equal(armedMonitors({ ...cancelling, status: 'on-call' }, [])[0]?.text, 'Barging in on Ava’s calls');
   });
 });
 
@@ -82,6 +173,7 @@ describe('combinedHistory', () => {
           agentName: 'Alice',
           customerName: 'Maria',
           state: 'Revoked',
+          ending: 'ended',
           startedAt: 10_000,
           endedAt: 90_000,
         }),
@@ -91,6 +183,7 @@ describe('combinedHistory', () => {
           agentName: null,
           customerName: null,
           state: 'Completed',
+          ending: 'you-left',
           mode: 'Coach',
           startedAt: 0,
           endedAt: 30_000,
@@ -103,16 +196,17 @@ describe('combinedHistory', () => {
         entry.channel,
         entry.agentName,
         entry.customer,
+        entry.youDid,
         entry.ending,
         entry.hasTranscript,
       ]),
       [
-        ['h-chat', 'chat', 'Alice', 'Maria', 'Revoked · Monitor', true],
-        ['h-call', 'call', 'Keiko', '+44 20', 'Barge in', false],
-        ['h-sms', 'sms', 'Unknown agent', 'Customer', 'Completed · Coach', true],
+        ['h-chat', 'chat', 'Alice', 'Maria', 'Monitored', 'Ended', true],
+        ['h-call', 'call', 'Keiko', '+44 20', 'Barged in', 'Ended', false],
+        ['h-sms', 'sms', 'Unknown agent', 'Customer', 'Coached', 'You left', true],
       ],
     );
-    assert.equal(entries[0]?.endingDetail, 'The agent completed it or put it back in a queue.');
+    assert.match(entries[0]?.endingDetail ?? '', /finished it or it went back to a queue/);
   });
 });
 

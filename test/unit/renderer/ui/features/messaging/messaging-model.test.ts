@@ -88,7 +88,15 @@ describe('farewellAudience', () => {
       farewellAudience({ myVisibility: 'All', mode: 'BargeIn' }),
       'Everyone, the customer included, will see it.',
     );
-    assert.equal(farewellAudience({ myVisibility: null, mode: 'Monitor' }), 'Only supervisors will see it.');
+    assert.equal(
+      farewellAudience({ myVisibility: null, mode: 'Coach' }),
+      'The agent will see it; the customer will not.',
+    );
+  });
+
+  test('no farewell where only supervisors would read it', () => {
+    assert.equal(farewellAudience({ myVisibility: null, mode: 'Monitor' }), null);
+    assert.equal(farewellAudience({ myVisibility: 'Supervisors', mode: 'Coach' }), null);
   });
 });
 
@@ -175,15 +183,16 @@ describe('pending commands', () => {
 });
 
 describe('endings', () => {
-  test('Revoked says it was the agent’s doing: completed or requeued', () => {
-    assert.deepEqual(describeEnding('Revoked'), {
-      label: 'Revoked',
-      detail: 'The agent completed it or put it back in a queue.',
+  test('leaving says “You left” and that it goes on for the others; no GWS jargon', () => {
+    assert.deepEqual(describeEnding({ ending: 'you-left' }), {
+      label: 'You left',
+      detail: 'It goes on for the agent and the customer.',
     });
-    assert.equal(describeEnding('Completed').label, 'Completed');
-    assert.equal(describeEnding('Chatting').label, 'Ended');
-    assert.equal(conversationStateLabel({ state: 'Chatting', ended: false }), 'Live');
-    assert.equal(conversationStateLabel({ state: 'Revoked', ended: true }), 'Revoked');
+    assert.equal(describeEnding({ ending: 'ended' }).label, 'Ended');
+    assert.match(describeEnding({ ending: 'ended' }).detail, /finished it or it went back to a queue/);
+    assert.equal(conversationStateLabel({ state: 'Chatting', ended: false, ending: null }), 'Live');
+    assert.equal(conversationStateLabel({ state: 'Completed', ended: true, ending: 'you-left' }), 'You left');
+    assert.equal(conversationStateLabel({ state: 'Revoked', ended: true, ending: 'ended' }), 'Ended');
   });
 });
 
