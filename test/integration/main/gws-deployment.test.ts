@@ -50,7 +50,12 @@ async function startStrictProxy(
 function newSession() {
   const store = createAppStore();
   const logger = createMemoryLogger();
-  const session = new SupervisorSession({ store, logger, teamRefresh: { requestsPerSecond: 4 }, requestTimeoutMs: 3_000 });
+  const session = new SupervisorSession({
+    store,
+    logger,
+    teamRefresh: { requestsPerSecond: 4 },
+    requestTimeoutMs: 3_000,
+  });
   return { store, session, logger };
 }
 
