@@ -168,7 +168,12 @@ export class SupervisorSession {
         },
         onError: (error) => this.onRestFailure(live, error),
         onAnswered: () => {
-          if (live.ended || live.requests === 'up') return;
+          if (live.ended) return;
+          // A read answered again: the team is current, and the stale-team notice goes.
+          this.update((state) =>
+            state.team.error === null ? state : { ...state, team: { ...state.team, error: null } },
+          );
+          if (live.requests === 'up') return;
           live.requests = 'up';
           this.showHealth(live);
         },
