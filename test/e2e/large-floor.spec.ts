@@ -222,6 +222,24 @@ test.describe('a 500-agent floor', () => {
     await expect(row.getByTestId('monitoring-subscription')).toHaveCount(0);
     await expect(menu.getByTestId('agent-menu-listen')).toBeVisible();
     await menu.getByTestId('agent-menu-messaging').click();
-    await expect(page.getByTestId('messaging-menu')).toContainText(agent.displayName);
+    const messagingMenu = page.getByTestId('messaging-menu');
+    await expect(messagingMenu).toContainText(agent.displayName);
+    // A choice there ends the errand: both menus close, and the row says what was started.
+    await messagingMenu.getByTestId(`chat-monitor-${agent.id}`).click();
+    await expect(messagingMenu).toBeHidden();
+    await expect(menu).toBeHidden();
+    await expect(page.getByTestId('armed-monitor')).toHaveCount(1);
+
+    // One menu serves every row: another row's Monitor moves it to that row rather than closing it.
+    await page.getByLabel('Filter agents').fill('');
+    const triggers = page.getByTestId('team-table').locator('button.agent-menu-trigger');
+    const nameOf = async (index: number) =>
+      ((await triggers.nth(index).textContent()) ?? '').replace(/^Monitor\s*/, '');
+    await triggers.nth(0).click();
+    await expect(menu).toContainText(await nameOf(0));
+    await triggers.nth(1).click();
+    await expect(menu).toBeVisible();
+    await expect(menu).toContainText(await nameOf(1));
+    await expect(menu.getByTestId('agent-menu-messaging')).toBeVisible();
   });
 });

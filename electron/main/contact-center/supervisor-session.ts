@@ -73,6 +73,8 @@ export class SupervisorSession {
   private live: LiveSession | null = null;
   /** Each sign-in's number; cancelling moves it on, so the attempt in flight sees it is no longer wanted. */
   private signInAttempt = 0;
+  /** Answers the sign-in in flight as cancelled, without waiting for its requests. */
+  private answerCancelled: (() => void) | null = null;
   private reauthenticating: Promise<void> | null = null;
   private offlineTimer: NodeJS.Timeout | null = null;
   private readonly notificationListeners = new Set<(notification: NotificationEnvelope) => void>();
@@ -114,6 +116,18 @@ export class SupervisorSession {
     if (this.live) await this.signOut();
     this.update((state) => signingIn(state, this.now()));
     const attempt = ++this.signInAttempt;
+    // Cancel answers the supervisor at once; the attempt goes on in the background only to undo itself.
+    let answerCancelled = (): void => {};
+    const cancelled = new Promise<Result<null>>((resolve) => {
+      answerCancelled = () => resolve(cancelledSignIn);
+    });
+    this.answerCancelled = answerCancelled;
+    return Promise.race([this.attemptSignIn(target, attempt), cancelled]).finally(() => {
+      if (this.answerCancelled === answerCancelled) this.answerCancelled = null;
+    });
+  }
+
+  private async attemptSignIn(target: SignInTarget, attempt: number): Promise<Result<null>> {
     const logger = this.options.logger;
     const http = new HttpTransport({ baseUrl: target.baseUrl, logger, timeoutMs: this.options.requestTimeoutMs });
     const api = new GwsApi(http, logger);
@@ -224,6 +238,7 @@ export class SupervisorSession {
     this.signInAttempt += 1;
     this.options.logger.info('Sign-in cancelled by the supervisor');
     this.update((state) => signedOut(state, null, this.now()));
+    this.answerCancelled?.();
     return ok(null);
   }
 

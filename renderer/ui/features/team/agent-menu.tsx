@@ -1,12 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { ChevronIcon } from '../../components/icons';
-import { useAppStore } from '../../store/store-context';
-import { MESSAGING_MENU_ID } from './messaging-menu';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { MonitorButtons } from './monitor-buttons';
 import { MonitoringStatus } from './monitoring-status';
-
-/** One menu for every row, as the Chats & SMS menu: the trigger says whose it is. */
-export const AGENT_MENU_ID = 'agent-menu';
+import { AGENT_MENU_ID, MESSAGING_MENU_ID, moveOpenMenuToTrigger } from './team-menus';
 
 /** In narrow windows a row's actions fold into this one button. */
 export function AgentMenuTrigger({
@@ -18,6 +15,7 @@ export function AgentMenuTrigger({
   agentName: string;
   tabbable: boolean;
 }) {
+  const store = useAppStoreApi();
   const openMenu = useAppStore((state) => state.uiActions.openAgentMenu);
   return (
     <button
@@ -27,7 +25,11 @@ export function AgentMenuTrigger({
       popoverTarget={AGENT_MENU_ID}
       aria-haspopup="dialog"
       tabIndex={tabbable ? 0 : -1}
-      onClick={() => openMenu({ agentId, agentName })}
+      onClick={(event) => {
+        const shownFor = store.getState().ui.agentMenu;
+        moveOpenMenuToTrigger(event, AGENT_MENU_ID, shownFor !== null && shownFor.agentId !== agentId);
+        openMenu({ agentId, agentName });
+      }}
     >
       Monitor
       <span className="visually-hidden"> {agentName}</span>

@@ -10,7 +10,7 @@ import { ChatIcon, ChevronIcon, EyeIcon, EyeOffIcon, PeopleIcon, SmsIcon } from 
 import type { AppStoreState } from '../../store/app-store';
 import { commandKeys, failureOf, isSending } from '../../store/command-status';
 import type { MessagingMenuTarget } from '../../store/mirror';
-import { useAppStore, useCommands } from '../../store/store-context';
+import { useAppStore, useAppStoreApi, useCommands } from '../../store/store-context';
 import {
   channelLabels,
   describeMessagingSubscription,
@@ -20,9 +20,7 @@ import {
 } from '../messaging/messaging-model';
 import { OptionList } from '../../components/option-list';
 import { messagingButtonWording, messagingPillText, messagingTriggerName } from './monitor-wording';
-
-/** One menu for every row: the trigger says whose it is, so a team of fifty holds one popover, not fifty. */
-export const MESSAGING_MENU_ID = 'messaging-menu';
+import { MESSAGING_MENU_ID, closeTeamMenus, moveOpenMenuToTrigger } from './team-menus';
 
 const channelIcons: Readonly<Record<MessagingChannel, ComponentType<SVGProps<SVGSVGElement>>>> = {
   chat: ChatIcon,
@@ -84,6 +82,7 @@ export function MessagingTrigger({
 }) {
   const chat = useAppStore((state) => selectMessagingSubscription(state, agentId, 'chat'));
   const sms = useAppStore((state) => selectMessagingSubscription(state, agentId, 'sms'));
+  const store = useAppStoreApi();
   const openMenu = useAppStore((state) => state.uiActions.openMessagingMenu);
   const subscriptions = [chat, sms].filter((subscription) => subscription !== null);
   return (
@@ -100,7 +99,11 @@ export function MessagingTrigger({
           : subscriptions.map((subscription) => describeMessagingSubscription(subscription).description).join(' ')
       }
       tabIndex={tabbable ? 0 : -1}
-      onClick={() => openMenu({ agentId, agentName })}
+      onClick={(event) => {
+        const shownFor = store.getState().ui.messagingMenu;
+        moveOpenMenuToTrigger(event, MESSAGING_MENU_ID, shownFor !== null && shownFor.agentId !== agentId);
+        openMenu({ agentId, agentName });
+      }}
     >
       {subscriptions.length === 0 ? (
         <>
@@ -248,7 +251,7 @@ export function MessagingMenu() {
   const popover = useRef<HTMLDivElement>(null);
   const target = useAppStore((state) => state.ui.messagingMenu);
   const openMenu = useAppStore((state) => state.uiActions.openMessagingMenu);
-  const close = () => popover.current?.hidePopover();
+  const close = closeTeamMenus;
 
   // A closed menu holds nothing, so its controls never stand in for a row's that is filtered out.
   useEffect(() => {
