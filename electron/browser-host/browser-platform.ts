@@ -13,12 +13,15 @@ export interface BrowserPlatform {
   readonly settings: SettingsStore;
   readonly secrets: SecretStore;
   readonly audit: AuditTrail;
+  /** Why a page in a browser has no global hotkeys, tray icon or system notifications. */
+  readonly desktopFeaturesMissing: string;
 }
 
 /**
  * The browser edition keeps settings, logs and the audit trail in one folder of its own (default
  * .earshot-dev/ where it is started), readable by the supervisor's account only. It has no OS
- * keyring, so it never remembers passwords.
+ * keyring, so it never remembers passwords, and a browser tab cannot hear keys pressed in other
+ * applications, sit in the tray or raise system notifications.
  */
 export function openBrowserPlatform(dataDirectory: string, minLevel: LogLevel): BrowserPlatform {
   const directory = resolve(dataDirectory);
@@ -38,5 +41,7 @@ export function openBrowserPlatform(dataDirectory: string, minLevel: LogLevel): 
       'The browser edition does not remember passwords; the desktop app stores them in the OS keyring.',
     ),
     audit: new AuditTrail({ filePath: join(directory, 'audit', 'audit.jsonl') }),
+    desktopFeaturesMissing:
+      'Global hotkeys, the tray icon and desktop notifications come with the desktop app; a browser tab cannot have them.',
   };
 }

@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       secrets: platform.secrets,
       audit: platform.audit,
       logFiles: platform.logFiles,
+      desktopFeaturesMissing: platform.desktopFeaturesMissing,
       about: {
         appVersion: process.env.npm_package_version ?? 'development',
         platform: `${process.platform} ${process.arch}`,

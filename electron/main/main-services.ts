@@ -53,6 +53,8 @@ export interface MainServicesOptions {
     readonly audit: AuditTrail;
     readonly logFiles: LogFiles | null;
     readonly about: { readonly appVersion: string; readonly platform: string; readonly runtime: string };
+    /** Null in the desktop app; the browser edition says why it has no global hotkeys, tray or notifications. */
+    readonly desktopFeaturesMissing: string | null;
     readonly hotkeyRegistrationProblems?: () => Partial<Record<string, string>>;
   };
   /** How the team is read and kept current (team-roster.ts); tests ask for a faster budget. */

@@ -17,6 +17,12 @@ base('a corrupt settings file is reported and reset, kept beside; choices surviv
 
       await page.getByTestId('settings-button').click();
       const panel = page.getByTestId('settings-panel');
+      // The browser edition says what it lacks instead of offering settings that could never act.
+      await expect(panel.getByTestId('settings-desktop-only')).toContainText(/global hotkeys/i);
+      await expect(panel.getByTestId('settings-desktop-only')).toContainText(/tray/i);
+      await expect(panel.getByTestId('settings-desktop-only')).toContainText(/notifications/i);
+      await expect(panel.locator('[data-testid^="hotkey-input-"]')).toHaveCount(0);
+      await expect(panel.locator('[data-testid^="settings-notify-"]')).toHaveCount(0);
       await panel.getByRole('radio', { name: /^Dark/ }).check();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     } finally {

@@ -16,6 +16,7 @@ export function testPlatform(logger: Logger): { platform: MainServicesOptions['p
       secrets: unavailableSecretStore('Tests do not remember passwords.'),
       audit: new AuditTrail({ filePath: join(directory, 'audit', 'audit.jsonl') }),
       logFiles: null,
+      desktopFeaturesMissing: null,
       about: { appVersion: 'test', platform: process.platform, runtime: `Node ${process.versions.node}` },
     },
     remove: () => rmSync(directory, { recursive: true, force: true }),

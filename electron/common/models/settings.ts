@@ -204,7 +204,8 @@ export const settingsNoticeSchema = z.object({
 });
 export type SettingsNotice = z.infer<typeof settingsNoticeSchema>;
 
-export const rememberPasswordSupportSchema = z.object({
+/** Whether this edition of Earshot can do something, and if not why, in words for the supervisor. */
+export const featureSupportSchema = z.object({
   available: z.boolean(),
   /** Why the option is disabled, in words for the supervisor; null when available. */
   unavailableReason: z.string().nullable(),
@@ -214,7 +215,12 @@ export const rememberPasswordSupportSchema = z.object({
 export const settingsViewSchema = z.object({
   settings: settingsSchema,
   notice: settingsNoticeSchema.nullable(),
-  rememberPassword: rememberPasswordSupportSchema,
+  rememberPassword: featureSupportSchema,
+  /**
+   * What the desktop app does outside its window: global hotkeys, the tray icon and system
+   * notifications. The browser edition cannot, and says so rather than offer them.
+   */
+  desktopFeatures: featureSupportSchema,
   /** Profiles whose passwords are stored, so sign-in can leave the password empty. */
   rememberedProfileIds: z.array(serverProfileIdSchema).readonly(),
   /** Hotkeys the system refused or that clash, by action, in words. Filled in by the shell. */

@@ -147,6 +147,13 @@ export const incomingCallSchema = z.object({
 });
 export type IncomingCall = z.infer<typeof incomingCallSchema>;
 
+/**
+ * Whether calls can be sent to a chosen output: unknown until the audio engine has listed the
+ * devices, and unavailable where its browser cannot pick one (no setSinkId).
+ */
+export const outputSelectionSchema = z.enum(['waiting', 'available', 'unavailable']);
+export type OutputSelection = z.infer<typeof outputSelectionSchema>;
+
 export const audioDeviceOptionSchema = z.object({ deviceId: z.string(), label: z.string() });
 
 export const sipStatusSchema = z.object({
@@ -173,7 +180,7 @@ export const voiceStateSchema = z.object({
     inputs: z.array(audioDeviceOptionSchema).readonly(),
     selectedOutputId: z.string().nullable(),
     selectedInputId: z.string().nullable(),
-    outputSelectionSupported: z.boolean(),
+    outputSelection: outputSelectionSchema,
   }),
 });
 export type VoiceState = z.infer<typeof voiceStateSchema>;

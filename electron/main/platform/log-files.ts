@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import type { AppState } from '../../common/models/app-state';
+import type { OutputSelection } from '../../common/models/voice';
 import { formatLogRecord, redact, type LogLevel, type LogRecord } from './logger';
 import { openPrivateFile } from './private-files';
 import { generationPath, rotate } from './rotating-files';
@@ -23,6 +24,11 @@ export interface LogFiles {
 }
 
 const defaultMaxBytes = 2 * 1024 * 1024;
+const outputSelectionNotes: Readonly<Record<OutputSelection, string>> = {
+  waiting: ' (the audio engine has not listed devices yet)',
+  available: '',
+  unavailable: ' (selection not supported)',
+};
 const defaultMaxFiles = 5;
 /** The most that `recentLines` reads of each file, from its end. */
 const tailBytes = 256 * 1024;
@@ -185,7 +191,7 @@ export function diagnosticsText(input: DiagnosticsInput): string {
     `SIP registration: ${voice.sip.registration}${voice.sip.reason ? ` (${voice.sip.reason})` : ''}${voice.sip.address ? `, as ${voice.sip.address}` : ''}`,
     `Team: ${state.team.agents.length} agents${state.team.error ? `, last error: ${state.team.error.message}` : ''}`,
     `Voice: subscription ${voice.subscription ? `${voice.subscription.mode} ${voice.subscription.scope} ${voice.subscription.frequency}(${voice.subscription.status})` : 'none'}, ${voice.calls.length} live calls, heard by ${voice.audience} (${voice.calls.map((call) => `${call.kind}/${call.state}/${call.mode ?? '-'}/mic ${call.microphone}/heard by ${call.audience}`).join(', ') || '-'})`,
-    `Output device: ${voice.devices.selectedOutputId ?? 'system default'}${voice.devices.outputSelectionSupported ? '' : ' (selection not supported)'}`,
+    `Output device: ${voice.devices.selectedOutputId ?? 'system default'}${outputSelectionNotes[voice.devices.outputSelection]}`,
     `Chat/SMS: ${state.messaging.subscriptions.length} subscriptions, ${state.messaging.conversations.length} live conversations`,
     ...(state.signInError ? [`Last sign-in error: ${state.signInError.code}: ${state.signInError.message}`] : []),
     ...(input.extraLines ?? []),

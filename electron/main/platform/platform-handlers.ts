@@ -26,6 +26,8 @@ export interface PlatformHandlersOptions {
   readonly logFiles: Pick<LogFiles, 'recentLines'> | null;
   readonly store: AppStore;
   readonly about: { readonly appVersion: string; readonly platform: string; readonly runtime: string };
+  /** Null in the desktop app; the browser edition says why it has no global hotkeys, tray or notifications. */
+  readonly desktopFeaturesMissing: string | null;
   /** Hotkeys the system refused to register (another application holds them), from the shell. */
   readonly hotkeyRegistrationProblems?: () => Partial<Record<HotkeyAction, string>>;
   readonly logger: Logger;
@@ -56,6 +58,10 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
       rememberPassword: { available: secrets.available, unavailableReason: secrets.unavailableReason },
       rememberedProfileIds: await credentials.rememberedProfileIds(),
       hotkeyProblems: { ...hotkeyProblems(current.hotkeys, platformName), ...options.hotkeyRegistrationProblems?.() },
+      desktopFeatures: {
+        available: options.desktopFeaturesMissing === null,
+        unavailableReason: options.desktopFeaturesMissing,
+      },
     };
   };
 
@@ -151,7 +157,11 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
           `Settings: ${settings.filePath}${settings.notice() ? ` (reset: ${settings.notice()?.message})` : ''}`,
           `Server profiles: ${current.servers.profiles.length}`,
           `Remember password: ${secrets.available ? 'available' : `unavailable (${secrets.unavailableReason})`}`,
-          `Hotkeys: ${problems.length === 0 ? 'ok' : problems.map(([action, problem]) => `${hotkeyLabels[action as HotkeyAction]}: ${problem}`).join('; ')}`,
+          ...(options.desktopFeaturesMissing === null
+            ? [
+                `Hotkeys: ${problems.length === 0 ? 'ok' : problems.map(([action, problem]) => `${hotkeyLabels[action as HotkeyAction]}: ${problem}`).join('; ')}`,
+              ]
+            : [`Global hotkeys, tray, notifications: unavailable (${options.desktopFeaturesMissing})`]),
         ],
       });
       return ok({ text });

@@ -120,6 +120,7 @@ if (!app.requestSingleInstanceLock()) {
           platform: `${process.platform} ${process.arch}`,
           runtime: `Electron ${process.versions.electron}`,
         },
+        desktopFeaturesMissing: null,
         hotkeyRegistrationProblems: () => hotkeys?.registrationProblems() ?? {},
       },
     });

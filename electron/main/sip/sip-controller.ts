@@ -189,7 +189,7 @@ export class SipController {
             ...voice.devices,
             outputs: event.outputs,
             inputs: event.inputs,
-            outputSelectionSupported: event.outputSelectionSupported,
+            outputSelection: event.outputSelectionSupported ? 'available' : 'unavailable',
           },
         }));
         return;

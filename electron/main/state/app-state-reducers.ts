@@ -39,7 +39,7 @@ export function initialVoiceState(): VoiceState {
       inputs: [],
       selectedOutputId: null,
       selectedInputId: null,
-      outputSelectionSupported: false,
+      outputSelection: 'waiting',
     },
   };
 }

@@ -82,8 +82,10 @@ describe('simulator SIP with a JsSIP phone in Chromium', { skip, timeout: 120_00
       lastAt: null,
     });
 
-    await phone.startTalking();
+    // The product's order: the server switches to BargeIn first, then the microphone is attached. The
+    // other way round, a loaded machine sends the first (silent) packets while the call is still ListenIn.
     call.setMode('BargeIn');
+    await phone.startTalking();
     const barging = await waitFor('supervisor packets with energy', () => {
       const counts = call.rtpFromSupervisor().BargeIn;
       return counts.packetsWithEnergy > 0 ? counts : undefined;

@@ -14,7 +14,7 @@ const noDevices: Devices = {
   inputs: [],
   selectedOutputId: null,
   selectedInputId: null,
-  outputSelectionSupported: false,
+  outputSelection: 'waiting',
 };
 
 function DevicePicker({
@@ -77,14 +77,19 @@ export function AudioDeviceFields({ testIdPrefix = '' }: { testIdPrefix?: string
         label="Play calls through"
         list={devices.outputs}
         selectedId={devices.selectedOutputId}
-        disabled={!devices.outputSelectionSupported || sending}
+        disabled={devices.outputSelection !== 'available' || sending}
         testId={`${testIdPrefix}output-device-select`}
         onPick={(deviceId) => void commands.selectOutput(deviceId)}
       />
-      {!devices.outputSelectionSupported && (
+      {devices.outputSelection === 'waiting' && (
+        <p className="popover__note" data-testid={`${testIdPrefix}devices-waiting-note`}>
+          Your headphones and microphones are listed once Earshot’s audio engine is running.
+        </p>
+      )}
+      {devices.outputSelection === 'unavailable' && (
         <p className="popover__note" data-testid={`${testIdPrefix}output-default-note`}>
-          Calls play through the system’s default output. To use headphones, make them the default in the system’s sound
-          settings.
+          This browser cannot send a call to a chosen output, so calls play through the system’s default output. To use
+          headphones, make them the default in the system’s sound settings.
         </p>
       )}
       <DevicePicker
@@ -92,7 +97,7 @@ export function AudioDeviceFields({ testIdPrefix = '' }: { testIdPrefix?: string
         label="Microphone"
         list={devices.inputs}
         selectedId={devices.selectedInputId}
-        disabled={sending}
+        disabled={devices.outputSelection === 'waiting' || sending}
         testId={`${testIdPrefix}input-device-select`}
         onPick={(deviceId) => void commands.selectInput(deviceId)}
       />

@@ -440,6 +440,19 @@ function NotificationsSection({ notifications }: { notifications: NotificationSe
   );
 }
 
+/** Said once, plainly, instead of offering hotkey and notification settings that could never act. */
+function DesktopOnlySection({ reason }: { reason: string | null }) {
+  return (
+    <Section title="In the desktop app only" description={reason ?? undefined}>
+      <ul className="settings-desktop-only" data-testid="settings-desktop-only">
+        <li>Global hotkeys that work while another application is in front</li>
+        <li>The tray icon that says who can hear you</li>
+        <li>Desktop notifications about monitored calls, chats and SMS sessions</li>
+      </ul>
+    </Section>
+  );
+}
+
 function SettingsBody() {
   const commands = useCommands();
   const view = useAppStore((state) => state.settings.view);
@@ -461,15 +474,19 @@ function SettingsBody() {
       </NoticeBanner>
     );
   }
-  const { settings } = view;
+  const { settings, desktopFeatures } = view;
   return (
     <>
       <MonitoringSection monitoring={settings.monitoring} />
       <AudioSection volume={settings.audio.volume} />
-      <HotkeysSection hotkeys={settings.hotkeys} problems={view.hotkeyProblems} />
+      {desktopFeatures.available && <HotkeysSection hotkeys={settings.hotkeys} problems={view.hotkeyProblems} />}
       <KeyboardSection keyboard={settings.keyboard} />
       <AppearanceSection theme={settings.theme} />
-      <NotificationsSection notifications={settings.notifications} />
+      {desktopFeatures.available ? (
+        <NotificationsSection notifications={settings.notifications} />
+      ) : (
+        <DesktopOnlySection reason={desktopFeatures.unavailableReason} />
+      )}
       <Section
         title="Diagnostics"
         description="Versions, connection state and recent log lines, without passwords, for your support team."

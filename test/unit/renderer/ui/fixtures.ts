@@ -53,7 +53,7 @@ export function makeVoiceState(overrides: Partial<VoiceState> = {}): VoiceState 
     incoming: [],
     audience: calls.reduce<Audience>((widest, call) => louderAudience(widest, call.audience), 'nobody'),
     monitoredAgents: [],
-    devices: { outputs: [], inputs: [], selectedOutputId: null, selectedInputId: null, outputSelectionSupported: true },
+    devices: { outputs: [], inputs: [], selectedOutputId: null, selectedInputId: null, outputSelection: 'available' },
     ...overrides,
   };
 }
@@ -175,6 +175,7 @@ export function makeSettingsView(
     rememberPassword: { available: true, unavailableReason: null },
     rememberedProfileIds: [],
     hotkeyProblems: {},
+    desktopFeatures: { available: true, unavailableReason: null },
     ...rest,
   };
 }

@@ -28,7 +28,7 @@ const fakeCipher: SecretCipher = {
   decrypt: (cipherText) => Buffer.from(Buffer.from(cipherText).map((byte) => byte ^ 0x5a)).toString('utf8'),
 };
 
-function setUp(options: { secrets?: (directory: string) => SecretStore } = {}) {
+function setUp(options: { secrets?: (directory: string) => SecretStore; desktopFeaturesMissing?: string | null } = {}) {
   const directory = mkdtempSync(join(tmpdir(), 'earshot-platform-'));
   folders.push(directory);
   const logger = createMemoryLogger();
@@ -45,6 +45,7 @@ function setUp(options: { secrets?: (directory: string) => SecretStore } = {}) {
     logFiles: { recentLines: () => ['2025-02-03T00:00:00.000Z INFO  [earshot] started'] },
     store: createAppStore(() => 0),
     about: { appVersion: '0.1.0', platform: 'linux 6.8.0 x64', runtime: 'Node 20' },
+    desktopFeaturesMissing: options.desktopFeaturesMissing ?? null,
     hotkeyRegistrationProblems: () => registrationProblems,
     logger,
     now: () => Date.UTC(2025, 1, 3),
@@ -189,6 +190,7 @@ function baseOptionsOf(settings: ReturnType<typeof openSettingsStore>) {
     logFiles: null,
     store: createAppStore(() => 0),
     about: { appVersion: '0', platform: 'linux', runtime: 'Node' },
+    desktopFeaturesMissing: null,
     logger,
   };
 }
@@ -320,5 +322,22 @@ describe('audit and diagnostics handlers', () => {
     assert.match(diagnostics.value.text, /INFO {2}\[earshot\] started/);
     assert.equal(diagnostics.value.text.includes('pass-1'), false);
     assert.deepEqual(await handlers.dismissSettingsNotice(), ok(null));
+  });
+
+  test('where the edition has no global hotkeys, tray or notifications, the settings and diagnostics say so', async () => {
+    const missing = 'A browser tab cannot have them.';
+    const { handlers } = setUp({ desktopFeaturesMissing: missing });
+    const view = await handlers.getSettings();
+    assert.deepEqual(view.ok && view.value.desktopFeatures, { available: false, unavailableReason: missing });
+    const diagnostics = await handlers.getDiagnostics();
+    assert.ok(diagnostics.ok);
+    assert.match(
+      diagnostics.value.text,
+      /Global hotkeys, tray, notifications: unavailable \(A browser tab cannot have them\.\)/,
+    );
+    assert.doesNotMatch(diagnostics.value.text, /Hotkeys: ok/);
+
+    const desktop = await setUp().handlers.getSettings();
+    assert.deepEqual(desktop.ok && desktop.value.desktopFeatures, { available: true, unavailableReason: null });
   });
 });

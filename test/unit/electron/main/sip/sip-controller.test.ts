@@ -187,6 +187,11 @@ describe('the SIP controller', () => {
   test('devices and the chosen input are kept in the state; an output chosen is applied to a running page', () => {
     const { host, sip, store } = setUp();
     host.connect();
+    assert.equal(
+      store.getState().voice.devices.outputSelection,
+      'waiting',
+      'nothing is known before the page lists them',
+    );
     host.emit({
       type: 'devices',
       outputs: [{ deviceId: 'out-1', label: 'Headset' }],
@@ -197,6 +202,7 @@ describe('the SIP controller', () => {
     sip.selectOutput('out-1');
     const devices = store.getState().voice.devices;
     assert.deepEqual(devices.outputs, [{ deviceId: 'out-1', label: 'Headset' }]);
+    assert.equal(devices.outputSelection, 'available');
     assert.equal(devices.selectedInputId, 'in-1');
     assert.equal(sip.selectedInputId, 'in-1');
     assert.deepEqual(host.sent.at(-1), { type: 'setOutputDevice', deviceId: 'out-1' });
