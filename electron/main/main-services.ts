@@ -222,6 +222,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       },
       'voice:monitor': (request) => voiceSubscriptions.monitor(request),
       'voice:cancelMonitoring': () => voiceSubscriptions.cancel(),
+      'voice:dismissSubscriptionNotice': async () => voiceSubscriptions.dismissNotice(),
       'voice:switchMode': async (request) => voiceCalls.switchMode(request.callId, request.mode),
       'voice:setMicrophone': async (request) =>
         request.open ? voiceCalls.talk(request.callId) : voiceCalls.stopTalking(request.callId),

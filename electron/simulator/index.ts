@@ -40,6 +40,11 @@ export interface SimulatorOptions {
    * partial success), as on a site whose SMS channel has another name. Default voice, chat and sms.
    */
   contactCenterChannels?: readonly string[];
+  /**
+   * How long a supervisor's phone may stay unregistered before SIP Server ends their voice monitoring
+   * (the device went out of service). Default 5 s.
+   */
+  monitoringOutOfServiceMs?: number;
 }
 
 /** The SIP account of a demo user, as a softphone needs it. */
@@ -96,6 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     contactsPaging: { maxPageSize: options.contactsPageSize, withheld: options.contactsWithheld },
     intrusionEnabled: options.intrusionEnabled ?? true,
     contactCenterChannels: options.contactCenterChannels ?? ['voice', 'chat', 'sms'],
+    monitoringOutOfServiceMs: options.monitoringOutOfServiceMs ?? 5_000,
   });
   const supervisor = host.directory.byUserName(demoSupervisor.userName);
   if (!supervisor) throw new Error('the demo roster has no supervisor');

@@ -46,6 +46,8 @@ export interface SimulatorHostOptions {
   /** SIP Server's intrusion-enabled: BargeIn joins a call in progress. */
   readonly intrusionEnabled: boolean;
   readonly contactCenterChannels: readonly string[];
+  /** How long a supervisor's phone may stay unregistered before SIP Server ends their voice monitoring. */
+  readonly monitoringOutOfServiceMs: number;
 }
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -75,6 +77,8 @@ export class SimulatorHost {
   private hub: BayeuxHub;
   private bayeuxBlocked = false;
   private network: NetworkConditions = { gws: 'up', sip: 'up' };
+  /** Supervisors' phones that are unregistered now, each with the timer that ends their monitoring. */
+  private readonly outOfService = new Map<string, NodeJS.Timeout>();
   /** GWS requests being answered (CometD long-polls among them): a network drop cuts them. */
   private readonly gwsResponses = new Set<ServerResponse>();
   private server: Server | null = null;
@@ -192,6 +196,25 @@ export class SimulatorHost {
     return this.network;
   }
 
+  /**
+   * SIP Server ends a supervisor's monitoring once their phone has been out of service for a while (a
+   * laptop asleep, a network gone): a client that comes back finds no subscription on the device.
+   */
+  private onPhoneRegistration(phoneNumber: string, registered: boolean): void {
+    clearTimeout(this.outOfService.get(phoneNumber));
+    this.outOfService.delete(phoneNumber);
+    if (registered) return;
+    const timer = setTimeout(() => {
+      this.outOfService.delete(phoneNumber);
+      const user = this.directory.byPhoneNumber(phoneNumber);
+      if (!user || !this.supervision.of(user.id)) return;
+      this.supervision.cancel(user.id);
+      this.options.log(`sip: ${phoneNumber} out of service; SIP Server ended ${user.userName}'s monitoring`);
+    }, this.options.monitoringOutOfServiceMs);
+    timer.unref();
+    this.outOfService.set(phoneNumber, timer);
+  }
+
   /** An ordinary call to a user's phone: it must ring there, never be answered by itself. */
   private ringUser(user: DirectoryUser, from: string): { callUuid: string } {
     const sip = this.sipService;
@@ -239,6 +262,9 @@ export class SimulatorHost {
       this.sipService = null;
       throw error;
     }
+    this.sipService.onRegistrationChange((phoneNumber, registered) =>
+      this.onPhoneRegistration(phoneNumber, registered),
+    );
     this.messaging.start();
     if (this.options.liveFloor) {
       this.liveFloor.warmUp();
@@ -282,6 +308,8 @@ export class SimulatorHost {
     if (this.stopped) return this.lifecycle;
     this.stopped = true;
     this.liveFloor.pause();
+    for (const timer of this.outOfService.values()) clearTimeout(timer);
+    this.outOfService.clear();
     this.control?.close();
     this.messaging.close();
     this.lifecycle = this.lifecycle.then(async () => {

@@ -48,6 +48,7 @@ export const uiInvokeContract = {
     response: z.null(),
   },
   'voice:cancelMonitoring': { request: z.object({}).strict(), response: z.null() },
+  'voice:dismissSubscriptionNotice': { request: z.object({}).strict(), response: z.null() },
   'voice:switchMode': {
     request: z.object({ ...callRef, mode: switchTargetSchema }).strict(),
     response: z.null(),

@@ -169,6 +169,11 @@ export const voiceStateSchema = z.object({
   audioEngine: audioEngineSchema,
   subscription: voiceSubscriptionSchema.nullable(),
   subscriptionError: appErrorSchema.nullable(),
+  /**
+   * What happened to monitoring without the supervisor asking, in their words: the server dropped it
+   * while Earshot was away (asleep, network changed) and Earshot asked for it again. Until dismissed.
+   */
+  subscriptionNotice: z.object({ message: z.string(), at: z.number() }).nullable(),
   calls: z.array(monitoredCallSchema).readonly(),
   history: z.array(monitoredCallSchema).readonly(),
   incoming: z.array(incomingCallSchema).readonly(),

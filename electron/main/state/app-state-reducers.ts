@@ -29,6 +29,7 @@ export function initialVoiceState(): VoiceState {
     audioEngine: { status: 'starting', reason: null, reopenable: false },
     subscription: null,
     subscriptionError: null,
+    subscriptionNotice: null,
     calls: [],
     history: [],
     incoming: [],

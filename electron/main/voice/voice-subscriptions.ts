@@ -1,5 +1,6 @@
 import type { SupervisorAction } from '../../common/models/audit';
 import type { Agent } from '../../common/models/agent';
+import type { AppState } from '../../common/models/app-state';
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../common/models/voice';
 import { err, ok, type AppError, type Result } from '../../common/result';
 import type { GwsApi } from '../contact-center/gws-api';
@@ -7,7 +8,7 @@ import type { SupervisorSession } from '../contact-center/supervisor-session';
 import { deviceStateChangeMessageSchema, type NotificationEnvelope } from '../contact-center/wire/notifications';
 import type { WireDevice, WireUser } from '../contact-center/wire/users';
 import type { Logger } from '../platform/logger';
-import type { AppStore } from '../state/app-store';
+import { updateAppState, type AppStore } from '../state/app-store';
 import type { SubscriptionFacts, SubscriptionRequest } from './voice-core';
 import type { VoiceCalls } from './voice-calls';
 
@@ -16,6 +17,20 @@ export interface VoiceSubscriptionsOptions {
   readonly calls: VoiceCalls;
   readonly store: AppStore;
   readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+/** How long after coming back an end of monitoring still counts as the server's doing while away. */
+const resumeWindowMs = 60_000;
+
+function gwsAway(state: AppState): boolean {
+  const { status } = state.connection;
+  return status === 'reconnecting' || status === 'offline' || status === 'live-updates-down';
+}
+
+function phoneDown(state: AppState): boolean {
+  return state.voice.sip.registration === 'connecting' || state.voice.sip.registration === 'failed';
 }
 
 export interface MonitorRequest {
@@ -41,7 +56,20 @@ export class VoiceSubscriptions {
   private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
   private readonly disposers: Array<() => void> = [];
 
+  private readonly now: () => number;
+  /** When Earshot last could not reach GWS or its phone line was down. */
+  private lastAwayAt: number | null = null;
+  /** A phone line that has not registered yet this session is starting, not down. */
+  private phoneRegistered = false;
+
   constructor(private readonly options: VoiceSubscriptionsOptions) {
+    this.now = options.now ?? Date.now;
+    this.disposers.push(
+      options.store.subscribe((state) => {
+        if (state.voice.sip.registration === 'registered') this.phoneRegistered = true;
+        if (this.isAway(state)) this.lastAwayAt = this.now();
+      }),
+    );
     this.disposers.push(
       options.session.onNotification((notification) => this.onNotification(notification)),
       options.session.onUserSnapshot((user) => this.onUserSnapshot(user)),
@@ -54,6 +82,17 @@ export class VoiceSubscriptions {
   }
 
   async monitor(request: MonitorRequest): Promise<Result<null>> {
+    this.dismissNotice();
+    return this.startMonitoring(request);
+  }
+
+  /** The supervisor has read what happened to their monitoring while Earshot was away. */
+  dismissNotice(): Result<null> {
+    this.setNotice(null);
+    return ok(null);
+  }
+
+  private async startMonitoring(request: MonitorRequest): Promise<Result<null>> {
     const api = this.options.session.api;
     if (!api) return err('not-signed-in', 'Sign in first.');
     const agent = this.agent(request.agentId);
@@ -103,6 +142,7 @@ export class VoiceSubscriptions {
   }
 
   async cancel(): Promise<Result<null>> {
+    this.dismissNotice();
     const api = this.options.session.api;
     if (!api) return err('not-signed-in', 'Sign in first.');
     const device = await this.ownDevice(api);
@@ -128,6 +168,9 @@ export class VoiceSubscriptions {
 
   /** Signing out: the next supervisor may have another device. */
   forget(): void {
+    this.setNotice(null);
+    this.lastAwayAt = null;
+    this.phoneRegistered = false;
     this.supervisorDevice = null;
     this.agentByDeviceUri.clear();
     this.devicesRead.clear();
@@ -175,6 +218,59 @@ export class VoiceSubscriptions {
     for (const device of user.devices ?? []) this.onOwnDevice(device);
   }
 
+  /**
+   * SIP Server ends a supervisor's monitoring when their phone is out of service for a while (a
+   * laptop asleep, a network gone). Monitoring that ended while Earshot was away, or in the minute
+   * after (a notification queued meanwhile, or the re-read on coming back), and that nobody here
+   * was cancelling, is asked for again as the supervisor had chosen it, and a notice says so. An end
+   * at any other time is someone's choice (Workspace, another window) and is left alone.
+   */
+  private resumeIfDroppedWhileAway(before: SubscriptionFacts | null, request: SubscriptionRequest): void {
+    if (before === null || before.agentId === null || request?.kind === 'cancelling') return;
+    if (this.options.calls.state.subscription !== null) return;
+    const away = this.lastAwayAt !== null && this.now() - this.lastAwayAt <= resumeWindowMs;
+    if (!away && !this.isAway(this.options.store.getState())) return;
+    this.resume(before.agentId, before);
+  }
+
+  private isAway(state: AppState): boolean {
+    return gwsAway(state) || (this.phoneRegistered && phoneDown(state));
+  }
+
+  private resume(agentId: string, facts: SubscriptionFacts): void {
+    const at = this.now();
+    const who = facts.agentName ?? 'the agent';
+    const when = clockTime.format(at);
+    this.options.logger.warn('The server dropped monitoring while Earshot was away; asking for it again', {
+      agentId,
+      mode: facts.mode,
+    });
+    const request: MonitorRequest = {
+      agentId,
+      mode: facts.mode,
+      scope: facts.scope,
+      frequency: facts.frequency,
+    };
+    this.startMonitoring(request).then(
+      (result) =>
+        this.setNotice({
+          at,
+          message: result.ok
+            ? `Connection lost and back at ${when}: the server had stopped your monitoring of ${who}; Earshot started it again.`
+            : `Connection lost and back at ${when}: the server had stopped your monitoring of ${who}, and starting it again failed: ${result.error.message}`,
+        }),
+      (error: unknown) => this.options.logger.error('Could not resume monitoring', { error }),
+    );
+  }
+
+  private setNotice(notice: { readonly message: string; readonly at: number } | null): void {
+    updateAppState(this.options.store, (state) =>
+      state.voice.subscriptionNotice === notice
+        ? state
+        : { ...state, voice: { ...state.voice, subscriptionNotice: notice } },
+    );
+  }
+
   private onOwnDevice(device: WireDevice): void {
     if (this.supervisorDevice && device.id !== this.supervisorDevice.id) return;
     this.supervisorDevice = device;
@@ -190,7 +286,9 @@ export class VoiceSubscriptions {
         frequency: state.mode === 'NextCall' ? 'NextCall' : 'AllCalls',
       };
     }
+    const { subscription: before, subscriptionRequest } = this.options.calls.state;
     this.options.calls.dispatch({ type: 'subscription', facts });
+    if (facts === null) this.resumeIfDroppedWhileAway(before, subscriptionRequest);
     if (facts !== null && facts.agentId === null && state?.targetDeviceUri) {
       this.resolveInBackground(device, state.targetDeviceUri);
     }

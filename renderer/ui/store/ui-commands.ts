@@ -49,6 +49,8 @@ export interface UiCommands {
   /** The supervisor said yes: cancel the current subscription, then start the asked-for one. */
   confirmReplace(): Promise<Result<null>>;
   cancelMonitoring(): Promise<Result<null>>;
+  /** The supervisor has read what happened to their monitoring while Earshot was away. */
+  dismissSubscriptionNotice(): Promise<Result<null>>;
   switchMode(callId: string, mode: 'ListenIn' | 'BargeIn'): Promise<Result<null>>;
   /** Opens (talk) or closes the supervisor's microphone in the call's current mode. */
   setMicrophone(callId: string, open: boolean): Promise<Result<null>>;
@@ -262,6 +264,7 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
       store.getState().uiActions.askToReplace(null);
       return track(commandKeys.subscription, () => bridge.invoke('voice:cancelMonitoring', {}));
     },
+    dismissSubscriptionNotice: () => bridge.invoke('voice:dismissSubscriptionNotice', {}),
     switchMode: (callId, mode: Extract<VoiceMode, 'ListenIn' | 'BargeIn'>) =>
       track(commandKeys.call(callId), () => bridge.invoke('voice:switchMode', { callId, mode })),
     setMicrophone: (callId, open) =>

@@ -66,7 +66,8 @@ describe('voice monitoring against the demo contact center', () => {
     );
 
   before(async () => {
-    simulator = await startSimulator({ liveFloor: false, seed: 11 });
+    // Its SIP Server ends a supervisor's monitoring after the phone is out of service for 1 s.
+    simulator = await startSimulator({ liveFloor: false, seed: 11, monitoringOutOfServiceMs: 1_000 });
     harness = await startMediaHostHarness();
     services = createMainServices({
       logger,
@@ -356,5 +357,42 @@ describe('voice monitoring against the demo contact center', () => {
     } finally {
       await control('POST', '/delayed-offer', { enabled: false });
     }
+  });
+
+  // Last: the network drop leaves Earshot "recently away" for a minute, when an end of monitoring is
+  // taken for the server's doing rather than someone's choice.
+  test('monitoring the server dropped while the network was away is asked for again, and a notice says so', async () => {
+    const agent = await freeAgent();
+    assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'ListenIn' })).ok, true);
+    await subscriptionMode('ListenIn');
+
+    await control('POST', '/network', { gws: 'down', sip: 'down' });
+    await waitFor('the phone line down', () => state().voice.sip.registration !== 'registered', 30_000);
+    await waitFor('the phone unregistered at the SIP server', async () =>
+      ((await control('GET', '/sip')) as { registrations: unknown[] }).registrations.length === 0 ? true : undefined,
+    );
+    // Past the 1 s out of service, SIP Server has ended the monitoring.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await control('POST', '/network', { gws: 'up', sip: 'up' });
+    services.networkChanged('network');
+
+    await waitFor(
+      'the notice that monitoring was started again',
+      () => state().voice.subscriptionNotice?.message,
+      60_000,
+    );
+    assert.match(
+      state().voice.subscriptionNotice!.message,
+      new RegExp(`monitoring of ${agent.displayName}; Earshot started it again`),
+    );
+    await subscriptionMode('ListenIn');
+    assert.equal(state().voice.subscription?.agentId, agent.id);
+    await waitFor('SIP registered again', () => state().voice.sip.registration === 'registered', 30_000);
+
+    assert.equal((await invoke('voice:dismissSubscriptionNotice', {})).ok, true);
+    assert.equal(state().voice.subscriptionNotice, null);
+    assert.equal((await invoke('voice:cancelMonitoring', {})).ok, true);
+    await subscriptionMode(null);
+    assert.equal(state().voice.subscriptionNotice, null, 'a cancel the supervisor asked for is never resumed');
   });
 });

@@ -54,6 +54,31 @@ function ReplacePrompt() {
   );
 }
 
+/** Monitoring the server ended while Earshot was away, and what Earshot did about it. */
+function SubscriptionNotice() {
+  const commands = useCommands();
+  const notice = useAppStore((state) => state.mirror.app?.voice.subscriptionNotice ?? null);
+  if (notice === null) return null;
+  return (
+    <NoticeBanner
+      tone="info"
+      testId="monitoring-resumed"
+      action={
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="monitoring-resumed-dismiss"
+          onClick={() => void commands.dismissSubscriptionNotice()}
+        >
+          Dismiss
+        </button>
+      }
+    >
+      {notice.message}
+    </NoticeBanner>
+  );
+}
+
 function SubscriptionProblems() {
   const stateError = useAppStore((state) => state.mirror.app?.voice.subscriptionError?.message ?? null);
   const commandError = useAppStore(
@@ -195,6 +220,7 @@ function MessagingElsewhere({ rows }: { rows: ReadonlyArray<Agent> }) {
 export function MonitoringNotices({ rows }: { rows: ReadonlyArray<Agent> }) {
   return (
     <>
+      <SubscriptionNotice />
       <SubscriptionProblems />
       <MessagingProblems />
       <ReplacePrompt />

@@ -48,6 +48,7 @@ export function makeVoiceState(overrides: Partial<VoiceState> = {}): VoiceState 
     audioEngine: { status: 'running', reason: null, reopenable: false },
     subscription: null,
     subscriptionError: null,
+    subscriptionNotice: null,
     calls,
     history: [],
     incoming: [],
