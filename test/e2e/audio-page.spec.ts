@@ -59,6 +59,16 @@ test('the audio page shows the phone line, the call that plays with its level, a
   await expect(calls.locator('.call__status')).toHaveText('Playing', { timeout: 15_000 });
   await expect(calls.locator('.call__duration')).toHaveText(/^\d+:\d\d$/);
   await expectLevelAboveZero(media);
+  // The meter only listens: the call still plays through its element, and its playout (the UI's
+  // meter, from the receiver's statistics) still has a level.
+  expect(
+    await media.evaluate(() =>
+      [...document.querySelectorAll('audio')].some((element) => !element.paused && element.srcObject !== null),
+    ),
+  ).toBe(true);
+  await expect
+    .poll(async () => Number(await page.getByTestId('level-meter').getAttribute('aria-valuenow')), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   await expect(microphone).toHaveAttribute('data-state', 'closed');
   await expect(microphone).toHaveText('Microphone closed — nobody hears you');
   await expect(media.getByRole('status')).toContainText('Microphone closed — nobody hears you');
