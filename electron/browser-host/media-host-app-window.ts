@@ -24,7 +24,7 @@ export function openMediaHostAppWindow(pageUrl: string): boolean {
     [
       `--app=${pageUrl}`,
       `--user-data-dir=${profile}`,
-      '--window-size=420,240',
+      '--window-size=460,520',
       '--no-first-run',
       '--autoplay-policy=no-user-gesture-required',
       '--allow-loopback-in-peer-connection',

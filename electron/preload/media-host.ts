@@ -38,6 +38,7 @@ const bridge: MediaHostBridge = {
   emit(event: MediaEvent) {
     ipcRenderer.send(MEDIA_EVENT_CHANNEL, event);
   },
+  shown: false,
 };
 
 contextBridge.exposeInMainWorld(MEDIA_BRIDGE_GLOBAL_NAME, bridge);

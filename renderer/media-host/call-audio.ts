@@ -1,5 +1,11 @@
 import { errorMessage } from './failure-reasons';
 
+export interface CallAudioObserver {
+  readonly sinkFailed: (reason: string) => void;
+  /** A call's remote audio went onto its element (a stream), or the element went (null). */
+  readonly streamChanged: (callId: string, stream: MediaStream | null) => void;
+}
+
 /**
  * One <audio> element per call, created when the INVITE arrives so it is ready before the answer.
  * It must stay unmuted: Chromium plays (and measures) remote WebRTC audio only through a media
@@ -11,7 +17,7 @@ export class CallAudioOutputs {
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly onSinkError: (reason: string) => void,
+    private readonly observer: CallAudioObserver,
   ) {}
 
   create(callId: string): HTMLAudioElement {
@@ -23,7 +29,7 @@ export class CallAudioOutputs {
     this.elements.set(callId, element);
     if (this.outputDeviceId !== null) {
       element.setSinkId(this.outputDeviceId).catch((error: unknown) => {
-        this.onSinkError(
+        this.observer.sinkFailed(
           `The chosen output device is not available; this call plays on the default device (${errorMessage(error)}).`,
         );
       });
@@ -38,6 +44,7 @@ export class CallAudioOutputs {
     element.muted = false;
     // With autoplay allowed this resolves at once; where a policy blocks it, srcObject still starts on the next gesture.
     element.play().catch(() => undefined);
+    this.observer.streamChanged(callId, stream);
   }
 
   remove(callId: string): void {
@@ -47,6 +54,7 @@ export class CallAudioOutputs {
     element.pause();
     element.srcObject = null;
     element.remove();
+    this.observer.streamChanged(callId, null);
   }
 
   setVolume(callId: string, volume: number): void {

@@ -14,6 +14,13 @@ export interface CallSessionDependencies {
 
 type CallPhase = 'ringing' | 'answering' | 'established' | 'ended';
 
+/**
+ * What the page holds of the microphone on one call, read from the tracks and the transceiver
+ * themselves rather than from the commands: `sending` is a live track on the sender of a call
+ * negotiated to send, `held` a live track that sends nothing (opened, or on its way onto the call).
+ */
+export type MicrophoneHold = 'closed' | 'held' | 'sending';
+
 const STATS_INTERVAL_MS = 1_000;
 const RENEGOTIATION_LIMIT_MS = 5_000;
 const REOFFER_POLL_MS = 20;
@@ -91,6 +98,15 @@ export class CallSession {
   /** True while a microphone track lives on this call (held or sent). */
   get microphoneLive(): boolean {
     return this.microphone?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
+  }
+
+  get microphoneHold(): MicrophoneHold {
+    const transceiver = this.audioTransceiver();
+    const onSender = transceiver?.sender.track?.readyState === 'live';
+    const negotiatedToSend =
+      transceiver?.currentDirection === 'sendrecv' || transceiver?.currentDirection === 'sendonly';
+    if (onSender && negotiatedToSend) return 'sending';
+    return onSender || this.microphoneLive ? 'held' : 'closed';
   }
 
   get ended(): boolean {

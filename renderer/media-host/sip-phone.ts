@@ -2,7 +2,7 @@ import { UA, WebSocketInterface } from 'jssip';
 import type { IncomingRTCSessionEvent, RTCSessionEvent } from 'jssip/lib/UA';
 import type { MediaEvent, MediaSipAccount } from '../../electron/common/contract/media-host-contract';
 import type { CallAudioOutputs } from './call-audio';
-import { CallSession } from './call-session';
+import { CallSession, type MicrophoneHold } from './call-session';
 import { epochNow } from './clock';
 import { errorMessage } from './failure-reasons';
 import { RegistrationReporter } from './registration-reporter';
@@ -15,8 +15,8 @@ export interface Phone {
   /** A fresh SIP connection and registration after a network change; calls stay. */
   reconnect(): void;
   call(callId: string): PhoneCall | undefined;
-  /** The calls this page holds, for main when the page (re)connects. */
-  calls(): Array<{ callId: string; microphoneLive: boolean }>;
+  /** The calls this page holds and what each holds of the microphone: for main when the page (re)connects, and for the page's own view. */
+  calls(): Array<{ callId: string; microphone: MicrophoneHold }>;
   /** Ends every call and every microphone track at once: the page is going away or lost main. */
   hangUpAll(): void;
   setOutputDevice(deviceId: string | null): Promise<void>;
@@ -181,7 +181,7 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
       else dependencies.emit({ type: 'registration', state: 'unregistered', reason: null });
     },
     call: (callId) => calls.get(callId),
-    calls: () => [...calls.values()].map((call) => ({ callId: call.id, microphoneLive: call.microphoneLive })),
+    calls: () => [...calls.values()].map((call) => ({ callId: call.id, microphone: call.microphoneHold })),
     hangUpAll() {
       for (const call of [...calls.values()]) {
         try {

@@ -89,6 +89,7 @@ function installMediaPageBridge(): void {
       if (socket && socket.readyState === WebSocket.OPEN) socket.send(frame);
       else if (outbox.length < OUTBOX_LIMIT) outbox.push(frame);
     },
+    shown: true,
   };
   Object.defineProperty(window, MEDIA_BRIDGE_GLOBAL_NAME, {
     value: Object.freeze(bridge),

@@ -147,4 +147,9 @@ export interface MediaHostBridge {
    */
   onLost(listener: () => void): () => void;
   emit(event: MediaEvent): void;
+  /**
+   * Someone sees the page: the browser edition's audio window is on screen, Electron's media window
+   * is never shown. The page runs its level meters and call clocks only where someone sees them.
+   */
+  readonly shown: boolean;
 }

@@ -33,14 +33,15 @@ export function uiContentSecurityPolicy(connect: readonly string[] = []): string
 export const contentSecurityPolicy = uiContentSecurityPolicy();
 
 /**
- * The media host page has no UI to protect but must reach the one SIP server the supervisor signed
- * in with (MediaPagePolicy) and play remote WebRTC audio; in the browser edition it also opens its
- * own bridge socket. Before a sign-in it may connect nowhere else.
+ * The media host page shows only its status, styled by its own stylesheet, but must reach the one
+ * SIP server the supervisor signed in with (MediaPagePolicy) and play remote WebRTC audio; in the
+ * browser edition it also opens its own bridge socket. Before a sign-in it may connect nowhere else.
  */
 export function mediaHostContentSecurityPolicy(connect: readonly string[]): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
+    "style-src 'self'",
     "img-src 'self' data:",
     "media-src 'self' blob: mediastream:",
     connectSource(connect),

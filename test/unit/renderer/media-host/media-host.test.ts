@@ -19,6 +19,7 @@ function harness() {
     },
     onLost: () => () => undefined,
     emit: (event) => emitted.push(event),
+    shown: false,
   };
   const call: PhoneCall = {
     answer: () => calls.push('answer'),

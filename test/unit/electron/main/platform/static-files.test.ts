@@ -51,6 +51,7 @@ describe('the Content-Security-Policy of each page', () => {
       'connect-src ws://127.0.0.1:4343/media-bridge wss://sip.example.com/ws',
     );
     assert.equal(directive(policy, 'default-src'), "default-src 'none'");
+    assert.equal(directive(policy, 'style-src'), "style-src 'self'");
     assert.doesNotMatch(policy, /connect-src[^;]*\b(ws|wss):(\s|;|$)/);
   });
 
