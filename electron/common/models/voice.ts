@@ -163,7 +163,6 @@ export const voiceStateSchema = z.object({
   subscription: voiceSubscriptionSchema.nullable(),
   subscriptionError: appErrorSchema.nullable(),
   calls: z.array(monitoredCallSchema).readonly(),
-  history: z.array(monitoredCallSchema).readonly(),
   incoming: z.array(incomingCallSchema).readonly(),
   /** The widest audience over every call, and over a microphone main lost sight of: the header, tray and title. */
   audience: audienceSchema,

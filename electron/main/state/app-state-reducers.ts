@@ -20,6 +20,8 @@ export function initialAppState(now: number): AppState {
     },
     voice: initialVoiceState(),
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
+    // Read from the audit trail once someone signs in: it is theirs alone.
+    history: { loading: false, items: [] },
   };
 }
 
@@ -30,7 +32,6 @@ export function initialVoiceState(): VoiceState {
     subscription: null,
     subscriptionError: null,
     calls: [],
-    history: [],
     incoming: [],
     audience: 'nobody',
     monitoredAgents: [],

@@ -29,14 +29,7 @@ import type { VoiceCore } from './voice-core';
  */
 export type VoiceView = Pick<
   VoiceState,
-  | 'audioEngine'
-  | 'subscription'
-  | 'subscriptionError'
-  | 'calls'
-  | 'history'
-  | 'incoming'
-  | 'audience'
-  | 'monitoredAgents'
+  'audioEngine' | 'subscription' | 'subscriptionError' | 'calls' | 'incoming' | 'audience' | 'monitoredAgents'
 >;
 
 const microphoneStates: Readonly<Record<Microphone, MicrophoneState>> = {
@@ -152,7 +145,6 @@ export function renderVoice(core: VoiceCore): VoiceView {
     subscription,
     subscriptionError: core.subscriptionError,
     calls: core.calls.map(renderCall),
-    history: core.history.map(renderCall),
     incoming: core.invites
       .filter((invite) => invite.status === 'ringing')
       .map((invite) => ({

@@ -24,6 +24,7 @@ export function makeAppState(overrides: Partial<AppState> = {}): AppState {
     team: makeTeam([]),
     voice: makeVoiceState(),
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
+    history: { loading: false, items: [] },
     ...overrides,
   };
 }
@@ -49,7 +50,6 @@ export function makeVoiceState(overrides: Partial<VoiceState> = {}): VoiceState 
     subscription: null,
     subscriptionError: null,
     calls,
-    history: [],
     incoming: [],
     audience: calls.reduce<Audience>((widest, call) => louderAudience(widest, call.audience), 'nobody'),
     monitoredAgents: [],
