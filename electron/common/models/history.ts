@@ -35,7 +35,10 @@ export const historyItemSchema = z.object({
   ending: historyEndingSchema,
   /** Why, in words, where the trail says more than the ending does ("The audio window was closed."). */
   endingDetail: z.string().nullable(),
-  /** The supervisor's time in each activity, in the order first taken up; sums to at most `lengthMs`. */
+  /**
+   * The supervisor's time in each activity they took up, in that order, however short (a Coach
+   * subscription listens while the microphone opens); sums to at most `lengthMs`.
+   */
   youDid: z.array(z.object({ activity: historyActivitySchema, ms: z.number().nonnegative() })).readonly(),
   transcript: historyTranscriptSchema,
 });

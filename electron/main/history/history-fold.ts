@@ -193,16 +193,6 @@ export function keepRecent(fold: HistoryFold, limit: number): HistoryFold {
   };
 }
 
-/** Under a second of one activity beside others is a step on the way (joining, then coaching at once), not something done. */
-const NOTICEABLE_MS = 1_000;
-
-function youDid(spent: readonly Spent[]): readonly Spent[] {
-  const noticeable = spent.filter((item) => item.ms >= NOTICEABLE_MS);
-  if (noticeable.length > 0) return noticeable;
-  const longest = spent.reduce<Spent | null>((best, item) => (best === null || item.ms > best.ms ? item : best), null);
-  return longest === null ? [] : [longest];
-}
-
 /**
  * The ended interactions, the last to end first, at most `limit`. `transcriptReadable` says which
  * conversations main still holds the transcript of.
@@ -235,7 +225,7 @@ export function historyItems(
         lengthMs: interaction.lastAt - interaction.startedAt,
         ending: end.ending,
         endingDetail: end.detail,
-        youDid: youDid(interaction.spent),
+        youDid: interaction.spent,
         transcript,
       };
     });

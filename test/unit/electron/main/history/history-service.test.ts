@@ -90,7 +90,7 @@ describe('the history service', () => {
     assert.deepEqual(
       items.map((item) => [item.id, item.ending, item.youDid.map((part) => part.activity)]),
       [
-        ['voice:call-1', 'earshot-closed', ['listened']],
+        ['voice:call-1', 'earshot-closed', ['listened', 'barged-in']],
         ['chat:chat-1', 'you-left', ['monitored']],
       ],
     );
