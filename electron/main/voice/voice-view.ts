@@ -42,7 +42,6 @@ const microphoneStates: Readonly<Record<Microphone, MicrophoneState>> = {
 };
 
 function callState(machine: CallMachine): MonitoredCall['state'] {
-  if (machine.ended !== null) return 'ended';
   if (machine.kind === 'monitoring' && machine.server?.state === 'Ringing' && !isLegUp(machine)) return 'ringing';
   const serverUp = machine.kind === 'ordinary' || machine.server?.state === 'Established';
   return serverUp && isLegUp(machine) ? 'established' : 'connecting';
@@ -60,7 +59,6 @@ export function renderCall(machine: CallMachine): MonitoredCall {
 }
 
 function renderCallOnce(machine: CallMachine): MonitoredCall {
-  const ended = machine.ended !== null;
   return {
     id: machine.id,
     kind: machine.kind,
@@ -69,10 +67,8 @@ function renderCallOnce(machine: CallMachine): MonitoredCall {
     customerNumber: machine.customerNumber,
     state: callState(machine),
     startedAt: machine.startedAt,
-    endedAt: machine.ended?.at ?? null,
-    endReason: machine.ended?.reason ?? null,
     mode: machine.server?.mode ?? null,
-    modeChangedOutside: !ended && machine.modeChangedOutside,
+    modeChangedOutside: machine.modeChangedOutside,
     audience: callAudience(machine),
     microphone: microphoneStates[machine.microphone],
     switchTargets: switchTargetsOf(machine),
@@ -84,7 +80,7 @@ function renderCallOnce(machine: CallMachine): MonitoredCall {
     canHangUp: canHangUp(machine),
     volume: machine.volume,
     audio: machine.audio,
-    pendingCommand: ended ? null : pendingCommandOf(machine),
+    pendingCommand: pendingCommandOf(machine),
     error: machine.error,
   };
 }

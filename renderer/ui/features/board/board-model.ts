@@ -18,12 +18,12 @@ export interface BoardLayout {
   readonly others: ReadonlyArray<BoardCard>;
 }
 
-type CallPart = Pick<MonitoredCall, 'id' | 'audience' | 'state' | 'startedAt'>;
+type CallPart = Pick<MonitoredCall, 'id' | 'audience' | 'startedAt'>;
 type ConversationPart = Pick<Conversation, 'id' | 'mode' | 'myVisibility' | 'ended' | 'startedAt' | 'endedAt'>;
 
 /** The audience main derived for the call (it never understates): anyone but nobody pins the card. */
 function callIsHeard(call: CallPart): boolean {
-  return call.state !== 'ended' && call.audience !== 'nobody';
+  return call.audience !== 'nobody';
 }
 
 /**
@@ -59,9 +59,13 @@ export function orderBoard(
   const ended: Ordered[] = [];
   const place = (entry: Ordered, heard: boolean) => (heard ? pinned : entry.ended ? ended : live).push(entry);
   for (const call of calls) {
-    const ended = call.state === 'ended';
     place(
-      { card: { key: `call:${call.id}`, kind: 'call', id: call.id }, startedAt: call.startedAt, ended, endedAt: 0 },
+      {
+        card: { key: `call:${call.id}`, kind: 'call', id: call.id },
+        startedAt: call.startedAt,
+        ended: false,
+        endedAt: 0,
+      },
       callIsHeard(call),
     );
   }

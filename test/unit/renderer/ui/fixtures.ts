@@ -67,8 +67,6 @@ export function makeCall(overrides: Partial<MonitoredCall> & { id: string }): Mo
     customerNumber: '+15550100',
     state: 'established',
     startedAt: 0,
-    endedAt: null,
-    endReason: null,
     mode: 'ListenIn',
     modeChangedOutside: false,
     audience: 'nobody',

@@ -58,7 +58,7 @@ describe('orderBoard', () => {
 
   test('ended cards unpin and go last, in the order they ended', () => {
     const layout = orderBoard(
-      [makeCall({ id: 'over', audience: 'agent', mode: 'Coach', state: 'ended', startedAt: 1 })],
+      [],
       [
         makeConversation({ id: 'late', mode: 'Coach', ended: true, endedAt: 900, startedAt: 2 }),
         makeConversation({ id: 'early', mode: 'Coach', ended: true, endedAt: 800, startedAt: 3 }),
@@ -66,12 +66,7 @@ describe('orderBoard', () => {
       ],
     );
     assert.deepEqual(layout.pinned, []);
-    assert.deepEqual(keys(layout.others), [
-      'conversation:live',
-      'call:over',
-      'conversation:early',
-      'conversation:late',
-    ]);
+    assert.deepEqual(keys(layout.others), ['conversation:live', 'conversation:early', 'conversation:late']);
   });
 
   test('an empty board has no cards', () => {
