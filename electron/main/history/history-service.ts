@@ -16,7 +16,7 @@ import {
 } from './history-fold';
 
 /** Interactions the history shows: a long day's work, and few enough to send and render at once. */
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 /** Lines folded between two turns of the event loop, so reading a full trail never stalls main for long. */
 const entriesPerTurn = 2_000;
 
@@ -24,7 +24,6 @@ export interface HistoryOptions {
   readonly store: AppStore;
   readonly trail: Pick<AuditTrail, 'onAppend' | 'readEntries'>;
   readonly logger: Logger;
-  readonly limit?: number;
 }
 
 interface Following {
@@ -44,7 +43,6 @@ interface Following {
  */
 export function startHistory(options: HistoryOptions): () => void {
   const { store, trail, logger } = options;
-  const limit = options.limit ?? HISTORY_LIMIT;
   let lastSequence = 0;
   let following: Following | null = null;
   let publishedFor: readonly Conversation[] | null = null;
@@ -56,7 +54,7 @@ export function startHistory(options: HistoryOptions): () => void {
     const readable = new Set(state.messaging.history.map((ended) => historyKey(ended.channel, ended.id)));
     const items = keepObjects(
       state.history.items,
-      historyItems(current.fold, limit, (channel, id) => readable.has(historyKey(channel, id))),
+      historyItems(current.fold, HISTORY_LIMIT, (channel, id) => readable.has(historyKey(channel, id))),
     );
     updateAppState(store, (app) =>
       items === app.history.items && !app.history.loading ? app : { ...app, history: { loading: false, items } },
@@ -84,7 +82,7 @@ export function startHistory(options: HistoryOptions): () => void {
     fold = endInterrupted(fold);
     const since = entries.slice(split);
     const later = current.pending.filter((line) => line.sequence > through).map((line) => line.entry);
-    current.fold = keepRecent(foldEntries(fold, mine([...since, ...later], current.supervisor)), limit);
+    current.fold = keepRecent(foldEntries(fold, mine([...since, ...later], current.supervisor)), HISTORY_LIMIT);
     current.pending.length = 0;
     publish(current);
   };
@@ -108,7 +106,7 @@ export function startHistory(options: HistoryOptions): () => void {
       return;
     }
     try {
-      current.fold = keepRecent(foldEntries(current.fold, [entry]), limit);
+      current.fold = keepRecent(foldEntries(current.fold, [entry]), HISTORY_LIMIT);
       publish(current);
     } catch (error) {
       logger.error('An audit line could not join the history', { error, kind: entry.kind });
