@@ -461,7 +461,7 @@ async function main(): Promise<void> {
     }
     printProblems(withUi.problems());
     const conversations = ui.ui.getState().mirror.app?.messaging.conversations.length ?? 0;
-    const ended = ui.ui.getState().mirror.app?.voice.history.length ?? 0;
+    const ended = ui.ui.getState().mirror.app?.history.items.filter((item) => item.channel === 'voice').length ?? 0;
     console.log(
       `  the UI's mirror holds ${conversations} conversations, ${ui.ui.getState().mirror.app?.voice.calls.length ?? 0} calls (${ended} ended)`,
     );

@@ -2,6 +2,7 @@ import type { SipAccount } from '../common/contract/sign-in';
 import { describeUnencrypted, unencryptedTransports } from '../common/models/transport-security';
 import { err, ok, type Result } from '../common/result';
 import { SupervisorSession, type SignInTarget } from './contact-center/supervisor-session';
+import { startHistory } from './history/history-service';
 import type { TeamRefreshSettings } from './contact-center/team-roster';
 import { MessagingMonitoring } from './monitoring/messaging-monitoring';
 import { startAuditRecorder } from './platform/audit-recorder';
@@ -119,6 +120,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     trail: options.platform.audit,
     logger: logger.child('audit'),
   });
+  const stopHistory = startHistory({ store, trail: options.platform.audit, logger: logger.child('history') });
 
   // The audio devices the supervisor picked are remembered across restarts.
   const savedAudio = options.platform.settings.get().audio;
@@ -273,7 +275,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     onUiEvent: (listener) => feed.connect(listener),
     async dispose(): Promise<void> {
+      // Before the services end what is live: what Earshot closed on has no end in the trail, and the
+      // next history says so.
       stopAudit();
+      stopHistory();
       voiceSubscriptions.dispose();
       voiceCalls.dispose();
       messaging.dispose();

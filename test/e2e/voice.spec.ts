@@ -85,9 +85,16 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
   await page.waitForTimeout(1_000);
   expect(await total()).toBe(settled);
 
+  const callId = (await card.getAttribute('data-testid'))!.replace('call-card-', '');
   await page.getByTestId('hang-up').click();
   await expect(card).toHaveCount(0);
-  await expect(page.getByTestId('call-history')).toBeVisible();
+  const history = page.getByTestId('call-history');
+  await history.locator('summary').click();
+  const row = history.getByTestId(`history-${callId}`);
+  await expect(row).toHaveAttribute('data-channel', 'voice');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('+15550100');
+  await expect(row.getByTestId('history-you-did')).toHaveText(/^Listened \d+:\d\d · Barged in \d+:\d\d$/);
+  await expect(row.getByTestId('history-ending')).toHaveText('You hung up');
 });
 
 test('the chosen output device is applied to the monitored call’s audio', async ({ page, context, earshot }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../result';
 import { agentSchema } from './agent';
+import { historyStateSchema } from './history';
 import { messagingStateSchema } from './messaging';
 import { voiceStateSchema } from './voice';
 
@@ -68,5 +69,7 @@ export const appStateSchema = z.object({
   team: teamSchema,
   voice: voiceStateSchema,
   messaging: messagingStateSchema,
+  /** Ended calls and conversations of the signed-in supervisor, from the audit trail. */
+  history: historyStateSchema,
 });
 export type AppState = z.infer<typeof appStateSchema>;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-/** Every supervisor action the audit trail records; each is written after GWS accepted it. */
+/**
+ * What the audit trail records: each supervisor action, written after GWS accepted it, and the life
+ * of each interaction the supervisor was in, written by main where it learns it: `joined` (the
+ * supervisor is on the call or in the conversation), `microphone-closed` (no longer heard, without
+ * choosing it: Genesys switched the call, the device stopped) and `ended`. The history is folded
+ * from these, so it outlives a sign-out or a restart.
+ */
 export const auditKindSchema = z.enum([
   'monitor',
   'cancel',
@@ -10,6 +16,9 @@ export const auditKindSchema = z.enum([
   'unmute-agent',
   'send',
   'leave',
+  'joined',
+  'microphone-closed',
+  'ended',
 ]);
 export type AuditKind = z.infer<typeof auditKindSchema>;
 
@@ -20,7 +29,18 @@ export type AuditChannel = z.infer<typeof auditChannelSchema>;
 export const auditModeSchema = z.enum(['ListenIn', 'Monitor', 'Coach', 'BargeIn']);
 export type AuditMode = z.infer<typeof auditModeSchema>;
 
-/** What a monitoring service reports after each successful command (`onAction`). */
+/**
+ * How an interaction ended for the supervisor, decided in main where it ends. `ended`: the contact
+ * center ended it (the call was released, the agent finished the conversation or it went back to a
+ * queue; GWS says Revoked for both, so Earshot does not guess which). `you-left` (a conversation) and
+ * `you-hung-up` (a call): the supervisor's own choice; a monitored one goes on for the others.
+ * `signed-out`: the supervisor signed out. `audio-lost`: the audio window or page went away, which
+ * ends its calls.
+ */
+export const interactionEndingSchema = z.enum(['ended', 'you-left', 'you-hung-up', 'signed-out', 'audio-lost']);
+export type InteractionEnding = z.infer<typeof interactionEndingSchema>;
+
+/** What a monitoring service reports after each successful command and each start and end (`onAction`). */
 export const supervisorActionSchema = z.object({
   kind: auditKindSchema,
   channel: auditChannelSchema,
@@ -32,8 +52,13 @@ export const supervisorActionSchema = z.object({
   text: z.string().nullable(),
   /** Anything else worth keeping, in words ("Call scope, all calls"). */
   detail: z.string().nullable(),
+  /** The customer (or an ordinary call's caller) where known. Lines written before it existed have none. */
+  otherParty: z.string().nullable().default(null),
+  /** How the interaction ended: on `ended` lines only. */
+  ending: interactionEndingSchema.nullable().default(null),
 });
-export type SupervisorAction = z.infer<typeof supervisorActionSchema>;
+/** As a service reports it: who the interaction is with and how it ended only where it has them. */
+export type SupervisorAction = z.input<typeof supervisorActionSchema>;
 
 /** One line of the audit file. */
 export const auditEntrySchema = supervisorActionSchema.extend({
@@ -54,7 +79,7 @@ export const auditFilterSchema = z
     from: z.number().optional(),
     /** Epoch ms, exclusive. */
     to: z.number().optional(),
-    /** Part of the interaction id, the message text or the detail, ignoring case. */
+    /** Part of the interaction id, the message text, the detail or whom it was with, ignoring case. */
     text: z.string().trim().max(200).optional(),
   })
   .strict();

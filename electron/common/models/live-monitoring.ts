@@ -15,21 +15,20 @@ function counted(count: number, one: string, many: string): string | null {
 }
 
 export function describeLiveMonitoring(
-  calls: ReadonlyArray<Pick<MonitoredCall, 'state' | 'audience'>>,
+  calls: ReadonlyArray<Pick<MonitoredCall, 'audience'>>,
   conversations: ReadonlyArray<Pick<Conversation, 'channel' | 'ended' | 'mode' | 'myVisibility'>>,
 ): LiveMonitoring | null {
-  const liveCalls = calls.filter((call) => call.state !== 'ended');
   const liveConversations = conversations.filter((conversation) => !conversation.ended);
   const chats = liveConversations.filter((conversation) => conversation.channel === 'chat').length;
   const parts = [
-    counted(liveCalls.length, 'call', 'calls'),
+    counted(calls.length, 'call', 'calls'),
     counted(chats, 'chat', 'chats'),
     counted(liveConversations.length - chats, 'SMS session', 'SMS sessions'),
   ].filter((part) => part !== null);
   const last = parts.pop();
   if (last === undefined) return null;
   const someoneHearsYou =
-    liveCalls.some((call) => call.audience !== 'nobody') ||
+    calls.some((call) => call.audience !== 'nobody') ||
     liveConversations.some(
       (conversation) =>
         conversation.mode !== 'Monitor' ||

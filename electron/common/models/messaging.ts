@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../result';
+import { interactionEndingSchema } from './audit';
 
 /** Chat and SMS supervision (gws-api.md §5–6): the same model, two channels. */
 export const messagingChannelSchema = z.enum(['chat', 'sms']);
@@ -77,11 +78,10 @@ export const transcriptLineSchema = z.object({
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
 /**
- * How a conversation ended for the supervisor, decided in main: they left it (it goes on for the
- * others), or the contact center ended their part (the agent finished it or it went back to a queue;
- * GWS says Revoked for both, so Earshot does not guess which).
+ * How a conversation ended for the supervisor as its card says it, decided in main: they left it (it
+ * goes on for the others), or the contact center ended their part. The same words as the history's.
  */
-export const conversationEndingSchema = z.enum(['you-left', 'ended']);
+export const conversationEndingSchema = interactionEndingSchema.extract(['you-left', 'ended']);
 
 export const conversationSchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agentSchema } from './agent';
 import { appStateSchema, teamSchema, type AppState } from './app-state';
+import { historyItemSchema, historyStateSchema } from './history';
 import { conversationSchema, messagingStateSchema, transcriptLineSchema } from './messaging';
 import { incomingCallSchema, monitoredCallSchema, voiceStateSchema } from './voice';
 
@@ -43,8 +44,9 @@ function listChangesSchema<Shape extends { id: z.ZodString }, Append extends z.Z
 /** The lists the changes key by id, slice by slice, with the schema a newcomer must satisfy. */
 export const keyedLists = {
   team: { agents: agentSchema },
-  voice: { calls: monitoredCallSchema, history: monitoredCallSchema, incoming: incomingCallSchema },
+  voice: { calls: monitoredCallSchema, incoming: incomingCallSchema },
   messaging: { conversations: conversationSchema, history: conversationSchema },
+  history: { items: historyItemSchema },
 } as const;
 
 /** List fields of an entity that grow at the end: their new items travel, not the whole list. */
@@ -54,7 +56,7 @@ const noAppend = z.object({});
 export type KeyedSlice = keyof typeof keyedLists;
 
 export const stateChangesSchema = appStateSchema
-  .omit({ team: true, voice: true, messaging: true })
+  .omit({ team: true, voice: true, messaging: true, history: true })
   .partial()
   .extend({
     team: teamSchema
@@ -63,11 +65,10 @@ export const stateChangesSchema = appStateSchema
       .extend({ agents: listChangesSchema(agentSchema, noAppend).optional() })
       .optional(),
     voice: voiceStateSchema
-      .omit({ calls: true, history: true, incoming: true })
+      .omit({ calls: true, incoming: true })
       .partial()
       .extend({
         calls: listChangesSchema(monitoredCallSchema, noAppend).optional(),
-        history: listChangesSchema(monitoredCallSchema, noAppend).optional(),
         incoming: listChangesSchema(incomingCallSchema, noAppend).optional(),
       })
       .optional(),
@@ -78,6 +79,11 @@ export const stateChangesSchema = appStateSchema
         conversations: listChangesSchema(conversationSchema, conversationAppend).optional(),
         history: listChangesSchema(conversationSchema, conversationAppend).optional(),
       })
+      .optional(),
+    history: historyStateSchema
+      .omit({ items: true })
+      .partial()
+      .extend({ items: listChangesSchema(historyItemSchema, noAppend).optional() })
       .optional(),
   });
 export type StateChanges = z.infer<typeof stateChangesSchema>;

@@ -8,7 +8,6 @@ import type { MonitoredCall } from './voice';
 export function keyTargetCall(calls: ReadonlyArray<MonitoredCall>): MonitoredCall | null {
   let best: MonitoredCall | null = null;
   for (const call of calls) {
-    if (call.state === 'ended') continue;
     const established = call.state === 'established';
     const bestEstablished = best?.state === 'established';
     if (

@@ -70,11 +70,9 @@ export const monitoredCallSchema = z.object({
   agentName: z.string().nullable(),
   /** The customer's number on a monitoring call; the caller's on an ordinary one. */
   customerNumber: z.string().nullable(),
-  state: z.enum(['ringing', 'connecting', 'established', 'ended']),
+  /** A call leaves the board as it ends; the history has it from there. */
+  state: z.enum(['ringing', 'connecting', 'established']),
   startedAt: z.number(),
-  endedAt: z.number().nullable(),
-  /** Why the call ended, in words, when it was not the supervisor's own hang-up or a normal end. */
-  endReason: z.string().nullable(),
   /** The supervision mode as the server reports it; null on an ordinary call. */
   mode: voiceModeSchema.nullable(),
   /**
@@ -175,7 +173,6 @@ export const voiceStateSchema = z.object({
    */
   subscriptionNotice: z.object({ message: z.string(), at: z.number() }).nullable(),
   calls: z.array(monitoredCallSchema).readonly(),
-  history: z.array(monitoredCallSchema).readonly(),
   incoming: z.array(incomingCallSchema).readonly(),
   /** The widest audience over every call, and over a microphone main lost sight of: the header, tray and title. */
   audience: audienceSchema,

@@ -1,5 +1,5 @@
 import type { Agent } from '../../common/models/agent';
-import type { SupervisorAction } from '../../common/models/audit';
+import type { InteractionEnding, SupervisorAction } from '../../common/models/audit';
 import type {
   Conversation,
   MessagingChannel,
@@ -291,16 +291,17 @@ export class MessagingMonitoring {
     if (record.pendingCommand) return err('busy', busyWith(record.pendingCommand));
     const text = farewell?.trim();
     const result = await this.operate(record, 'leave', { operationName: 'Leave', ...(text ? { text } : {}) });
+    if (result.ok) this.emitConversationAction('leave', record, record.mode, text || null);
     if (result.ok && this.records.get(record.id) === record) {
       record.leftByMe = true;
       this.finish(record, 'Completed');
     }
-    if (result.ok) this.emitConversationAction('leave', record, record.mode, text || null);
     return result;
   }
 
   /** Signing out: GWS ends the subscriptions with the contact-center session; nothing stays on the board. */
   endAll(): void {
+    for (const record of this.records.values()) if (!record.ended) this.emitEnded(record, 'signed-out');
     this.generation += 1;
     this.records.clear();
     this.discovering.clear();
@@ -617,6 +618,16 @@ export class MessagingMonitoring {
       this.updateMessaging((messaging) => removeSubscription(messaging, subscription.agentId, subscription.channel));
     }
     this.publish(record);
+    this.emitAction({
+      kind: 'joined',
+      channel,
+      agentId: record.agentId,
+      interactionId: record.id,
+      mode: record.mode,
+      text: null,
+      detail: null,
+      otherParty: record.customerName,
+    });
     this.options.logger.info('Conversation delivered', {
       conversationId: record.id,
       channel,
@@ -688,6 +699,20 @@ export class MessagingMonitoring {
     });
   }
 
+  private emitEnded(record: ConversationRecord, ending: InteractionEnding): void {
+    this.emitAction({
+      kind: 'ended',
+      channel: record.channel,
+      agentId: record.agentId,
+      interactionId: record.id,
+      mode: null,
+      text: null,
+      detail: null,
+      otherParty: record.customerName,
+      ending,
+    });
+  }
+
   private emitAction(action: SupervisorAction): void {
     for (const listener of this.actionListeners) {
       try {
@@ -717,7 +742,9 @@ export class MessagingMonitoring {
     const final = this.render(record);
     Object.assign(record, { ended: true, endedAt: this.now(), typing: [], pendingCommand: null });
     this.updateMessaging((messaging) => endConversation(messaging, final, this.now()));
-    // Transcripts are kept only for what the history still shows.
+    // After the ended card is in the state, so the history finds its transcript there.
+    this.emitEnded(record, record.leftByMe ? 'you-left' : 'ended');
+    // Records are kept only for the conversations the state still holds, ended ones with their transcripts.
     const shown = this.options.store.getState().messaging;
     const kept = new Set([...shown.conversations, ...shown.history].map((conversation) => conversation.id));
     for (const id of [...this.records.keys()]) if (!kept.has(id)) this.records.delete(id);

@@ -23,15 +23,21 @@ export interface AuditRecorderOptions {
  */
 export function startAuditRecorder(options: AuditRecorderOptions): () => void {
   const now = options.now ?? Date.now;
+  // What ends with a sign-out (a call's leg, once the audio page confirms it) is reported after the
+  // session is gone: it is still the work of the supervisor who was signed in.
+  let lastSupervisor: string | null = null;
   const record = (action: SupervisorAction) => {
     const state = options.store.getState();
     const agentName = action.agentId
       ? (state.team.agents.find((agent) => agent.id === action.agentId)?.displayName ?? null)
       : null;
+    lastSupervisor = state.session?.supervisor.userName ?? lastSupervisor;
     const entry: AuditEntry = {
+      otherParty: null,
+      ending: null,
       ...action,
       time: new Date(now()).toISOString(),
-      supervisor: state.session?.supervisor.userName ?? 'unknown',
+      supervisor: lastSupervisor ?? 'unknown',
       agentName,
     };
     const appended = options.trail.append(entry);

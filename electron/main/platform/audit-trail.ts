@@ -52,6 +52,9 @@ export class AuditTrail {
   private loading: Promise<Loaded> | null = null;
   /** Bumped by every append and rotation, so a read that raced one is not kept. */
   private changes = 0;
+  /** Entries appended since this trail was opened, numbering them for `onAppend` and `readEntries`. */
+  private appended = 0;
+  private readonly appendListeners = new Set<(entry: AuditEntry, sequence: number) => void>();
 
   constructor(private readonly options: AuditTrailOptions) {
     this.maxBytes = options.maxBytes ?? defaultMaxBytes;
@@ -87,8 +90,30 @@ export class AuditTrail {
       );
     }
     this.changes += 1;
+    this.appended += 1;
     this.loaded?.entries.push(entry);
+    for (const listener of this.appendListeners) listener(entry, this.appended);
     return ok(null);
+  }
+
+  /** Each entry once it is on disk, with its number (1 for the first appended since the trail was opened). */
+  onAppend(listener: (entry: AuditEntry, sequence: number) => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  /**
+   * Every kept entry, oldest first, and the number of the last appended entry among them: what
+   * `onAppend` reports after it is not in this answer, so a reader can follow the trail without a
+   * gap or a line twice. Reads the files once, yielding to the event loop as `list` does.
+   */
+  async readEntries(): Promise<{ readonly entries: readonly AuditEntry[]; readonly through: number }> {
+    for (;;) {
+      const loaded = await this.load();
+      // Only the kept read has every append so far (each joins it); one that raced an append or a
+      // rotation is read again. Appends come a few a minute, so this settles at once.
+      if (loaded === this.loaded) return { entries: [...loaded.entries], through: this.appended };
+    }
   }
 
   /** Newest first. */
@@ -219,7 +244,12 @@ function matcher(filter: AuditFilter): (entry: AuditEntry) => boolean {
     }
     if (agent && entry.agentId?.toLowerCase() !== agent && !entry.agentName?.toLowerCase().includes(agent))
       return false;
-    if (text && ![entry.interactionId, entry.text, entry.detail].some((value) => value?.toLowerCase().includes(text)))
+    if (
+      text &&
+      ![entry.interactionId, entry.text, entry.detail, entry.otherParty].some((value) =>
+        value?.toLowerCase().includes(text),
+      )
+    )
       return false;
     return true;
   };
@@ -233,7 +263,9 @@ const csvColumns: ReadonlyArray<readonly [string, (entry: AuditEntry) => string 
   ['Mode', (entry) => entry.mode],
   ['Agent', (entry) => entry.agentName],
   ['Agent ID', (entry) => entry.agentId],
+  ['With', (entry) => entry.otherParty],
   ['Interaction ID', (entry) => entry.interactionId],
+  ['Ending', (entry) => entry.ending],
   ['Text', (entry) => entry.text],
   ['Detail', (entry) => entry.detail],
 ];

@@ -20,6 +20,8 @@ export function initialAppState(now: number): AppState {
     },
     voice: initialVoiceState(),
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
+    // Read from the audit trail once someone signs in: it is theirs alone.
+    history: { loading: false, items: [] },
   };
 }
 
@@ -31,7 +33,6 @@ export function initialVoiceState(): VoiceState {
     subscriptionError: null,
     subscriptionNotice: null,
     calls: [],
-    history: [],
     incoming: [],
     audience: 'nobody',
     monitoredAgents: [],

@@ -60,8 +60,7 @@ export function interactionNotices(
     const earlier = new Set(before.voice.calls.map((call) => call.id));
     const now = new Set(after.voice.calls.map((call) => call.id));
     for (const call of after.voice.calls) if (!earlier.has(call.id)) notices.push(callStarted(call));
-    for (const call of after.voice.history)
-      if (earlier.has(call.id) && !now.has(call.id)) notices.push(callEnded(call));
+    for (const call of before.voice.calls) if (!now.has(call.id)) notices.push(callEnded(call));
   }
   const wanted = (conversation: Conversation) => (conversation.channel === 'chat' ? settings.chat : settings.sms);
   const earlier = new Set(before.messaging.conversations.map((conversation) => conversation.id));

@@ -1,5 +1,5 @@
 import type { MediaCommand } from '../../common/contract/media-host-contract';
-import type { AuditKind } from '../../common/models/audit';
+import type { AuditKind, InteractionEnding } from '../../common/models/audit';
 import {
   louderAudience,
   type Audience,
@@ -81,9 +81,14 @@ export type Step =
   | {
       readonly kind: 'hangUp';
       readonly phase: 'release' | 'ask' | 'sip';
-      /** Why the call ends when it was not the supervisor's choice; kept for the history. */
-      readonly reason: string | null;
+      readonly end: CallEnd;
     };
+
+/** How a call ended for the supervisor, and why in words when it was not their own hang-up or a plain end. */
+export interface CallEnd {
+  readonly ending: InteractionEnding;
+  readonly reason: string | null;
+}
 
 export interface CallMachine {
   /** The supervisor's GWS call id; for an ordinary call, its leg's id. */
@@ -115,7 +120,14 @@ export interface CallMachine {
   readonly volume: number;
   readonly audio: CallAudio;
   readonly error: AppError | null;
-  readonly ended: { readonly at: number; readonly reason: string | null } | null;
+  /**
+   * The leg came up: the supervisor is on the call. The audit trail has its start from then, and
+   * its end only if it had a start.
+   */
+  readonly joined: boolean;
+  /** The supervisor's mode as the audit trail last recorded it; null before they joined. */
+  readonly auditedMode: VoiceMode | null;
+  readonly ended: (CallEnd & { readonly at: number }) | null;
 }
 
 export type MicrophoneReport = 'acquired' | 'sending' | 'released' | 'failed';
@@ -154,7 +166,14 @@ export type CallEffect =
   | { readonly type: 'gws'; readonly operation: GwsCallOperation }
   | { readonly type: 'start-timer'; readonly timer: CallTimer; readonly ms: number }
   | { readonly type: 'cancel-timer'; readonly timer: CallTimer }
-  | { readonly type: 'audit'; readonly kind: AuditKind; readonly mode: VoiceMode | null }
+  | {
+      readonly type: 'audit';
+      readonly kind: AuditKind;
+      readonly mode: VoiceMode | null;
+      /** On `ended` only. */
+      readonly ending: InteractionEnding | null;
+      readonly detail: string | null;
+    }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };
 
 export interface CallTransition {
@@ -223,6 +242,8 @@ export function newMonitoringCall(options: {
     volume: options.volume,
     audio: silentAudio,
     error: null,
+    joined: false,
+    auditedMode: null,
     ended: null,
   };
 }
@@ -255,6 +276,8 @@ export function newOrdinaryCall(options: {
     volume: options.volume,
     audio: silentAudio,
     error: null,
+    joined: false,
+    auditedMode: null,
     ended: null,
   };
 }
@@ -291,6 +314,11 @@ export function callAudience(machine: CallMachine): Audience {
   ];
   for (const mode of candidates) if (mode) audience = louderAudience(audience, modeAudience(mode));
   return audience;
+}
+
+/** Whom the supervisor is on the call with, besides the agent: the customer, or an ordinary call's caller. */
+export function otherPartyOf(machine: CallMachine): string | null {
+  return machine.kind === 'ordinary' ? (machine.agentName ?? machine.customerNumber) : machine.customerNumber;
 }
 
 export function isLegUp(machine: CallMachine): boolean {
@@ -374,6 +402,13 @@ class Transition {
     this.effects.push({ type: 'media', command });
   }
 
+  audit(kind: AuditKind, mode: VoiceMode | null, detail: string | null = null): void {
+    this.effects.push({ type: 'audit', kind, mode, ending: null, detail });
+    if (mode !== null && (kind === 'joined' || kind === 'switch' || kind === 'microphone-closed')) {
+      this.set({ auditedMode: mode });
+    }
+  }
+
   refuse(message: string, code: AppError['code'] = 'invalid-input'): void {
     this.refusal = { code, message };
   }
@@ -421,6 +456,7 @@ export function transition(machine: CallMachine, event: CallEvent, context: Call
       break;
     case 'leg-established':
       if (machine.leg) t.set({ leg: { ...machine.leg, established: true } });
+      join(t);
       resumeTalking(t);
       break;
     case 'leg-ended':
@@ -435,7 +471,7 @@ export function transition(machine: CallMachine, event: CallEvent, context: Call
     case 'abandon':
       cancelTimers(t);
       t.set({ talking: false, agentMuteRequest: null });
-      hangUpLeg(t, event.reason);
+      hangUpLeg(t, { ending: 'signed-out', reason: event.reason });
       break;
     case 'timer':
       onTimer(t, event.timer);
@@ -524,11 +560,11 @@ function onHangUp(t: Transition): void {
   if (m.step?.kind === 'hangUp') return t.refuse('Already hanging up.', 'busy');
   cancelTimers(t);
   t.set({ talking: false, error: null });
-  t.effect({ type: 'audit', kind: 'hang-up', mode: m.server?.mode ?? null });
-  if (m.kind === 'ordinary' || !m.server || m.server.state === 'Released') return hangUpLeg(t, null);
+  t.audit('hang-up', m.server?.mode ?? null);
+  if (m.kind === 'ordinary' || !m.server || m.server.state === 'Released') return hangUpLeg(t, yourHangUp);
   if (m.microphone !== 'closed') {
     // Privacy first: the microphone stops before the server is asked anything.
-    t.set({ step: { kind: 'hangUp', phase: 'release', reason: null } });
+    t.set({ step: { kind: 'hangUp', phase: 'release', end: yourHangUp } });
     return releaseMicrophone(t);
   }
   askServerToHangUp(t);
@@ -609,14 +645,12 @@ function askServerForListenIn(t: Transition, command: VoiceCommand | null, probl
     return;
   }
   if (!offers(m, 'SwitchToListenIn')) {
-    t.set({
-      step: null,
-      error: problem ?? {
-        code: 'gws-refused',
-        message: 'Your microphone is closed, but Genesys does not offer Listen on this call now.',
-      },
-    });
-    return;
+    const error: AppError = problem ?? {
+      code: 'gws-refused',
+      message: 'Your microphone is closed, but Genesys does not offer Listen on this call now.',
+    };
+    t.set({ step: null, error });
+    return closedUnconfirmed(t, error.message);
   }
   t.set({
     step: { kind: 'silent', phase: 'ask', command, thenAskServer: true, putServerBack: false, problem },
@@ -637,6 +671,7 @@ function rememberLateRequest(t: Transition, step: Step | null): void {
  */
 function failLive(t: Transition, problem: AppError, serverMayHaveMoved: boolean): void {
   const step = t.machine.step;
+  closedUnconfirmed(t, problem.message);
   cancelTimers(t);
   t.set({ talking: false });
   if (serverMayHaveMoved) rememberLateRequest(t, step);
@@ -674,26 +709,40 @@ function cancelTimers(t: Transition): void {
 
 // ——— hanging up and ending ———
 
+const yourHangUp: CallEnd = { ending: 'you-hung-up', reason: null };
+
 function askServerToHangUp(t: Transition): void {
-  t.set({ step: { kind: 'hangUp', phase: 'ask', reason: null }, microphone: 'closed', microphoneMode: null });
+  t.set({ step: { kind: 'hangUp', phase: 'ask', end: yourHangUp }, microphone: 'closed', microphoneMode: null });
   t.effect({ type: 'gws', operation: 'Hangup' });
   t.effect({ type: 'start-timer', timer: 'hang-up', ms: HANG_UP_TIMEOUT_MS });
 }
 
-function hangUpLeg(t: Transition, reason: string | null): void {
+function hangUpLeg(t: Transition, callEnd: CallEnd): void {
   const m = t.machine;
   if (m.leg) {
-    t.set({ step: { kind: 'hangUp', phase: 'sip', reason } });
+    t.set({ step: { kind: 'hangUp', phase: 'sip', end: callEnd } });
     t.media({ type: 'hangUp', callId: m.leg.id });
     return;
   }
-  end(t, reason);
+  end(t, callEnd);
 }
 
-function end(t: Transition, reason: string | null): void {
+/** The supervisor is on the call once its leg is up, once. */
+function join(t: Transition): void {
+  const m = t.machine;
+  if (m.joined || !isLegUp(m)) return;
+  t.set({ joined: true });
+  // Until the microphone carries their voice, a supervisor on a monitoring call listens, whatever the server's mode.
+  t.audit('joined', m.kind === 'monitoring' ? 'ListenIn' : null);
+}
+
+function end(t: Transition, callEnd: CallEnd): void {
   cancelTimers(t);
+  if (t.machine.joined) {
+    t.effect({ type: 'audit', kind: 'ended', mode: null, ending: callEnd.ending, detail: callEnd.reason });
+  }
   t.set({
-    ended: { at: t.context.now, reason },
+    ended: { at: t.context.now, ...callEnd },
     step: null,
     agentMuteRequest: null,
     talking: false,
@@ -707,11 +756,11 @@ function onLegEnded(t: Transition, reason: string | null): void {
   const m = t.machine;
   // The call's tracks end with its session: nothing can be sent on it from here.
   t.set({ microphone: 'closed', microphoneMode: null });
-  if (m.step?.kind === 'hangUp') return end(t, m.step.reason);
+  if (m.step?.kind === 'hangUp') return end(t, m.step.end);
   if (m.kind === 'monitoring' && m.server && m.server.state !== 'Released') {
     t.effect({ type: 'gws', operation: 'Hangup' });
   }
-  end(t, reason ? `The call ended: ${reason}.` : null);
+  end(t, { ending: 'ended', reason: reason ? `The call ended: ${reason}.` : null });
 }
 
 function onMediaLost(t: Transition, reason: string): void {
@@ -719,7 +768,7 @@ function onMediaLost(t: Transition, reason: string): void {
   if (m.kind === 'monitoring' && m.server && m.server.state !== 'Released') {
     t.effect({ type: 'gws', operation: 'Hangup' });
   }
-  end(t, reason);
+  end(t, { ending: 'audio-lost', reason });
 }
 
 // ——— the server ———
@@ -759,16 +808,30 @@ function onServer(t: Transition, event: Extract<CallEvent, { type: 'server' }>):
   if (m.agentMuteRequest !== null && event.agentMuted === m.agentMuteRequest) t.set({ agentMuteRequest: null });
 
   if (event.state === 'Released') {
-    const reason = m.step?.kind === 'hangUp' ? m.step.reason : 'The monitored call ended.';
+    const callEnd: CallEnd =
+      m.step?.kind === 'hangUp' ? m.step.end : { ending: 'ended', reason: 'The monitored call ended.' };
     cancelTimers(t);
     t.set({ talking: false });
-    return hangUpLeg(t, reason);
+    return hangUpLeg(t, callEnd);
   }
   if (mode !== previous.mode) onServerMode(t, previous.mode, mode);
   if (previous.state !== 'Established' && event.state === 'Established') resumeTalking(t);
 }
 
+/**
+ * The microphone closed (or is closing) without a Listen from Genesys to audit: the server or the
+ * device closed it, a go-live failed, or Genesys did not take the supervisor back to Listen. Where
+ * the trail last said Coach or Barge in, it says so, and the history stops counting them here.
+ */
+function closedUnconfirmed(t: Transition, message: string): void {
+  const mode = t.machine.auditedMode;
+  if (t.machine.kind === 'monitoring' && mode !== null && mode !== 'ListenIn') {
+    t.audit('microphone-closed', 'ListenIn', message);
+  }
+}
+
 function closeBecauseOfServer(t: Transition, message: string): void {
+  closedUnconfirmed(t, message);
   cancelTimers(t);
   t.set({
     talking: false,
@@ -795,7 +858,7 @@ function onServerMode(t: Transition, from: VoiceMode, to: VoiceMode): void {
     if (m.lateRequest?.arrived) t.set({ lateRequest: null, error: step === null ? null : m.error });
     if (step?.kind === 'silent' && waitingForServer) {
       if (step.phase === 'confirm') t.effect({ type: 'cancel-timer', timer: 'confirm' });
-      t.effect({ type: 'audit', kind: 'switch', mode: 'ListenIn' });
+      t.audit('switch', 'ListenIn');
       t.set({ step: null, error: step.problem });
       return;
     }
@@ -817,7 +880,7 @@ function onServerMode(t: Transition, from: VoiceMode, to: VoiceMode): void {
   }
   if (step?.kind === 'live' && step.target === to && waitingForServer) {
     if (step.phase === 'confirm') t.effect({ type: 'cancel-timer', timer: 'confirm' });
-    t.effect({ type: 'audit', kind: 'switch', mode: to });
+    t.audit('switch', to);
     if (m.microphone === 'sending') {
       t.set({ step: null });
       return;
@@ -877,14 +940,9 @@ function onServerResult(t: Transition, operation: GwsCallOperation, error: AppEr
     case 'SwitchToListenIn':
       if (step?.kind !== 'silent' || step.phase !== 'ask') return;
       if (error) {
-        t.set({
-          step: null,
-          error: {
-            ...error,
-            message: `Your microphone is closed, but Genesys did not switch back to Listen: ${error.message}`,
-          },
-        });
-        return;
+        const message = `Your microphone is closed, but Genesys did not switch back to Listen: ${error.message}`;
+        t.set({ step: null, error: { ...error, message } });
+        return closedUnconfirmed(t, message);
       }
       t.set({ step: { ...step, phase: 'confirm' } });
       t.effect({ type: 'start-timer', timer: 'confirm', ms: CONFIRM_TIMEOUT_MS });
@@ -897,7 +955,7 @@ function onServerResult(t: Transition, operation: GwsCallOperation, error: AppEr
         t.set({ agentMuteRequest: null, error });
         return;
       }
-      t.effect({ type: 'audit', kind: muted ? 'mute-agent' : 'unmute-agent', mode: m.server?.mode ?? null });
+      t.audit(muted ? 'mute-agent' : 'unmute-agent', m.server?.mode ?? null);
       t.set({ agentMuteRequest: null, ...(m.server ? { server: { ...m.server, agentMuted: muted } } : {}) });
       return;
     }
@@ -906,7 +964,7 @@ function onServerResult(t: Transition, operation: GwsCallOperation, error: AppEr
       // Already gone at the server (404) or refused: the SIP leg ends either way, without a word.
       t.effect({ type: 'cancel-timer', timer: 'hang-up' });
       t.effect({ type: 'log', level: 'info', message: `GWS Hangup not carried out (${error.message})` });
-      return hangUpLeg(t, step.reason);
+      return hangUpLeg(t, step.end);
     default:
       return assertNever(operation);
   }
@@ -935,7 +993,7 @@ function onMicrophone(t: Transition, report: MicrophoneReport, error: string | n
       if (step?.kind === 'live' && step.phase === 'attach') {
         t.set({ step: null, microphone: 'sending' });
         if (step.target === null && m.kind === 'monitoring') {
-          t.effect({ type: 'audit', kind: 'switch', mode: m.server?.mode ?? null });
+          t.audit('switch', m.server?.mode ?? null);
         }
         return;
       }
@@ -994,6 +1052,7 @@ function onMicrophone(t: Transition, report: MicrophoneReport, error: string | n
  */
 function microphoneLost(t: Transition, message: string): void {
   const m = t.machine;
+  closedUnconfirmed(t, message);
   const problem: AppError = { code: 'internal', message };
   t.set({ microphone: 'closed', microphoneMode: null, talking: false });
   if (m.kind === 'monitoring' && serverLive(m) && m.step === null) return askServerForListenIn(t, null, problem);
@@ -1003,7 +1062,7 @@ function microphoneLost(t: Transition, message: string): void {
 function onTimer(t: Transition, timer: CallTimer): void {
   const step = t.machine.step;
   if (timer === 'hang-up') {
-    if (step?.kind === 'hangUp' && step.phase === 'ask') hangUpLeg(t, step.reason);
+    if (step?.kind === 'hangUp' && step.phase === 'ask') hangUpLeg(t, step.end);
     return;
   }
   if (step?.kind === 'live' && step.phase === 'confirm') {
@@ -1017,12 +1076,11 @@ function onTimer(t: Transition, timer: CallTimer): void {
     );
   }
   if (step?.kind === 'silent' && step.phase === 'confirm') {
-    t.set({
-      step: null,
-      error: step.problem ?? {
-        code: 'timeout',
-        message: 'Your microphone is closed, but Genesys has not confirmed that the call is back to Listen.',
-      },
-    });
+    const error: AppError = step.problem ?? {
+      code: 'timeout',
+      message: 'Your microphone is closed, but Genesys has not confirmed that the call is back to Listen.',
+    };
+    t.set({ step: null, error });
+    closedUnconfirmed(t, error.message);
   }
 }

@@ -212,7 +212,9 @@ export class VoiceCalls {
           interactionId: effect.callId,
           mode: effect.mode,
           text: null,
-          detail: null,
+          detail: effect.detail,
+          otherParty: effect.otherParty,
+          ending: effect.ending,
         });
         return;
       case 'log':
@@ -334,7 +336,6 @@ function serverCallState(state: string): ServerCallState {
 function sameInputs(a: VoiceCore, b: VoiceCore): boolean {
   return (
     a.calls === b.calls &&
-    a.history === b.history &&
     a.invites === b.invites &&
     a.engine === b.engine &&
     a.unconfirmed === b.unconfirmed &&

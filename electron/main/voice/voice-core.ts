@@ -5,7 +5,7 @@ import type {
   MicrophoneReport,
 } from '../../common/contract/media-host-contract';
 import type { OfferedLeg, SipEvent } from '../sip/sip-events';
-import type { AuditKind } from '../../common/models/audit';
+import type { AuditKind, InteractionEnding } from '../../common/models/audit';
 import {
   louderAudience,
   type Audience,
@@ -21,6 +21,7 @@ import {
   impliedMode,
   newMonitoringCall,
   newOrdinaryCall,
+  otherPartyOf,
   transition,
   type CallEvent,
   type CallMachine,
@@ -82,8 +83,6 @@ export interface VoiceCore {
   readonly seenSipCallIds: readonly string[];
   /** GWS ids and CallUUIDs of calls that ended here: late notifications and INVITEs for them are not new calls. */
   readonly endedCallIds: readonly string[];
-  /** Ended calls, newest first. */
-  readonly history: readonly CallMachine[];
   readonly engine: AudioEngine;
   /**
    * A microphone main lost sight of: the media host went away while it could carry the supervisor's
@@ -130,7 +129,10 @@ export type VoiceEffect =
       readonly kind: AuditKind;
       readonly callId: string;
       readonly agentId: string | null;
+      readonly otherParty: string | null;
       readonly mode: VoiceMode | null;
+      readonly ending: InteractionEnding | null;
+      readonly detail: string | null;
     }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };
 
@@ -152,7 +154,6 @@ export const MATCH_WINDOW_MS = 2_000;
 /** How long a monitoring request may wait for GWS's device notification before the supervisor is told. */
 export const SUBSCRIPTION_CONFIRM_MS = 10_000;
 const SUBSCRIPTION_TIMER = 'subscription';
-export const HISTORY_LIMIT = 50;
 const SEEN_LIMIT = 500;
 /** SIP response to a second INVITE with a Call-ID already seen (RFC 3261 §8.2.2.2, merged requests). */
 const LOOP_DETECTED = 482;
@@ -164,7 +165,6 @@ export function initialVoiceCore(engine: AudioEngine): VoiceCore {
     invites: [],
     seenSipCallIds: [],
     endedCallIds: [],
-    history: [],
     engine,
     unconfirmed: null,
     subscription: null,
@@ -300,7 +300,7 @@ function timerKey(callId: string, timer: CallTimer): string {
   return `call:${callId}:${timer}`;
 }
 
-/** Runs one call machine and files its effects under the call; an ended machine moves to the history. */
+/** Runs one call machine and files its effects under the call; an ended machine leaves the calls. */
 function drive(s: CoreStep, callId: string, event: CallEvent): void {
   const machine = s.core.calls.find((candidate) => candidate.id === callId);
   if (!machine) return;
@@ -321,7 +321,16 @@ function drive(s: CoreStep, callId: string, event: CallEvent): void {
         s.effect({ type: 'cancel-timer', key: timerKey(callId, effect.timer) });
         break;
       case 'audit':
-        s.effect({ type: 'audit', kind: effect.kind, callId, agentId: next.machine.agentId, mode: effect.mode });
+        s.effect({
+          type: 'audit',
+          kind: effect.kind,
+          callId,
+          agentId: next.machine.agentId,
+          otherParty: otherPartyOf(next.machine),
+          mode: effect.mode,
+          ending: effect.ending,
+          detail: effect.detail,
+        });
         break;
       case 'log':
         s.effect({ type: 'log', level: effect.level, message: `${callId}: ${effect.message}` });
@@ -341,7 +350,6 @@ function replace(s: CoreStep, machine: CallMachine): void {
   }
   s.set({
     calls: s.core.calls.filter((candidate) => candidate.id !== machine.id),
-    history: [machine, ...s.core.history].slice(0, HISTORY_LIMIT),
     endedCallIds: remember(s.core.endedCallIds, [machine.id, ...(machine.callUuid ? [machine.callUuid] : [])]),
   });
 }

@@ -29,14 +29,7 @@ import type { VoiceCore } from './voice-core';
  */
 export type VoiceView = Pick<
   VoiceState,
-  | 'audioEngine'
-  | 'subscription'
-  | 'subscriptionError'
-  | 'calls'
-  | 'history'
-  | 'incoming'
-  | 'audience'
-  | 'monitoredAgents'
+  'audioEngine' | 'subscription' | 'subscriptionError' | 'calls' | 'incoming' | 'audience' | 'monitoredAgents'
 >;
 
 const microphoneStates: Readonly<Record<Microphone, MicrophoneState>> = {
@@ -49,7 +42,6 @@ const microphoneStates: Readonly<Record<Microphone, MicrophoneState>> = {
 };
 
 function callState(machine: CallMachine): MonitoredCall['state'] {
-  if (machine.ended !== null) return 'ended';
   if (machine.kind === 'monitoring' && machine.server?.state === 'Ringing' && !isLegUp(machine)) return 'ringing';
   const serverUp = machine.kind === 'ordinary' || machine.server?.state === 'Established';
   return serverUp && isLegUp(machine) ? 'established' : 'connecting';
@@ -67,7 +59,6 @@ export function renderCall(machine: CallMachine): MonitoredCall {
 }
 
 function renderCallOnce(machine: CallMachine): MonitoredCall {
-  const ended = machine.ended !== null;
   return {
     id: machine.id,
     kind: machine.kind,
@@ -76,10 +67,8 @@ function renderCallOnce(machine: CallMachine): MonitoredCall {
     customerNumber: machine.customerNumber,
     state: callState(machine),
     startedAt: machine.startedAt,
-    endedAt: machine.ended?.at ?? null,
-    endReason: machine.ended?.reason ?? null,
     mode: machine.server?.mode ?? null,
-    modeChangedOutside: !ended && machine.modeChangedOutside,
+    modeChangedOutside: machine.modeChangedOutside,
     audience: callAudience(machine),
     microphone: microphoneStates[machine.microphone],
     switchTargets: switchTargetsOf(machine),
@@ -91,7 +80,7 @@ function renderCallOnce(machine: CallMachine): MonitoredCall {
     canHangUp: canHangUp(machine),
     volume: machine.volume,
     audio: machine.audio,
-    pendingCommand: ended ? null : pendingCommandOf(machine),
+    pendingCommand: pendingCommandOf(machine),
     error: machine.error,
   };
 }
@@ -152,7 +141,6 @@ export function renderVoice(core: VoiceCore): VoiceView {
     subscription,
     subscriptionError: core.subscriptionError,
     calls: core.calls.map(renderCall),
-    history: core.history.map(renderCall),
     incoming: core.invites
       .filter((invite) => invite.status === 'ringing')
       .map((invite) => ({

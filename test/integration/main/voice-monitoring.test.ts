@@ -138,10 +138,19 @@ describe('voice monitoring against the demo contact center', () => {
     );
 
     assert.equal((await invoke('voice:hangUp', { callId: call.id })).ok, true);
-    await waitFor(
-      'the card in history',
-      () => state().voice.calls.length === 0 && state().voice.history[0]?.id === call.id,
+    const ended = await waitFor('the call in the history', () =>
+      state().voice.calls.length === 0
+        ? state().history.items.find((item) => item.interactionId === call.id)
+        : undefined,
     );
+    assert.equal(ended.ending, 'you-hung-up');
+    assert.equal(ended.otherParty, call.customerNumber);
+    assert.deepEqual(
+      ended.youDid.map((part) => part.activity),
+      ['listened', 'barged-in'],
+      'what the supervisor did, in the order they did it',
+    );
+    assert.ok(ended.youDid.reduce((sum, part) => sum + part.ms, 0) <= ended.lengthMs);
     assert.equal(state().voice.subscription?.mode, 'ListenIn', 'AllCalls keeps monitoring after a call');
     await control('DELETE', `/interactions/${first.id}`);
 

@@ -240,13 +240,12 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     await bargeIn(call.id);
     const closedAt = Date.now();
     await harness.closePage();
-    await waitFor(
-      'the card in the history with the reason',
-      () => (state().voice.calls.length === 0 ? state().voice.history[0] : undefined),
-      2_000,
+    await waitFor('the card gone', () => (state().voice.calls.length === 0 ? true : undefined), 2_000);
+    const ended = await waitFor('the call in the history with the reason', () =>
+      state().history.items.find((item) => item.interactionId === call.id),
     );
-    assert.equal(state().voice.history[0]?.id, call.id);
-    assert.match(state().voice.history[0]?.endReason ?? '', /audio window was closed/);
+    assert.equal(ended.ending, 'audio-lost');
+    assert.match(ended.endingDetail ?? '', /audio window was closed/);
     await waitFor('GWS released the call', async () =>
       (await simulatorCall(customerCallId))?.state === 'Released' ? true : undefined,
     );
@@ -288,7 +287,14 @@ describe('nobody hears the supervisor unless they chose it (issue 8, against the
     await waitFor('muted', () => (card()?.audience === 'nobody' && card()?.canTalk ? true : undefined));
     assert.equal((await invoke('voice:hangUp', { callId: answered.id })).ok, true);
     await waitFor('ended', () => (state().voice.calls.length === 0 ? true : undefined));
-    assert.equal(state().voice.history[0]?.kind, 'ordinary');
+    const ended = await waitFor('the call in the history', () =>
+      state().history.items.find((item) => item.interactionId === answered.id),
+    );
+    assert.deepEqual(
+      ended.youDid.map((part) => part.activity),
+      ['talked'],
+    );
+    assert.equal(ended.ending, 'you-hung-up');
   });
 
   test('8: a call already in progress when Barge in monitoring starts joins at once, and every indicator says so', async () => {

@@ -155,6 +155,15 @@ test('the voice and chat services report each accepted action, and the trail kee
           detail: 'all chats, as Team lead',
         },
         {
+          kind: 'joined',
+          channel: 'chat',
+          agentId: chatAgent.id,
+          interactionId: started.id,
+          mode: 'Monitor',
+          text: null,
+          detail: null,
+        },
+        {
           kind: 'switch',
           channel: 'chat',
           agentId: chatAgent.id,
@@ -182,6 +191,15 @@ test('the voice and chat services report each accepted action, and the trail kee
           detail: null,
         },
         {
+          kind: 'ended',
+          channel: 'chat',
+          agentId: chatAgent.id,
+          interactionId: started.id,
+          mode: null,
+          text: null,
+          detail: null,
+        },
+        {
           kind: 'cancel',
           channel: 'chat',
           agentId: chatAgent.id,
@@ -200,9 +218,18 @@ test('the voice and chat services report each accepted action, and the trail kee
       supervisor: simulator.demo.userName,
       agentName: chatAgent.displayName,
     });
+    // The conversation's life: whom it was with, and how it ended for the supervisor.
+    const life = entries.filter((entry) => entry.kind === 'joined' || entry.kind === 'ended');
+    assert.deepEqual(
+      life.map(({ kind, otherParty, ending }) => ({ kind, otherParty, ending })),
+      [
+        { kind: 'joined', otherParty: 'Dana Tester', ending: null },
+        { kind: 'ended', otherParty: 'Dana Tester', ending: 'you-left' },
+      ],
+    );
 
     // On disk as JSON lines, and out as CSV with the message quoted.
-    assert.equal(readFileSync(trail.filePath, 'utf8').trimEnd().split('\n').length, 7);
+    assert.equal(readFileSync(trail.filePath, 'utf8').trimEnd().split('\n').length, 9);
     assert.match((await trail.exportCsv({ kind: 'send' })).csv, /,"Offer the ""gold"" voucher, then close",/);
   } finally {
     stopRecorder();

@@ -23,6 +23,8 @@ for (let index = first; index < first + 1_000_000; index += 1) {
     mode: 'Coach',
     text: `Line ${index}: ${'x'.repeat(index % 50)}`,
     detail: null,
+    otherParty: null,
+    ending: null,
   });
   if (!appended.ok) {
     console.error(appended.error.detail);

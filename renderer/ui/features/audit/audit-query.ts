@@ -130,6 +130,9 @@ export const auditKindLabels: Readonly<Record<AuditKind, string>> = {
   'unmute-agent': 'Unmute agent',
   send: 'Send message',
   leave: 'Leave',
+  joined: 'Joined',
+  'microphone-closed': 'Microphone closed',
+  ended: 'Ended',
 };
 
 export const auditChannelLabels: Readonly<Record<AuditChannel, string>> = {

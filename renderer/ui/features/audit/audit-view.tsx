@@ -17,6 +17,7 @@ import {
   emptyAuditFilterFields,
 } from './audit-query';
 import type { AuditFilterFields } from './audit-query';
+import { describeHistoryEnding } from '../board/history-model';
 import { saveTextDownload } from './save-download';
 import './audit.css';
 
@@ -51,7 +52,16 @@ function FilterField({ label, children }: { label: string; children: (id: string
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const time = new Date(entry.time);
-  const words = [entry.text, entry.detail].filter((part): part is string => part !== null && part !== '');
+  const ending =
+    entry.ending === null
+      ? null
+      : describeHistoryEnding({ channel: entry.channel, ending: entry.ending, endingDetail: null });
+  const details = [
+    ending?.label ?? null,
+    entry.detail,
+    entry.otherParty === null ? null : `With ${entry.otherParty}`,
+  ].filter((part): part is string => part !== null && part !== '');
+  const words = entry.text === null || entry.text === '' ? details : [entry.text, ...details];
   return (
     <tr data-testid="audit-row" data-kind={entry.kind} data-channel={entry.channel}>
       <td className="audit-table__time" title={entry.time}>
@@ -69,7 +79,11 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       </td>
       <td className="audit-table__text" title={words.join(' · ') || undefined}>
         {entry.text !== null && entry.text !== '' && <q className="audit-table__message">{entry.text}</q>}
-        {entry.detail !== null && entry.detail !== '' && <span className="audit-table__detail">{entry.detail}</span>}
+        {details.map((detail) => (
+          <span key={detail} className="audit-table__detail">
+            {detail}
+          </span>
+        ))}
       </td>
     </tr>
   );

@@ -1,11 +1,5 @@
-import type {
-  Conversation,
-  MessagingChannel,
-  MessagingMode,
-  MessagingSubscription,
-} from '../../../../electron/common/models/messaging';
-import type { MonitoredCall, VoiceMode, VoiceSubscription } from '../../../../electron/common/models/voice';
-import { customerName, describeEnding } from '../messaging/messaging-model';
+import type { Conversation, MessagingSubscription } from '../../../../electron/common/models/messaging';
+import type { MonitoredCall, VoiceSubscription } from '../../../../electron/common/models/voice';
 import { assertNever } from '../../../../electron/common/result';
 
 /** One card on the board: a call or a chat/SMS conversation, by id (the card reads the rest itself). */
@@ -24,14 +18,12 @@ export interface BoardLayout {
   readonly others: ReadonlyArray<BoardCard>;
 }
 
-type CallPart = Pick<MonitoredCall, 'id' | 'audience' | 'state' | 'startedAt'>;
+type CallPart = Pick<MonitoredCall, 'id' | 'audience' | 'startedAt'>;
 type ConversationPart = Pick<Conversation, 'id' | 'mode' | 'myVisibility' | 'ended' | 'startedAt' | 'endedAt'>;
-
-const UNKNOWN_AGENT = 'Unknown agent';
 
 /** The audience main derived for the call (it never understates): anyone but nobody pins the card. */
 function callIsHeard(call: CallPart): boolean {
-  return call.state !== 'ended' && call.audience !== 'nobody';
+  return call.audience !== 'nobody';
 }
 
 /**
@@ -67,9 +59,13 @@ export function orderBoard(
   const ended: Ordered[] = [];
   const place = (entry: Ordered, heard: boolean) => (heard ? pinned : entry.ended ? ended : live).push(entry);
   for (const call of calls) {
-    const ended = call.state === 'ended';
     place(
-      { card: { key: `call:${call.id}`, kind: 'call', id: call.id }, startedAt: call.startedAt, ended, endedAt: 0 },
+      {
+        card: { key: `call:${call.id}`, kind: 'call', id: call.id },
+        startedAt: call.startedAt,
+        ended: false,
+        endedAt: 0,
+      },
       callIsHeard(call),
     );
   }
@@ -109,83 +105,6 @@ export function recentlyEnded(
     )
     .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))
     .map((conversation) => conversation.id);
-}
-
-export type HistoryChannel = 'call' | MessagingChannel;
-
-export interface HistoryEntry {
-  readonly id: string;
-  readonly channel: HistoryChannel;
-  readonly agentName: string;
-  readonly customer: string;
-  readonly startedAt: number;
-  readonly endedAt: number | null;
-  /** What the supervisor was doing at the end: listened, coached, barged in, monitored. */
-  readonly youDid: string;
-  /** How it ended for the supervisor, when that is known. */
-  readonly ending: string;
-  readonly endingDetail: string | null;
-  readonly hasTranscript: boolean;
-}
-
-type HistoryCall = Pick<
-  MonitoredCall,
-  'id' | 'agentName' | 'customerNumber' | 'startedAt' | 'endedAt' | 'mode' | 'endReason'
->;
-type HistoryConversation = Pick<
-  Conversation,
-  'id' | 'channel' | 'agentName' | 'customerName' | 'startedAt' | 'endedAt' | 'ending' | 'mode'
->;
-
-const voicePastTense: Readonly<Record<VoiceMode, string>> = {
-  ListenIn: 'Listened',
-  Coach: 'Coached',
-  BargeIn: 'Barged in',
-};
-
-const messagingPastTense: Readonly<Record<MessagingMode, string>> = {
-  Monitor: 'Monitored',
-  Coach: 'Coached',
-  BargeIn: 'Barged in',
-};
-
-/** Voice, chat and SMS of this session in one list, the latest ending first. */
-export function combinedHistory(
-  calls: ReadonlyArray<HistoryCall>,
-  conversations: ReadonlyArray<HistoryConversation>,
-): HistoryEntry[] {
-  const entries: HistoryEntry[] = [
-    ...calls.map((call) => ({
-      id: call.id,
-      channel: 'call' as const,
-      agentName: call.agentName ?? UNKNOWN_AGENT,
-      customer: call.customerNumber ?? '—',
-      startedAt: call.startedAt,
-      endedAt: call.endedAt,
-      youDid: call.mode === null ? 'Answered a call' : voicePastTense[call.mode],
-      ending: 'Ended',
-      endingDetail: call.endReason,
-      hasTranscript: false,
-    })),
-    ...conversations.map((conversation) => {
-      const ending = describeEnding(conversation);
-      return {
-        id: conversation.id,
-        channel: conversation.channel,
-        agentName: conversation.agentName ?? UNKNOWN_AGENT,
-        customer: customerName(conversation),
-        startedAt: conversation.startedAt,
-        endedAt: conversation.endedAt,
-        youDid: messagingPastTense[conversation.mode],
-        ending: ending.label,
-        endingDetail: ending.detail,
-        hasTranscript: true,
-      };
-    }),
-  ];
-  return entries.sort(
-    (a, b) => (b.endedAt ?? b.startedAt) - (a.endedAt ?? a.startedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
 }
 
 export interface BoardCounts {

@@ -10,7 +10,7 @@ import { CallCard } from '../voice/call-card';
 import { useFocusKind } from '../../components/use-focus-kind';
 import { activeBindings, shortcutsActIn } from '../voice/shortcuts';
 import { useShortcutOptions, useVoiceShortcuts } from '../voice/use-voice-shortcuts';
-import { isLiveCall, whenCallArrives } from '../voice/voice-model';
+import { whenCallArrives } from '../voice/voice-model';
 import { armedMonitors, boardCountText, orderBoard, recentlyEnded } from './board-model';
 import type { BoardCard, BoardLayout } from './board-model';
 import { MonitoringHistory } from './monitoring-history';
@@ -183,7 +183,7 @@ export function MonitoringBoard() {
       state.mirror.app?.messaging.conversations.filter((conversation) => conversation.channel === 'sms').length ?? 0,
   );
   const target = keyTargetCall(calls);
-  const liveCount = calls.filter(isLiveCall).length;
+  const liveCount = calls.length;
   const countText = boardCountText({ calls: liveCount, chats: chatCount, sms: smsCount });
   // Which call the keys act on is worth saying only when there is a choice.
   const keysTargetId = liveCount > 1 ? (target?.id ?? null) : null;

@@ -1,25 +1,15 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { Conversation } from '../../../../electron/common/models/messaging';
-import type { MonitoredCall } from '../../../../electron/common/models/voice';
+import { useEffect, useRef } from 'react';
+import type { AuditChannel } from '../../../../electron/common/models/audit';
+import type { HistoryItem } from '../../../../electron/common/models/history';
 import { ChatIcon, CloseIcon, PhoneIcon, SmsIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
 import { findConversation } from '../../store/conversation-selectors';
 import { agentNames, channelLabels, customerName, describeEnding } from '../messaging/messaging-model';
 import { Transcript } from '../messaging/transcript';
 import { formatCallDuration } from '../voice/voice-model';
-import { combinedHistory } from './board-model';
-import type { HistoryChannel } from './board-model';
-
-const noCalls: ReadonlyArray<MonitoredCall> = [];
-const noConversations: ReadonlyArray<Conversation> = [];
+import { describeHistoryEnding, describeYouDid, historyChannelLabels } from './history-model';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-const channelViews: Readonly<Record<HistoryChannel, { label: string; Icon: typeof PhoneIcon }>> = {
-  call: { label: 'Call', Icon: PhoneIcon },
-  chat: { label: channelLabels.chat.one, Icon: ChatIcon },
-  sms: { label: channelLabels.sms.one, Icon: SmsIcon },
-};
 
 /** An ended conversation's transcript, read while main still holds it. */
 function TranscriptDialog() {
@@ -75,73 +65,105 @@ function TranscriptDialog() {
   );
 }
 
-/** Calls, chats and SMS sessions that ended, newest first; collapsed by default so it never pushes the live cards away. */
-export function MonitoringHistory() {
-  const calls = useAppStore((state) => state.mirror.app?.voice.history ?? noCalls);
-  const conversations = useAppStore((state) => state.mirror.app?.messaging.history ?? noConversations);
+const noItems: ReadonlyArray<HistoryItem> = [];
+
+const channelIcons: Readonly<Record<AuditChannel, typeof PhoneIcon>> = {
+  voice: PhoneIcon,
+  chat: ChatIcon,
+  sms: SmsIcon,
+};
+
+function HistoryRow({ item }: { item: HistoryItem }) {
   const openTranscript = useAppStore((state) => state.uiActions.openTranscript);
-  const entries = useMemo(() => combinedHistory(calls, conversations), [calls, conversations]);
-  if (entries.length === 0) return null;
+  const Icon = channelIcons[item.channel];
+  const youDid = describeYouDid(item);
+  const ending = describeHistoryEnding(item);
+  const length = formatCallDuration(item.lengthMs);
+  return (
+    <tr data-testid={`history-${item.interactionId}`} data-channel={item.channel} data-ending={item.ending}>
+      <td>
+        <span className="history__channel">
+          <Icon width={13} height={13} />
+          {historyChannelLabels[item.channel]}
+        </span>
+      </td>
+      <td>{item.agentName ?? <span className="muted">Unknown</span>}</td>
+      <td className={item.channel === 'voice' ? 'history__number' : undefined}>
+        {item.otherParty ?? <span className="muted">Unknown</span>}
+      </td>
+      <td className="history__did" data-testid="history-you-did" title={youDid.label}>
+        {youDid.text}
+      </td>
+      <td className="history__number" title={length.label}>
+        {length.text}
+      </td>
+      <td data-testid="history-ending" title={ending.detail ?? undefined}>
+        {ending.label}
+      </td>
+      <td className="history__number">{timeOfDay.format(item.endedAt)}</td>
+      <td className="history__open">
+        {item.transcript === 'readable' && (
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid={`history-open-${item.interactionId}`}
+            aria-label={`Read the transcript: ${historyChannelLabels[item.channel]} with ${item.otherParty ?? 'the customer'}`}
+            onClick={() => openTranscript(item.interactionId)}
+          >
+            Read
+          </button>
+        )}
+        {item.transcript === 'not-kept' && (
+          <span
+            className="muted"
+            data-testid="history-transcript-not-kept"
+            title="Earshot keeps a transcript only until you sign out or quit."
+          >
+            Not kept
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * Calls, chats and SMS sessions that ended, the last to end first, as main folded them from the audit
+ * trail: they outlive a sign-out and a restart. Collapsed by default so it never pushes the live cards away.
+ */
+export function MonitoringHistory() {
+  const items = useAppStore((state) => state.mirror.app?.history.items ?? noItems);
+  const loading = useAppStore((state) => state.mirror.app?.history.loading ?? false);
+  if (items.length === 0) {
+    return loading ? (
+      <p className="history__loading" role="status" data-testid="history-loading">
+        Reading your history…
+      </p>
+    ) : null;
+  }
   return (
     <>
       <details className="history" data-testid="call-history">
         <summary className="history__summary">
-          History <span className="history__count">{entries.length}</span>
+          History <span className="history__count">{items.length}</span>
         </summary>
         <table className="history__table">
           <thead>
             <tr>
               <th scope="col">Channel</th>
               <th scope="col">Agent</th>
-              <th scope="col">Customer</th>
-              <th scope="col">You</th>
+              <th scope="col">With</th>
+              <th scope="col">What you did</th>
+              <th scope="col">Length</th>
               <th scope="col">How it ended</th>
-              <th scope="col">Duration</th>
               <th scope="col">Ended at</th>
-              <th scope="col">
-                <span className="visually-hidden">Transcript</span>
-              </th>
+              <th scope="col">Transcript</th>
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry) => {
-              const length = entry.endedAt === null ? null : formatCallDuration(entry.endedAt - entry.startedAt);
-              const { label, Icon } = channelViews[entry.channel];
-              return (
-                <tr
-                  key={`${entry.channel}:${entry.id}`}
-                  data-testid={`history-${entry.id}`}
-                  data-channel={entry.channel}
-                >
-                  <td>
-                    <span className="history__channel">
-                      <Icon width={13} height={13} />
-                      {label}
-                    </span>
-                  </td>
-                  <td>{entry.agentName}</td>
-                  <td className={entry.channel === 'call' ? 'history__number' : undefined}>{entry.customer}</td>
-                  <td>{entry.youDid}</td>
-                  <td title={entry.endingDetail ?? undefined}>{entry.ending}</td>
-                  <td className="history__number" title={length?.label}>
-                    {length?.text ?? '—'}
-                  </td>
-                  <td className="history__number">{entry.endedAt === null ? '—' : timeOfDay.format(entry.endedAt)}</td>
-                  <td className="history__open">
-                    {entry.hasTranscript && (
-                      <button
-                        type="button"
-                        className="button button--quiet"
-                        data-testid={`history-open-${entry.id}`}
-                        onClick={() => openTranscript(entry.id)}
-                      >
-                        Read
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {items.map((item) => (
+              <HistoryRow key={item.id} item={item} />
+            ))}
           </tbody>
         </table>
       </details>

@@ -49,13 +49,12 @@ function switchTitle(mode: keyof typeof switchTitles, options: ShortcutOptions):
 function ModeSwitch({ call, sending }: { call: MonitoredCall; sending: boolean }) {
   const commands = useCommands();
   const options = useShortcutOptions();
-  const ended = call.state === 'ended';
   if (call.mode === null) return null;
   return (
     <div className="mode-switch" role="group" aria-label="Mode" data-audience={call.audience}>
       {switchOptions(call).map((option) => {
         // Main offers what may happen now: Listen stays available while a go-live is on its way.
-        const inactive = !option.current && (!option.available || sending || ended);
+        const inactive = !option.current && (!option.available || sending);
         const binding = switchBindings[option.mode];
         return (
           <button
@@ -143,7 +142,6 @@ function VolumeSlider({ call }: { call: MonitoredCall }) {
         max={100}
         step={1}
         value={value}
-        disabled={call.state === 'ended'}
         onChange={(event) => {
           const volume = Number(event.target.value) / 100;
           setDraft(volume);
@@ -163,7 +161,6 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
   const audience = describeCallAudience(call);
   const pending = describePendingCommand(call.pendingCommand);
   const busy = sending || call.pendingCommand !== null;
-  const ended = call.state === 'ended';
   const mute = agentMuteAction(call);
   const title = callTitle(call);
   const behindLive = formatBehindLive(call.audio.behindLiveMs);
@@ -205,11 +202,11 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
           <span className="call-card__state" data-state={call.state}>
             {callStateLabels[call.state]}
           </span>
-          <CallDuration startedAt={call.startedAt} endedAt={call.endedAt} />
+          <CallDuration startedAt={call.startedAt} endedAt={null} />
         </div>
 
         <div className="call-card__audio">
-          <LevelMeter level={ended ? 0 : call.audio.level} label={`What you hear from ${title}`} />
+          <LevelMeter level={call.audio.level} label={`What you hear from ${title}`} />
           <span className="call-card__stat" data-testid="behind-live">
             {waitingForAudio ? 'Waiting for audio…' : (behindLive ?? 'Measuring delay…')}
           </span>
@@ -230,9 +227,9 @@ export function CallCard({ call, keysTarget }: { call: MonitoredCall; keysTarget
               aria-pressed={call.agentMuted}
               title={withShortcut(mute.label, shortcutBindings.muteAgent, options)}
               aria-keyshortcuts={ariaKeyShortcutsOf(shortcutBindings.muteAgent, options)}
-              aria-disabled={!mute.available || busy || ended || undefined}
+              aria-disabled={!mute.available || busy || undefined}
               onClick={() => {
-                if (mute.available && !busy && !ended) void commands.muteAgent(call.id, mute.muted);
+                if (mute.available && !busy) void commands.muteAgent(call.id, mute.muted);
               }}
             >
               {mute.label}

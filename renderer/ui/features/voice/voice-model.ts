@@ -80,10 +80,6 @@ export function describeCallAudience(
   }
 }
 
-export function isLiveCall(call: MonitoredCall): boolean {
-  return call.state !== 'ended';
-}
-
 export const modeLabels: Readonly<Record<VoiceMode, string>> = {
   ListenIn: 'Listen in',
   Coach: 'Coach',
@@ -198,7 +194,6 @@ export const callStateLabels: Readonly<Record<MonitoredCall['state'], string>> =
   ringing: 'Ringing',
   connecting: 'Connecting…',
   established: 'Connected',
-  ended: 'Ended',
 };
 
 export interface SubscriptionView {

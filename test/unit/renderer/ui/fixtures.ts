@@ -24,6 +24,7 @@ export function makeAppState(overrides: Partial<AppState> = {}): AppState {
     team: makeTeam([]),
     voice: makeVoiceState(),
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
+    history: { loading: false, items: [] },
     ...overrides,
   };
 }
@@ -50,7 +51,6 @@ export function makeVoiceState(overrides: Partial<VoiceState> = {}): VoiceState 
     subscriptionError: null,
     subscriptionNotice: null,
     calls,
-    history: [],
     incoming: [],
     audience: calls.reduce<Audience>((widest, call) => louderAudience(widest, call.audience), 'nobody'),
     monitoredAgents: [],
@@ -68,8 +68,6 @@ export function makeCall(overrides: Partial<MonitoredCall> & { id: string }): Mo
     customerNumber: '+15550100',
     state: 'established',
     startedAt: 0,
-    endedAt: null,
-    endReason: null,
     mode: 'ListenIn',
     modeChangedOutside: false,
     audience: 'nobody',

@@ -4,16 +4,14 @@ import { keyTargetCall } from '../../../../../electron/common/models/voice-targe
 import { makeCall } from '../../../renderer/ui/fixtures';
 
 describe('keyTargetCall', () => {
-  test('prefers the newest connected call, then the newest one being set up; ended calls never', () => {
+  test('prefers the newest connected call, then the newest one being set up', () => {
     const older = makeCall({ id: 'old', startedAt: 1 });
     const newer = makeCall({ id: 'new', startedAt: 2 });
     const ringing = makeCall({ id: 'ringing', state: 'ringing', startedAt: 3 });
     const connecting = makeCall({ id: 'connecting', state: 'connecting', startedAt: 4 });
-    const ended = makeCall({ id: 'ended', state: 'ended', startedAt: 5 });
-    assert.equal(keyTargetCall([older, connecting, newer, ended])?.id, 'new');
+    assert.equal(keyTargetCall([older, connecting, newer])?.id, 'new');
     assert.equal(keyTargetCall([older, ringing, newer])?.id, 'new');
-    assert.equal(keyTargetCall([ringing, connecting, ended])?.id, 'connecting');
-    assert.equal(keyTargetCall([ended]), null);
+    assert.equal(keyTargetCall([ringing, connecting])?.id, 'connecting');
     assert.equal(keyTargetCall([]), null);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { SupervisorAction } from '../../../../../electron/common/models/audit';
 import { err, ok, type Result } from '../../../../../electron/common/result';
 import {
   notificationEnvelopeSchema,
@@ -506,6 +507,59 @@ describe('monitored conversations', () => {
     session.notify(samples.deliveredChatEnvelope);
     assert.equal(store.getState().messaging.conversations.length, 0);
     assert.equal(conversation(chatId)?.ended, true);
+  });
+
+  test('the audit trail is told of its life: joined with whom, the switch, left (after the leave), signed out', async () => {
+    const context = setUp();
+    const actions: SupervisorAction[] = [];
+    context.service.onAction((action) => actions.push(action));
+    await context.service.monitor({
+      agentId: samples.agentUserId,
+      channel: 'chat',
+      mode: 'Monitor',
+      frequency: 'AllChats',
+    });
+    context.session.notify(samples.deliveredChatEnvelope);
+    await settle();
+    assert.deepEqual(await context.service.switchMode(chatId, 'Coach'), ok(null));
+    const life = () =>
+      actions
+        .filter((action) => action.interactionId !== null)
+        .map(({ kind, mode, otherParty, ending }) => ({
+          kind,
+          mode,
+          otherParty: otherParty ?? null,
+          ending: ending ?? null,
+        }));
+    assert.deepEqual(life(), [
+      { kind: 'joined', mode: 'Monitor', otherParty: 'Dana Customer', ending: null },
+      { kind: 'switch', mode: 'Coach', otherParty: null, ending: null },
+    ]);
+    context.service.endAll();
+    assert.deepEqual(life().at(-1), { kind: 'ended', mode: null, otherParty: 'Dana Customer', ending: 'signed-out' });
+
+    const { service, session } = await delivered();
+    const left: SupervisorAction[] = [];
+    service.onAction((action) => left.push(action));
+    assert.deepEqual(await service.leave(chatId), ok(null));
+    session.notify(samples.revokedChatEnvelope);
+    service.endAll();
+    assert.deepEqual(
+      left.map((action) => `${action.kind}:${action.ending ?? ''}`),
+      ['leave:', 'ended:you-left'],
+      'one end, after the leave; ending everything later adds nothing',
+    );
+  });
+
+  test('Revoked ends it for the trail as the contact center’s doing', async () => {
+    const { service, session } = await delivered();
+    const actions: SupervisorAction[] = [];
+    service.onAction((action) => actions.push(action));
+    session.notify(samples.revokedChatEnvelope);
+    assert.deepEqual(
+      actions.map((action) => `${action.kind}:${action.ending ?? ''}:${action.interactionId}`),
+      [`ended:ended:${chatId}`],
+    );
   });
 
   test('a conversation re-queued and delivered again comes back from the history', async () => {

@@ -4,7 +4,7 @@ import type { AuditEntry, SupervisorAction } from '../../../../../electron/commo
 import { err, ok, type Result } from '../../../../../electron/common/result';
 import { startAuditRecorder, type SupervisorActionSource } from '../../../../../electron/main/platform/audit-recorder';
 import { createMemoryLogger } from '../../../../../electron/main/platform/logger';
-import { signedIn, withTeamAgents } from '../../../../../electron/main/state/app-state-reducers';
+import { signedIn, signedOut, withTeamAgents } from '../../../../../electron/main/state/app-state-reducers';
 import { createAppStore, updateAppState } from '../../../../../electron/main/state/app-store';
 import { makeAgent } from '../../../../fixtures/agents';
 
@@ -87,7 +87,14 @@ test('each action from any source becomes an entry with the time, the supervisor
   stop();
   voice.emit(switched);
   assert.deepEqual(entries, [
-    { ...switched, time: '2025-01-01T09:00:00.000Z', supervisor: 'sam', agentName: 'Ana Lopez' },
+    {
+      ...switched,
+      otherParty: null,
+      ending: null,
+      time: '2025-01-01T09:00:00.000Z',
+      supervisor: 'sam',
+      agentName: 'Ana Lopez',
+    },
     {
       kind: 'send',
       channel: 'chat',
@@ -96,6 +103,8 @@ test('each action from any source becomes an entry with the time, the supervisor
       mode: 'Coach',
       text: 'Offer the voucher',
       detail: null,
+      otherParty: null,
+      ending: null,
       time: '2025-01-01T09:00:00.000Z',
       supervisor: 'sam',
       agentName: null,
@@ -116,4 +125,26 @@ test('an entry that cannot be written is logged as an error; the action is not u
   const record = logger.records.find((entry) => entry.level === 'error');
   assert.equal(record?.message, 'An action is missing from the audit trail');
   assert.deepEqual(record?.fields, { kind: 'switch', interactionId: 'call-1', reason: 'ENOSPC' });
+});
+
+test('an end reported after sign-out is still the signed-out supervisor’s, with how it ended and with whom', () => {
+  const source = new FakeSource();
+  const store = signedInStore();
+  const entries: AuditEntry[] = [];
+  startAuditRecorder({
+    sources: [source],
+    store,
+    trail: { append: (entry): Result<null> => (entries.push(entry), ok(null)) },
+    logger: createMemoryLogger(),
+  });
+  source.emit({ ...switched, kind: 'joined', mode: 'ListenIn', otherParty: '+15550100' });
+  updateAppState(store, (state) => signedOut(state, null, 0));
+  source.emit({ ...switched, kind: 'ended', mode: null, otherParty: '+15550100', ending: 'signed-out' });
+  assert.deepEqual(
+    entries.map(({ kind, supervisor, otherParty, ending }) => ({ kind, supervisor, otherParty, ending })),
+    [
+      { kind: 'joined', supervisor: 'sam', otherParty: '+15550100', ending: null },
+      { kind: 'ended', supervisor: 'sam', otherParty: '+15550100', ending: 'signed-out' },
+    ],
+  );
 });

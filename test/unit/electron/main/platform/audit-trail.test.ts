@@ -40,6 +40,8 @@ function entry(index: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
     mode: 'BargeIn',
     text: null,
     detail: null,
+    otherParty: null,
+    ending: null,
     ...overrides,
   };
 }
@@ -141,6 +143,33 @@ describe('audit trail', () => {
     assert.equal(settled.entries[0]?.interactionId, 'call-9999');
   });
 
+  test('read whole and followed: every line once, whatever is appended while the files are read', async () => {
+    const filePath = auditPath();
+    new AuditTrail({ filePath }).append(entry(0));
+    appendFileSync(
+      filePath,
+      Array.from({ length: 4_999 }, (_, index) => `${JSON.stringify(entry(index + 1))}\n`).join(''),
+    );
+    const trail = new AuditTrail({ filePath });
+    const followed: Array<[string | null, number]> = [];
+    const stop = trail.onAppend((appended, sequence) => followed.push([appended.interactionId, sequence]));
+    const reading = trail.readEntries();
+    trail.append(entry(5_000));
+    const read = await reading;
+    trail.append(entry(5_001));
+    stop();
+    trail.append(entry(5_002));
+    assert.deepEqual(followed, [
+      ['call-5000', 1],
+      ['call-5001', 2],
+    ]);
+    // What the read holds runs up to `through`; what followed after it, from there on.
+    assert.equal(read.through, 1);
+    assert.equal(read.entries.length, 5_001);
+    assert.equal(read.entries.at(-1)?.interactionId, 'call-5000');
+    assert.equal((await trail.readEntries()).entries.length, 5_003, 'a read is a copy: later lines join the trail');
+  });
+
   test('a line cut short by a crash is skipped and counted; the next entry starts on its own line', async () => {
     const filePath = auditPath();
     const first = new AuditTrail({ filePath });
@@ -191,20 +220,29 @@ describe('audit CSV export', () => {
         mode: 'Coach',
         text: 'Say "sorry", then\noffer 10%',
         agentName: 'Lopez, Ana',
+        otherParty: 'Robin Baker',
       }),
-      entry(1, { text: '=HYPERLINK("http://x")', detail: '+1 555', agentName: null }),
+      entry(1, {
+        text: '=HYPERLINK("http://x")',
+        detail: '+1 555',
+        agentName: null,
+        kind: 'ended',
+        ending: 'you-hung-up',
+      }),
     ]);
     assert.ok(
-      csv.startsWith('\uFEFFTime (UTC),Supervisor,Action,Channel,Mode,Agent,Agent ID,Interaction ID,Text,Detail\r\n'),
+      csv.startsWith(
+        '\uFEFFTime (UTC),Supervisor,Action,Channel,Mode,Agent,Agent ID,With,Interaction ID,Ending,Text,Detail\r\n',
+      ),
     );
     const rows = csv.slice(1).split('\r\n');
     assert.equal(
       rows[1],
-      '2025-01-01T09:00:00.000Z,sam,send,chat,Coach,"Lopez, Ana",agent-0,call-0,"Say ""sorry"", then\noffer 10%",',
+      '2025-01-01T09:00:00.000Z,sam,send,chat,Coach,"Lopez, Ana",agent-0,Robin Baker,call-0,,"Say ""sorry"", then\noffer 10%",',
     );
     assert.equal(
       rows[2],
-      `2025-01-01T09:00:01.000Z,sam,switch,voice,BargeIn,,agent-1,call-1,"'=HYPERLINK(""http://x"")",'+1 555`,
+      `2025-01-01T09:00:01.000Z,sam,ended,voice,BargeIn,,agent-1,,call-1,you-hung-up,"'=HYPERLINK(""http://x"")",'+1 555`,
     );
     assert.equal(rows[3], '');
   });
@@ -226,7 +264,7 @@ describe('audit CSV export', () => {
     assert.equal(exported.rows, 2);
     const rows = exported.csv.trimEnd().split('\r\n').slice(1);
     assert.deepEqual(
-      rows.map((row) => row.split(',')[7]),
+      rows.map((row) => row.split(',')[8]),
       ['call-0', 'call-3'],
     );
   });

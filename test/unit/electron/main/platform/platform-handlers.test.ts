@@ -297,6 +297,8 @@ describe('audit and diagnostics handlers', () => {
       mode: 'ListenIn',
       text: null,
       detail: 'Call scope, all calls',
+      otherParty: null,
+      ending: null,
     });
     const page = await handlers.listAudit(auditQuerySchema.parse({}));
     assert.equal(page.ok && page.value.total, 1);

@@ -71,6 +71,8 @@ describe('files Earshot writes are readable by their owner only', { skip: !posix
       mode: 'ListenIn',
       text: null,
       detail: null,
+      otherParty: null,
+      ending: null,
     });
     trail.close();
     assert.deepEqual(appended, ok(null));

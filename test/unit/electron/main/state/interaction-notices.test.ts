@@ -27,7 +27,7 @@ describe('interaction notices', () => {
         body: 'Call with +15550100, listening silently: nobody hears you.',
       },
     ]);
-    const ended = makeAppState({ voice: makeVoiceState({ history: [makeCall({ id: 'c1', state: 'ended' })] }) });
+    const ended = makeAppState({ voice: makeVoiceState({ calls: [] }) });
     assert.deepEqual(interactionNotices(delivered, ended, defaults), [
       {
         key: 'voice:c1:ended',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AppState } from '../../../../../electron/common/models/app-state';
+import type { HistoryItem } from '../../../../../electron/common/models/history';
 import { stateChangesFrameSchema } from '../../../../../electron/common/models/state-changes';
 import {
   initialAppState,
@@ -85,6 +86,41 @@ describe('state changes between main and a window', () => {
       messaging: { conversations: { upsert: [{ id: 'chat-1', typing: ['Dana'] }], remove: [], order: null } },
     });
     assert.deepEqual(roundTrip(chatting, typing), typing);
+  });
+
+  test('a new history item is prepended by id, the order sent since it goes first; an item that did not change stays home', () => {
+    const item = (id: string, endedAt: number): HistoryItem => ({
+      id: `chat:${id}`,
+      interactionId: id,
+      channel: 'chat',
+      agentName: 'Ava',
+      otherParty: 'Robin',
+      startedAt: 0,
+      endedAt,
+      lengthMs: endedAt,
+      ending: 'you-left',
+      endingDetail: null,
+      youDid: [{ activity: 'monitored', ms: endedAt }],
+      transcript: 'readable',
+    });
+    const older = item('c1', 1_000);
+    const before: AppState = { ...loaded, history: { loading: false, items: [older] } };
+    const after: AppState = { ...before, history: { loading: false, items: [item('c2', 2_000), older] } };
+    const changes = diffState(before, after);
+    assert.deepEqual(changes?.history?.items?.upsert, [item('c2', 2_000)]);
+    assert.deepEqual(changes?.history?.items?.order, ['chat:c2', 'chat:c1']);
+    assert.equal(changes?.history?.loading, undefined);
+    assert.deepEqual(roundTrip(before, after), after);
+
+    const notKept: AppState = {
+      ...after,
+      history: { loading: false, items: after.history.items.map((entry) => ({ ...entry, transcript: 'not-kept' })) },
+    };
+    assert.deepEqual(diffState(after, notKept)?.history?.items?.upsert, [
+      { id: 'chat:c2', transcript: 'not-kept' },
+      { id: 'chat:c1', transcript: 'not-kept' },
+    ]);
+    assert.deepEqual(roundTrip(after, notKept), notKept);
   });
 
   test('plain parts of the state are replaced whole', () => {

@@ -329,7 +329,7 @@ describe('hanging up', () => {
     const released = run(asked.machine, ok('Hangup'), server(null, 'Released'));
     assert.deepEqual(media(released.effects), ['hangUp']);
     const ended = run(released.machine, { type: 'leg-ended', reason: null });
-    assert.deepEqual(ended.machine.ended, { at: 1_000, reason: null });
+    assert.deepEqual(ended.machine.ended, { at: 1_000, ending: 'you-hung-up', reason: null });
   });
 
   test('a call GWS no longer knows ends its leg without a word', () => {
@@ -451,5 +451,129 @@ describe('an ordinary call the supervisor answered', () => {
     assert.equal(canTalk(muted.machine), true);
     const hangUp = run(muted.machine, { type: 'hang-up' });
     assert.deepEqual(media(hangUp.effects), ['hangUp']);
+  });
+});
+
+describe('what the audit trail is told of the call’s life', () => {
+  const audits = (effects: readonly CallEffect[]) =>
+    effects.flatMap((effect) =>
+      effect.type === 'audit'
+        ? [{ kind: effect.kind, mode: effect.mode, ending: effect.ending, detail: effect.detail }]
+        : [],
+    );
+  const joined = { kind: 'joined', mode: 'ListenIn', ending: null, detail: null };
+
+  test('joined once, when the leg is up: listening, whatever the server says, until the microphone carries', () => {
+    const answered = run(monitoring(), legAnswered, server(true));
+    assert.deepEqual(audits(answered.effects), [], 'not on the call before its leg is up');
+    const up = run(answered.machine, legUp);
+    assert.deepEqual(audits(up.effects), [joined]);
+    assert.deepEqual(audits(run(up.machine, legUp).effects), [], 'once');
+
+    const coach = run(monitoring('Coach'), legAnswered, server(false), legUp);
+    assert.deepEqual(audits(coach.effects), [joined], 'a Coach subscription joins listening');
+    const talking = run(coach.machine, mic('acquired'), mic('sending'));
+    assert.deepEqual(audits(talking.effects), [{ kind: 'switch', mode: 'Coach', ending: null, detail: null }]);
+
+    const ordinary = run(
+      newOrdinaryCall({
+        leg: { id: 'leg-9', sipCallId: 'sip-9', established: false },
+        caller: '+1555',
+        callerName: null,
+        startedAt: 0,
+        volume: 1,
+      }),
+      legUp,
+    );
+    assert.deepEqual(audits(ordinary.effects), [{ kind: 'joined', mode: null, ending: null, detail: null }]);
+  });
+
+  test('a hang-up ends it as the supervisor’s, once the leg is gone', () => {
+    const asked = run(listening(), { type: 'hang-up' });
+    assert.deepEqual(audits(asked.effects), [{ kind: 'hang-up', mode: 'ListenIn', ending: null, detail: null }]);
+    const released = run(asked.machine, ok('Hangup'), server(null, 'Released'));
+    assert.deepEqual(audits(released.effects), [], 'not over until the leg is');
+    const ended = run(released.machine, { type: 'leg-ended', reason: null });
+    assert.deepEqual(audits(ended.effects), [{ kind: 'ended', mode: null, ending: 'you-hung-up', detail: null }]);
+  });
+
+  test('every other end says how, in the same words the history shows', () => {
+    const endOf = (...events: CallEvent[]) => audits(run(listening(), ...events).effects);
+    assert.deepEqual(endOf(server(null, 'Released'), { type: 'leg-ended', reason: null }), [
+      { kind: 'ended', mode: null, ending: 'ended', detail: 'The monitored call ended.' },
+    ]);
+    assert.deepEqual(endOf({ type: 'leg-ended', reason: 'Busy' }), [
+      { kind: 'ended', mode: null, ending: 'ended', detail: 'The call ended: Busy.' },
+    ]);
+    assert.deepEqual(endOf({ type: 'abandon', reason: 'You signed out.' }, { type: 'leg-ended', reason: null }), [
+      { kind: 'ended', mode: null, ending: 'signed-out', detail: 'You signed out.' },
+    ]);
+    assert.deepEqual(endOf({ type: 'media-lost', reason: 'The audio window was closed.' }), [
+      { kind: 'ended', mode: null, ending: 'audio-lost', detail: 'The audio window was closed.' },
+    ]);
+  });
+
+  test('a call the supervisor never got on leaves nothing for the history', () => {
+    const never = run(monitoring(), legAnswered, server(null, 'Released'), { type: 'leg-ended', reason: null });
+    assert.notEqual(never.machine.ended, null);
+    assert.deepEqual(audits(never.effects), []);
+  });
+
+  test('the microphone closed by the server: the trail stops counting Barge in there', () => {
+    const muted = run(barged(), server(true));
+    assert.deepEqual(audits(muted.effects), [
+      {
+        kind: 'microphone-closed',
+        mode: 'ListenIn',
+        ending: null,
+        detail: 'Genesys switched this call to Listen, so your microphone was closed.',
+      },
+    ]);
+    assert.deepEqual(audits(run(muted.machine, mic('released')).effects), []);
+  });
+
+  test('a device that stops while coaching: closed at once, and Listen audited when Genesys confirms it', () => {
+    const coaching = run(monitoring('Coach'), legAnswered, server(false), legUp, mic('acquired'), mic('sending'));
+    const stopped = run(coaching.machine, mic('released'));
+    assert.deepEqual(audits(stopped.effects), [
+      {
+        kind: 'microphone-closed',
+        mode: 'ListenIn',
+        ending: null,
+        detail: 'Your microphone stopped, so nobody hears you.',
+      },
+    ]);
+    const confirmed = run(stopped.machine, ok('SwitchToListenIn'), server(true));
+    assert.deepEqual(audits(confirmed.effects), [{ kind: 'switch', mode: 'ListenIn', ending: null, detail: null }]);
+  });
+
+  test('Listen that Genesys never confirms: the microphone is closed, and the trail says so', () => {
+    const silent = run(barged(), { type: 'switch', target: 'ListenIn' }, mic('released'), ok('SwitchToListenIn'));
+    assert.deepEqual(audits(silent.effects), []);
+    const timedOut = run(silent.machine, { type: 'timer', timer: 'confirm' });
+    assert.deepEqual(
+      audits(timedOut.effects).map((line) => line.kind),
+      ['microphone-closed'],
+    );
+    assert.match(audits(timedOut.effects)[0]?.detail ?? '', /has not confirmed/);
+  });
+
+  test('a go-live that fails after Genesys confirmed it: closed, then Listen once Genesys is back', () => {
+    const attaching = run(listening(), { type: 'switch', target: 'BargeIn' }, mic('acquired'), server(false));
+    assert.deepEqual(
+      audits(attaching.effects).map((line) => `${line.kind}:${line.mode}`),
+      ['switch:BargeIn'],
+    );
+    const failed = run(attaching.machine, mic('failed', 'renegotiation refused'));
+    assert.deepEqual(
+      audits(failed.effects).map((line) => `${line.kind}:${line.mode}`),
+      ['microphone-closed:ListenIn'],
+    );
+  });
+
+  test('nobody heard: a Barge in from outside while listening, or a failed go-live before Genesys moved, writes no line', () => {
+    assert.deepEqual(audits(run(listening(), server(false)).effects), []);
+    const refused = run(listening(), { type: 'switch', target: 'BargeIn' }, mic('failed', 'no device'));
+    assert.deepEqual(audits(refused.effects), []);
   });
 });

@@ -67,6 +67,7 @@ function offered(overrides: Partial<OfferedLeg> = {}): VoiceCoreEvent {
 
 const mediaCommands = (effects: readonly VoiceEffect[]) =>
   effects.flatMap((effect) => (effect.type === 'media' ? [effect.command] : []));
+const auditLines = (effects: readonly VoiceEffect[]) => effects.filter((effect) => effect.type === 'audit');
 
 describe('SIP legs', () => {
   test('a leg whose CallUUID matches a monitoring call is answered, and belongs to that card', () => {
@@ -129,17 +130,39 @@ describe('SIP legs', () => {
     assert.deepEqual(mediaCommands(late.effects), [{ type: 'decline', callId: 'leg-3', statusCode: 486 }]);
   });
 
-  test('answering an ordinary call makes a card; the leg ending takes the card to the history', () => {
-    const rang = run(initialVoiceCore(running), offered({ genesysCallUuid: null }));
+  test('answering an ordinary call makes a card; the trail has it from connecting to the leg ending', () => {
+    const rang = run(initialVoiceCore(running), offered({ genesysCallUuid: null, displayName: 'Front desk' }));
     const answered = run(rang.core, { type: 'answer-incoming', legId: 'leg-1' });
     assert.deepEqual(mediaCommands(answered.effects), [{ type: 'answer', callId: 'leg-1' }]);
     const view = renderVoice(answered.core);
     assert.equal(view.calls[0]?.kind, 'ordinary');
     assert.equal(view.calls[0]?.canHangUp, true);
     assert.equal(view.incoming.length, 0);
-    const ended = run(answered.core, { type: 'leg-state', legId: 'leg-1', state: 'ended', reason: null });
+    const connected = run(answered.core, { type: 'leg-state', legId: 'leg-1', state: 'established', reason: null });
+    const ended = run(connected.core, { type: 'leg-state', legId: 'leg-1', state: 'ended', reason: null });
     assert.equal(ended.core.calls.length, 0);
-    assert.equal(ended.core.history[0]?.id, 'leg-1');
+    assert.deepEqual(auditLines([...connected.effects, ...ended.effects]), [
+      {
+        type: 'audit',
+        kind: 'joined',
+        callId: 'leg-1',
+        agentId: null,
+        otherParty: 'Front desk',
+        mode: null,
+        ending: null,
+        detail: null,
+      },
+      {
+        type: 'audit',
+        kind: 'ended',
+        callId: 'leg-1',
+        agentId: null,
+        otherParty: 'Front desk',
+        mode: null,
+        ending: 'ended',
+        detail: null,
+      },
+    ]);
   });
 
   test('a microphone reported on a leg no card owns is ended at once', () => {
@@ -178,7 +201,10 @@ describe('the media host', () => {
     });
     assert.ok(lost.effects.some((effect) => effect.type === 'gws' && effect.operation === 'Hangup'));
     assert.equal(lost.core.calls.length, 0);
-    assert.equal(lost.core.history[0]?.ended?.reason, 'The audio window was closed.');
+    assert.deepEqual(
+      auditLines(lost.effects).map(({ kind, ending, detail }) => ({ kind, ending, detail })),
+      [{ kind: 'ended', ending: 'audio-lost', detail: 'The audio window was closed.' }],
+    );
     const view = renderVoice(lost.core);
     assert.equal(view.audience, 'everyone');
     assert.equal(view.subscription?.status, 'paused');
@@ -216,7 +242,8 @@ describe('the media host', () => {
     const lost = run(initialVoiceCore({ status: 'lost', reason: 'closed', reopenable: true }), subscribed, gwsCall());
     assert.ok(lost.effects.some((effect) => effect.type === 'gws' && effect.operation === 'Hangup'));
     assert.equal(lost.core.calls.length, 0);
-    assert.match(lost.core.history[0]?.ended?.reason ?? '', /could not be heard/);
+    assert.equal(lost.core.endedCallIds.includes('call-1'), true);
+    assert.deepEqual(auditLines(lost.effects), [], 'never joined: nothing for the history');
   });
 });
 

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import {
   armedMonitors,
   boardCountText,
-  combinedHistory,
   orderBoard,
   recentlyEnded,
 } from '../../../../../../renderer/ui/features/board/board-model';
@@ -59,7 +58,7 @@ describe('orderBoard', () => {
 
   test('ended cards unpin and go last, in the order they ended', () => {
     const layout = orderBoard(
-      [makeCall({ id: 'over', audience: 'agent', mode: 'Coach', state: 'ended', startedAt: 1 })],
+      [],
       [
         makeConversation({ id: 'late', mode: 'Coach', ended: true, endedAt: 900, startedAt: 2 }),
         makeConversation({ id: 'early', mode: 'Coach', ended: true, endedAt: 800, startedAt: 3 }),
@@ -67,12 +66,7 @@ describe('orderBoard', () => {
       ],
     );
     assert.deepEqual(layout.pinned, []);
-    assert.deepEqual(keys(layout.others), [
-      'conversation:live',
-      'call:over',
-      'conversation:early',
-      'conversation:late',
-    ]);
+    assert.deepEqual(keys(layout.others), ['conversation:live', 'conversation:early', 'conversation:late']);
   });
 
   test('an empty board has no cards', () => {
@@ -151,62 +145,6 @@ describe('recentlyEnded', () => {
 
   test('one the supervisor moved to the history goes at once', () => {
     assert.deepEqual(recentlyEnded(history, 26_000, ['new'], 10_000), ['newer']);
-  });
-});
-
-describe('combinedHistory', () => {
-  test('voice, chat and SMS in one list, latest ending first, with channel, customer, agent and end', () => {
-    const entries = combinedHistory(
-      [
-        makeCall({
-          id: 'h-call',
-          agentName: 'Keiko',
-          customerNumber: '+44 20',
-          startedAt: 0,
-          endedAt: 60_000,
-          mode: 'BargeIn',
-        }),
-      ],
-      [
-        makeConversation({
-          id: 'h-chat',
-          agentName: 'Alice',
-          customerName: 'Maria',
-          state: 'Revoked',
-          ending: 'ended',
-          startedAt: 10_000,
-          endedAt: 90_000,
-        }),
-        makeConversation({
-          id: 'h-sms',
-          channel: 'sms',
-          agentName: null,
-          customerName: null,
-          state: 'Completed',
-          ending: 'you-left',
-          mode: 'Coach',
-          startedAt: 0,
-          endedAt: 30_000,
-        }),
-      ],
-    );
-    assert.deepEqual(
-      entries.map((entry) => [
-        entry.id,
-        entry.channel,
-        entry.agentName,
-        entry.customer,
-        entry.youDid,
-        entry.ending,
-        entry.hasTranscript,
-      ]),
-      [
-        ['h-chat', 'chat', 'Alice', 'Maria', 'Monitored', 'Ended', true],
-        ['h-call', 'call', 'Keiko', '+44 20', 'Barged in', 'Ended', false],
-        ['h-sms', 'sms', 'Unknown agent', 'Customer', 'Coached', 'You left', true],
-      ],
-    );
-    assert.match(entries[0]?.endingDetail ?? '', /finished it or it went back to a queue/);
   });
 });
 
