@@ -287,6 +287,8 @@ test('typing into any text field, enabled or not, never changes the monitored ca
   });
   await page.getByTestId('settings-button').click();
   await page.getByTestId('copy-diagnostics').click();
+  // The diagnostics are read from main first: the dialog opens when they arrive.
+  await expect(page.getByTestId('copy-fallback')).toBeVisible();
   const diagnostics = await visibleTextFields(page.getByTestId('copy-fallback'));
   expect(diagnostics).toHaveLength(1);
   typedInto.push(await typeInto(page, diagnostics[0]!));
