@@ -36,6 +36,8 @@ export class NotificationChannel {
   private readonly url: string;
   private handshakes = 0;
   private connected = false;
+  /** Connected at least once since the last handshake, so a later successful connect is a recovery. */
+  private connectedSinceHandshake = false;
   private stopped = false;
   private rehandshaking = false;
   private readonly requestHeaders: Record<string, string> = {};
@@ -144,6 +146,7 @@ export class NotificationChannel {
       return;
     }
     this.handshakes += 1;
+    this.connectedSinceHandshake = false;
     this.cometd.batch(() => {
       for (const topic of this.options.topics) {
         this.cometd.subscribe(
@@ -168,6 +171,13 @@ export class NotificationChannel {
       if (!this.connected) {
         this.connected = true;
         this.options.handlers.onStatus('connected', null);
+        // Back on the same CometD session after a lost connection: what the server sent into the dead
+        // one is gone (a long-poll answered onto a broken socket), so state is re-read as after a handshake.
+        if (this.connectedSinceHandshake) {
+          this.options.logger.info('CometD connection restored; re-reading state');
+          this.options.handlers.onReestablished();
+        }
+        this.connectedSinceHandshake = true;
       }
     } else {
       this.setDisconnected('Lost the connection to the contact center; reconnecting…');

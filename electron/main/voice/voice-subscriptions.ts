@@ -30,7 +30,7 @@ function gwsAway(state: AppState): boolean {
 }
 
 function phoneDown(state: AppState): boolean {
-  return state.voice.sip.registration === 'connecting' || state.voice.sip.registration === 'failed';
+  return state.voice.sip.registration !== 'registered';
 }
 
 export interface MonitorRequest {
