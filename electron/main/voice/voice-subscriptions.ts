@@ -20,7 +20,8 @@ export interface VoiceSubscriptionsOptions {
   readonly now?: () => number;
 }
 
-const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+// The system's own clock style, as the UI's times.
+const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 /** How long after coming back an end of monitoring still counts as the server's doing while away. */
 const resumeWindowMs = 60_000;
 
