@@ -238,10 +238,29 @@ export class VoiceSubscriptions {
     return gwsAway(state) || (this.phoneRegistered && phoneDown(state));
   }
 
+  /**
+   * Only silent monitoring starts again by itself: a Coach or Barge in would let someone hear the
+   * supervisor on the next call, and the supervisor coming back from a sleeping laptop may not
+   * remember having chosen it, so that one they start again themselves.
+   */
   private resume(agentId: string, facts: SubscriptionFacts): void {
     const at = this.now();
     const who = facts.agentName ?? 'the agent';
     const when = clockTime.format(at);
+    if (facts.mode !== 'ListenIn') {
+      this.options.logger.warn(
+        'The server dropped monitoring while Earshot was away; not restarted: others would hear',
+        {
+          agentId,
+          mode: facts.mode,
+        },
+      );
+      this.setNotice({
+        at,
+        message: `Connection lost and back at ${when}: the server had stopped your monitoring of ${who}. Earshot does not start a Coach or Barge in by itself; start it again from ${who}’s row if you still want it.`,
+      });
+      return;
+    }
     this.options.logger.warn('The server dropped monitoring while Earshot was away; asking for it again', {
       agentId,
       mode: facts.mode,

@@ -404,4 +404,24 @@ describe('voice monitoring against the demo contact center', () => {
     await subscriptionMode(null);
     assert.equal(state().voice.subscriptionNotice, null, 'a cancel the supervisor asked for is never resumed');
   });
+
+  test('a Coach the server dropped while the network was away is not started again by itself; the notice says so', async () => {
+    const agent = await freeAgent();
+    assert.equal((await invoke('voice:monitor', { agentId: agent.id, mode: 'Coach' })).ok, true);
+    await subscriptionMode('Coach');
+
+    await control('POST', '/network', { gws: 'down', sip: 'down' });
+    await waitFor('the phone unregistered at the SIP server', async () =>
+      ((await control('GET', '/sip')) as { registrations: unknown[] }).registrations.length === 0 ? true : undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await control('POST', '/network', { gws: 'up', sip: 'up' });
+    services.networkChanged('network');
+
+    await waitFor('the notice', () => state().voice.subscriptionNotice?.message, 60_000);
+    assert.match(state().voice.subscriptionNotice!.message, /does not start a Coach or Barge in by itself/);
+    assert.equal(state().voice.subscription, null, 'nobody will hear the supervisor on the next call');
+    assert.equal((await invoke('voice:dismissSubscriptionNotice', {})).ok, true);
+    await waitFor('SIP registered again', () => state().voice.sip.registration === 'registered', 30_000);
+  });
 });
