@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, screenshotPath, signInToDemo, test, type EarshotHost } from './browser-host-fixture';
+import { startChat } from './chat-helpers';
 
 interface ControlAgent {
   id: string;
@@ -43,19 +44,6 @@ async function armChat(page: Page, agentId: string, mode: 'monitor' | 'coach'): 
   } else {
     await expect(page.getByTestId('armed-monitor')).toHaveCount(armed + 1);
   }
-}
-
-async function startChat(earshot: EarshotHost, agentId: string, customerName: string): Promise<string> {
-  const { id } = (await earshot.control('POST', `/agents/${agentId}/interactions`, {
-    kind: 'chat',
-    customerName,
-    script: false,
-  })) as { id: string };
-  await earshot.control('POST', `/interactions/${id}/messages`, {
-    from: 'customer',
-    text: `Hello, ${customerName} here.`,
-  });
-  return id;
 }
 
 /** Wholly on screen, scroll containers' clipping included (Playwright measures with an IntersectionObserver). */

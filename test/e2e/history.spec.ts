@@ -5,6 +5,7 @@ import { test as base, type Page } from '@playwright/test';
 import { startBrowserHostProcess } from '../support/browser-host-process';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, signInToDemo, test, type EarshotHost } from './browser-host-fixture';
+import { startChat } from './chat-helpers';
 
 async function firstAgent(earshot: EarshotHost): Promise<{ id: string; displayName: string }> {
   const { agents } = (await earshot.control('GET', '/state')) as {
@@ -19,16 +20,13 @@ async function monitorChats(page: Page, agentId: string): Promise<void> {
   await expect(page.getByTestId(`messaging-subscription-${agentId}-chat`)).toHaveAttribute('data-mode', 'Monitor');
 }
 
-async function startChat(earshot: EarshotHost, page: Page, agentId: string, customerName: string): Promise<string> {
-  const { id } = (await earshot.control('POST', `/agents/${agentId}/interactions`, {
-    kind: 'chat',
-    customerName,
-    script: false,
-  })) as { id: string };
-  await earshot.control('POST', `/interactions/${id}/messages`, {
-    from: 'customer',
-    text: `Hello, ${customerName} here.`,
-  });
+async function startMonitoredChat(
+  earshot: EarshotHost,
+  page: Page,
+  agentId: string,
+  customerName: string,
+): Promise<string> {
+  const id = await startChat(earshot, agentId, customerName);
   await expect(page.getByTestId(`conversation-card-${id}`)).toHaveAttribute('data-mode', 'Monitor');
   return id;
 }
@@ -53,7 +51,7 @@ test('History lists a chat with what the supervisor did, and keeps it across a s
   await earshot.control('POST', '/floor', { running: false });
   const agent = await firstAgent(earshot);
   await monitorChats(page, agent.id);
-  const id = await startChat(earshot, page, agent.id, 'Robin Baker');
+  const id = await startMonitoredChat(earshot, page, agent.id, 'Robin Baker');
   const card = page.getByTestId(`conversation-card-${id}`);
   await card.getByTestId('conversation-switch-coach').click();
   await expect(card).toHaveAttribute('data-visibility', 'Agents');
@@ -119,9 +117,9 @@ base('History survives a restart; a chat live when Earshot stopped ended when it
       await host.control('POST', '/floor', { running: false });
       const agent = await firstAgent(host);
       await monitorChats(page, agent.id);
-      left = await startChat(host, page, agent.id, 'Robin Baker');
+      left = await startMonitoredChat(host, page, agent.id, 'Robin Baker');
       await leave(page, left);
-      open = await startChat(host, page, agent.id, 'Sam Quinn');
+      open = await startMonitoredChat(host, page, agent.id, 'Sam Quinn');
     } finally {
       await host.stop();
     }

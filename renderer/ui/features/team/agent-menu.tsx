@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { ChevronIcon } from '../../components/icons';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { MonitorButtons } from './monitor-buttons';
 import { MonitoringStatus } from './monitoring-status';
-import { AGENT_MENU_ID, MESSAGING_MENU_ID, moveOpenMenuToTrigger } from './team-menus';
+import { AGENT_MENU_ID, MESSAGING_MENU_ID, moveOpenMenuToTrigger, useForgetTargetWhenClosed } from './team-menus';
 
 /** In narrow windows a row's actions fold into this one button. */
 export function AgentMenuTrigger({
@@ -56,16 +56,8 @@ export function AgentMenu() {
   );
   const close = () => popover.current?.hidePopover();
 
-  // A closed menu holds nothing, so its controls never act for a row that scrolled away.
-  useEffect(() => {
-    const element = popover.current;
-    if (element === null) return;
-    const onToggle = (event: Event) => {
-      if ((event as ToggleEvent).newState === 'closed') openMenu(null);
-    };
-    element.addEventListener('toggle', onToggle);
-    return () => element.removeEventListener('toggle', onToggle);
-  }, [openMenu]);
+  const forgetTarget = useCallback(() => openMenu(null), [openMenu]);
+  useForgetTargetWhenClosed(popover, forgetTarget);
 
   return (
     <div

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import type { ComponentType, SVGProps } from 'react';
 import type {
   MessagingChannel,
@@ -20,7 +20,7 @@ import {
 } from '../messaging/messaging-model';
 import { OptionList } from '../../components/option-list';
 import { messagingButtonWording, messagingPillText, messagingTriggerName } from './monitor-wording';
-import { MESSAGING_MENU_ID, closeTeamMenus, moveOpenMenuToTrigger } from './team-menus';
+import { MESSAGING_MENU_ID, closeTeamMenus, moveOpenMenuToTrigger, useForgetTargetWhenClosed } from './team-menus';
 
 const channelIcons: Readonly<Record<MessagingChannel, ComponentType<SVGProps<SVGSVGElement>>>> = {
   chat: ChatIcon,
@@ -253,16 +253,8 @@ export function MessagingMenu() {
   const openMenu = useAppStore((state) => state.uiActions.openMessagingMenu);
   const close = closeTeamMenus;
 
-  // A closed menu holds nothing, so its controls never stand in for a row's that is filtered out.
-  useEffect(() => {
-    const element = popover.current;
-    if (element === null) return;
-    const onToggle = (event: Event) => {
-      if ((event as ToggleEvent).newState === 'closed') openMenu(null);
-    };
-    element.addEventListener('toggle', onToggle);
-    return () => element.removeEventListener('toggle', onToggle);
-  }, [openMenu]);
+  const forgetTarget = useCallback(() => openMenu(null), [openMenu]);
+  useForgetTargetWhenClosed(popover, forgetTarget);
   return (
     <div
       ref={popover}

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent, type RefObject } from 'react';
 
 /** One menu of each kind for every row, so a team of fifty holds two popovers, not a hundred. */
 export const AGENT_MENU_ID = 'agent-menu';
@@ -30,4 +30,17 @@ export function closeTeamMenus(): void {
     const menu = document.getElementById(id);
     if (menu?.matches(':popover-open')) menu.hidePopover();
   }
+}
+
+/** A closed menu holds nothing, so its controls never act for a row that scrolled away or was filtered out. */
+export function useForgetTargetWhenClosed(menu: RefObject<HTMLElement | null>, forget: () => void): void {
+  useEffect(() => {
+    const element = menu.current;
+    if (element === null) return;
+    const onToggle = (event: Event) => {
+      if ((event as ToggleEvent).newState === 'closed') forget();
+    };
+    element.addEventListener('toggle', onToggle);
+    return () => element.removeEventListener('toggle', onToggle);
+  }, [menu, forget]);
 }
