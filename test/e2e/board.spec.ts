@@ -118,10 +118,17 @@ for (const viewport of viewports) {
     await leavePopover.getByTestId('conversation-leave-confirm').click();
     await expect(leftCard.getByTestId('conversation-ending')).toContainText('You left');
     await expect(leftCard.getByTestId('conversation-ending')).toContainText('goes on for the agent and the customer');
+
+    // A chat the agent puts back in the queue: "Back in queue", not Genesys's "Revoked".
+    const requeuedCard = page.getByTestId(`conversation-card-${watchedIds[1]!}`);
+    await earshot.control('POST', `/interactions/${watchedIds[1]!}/requeue`, {});
+    await expect(requeuedCard.getByTestId('conversation-ending')).toContainText('Back in queue');
+    await expect(requeuedCard).toHaveAttribute('data-state', 'requeued');
     await expect(page.getByText(/Completed|Revoked/)).toHaveCount(0);
+    await expectNoSeriousViolations(page, `a chat back in the queue at ${size}`);
 
     await page.getByTestId('sign-out').click();
-    await expect(confirm.getByTestId('sign-out-ends')).toContainText('4 chats');
+    await expect(confirm.getByTestId('sign-out-ends')).toContainText('3 chats');
     await confirm.getByTestId('sign-out-confirm-button').click();
     await expect(page.getByRole('button', { name: /^sign in$/i })).toBeVisible();
   });

@@ -31,13 +31,23 @@ export type AuditMode = z.infer<typeof auditModeSchema>;
 
 /**
  * How an interaction ended for the supervisor, decided in main where it ends. `ended`: the contact
- * center ended it (the call was released, the agent finished the conversation or it went back to a
- * queue; GWS says Revoked for both, so Earshot does not guess which). `you-left` (a conversation) and
- * `you-hung-up` (a call): the supervisor's own choice; a monitored one goes on for the others.
- * `signed-out`: the supervisor signed out. `audio-lost`: the audio window or page went away, which
- * ends its calls.
+ * center ended it (the call was released, the conversation was finished). `requeued`: GWS took a
+ * conversation from the supervisor (Revoked, which it says for a finished chat and a re-queued one
+ * alike) while the customer was still in it and no agent was: it went back to a queue. `transferred`:
+ * the call went on with another agent and the supervisor, monitoring only that agent, was released.
+ * `you-left` (a conversation) and `you-hung-up` (a call): the supervisor's own choice; a monitored
+ * one goes on for the others. `signed-out`: the supervisor signed out. `audio-lost`: the audio window
+ * or page went away, which ends its calls.
  */
-export const interactionEndingSchema = z.enum(['ended', 'you-left', 'you-hung-up', 'signed-out', 'audio-lost']);
+export const interactionEndingSchema = z.enum([
+  'ended',
+  'requeued',
+  'transferred',
+  'you-left',
+  'you-hung-up',
+  'signed-out',
+  'audio-lost',
+]);
 export type InteractionEnding = z.infer<typeof interactionEndingSchema>;
 
 /** What a monitoring service reports after each successful command and each start and end (`onAction`). */
@@ -56,6 +66,8 @@ export const supervisorActionSchema = z.object({
   otherParty: z.string().nullable().default(null),
   /** How the interaction ended: on `ended` lines only. */
   ending: interactionEndingSchema.nullable().default(null),
+  /** The agent a `transferred` interaction went on with, where GWS named one. */
+  transferredTo: z.string().nullable().default(null),
 });
 /** As a service reports it: who the interaction is with and how it ended only where it has them. */
 export type SupervisorAction = z.input<typeof supervisorActionSchema>;

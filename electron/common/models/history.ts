@@ -35,6 +35,8 @@ export const historyItemSchema = z.object({
   ending: historyEndingSchema,
   /** Why, in words, where the trail says more than the ending does ("The audio window was closed."). */
   endingDetail: z.string().nullable(),
+  /** The agent a `transferred` interaction went on with, where known. */
+  transferredTo: z.string().nullable(),
   /**
    * The supervisor's time in each activity they took up, in that order, however short (a Coach
    * subscription listens while the microphone opens); sums to at most `lengthMs`.

@@ -79,9 +79,19 @@ export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
 /**
  * How a conversation ended for the supervisor as its card says it, decided in main: they left it (it
- * goes on for the others), or the contact center ended their part. The same words as the history's.
+ * goes on for the others), it went back to a queue, or the contact center ended their part. The same
+ * words as the history's.
  */
-export const conversationEndingSchema = interactionEndingSchema.extract(['you-left', 'ended']);
+export const conversationEndingSchema = interactionEndingSchema.extract(['you-left', 'requeued', 'ended']);
+export type ConversationEnding = z.infer<typeof conversationEndingSchema>;
+
+/**
+ * Where a live conversation stands, mapped in main from GWS's open list of chat states (gws-api.md
+ * §5): delivered but not yet accepted, accepted, or under way (Chatting, and any state GWS adds).
+ * How it ended is `ending`, not a state.
+ */
+export const conversationStateSchema = z.enum(['invited', 'accepted', 'live']);
+export type ConversationState = z.infer<typeof conversationStateSchema>;
 
 export const conversationSchema = z.object({
   id: z.string(),
@@ -89,8 +99,8 @@ export const conversationSchema = z.object({
   agentId: z.string().nullable(),
   agentName: z.string().nullable(),
   customerName: z.string().nullable(),
-  /** GWS state: Invited, Accepted, Chatting, LeftChat, Completed, Revoked… */
-  state: z.string(),
+  /** Once ended, `ending` says how. */
+  state: conversationStateSchema,
   /** True once Revoked/Completed/left: the card moves to history. */
   ended: z.boolean(),
   /** Null while live. */

@@ -32,7 +32,11 @@ interface Interaction {
   /** What the supervisor is doing and since when; null once it ended. */
   readonly current: { readonly activity: HistoryActivity; readonly since: number } | null;
   readonly spent: readonly Spent[];
-  readonly end: { readonly ending: HistoryEnding; readonly detail: string | null } | null;
+  readonly end: {
+    readonly ending: HistoryEnding;
+    readonly detail: string | null;
+    readonly transferredTo: string | null;
+  } | null;
 }
 
 export interface HistoryFold {
@@ -122,7 +126,11 @@ function applyEntry(
       };
     }
     case 'ended':
-      return close(before, named, at, entry.ending ?? 'ended', entry.detail);
+      return close(before, named, at, {
+        ending: entry.ending ?? 'ended',
+        detail: entry.detail,
+        transferredTo: entry.transferredTo,
+      });
     case 'monitor':
     case 'cancel':
     case 'hang-up':
@@ -140,8 +148,7 @@ function close(
   before: Interaction,
   change: Partial<Interaction>,
   at: number,
-  ending: HistoryEnding,
-  detail: string | null,
+  end: NonNullable<Interaction['end']>,
 ): Interaction {
   const current = before.current;
   return {
@@ -149,7 +156,7 @@ function close(
     ...change,
     spent: current === null ? before.spent : spend(before.spent, current.activity, at - current.since),
     current: null,
-    end: { ending, detail },
+    end,
   };
 }
 
@@ -169,7 +176,10 @@ export function endInterrupted(fold: HistoryFold): HistoryFold {
   for (const [key, interaction] of fold.interactions) {
     if (interaction.current === null) continue;
     interactions ??= new Map(fold.interactions);
-    interactions.set(key, close(interaction, {}, interaction.lastAt, 'earshot-closed', null));
+    interactions.set(
+      key,
+      close(interaction, {}, interaction.lastAt, { ending: 'earshot-closed', detail: null, transferredTo: null }),
+    );
   }
   return interactions === null ? fold : { interactions };
 }
@@ -225,6 +235,7 @@ export function historyItems(
         lengthMs: interaction.lastAt - interaction.startedAt,
         ending: end.ending,
         endingDetail: end.detail,
+        transferredTo: end.transferredTo,
         youDid: interaction.spent,
         transcript,
       };

@@ -90,10 +90,3 @@ const commandWords: Readonly<Record<MessagingCommand, string>> = {
 export function busyWith(command: MessagingCommand): string {
   return `Still busy ${commandWords[command]}.`;
 }
-
-/** GWS states after which the supervisor is no longer in the conversation. */
-const endStates: ReadonlySet<string> = new Set(['Revoked', 'Completed', 'LeftChat']);
-
-export function isEndState(state: string | undefined): state is string {
-  return state !== undefined && endStates.has(state);
-}

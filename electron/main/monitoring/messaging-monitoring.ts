@@ -2,6 +2,7 @@ import type { Agent } from '../../common/models/agent';
 import type { InteractionEnding, SupervisorAction } from '../../common/models/audit';
 import type {
   Conversation,
+  ConversationEnding,
   MessagingChannel,
   MessagingCommand,
   MessagingFrequency,
@@ -45,11 +46,11 @@ import {
   refusedStatusCode,
   type MessagingGws,
 } from './messaging-gws';
+import { conversationStateOf, endingOf, isEndState } from './conversation-lifecycle';
 import { isMe, toParticipant, toTranscriptLine, type Me } from './messaging-mapping';
 import {
   busyWith,
   composerDisabledReason,
-  isEndState,
   modeFromVisibility,
   modeLabel,
   monitorComposerReason,
@@ -97,6 +98,7 @@ interface ConversationRecord {
   agentId: string | null;
   agentName: string | null;
   customerName: string | null;
+  /** As GWS says it; the card gets `conversationStateOf` it. */
   state: string;
   capabilities: readonly string[];
   wireParticipants: readonly WireParticipant[];
@@ -110,6 +112,8 @@ interface ConversationRecord {
   readonly startedAt: number;
   endedAt: number | null;
   ended: boolean;
+  /** Null while live. */
+  ending: ConversationEnding | null;
   /** Left by this supervisor: whatever still arrives about it never brings it back to the board. */
   leftByMe: boolean;
   pendingCommand: MessagingCommand | null;
@@ -607,6 +611,7 @@ export class MessagingMonitoring {
       startedAt: Math.min(startedAt, this.now()),
       endedAt: null,
       ended: false,
+      ending: null,
       leftByMe: false,
       pendingCommand: null,
       error: null,
@@ -739,11 +744,17 @@ export class MessagingMonitoring {
   private finish(record: ConversationRecord, state: string): void {
     if (record.ended) return;
     record.state = state;
+    Object.assign(record, {
+      ended: true,
+      ending: endingOf({ leftByMe: record.leftByMe, finalState: state, participants: record.participants }),
+      endedAt: this.now(),
+      typing: [],
+      pendingCommand: null,
+    });
     const final = this.render(record);
-    Object.assign(record, { ended: true, endedAt: this.now(), typing: [], pendingCommand: null });
     this.updateMessaging((messaging) => endConversation(messaging, final, this.now()));
     // After the ended card is in the state, so the history finds its transcript there.
-    this.emitEnded(record, record.leftByMe ? 'you-left' : 'ended');
+    this.emitEnded(record, record.ending ?? 'ended');
     // Records are kept only for the conversations the state still holds, ended ones with their transcripts.
     const shown = this.options.store.getState().messaging;
     const kept = new Set([...shown.conversations, ...shown.history].map((conversation) => conversation.id));
@@ -773,9 +784,9 @@ export class MessagingMonitoring {
       agentId: record.agentId,
       agentName: record.agentName,
       customerName: record.customerName,
-      state: record.state,
+      state: conversationStateOf(record.state),
       ended: record.ended,
-      ending: record.leftByMe ? 'you-left' : record.ended ? 'ended' : null,
+      ending: record.ending,
       mode: record.mode,
       myVisibility: mine?.visibility ?? null,
       participants: record.participants,

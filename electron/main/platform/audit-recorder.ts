@@ -35,6 +35,7 @@ export function startAuditRecorder(options: AuditRecorderOptions): () => void {
     const entry: AuditEntry = {
       otherParty: null,
       ending: null,
+      transferredTo: null,
       ...action,
       time: new Date(now()).toISOString(),
       supervisor: lastSupervisor ?? 'unknown',

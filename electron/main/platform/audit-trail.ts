@@ -266,6 +266,7 @@ const csvColumns: ReadonlyArray<readonly [string, (entry: AuditEntry) => string 
   ['With', (entry) => entry.otherParty],
   ['Interaction ID', (entry) => entry.interactionId],
   ['Ending', (entry) => entry.ending],
+  ['Transferred to', (entry) => entry.transferredTo],
   ['Text', (entry) => entry.text],
   ['Detail', (entry) => entry.detail],
 ];

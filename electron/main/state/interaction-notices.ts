@@ -1,5 +1,5 @@
 import type { AppState } from '../../common/models/app-state';
-import type { Conversation } from '../../common/models/messaging';
+import type { Conversation, ConversationEnding } from '../../common/models/messaging';
 import type { NotificationSettings } from '../../common/models/settings';
 import type { Audience, MonitoredCall, VoiceMode } from '../../common/models/voice';
 
@@ -108,6 +108,13 @@ function conversationStarted(conversation: Conversation): InteractionNotice {
   };
 }
 
+/** The same words as the card's ending, for a notice that stands on its own. */
+const endingWords: Readonly<Record<ConversationEnding, string>> = {
+  ended: 'it was closed',
+  requeued: 'it went back to a queue',
+  'you-left': 'you left it',
+};
+
 function conversationEnded(conversation: Conversation): InteractionNotice {
   const kind = conversation.channel === 'chat' ? 'Chat' : 'SMS';
   return {
@@ -115,7 +122,7 @@ function conversationEnded(conversation: Conversation): InteractionNotice {
     channel: conversation.channel,
     event: 'ended',
     title: `${kind} ended`,
-    body: `${conversation.agentName ?? 'The agent'}${conversation.customerName ? ` with ${conversation.customerName}` : ''} (${conversation.state}).`,
+    body: `${conversation.agentName ?? 'The agent'}${conversation.customerName ? ` with ${conversation.customerName}` : ''}: ${endingWords[conversation.ending ?? 'ended']}.`,
   };
 }
 

@@ -88,6 +88,8 @@ export type Step =
 export interface CallEnd {
   readonly ending: InteractionEnding;
   readonly reason: string | null;
+  /** The agent a `transferred` call went on with. */
+  readonly transferredTo?: string;
 }
 
 export interface CallMachine {
@@ -173,6 +175,7 @@ export type CallEffect =
       /** On `ended` only. */
       readonly ending: InteractionEnding | null;
       readonly detail: string | null;
+      readonly transferredTo: string | null;
     }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };
 
@@ -403,7 +406,7 @@ class Transition {
   }
 
   audit(kind: AuditKind, mode: VoiceMode | null, detail: string | null = null): void {
-    this.effects.push({ type: 'audit', kind, mode, ending: null, detail });
+    this.effects.push({ type: 'audit', kind, mode, ending: null, detail, transferredTo: null });
     if (mode !== null && (kind === 'joined' || kind === 'switch' || kind === 'microphone-closed')) {
       this.set({ auditedMode: mode });
     }
@@ -739,7 +742,14 @@ function join(t: Transition): void {
 function end(t: Transition, callEnd: CallEnd): void {
   cancelTimers(t);
   if (t.machine.joined) {
-    t.effect({ type: 'audit', kind: 'ended', mode: null, ending: callEnd.ending, detail: callEnd.reason });
+    t.effect({
+      type: 'audit',
+      kind: 'ended',
+      mode: null,
+      ending: callEnd.ending,
+      detail: callEnd.reason,
+      transferredTo: callEnd.transferredTo ?? null,
+    });
   }
   t.set({
     ended: { at: t.context.now, ...callEnd },
@@ -796,6 +806,7 @@ function onServer(t: Transition, event: Extract<CallEvent, { type: 'server' }>):
   if (!m.server) return;
   const previous = m.server;
   const mode = impliedMode(previous.mode, event.mute, event.capabilities);
+  const releasedFromTransfer = event.state === 'Released' && isAnotherAgent(m, event.agent);
   t.set({
     server: {
       state: event.state,
@@ -803,19 +814,41 @@ function onServer(t: Transition, event: Extract<CallEvent, { type: 'server' }>):
       capabilities: event.capabilities ?? previous.capabilities,
       agentMuted: event.agentMuted ?? previous.agentMuted,
     },
-    ...(event.agent ? { agentId: event.agent.id, agentName: event.agent.name } : {}),
+    // The history keeps the agent the supervisor monitored, not the one the call was released to.
+    ...(event.agent && !releasedFromTransfer ? { agentId: event.agent.id, agentName: event.agent.name } : {}),
   });
   if (m.agentMuteRequest !== null && event.agentMuted === m.agentMuteRequest) t.set({ agentMuteRequest: null });
 
   if (event.state === 'Released') {
     const callEnd: CallEnd =
-      m.step?.kind === 'hangUp' ? m.step.end : { ending: 'ended', reason: 'The monitored call ended.' };
+      m.step?.kind === 'hangUp'
+        ? m.step.end
+        : releasedFromTransfer && event.agent
+          ? transferredAway(m, event.agent.name)
+          : { ending: 'ended', reason: 'The monitored call ended.' };
     cancelTimers(t);
     t.set({ talking: false });
     return hangUpLeg(t, callEnd);
   }
   if (mode !== previous.mode) onServerMode(t, previous.mode, mode);
   if (previous.state !== 'Established' && event.state === 'Established') resumeTalking(t);
+}
+
+/**
+ * A release that names another agent than the one on the call: the call went on with them and the
+ * server let the supervisor go (a subscription to that agent only, Agent scope, gws-api.md §4.2).
+ */
+function isAnotherAgent(m: CallMachine, agent: { readonly id: string } | null): boolean {
+  return m.kind === 'monitoring' && agent !== null && m.agentId !== null && agent.id !== m.agentId;
+}
+
+function transferredAway(m: CallMachine, to: string): CallEnd {
+  const from = m.agentName ?? 'The agent';
+  return {
+    ending: 'transferred',
+    reason: `${from} transferred the call to ${to}; you were monitoring ${from} only, so Genesys released you.`,
+    transferredTo: to,
+  };
 }
 
 /**

@@ -215,6 +215,7 @@ export class VoiceCalls {
           detail: effect.detail,
           otherParty: effect.otherParty,
           ending: effect.ending,
+          transferredTo: effect.transferredTo,
         });
         return;
       case 'log':

@@ -133,6 +133,7 @@ export type VoiceEffect =
       readonly mode: VoiceMode | null;
       readonly ending: InteractionEnding | null;
       readonly detail: string | null;
+      readonly transferredTo: string | null;
     }
   | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };
 
@@ -330,6 +331,7 @@ function drive(s: CoreStep, callId: string, event: CallEvent): void {
           mode: effect.mode,
           ending: effect.ending,
           detail: effect.detail,
+          transferredTo: effect.transferredTo,
         });
         break;
       case 'log':

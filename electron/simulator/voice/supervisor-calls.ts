@@ -261,11 +261,13 @@ export class SupervisorCalls {
 
   private followTransfer(customerCall: CallInteraction, fromAgentId: string): void {
     for (const call of this.liveOn(customerCall.id)) {
+      // The call is the new agent's now, so its release names them (as its dnis), as a call's
+      // notifications always name whom the call is with.
+      call.agentId = customerCall.agentId;
       if (call.subscription.scope === 'Agent') {
         this.release(call, 'the call was transferred away from the monitored agent (Agent scope)');
         continue;
       }
-      call.agentId = customerCall.agentId;
       this.options.log(
         `voice: ${call.id} follows the call from ${fromAgentId} to ${customerCall.agentId} (Call scope)`,
       );

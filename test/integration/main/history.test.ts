@@ -144,4 +144,21 @@ describe('the history against the demo contact center', () => {
       'the last to end first',
     );
   });
+
+  test('a chat that goes back to a queue says so on its card and in the history', async () => {
+    const agent = state().team.agents.find((candidate) => candidate.state.kind !== 'LoggedOut');
+    assert.ok(agent);
+    await monitorChats(agent.id);
+    const requeued = await chatWith(agent.id, 'Kim Waiting');
+    await control('POST', `/interactions/${requeued}/requeue`, {});
+    const item = await waitFor('the chat in the history', () =>
+      state().history.items.find((candidate) => candidate.interactionId === requeued),
+    );
+    assert.equal(item.ending, 'requeued');
+    assert.equal(
+      state().messaging.history.find((conversation) => conversation.id === requeued)?.ending,
+      'requeued',
+      'the card and the history say the same',
+    );
+  });
 });

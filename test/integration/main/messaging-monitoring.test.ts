@@ -218,7 +218,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
 
       const delivered = card(id);
       assert.equal(delivered?.channel, channel);
-      assert.equal(delivered?.state, 'Chatting');
+      assert.equal(delivered?.state, 'live');
       assert.equal(delivered?.mode, 'Monitor');
       assert.equal(delivered?.myVisibility, 'Supervisors');
       assert.deepEqual(delivered?.switchTargets, ['Coach', 'BargeIn']);
@@ -341,7 +341,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
         false,
       );
       assert.equal(card(id)?.ended, true);
-      await waitFor('the final state from GWS', () => card(id)?.state === 'Completed');
+      assert.equal(card(id)?.ending, 'you-left');
       const onServer = await described(id);
       assert.equal(onServer.state, 'Chatting');
       assert.equal(onServer.messages.find((message) => message.text === 'Good luck, bye')?.visibility, 'Agents');
@@ -349,11 +349,11 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       assert.equal(refused.ok, false);
     });
 
-    test('completion and re-queueing: the supervisor gets Revoked and the card moves to the history', async () => {
+    test('completion and re-queueing: GWS says Revoked for both; the card says which, and moves to the history', async () => {
       const { card, store, id, agent } = await monitored();
       await control(simulator, 'POST', `/interactions/${id}/complete`, {});
       await waitFor('Revoked', () => card(id)?.ended);
-      assert.equal(card(id)?.state, 'Revoked');
+      assert.equal(card(id)?.ending, 'ended');
       assert.equal(store.getState().messaging.history[0]?.id, id);
       assert.ok((card(id)?.lines.length ?? 0) > 0, 'the history card keeps its transcript');
 
@@ -361,7 +361,7 @@ for (const channel of ['chat', 'sms'] as const satisfies readonly MessagingChann
       await waitFor('the next conversation', () => card(requeued));
       await control(simulator, 'POST', `/interactions/${requeued}/requeue`, {});
       await waitFor('Revoked after re-queueing', () => card(requeued)?.ended);
-      assert.equal(card(requeued)?.state, 'Revoked');
+      assert.equal(card(requeued)?.ending, 'requeued');
     });
 
     test('a second agent joins and the first leaves: monitoring goes on', async () => {

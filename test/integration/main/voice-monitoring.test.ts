@@ -213,9 +213,17 @@ describe('voice monitoring against the demo contact center', () => {
     assert.equal((await invoke('voice:monitor', { agentId: from.id, mode: 'ListenIn', scope: 'Agent' })).ok, true);
     await waitFor('an Agent-scope subscription', () => state().voice.subscription?.scope === 'Agent');
     const second = (await control('POST', `/agents/${from.id}/calls`, {})) as { id: string };
-    await liveCall();
+    const released = await liveCall();
     await control('POST', `/interactions/${second.id}/transfer`, { toAgent: to.id });
     await waitFor('the supervisor released on transfer', () => state().voice.calls.length === 0);
+    const item = await waitFor('the call in the history', () =>
+      state().history.items.find((candidate) => candidate.interactionId === released.id),
+    );
+    assert.deepEqual(
+      [item.ending, item.transferredTo, item.agentName],
+      ['transferred', to.displayName, from.displayName],
+      'transferred to the new agent; the row keeps the agent the supervisor monitored',
+    );
     await control('DELETE', `/interactions/${second.id}`);
     await invoke('voice:cancelMonitoring', {});
     await subscriptionMode(null);

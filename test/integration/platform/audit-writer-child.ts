@@ -25,6 +25,7 @@ for (let index = first; index < first + 1_000_000; index += 1) {
     detail: null,
     otherParty: null,
     ending: null,
+    transferredTo: null,
   });
   if (!appended.ok) {
     console.error(appended.error.detail);

@@ -94,6 +94,7 @@ describe('voice monitoring through a transfer', { timeout: 60_000 }, () => {
     await control(simulator.baseUrl, 'POST', `/interactions/${customerCallId}/transfer`, { toAgent: marcus.id });
     const released = await supervisor.callState(callId, 'Released', from);
     assert.deepEqual(released.call.capabilities, []);
+    assert.equal(released.call.dnis, '5002', 'the release names the agent the call went to');
     assert.match((await voiceCall(simulator, callId)).releaseReason ?? '', /Agent scope/);
     await waitFor(
       'the BYE at the phone',

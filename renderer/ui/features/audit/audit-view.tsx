@@ -55,7 +55,12 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   const ending =
     entry.ending === null
       ? null
-      : describeHistoryEnding({ channel: entry.channel, ending: entry.ending, endingDetail: null });
+      : describeHistoryEnding({
+          channel: entry.channel,
+          ending: entry.ending,
+          endingDetail: null,
+          transferredTo: entry.transferredTo,
+        });
   const details = [
     ending?.label ?? null,
     entry.detail,

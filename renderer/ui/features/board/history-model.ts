@@ -46,19 +46,29 @@ export interface HistoryEndingView {
   readonly detail: string | null;
 }
 
-const endedWords: Readonly<Record<AuditChannel, HistoryEndingView>> = {
-  voice: { label: 'Call ended', detail: null },
-  chat: { label: 'Chat ended', detail: 'The agent finished it or it went back to a queue.' },
-  sms: { label: 'SMS ended', detail: 'The agent finished it or it went back to a queue.' },
+const endedLabels: Readonly<Record<AuditChannel, string>> = {
+  voice: 'Call ended',
+  chat: 'Chat ended',
+  sms: 'SMS ended',
 };
 
 export function describeHistoryEnding(
-  item: Pick<HistoryItem, 'channel' | 'ending' | 'endingDetail'>,
+  item: Pick<HistoryItem, 'channel' | 'ending' | 'endingDetail' | 'transferredTo'>,
 ): HistoryEndingView {
   const ending: HistoryEnding = item.ending;
   switch (ending) {
     case 'ended':
-      return { label: endedWords[item.channel].label, detail: item.endingDetail ?? endedWords[item.channel].detail };
+      return { label: endedLabels[item.channel], detail: item.endingDetail };
+    case 'requeued':
+      return {
+        label: 'Back in queue',
+        detail: item.endingDetail ?? 'The customer was left waiting for the next agent.',
+      };
+    case 'transferred':
+      return {
+        label: item.transferredTo === null ? 'Transferred' : `Transferred to ${item.transferredTo}`,
+        detail: item.endingDetail,
+      };
     case 'you-left':
       return { label: 'You left', detail: 'It went on for the agent and the customer.' };
     case 'you-hung-up':

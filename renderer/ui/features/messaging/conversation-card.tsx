@@ -118,7 +118,7 @@ function ConversationCardView({ conversationId }: { conversationId: string }) {
       className={`call-card conversation-card call-card--${tone}${conversation.ended ? ' conversation-card--ended' : ''}`}
       aria-label={`${channel} with ${customer}, agent ${agents}`}
       data-testid={`conversation-card-${conversation.id}`}
-      data-state={conversation.state}
+      data-state={conversation.ending ?? conversation.state}
       data-mode={conversation.mode}
       data-visibility={conversation.myVisibility ?? 'unknown'}
       data-channel={conversation.channel}

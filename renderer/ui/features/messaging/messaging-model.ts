@@ -1,5 +1,6 @@
 import type {
   Conversation,
+  ConversationState,
   MessagingChannel,
   MessagingCommand,
   MessagingFrequency,
@@ -242,29 +243,27 @@ export function describeEnding(conversation: Pick<Conversation, 'ending'>): Endi
   switch (conversation.ending) {
     case 'you-left':
       return { label: 'You left', detail: 'It goes on for the agent and the customer.' };
+    case 'requeued':
+      return {
+        label: 'Back in queue',
+        detail: 'The customer is waiting for the next agent; you are no longer in it.',
+      };
     case 'ended':
     case null:
-      return {
-        label: 'Ended',
-        detail: 'The agent finished it or it went back to a queue; you are no longer in it.',
-      };
+      return { label: 'Ended', detail: 'The conversation was closed; you are no longer in it.' };
     default:
       return assertNever(conversation.ending);
   }
 }
 
+const stateLabels: Readonly<Record<ConversationState, string>> = {
+  invited: 'Invited',
+  accepted: 'Accepted',
+  live: 'Live',
+};
+
 export function conversationStateLabel(conversation: Pick<Conversation, 'state' | 'ended' | 'ending'>): string {
-  if (conversation.ended) return describeEnding(conversation).label;
-  switch (conversation.state) {
-    case 'Chatting':
-      return 'Live';
-    case 'Invited':
-      return 'Invited';
-    case 'Accepted':
-      return 'Accepted';
-    default:
-      return conversation.state;
-  }
+  return conversation.ended ? describeEnding(conversation).label : stateLabels[conversation.state];
 }
 
 /** The agents the supervisor watches: those in the conversation, else the one main named. */

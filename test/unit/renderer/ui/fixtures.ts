@@ -113,7 +113,7 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     agentId: 'a1',
     agentName: 'Alice Archer',
     customerName: 'Maria Lopez',
-    state: 'Chatting',
+    state: 'live',
     ended: false,
     ending: null,
     mode: 'Monitor',

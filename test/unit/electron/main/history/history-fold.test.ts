@@ -35,6 +35,7 @@ function line(seconds: number, overrides: Partial<AuditEntry>): AuditEntry {
     detail: null,
     otherParty: null,
     ending: null,
+    transferredTo: null,
     ...overrides,
   };
 }
@@ -67,6 +68,7 @@ describe('folding the audit trail into the history', () => {
       lengthMs: 200 * second,
       ending: 'you-hung-up',
       endingDetail: null,
+      transferredTo: null,
       youDid: [
         { activity: 'listened', ms: 155 * second },
         { activity: 'barged-in', ms: 45 * second },

@@ -40,6 +40,7 @@ function line(overrides: Partial<AuditEntry>): AuditEntry {
     detail: null,
     otherParty: 'Robin',
     ending: null,
+    transferredTo: null,
     ...overrides,
   };
 }

@@ -9,7 +9,6 @@ import {
 import {
   asVisibility,
   composerDisabledReason,
-  isEndState,
   modeFromVisibility,
   monitorComposerReason,
   sendVisibility,
@@ -60,12 +59,6 @@ describe('chat/SMS supervision modes', () => {
     assert.equal(sendVisibility('Monitor'), null);
     assert.equal(sendVisibility('Coach'), 'Agents');
     assert.equal(sendVisibility('BargeIn'), 'All');
-  });
-
-  test('states that end the supervisor’s part', () => {
-    for (const state of ['Revoked', 'Completed', 'LeftChat']) assert.equal(isEndState(state), true, state);
-    for (const state of ['Chatting', 'Invited', 'Accepted', undefined])
-      assert.equal(isEndState(state), false, String(state));
   });
 });
 

@@ -317,7 +317,7 @@ describe('monitored conversations', () => {
     const card = conversation(chatId);
     assert.ok(card);
     assert.equal(card.channel, 'chat');
-    assert.equal(card.state, 'Chatting');
+    assert.equal(card.state, 'live');
     assert.equal(card.mode, 'Monitor');
     assert.equal(card.myVisibility, 'Supervisors');
     assert.deepEqual(card.switchTargets, ['Coach', 'BargeIn']);
@@ -486,7 +486,7 @@ describe('monitored conversations', () => {
     const { conversations, history } = store.getState().messaging;
     assert.deepEqual(conversations, []);
     assert.equal(history[0]?.id, chatId);
-    assert.equal(history[0]?.state, 'Revoked');
+    assert.equal(history[0]?.ending, 'ended');
     assert.equal(history[0]?.ended, true);
     assert.equal(history[0]?.agentName, 'Ava Vasquez');
     assert.equal(history[0]?.lines.length, 5, 'the history card keeps its transcript');
@@ -499,7 +499,7 @@ describe('monitored conversations', () => {
     assert.deepEqual(await service.leave(chatId, ' Thanks, all good '), ok(null));
     assert.deepEqual(gws.operations.at(-1)?.body, { operationName: 'Leave', text: 'Thanks, all good' });
     assert.equal(store.getState().messaging.conversations.length, 0);
-    assert.equal(conversation(chatId)?.state, 'Completed');
+    assert.equal(conversation(chatId)?.ending, 'you-left');
     const supervisor = samples.deliveredChatEnvelope.data.chat.participants[2] ?? {};
     session.notify(log(chatId, [line(7, 'Thanks, all good', supervisor)]));
     assert.equal(conversation(chatId)?.lines.at(-1)?.text, 'Thanks, all good');

@@ -43,7 +43,7 @@ function conversation(id: string, change: Partial<Conversation> = {}): Conversat
     agentId: 'a1',
     agentName: 'Ava',
     customerName: 'Dana',
-    state: 'Chatting',
+    state: 'live',
     ended: false,
     ending: null,
     mode: 'Coach',
@@ -109,7 +109,7 @@ describe('messaging reducers', () => {
       replaced,
     );
     assert.equal(
-      updateConversation(replaced, 'nope', (entry) => ({ ...entry, state: 'x' })),
+      updateConversation(replaced, 'nope', (entry) => ({ ...entry, state: 'invited' })),
       replaced,
     );
     assert.equal(
@@ -122,7 +122,7 @@ describe('messaging reducers', () => {
     let messaging = putConversation(putConversation(initialMessagingState(), conversation('c1')), conversation('c2'));
     messaging = endConversation(
       messaging,
-      conversation('c1', { state: 'Revoked', lines: linesOf(5), pendingCommand: 'send' }),
+      conversation('c1', { ending: 'requeued', lines: linesOf(5), pendingCommand: 'send' }),
       99,
     );
     assert.deepEqual(
@@ -131,7 +131,7 @@ describe('messaging reducers', () => {
     );
     const [ended] = messaging.history;
     assert.equal(ended?.id, 'c1');
-    assert.equal(ended?.state, 'Revoked');
+    assert.equal(ended?.ending, 'requeued');
     assert.equal(ended?.lines.length, 5);
     assert.equal(ended?.ended, true);
     assert.equal(ended?.endedAt, 99);

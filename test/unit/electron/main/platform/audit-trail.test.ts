@@ -42,6 +42,7 @@ function entry(index: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
     detail: null,
     otherParty: null,
     ending: null,
+    transferredTo: null,
     ...overrides,
   };
 }
@@ -227,22 +228,23 @@ describe('audit CSV export', () => {
         detail: '+1 555',
         agentName: null,
         kind: 'ended',
-        ending: 'you-hung-up',
+        ending: 'transferred',
+        transferredTo: 'Marcus Chen',
       }),
     ]);
     assert.ok(
       csv.startsWith(
-        '\uFEFFTime (UTC),Supervisor,Action,Channel,Mode,Agent,Agent ID,With,Interaction ID,Ending,Text,Detail\r\n',
+        '\uFEFFTime (UTC),Supervisor,Action,Channel,Mode,Agent,Agent ID,With,Interaction ID,Ending,Transferred to,Text,Detail\r\n',
       ),
     );
     const rows = csv.slice(1).split('\r\n');
     assert.equal(
       rows[1],
-      '2025-01-01T09:00:00.000Z,sam,send,chat,Coach,"Lopez, Ana",agent-0,Robin Baker,call-0,,"Say ""sorry"", then\noffer 10%",',
+      '2025-01-01T09:00:00.000Z,sam,send,chat,Coach,"Lopez, Ana",agent-0,Robin Baker,call-0,,,"Say ""sorry"", then\noffer 10%",',
     );
     assert.equal(
       rows[2],
-      `2025-01-01T09:00:01.000Z,sam,ended,voice,BargeIn,,agent-1,,call-1,you-hung-up,"'=HYPERLINK(""http://x"")",'+1 555`,
+      `2025-01-01T09:00:01.000Z,sam,ended,voice,BargeIn,,agent-1,,call-1,transferred,Marcus Chen,"'=HYPERLINK(""http://x"")",'+1 555`,
     );
     assert.equal(rows[3], '');
   });

@@ -299,6 +299,7 @@ describe('audit and diagnostics handlers', () => {
       detail: 'Call scope, all calls',
       otherParty: null,
       ending: null,
+      transferredTo: null,
     });
     const page = await handlers.listAudit(auditQuerySchema.parse({}));
     assert.equal(page.ok && page.value.total, 1);

@@ -73,6 +73,7 @@ describe('files Earshot writes are readable by their owner only', { skip: !posix
       detail: null,
       otherParty: null,
       ending: null,
+      transferredTo: null,
     });
     trail.close();
     assert.deepEqual(appended, ok(null));

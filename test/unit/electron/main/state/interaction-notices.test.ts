@@ -85,7 +85,7 @@ describe('interaction notices', () => {
     );
 
     const ended = makeAppState({
-      messaging: makeMessagingState({ conversations: [sms], history: [{ ...chat, ended: true, state: 'Revoked' }] }),
+      messaging: makeMessagingState({ conversations: [sms], history: [{ ...chat, ended: true, ending: 'requeued' }] }),
     });
     assert.deepEqual(interactionNotices(after, ended, defaults), [
       {
@@ -93,7 +93,7 @@ describe('interaction notices', () => {
         channel: 'chat',
         event: 'ended',
         title: 'Chat ended',
-        body: 'Alice Archer with Maria Lopez (Revoked).',
+        body: 'Alice Archer with Maria Lopez: it went back to a queue.',
       },
     ]);
   });

@@ -100,6 +100,7 @@ describe('state changes between main and a window', () => {
       lengthMs: endedAt,
       ending: 'you-left',
       endingDetail: null,
+      transferredTo: null,
       youDid: [{ activity: 'monitored', ms: endedAt }],
       transcript: 'readable',
     });

@@ -43,13 +43,17 @@ function run(machine: CallMachine, ...events: CallEvent[]): { machine: CallMachi
   return { machine: current, effects };
 }
 
-const server = (mute: boolean | null, state: 'Ringing' | 'Established' | 'Released' = 'Established'): CallEvent => ({
+const server = (
+  mute: boolean | null,
+  state: 'Ringing' | 'Established' | 'Released' = 'Established',
+  agent: { id: string; name: string } | null = null,
+): CallEvent => ({
   type: 'server',
   state,
   mute,
   capabilities: null,
   agentMuted: null,
-  agent: null,
+  agent,
 });
 const legAnswered: CallEvent = { type: 'leg-answered', leg: { id: 'leg-1', sipCallId: 'sip-1', established: false } };
 const legUp: CallEvent = { type: 'leg-established' };
@@ -296,6 +300,31 @@ describe('following the server', () => {
     assert.notEqual(ended.machine.ended, null);
     assert.equal(ended.machine.ended?.reason, 'The monitored call ended.');
     assert.equal(callAudience(ended.machine), 'nobody');
+  });
+
+  test('Released naming another agent: transferred away; the call keeps the agent the supervisor monitored', () => {
+    const releasedTo = (agent: { id: string; name: string } | null) => server(null, 'Released', agent);
+    const released = run(listening(), releasedTo({ id: 'a2', name: 'Marcus' }), { type: 'leg-ended', reason: null });
+    assert.equal(released.machine.ended?.ending, 'transferred');
+    assert.equal(released.machine.ended?.transferredTo, 'Marcus');
+    assert.match(released.machine.ended?.reason ?? '', /Ava transferred the call to Marcus/);
+    assert.equal(released.machine.agentName, 'Ava');
+    const audit = released.effects.find((effect) => effect.type === 'audit' && effect.kind === 'ended');
+    assert.deepEqual(audit && audit.type === 'audit' ? [audit.ending, audit.transferredTo] : null, [
+      'transferred',
+      'Marcus',
+    ]);
+
+    for (const agent of [null, { id: 'a1', name: 'Ava' }]) {
+      const plain = run(listening(), releasedTo(agent), { type: 'leg-ended', reason: null });
+      assert.equal(plain.machine.ended?.ending, 'ended', 'the same agent, or none named, is a plain end');
+    }
+  });
+
+  test('a call that follows a transfer (Call scope) goes on with the new agent', () => {
+    const followed = run(listening(), server(true, 'Established', { id: 'a2', name: 'Marcus' }));
+    assert.equal(followed.machine.ended, null);
+    assert.equal(followed.machine.agentName, 'Marcus');
   });
 });
 

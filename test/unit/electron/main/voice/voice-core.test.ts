@@ -151,6 +151,7 @@ describe('SIP legs', () => {
         mode: null,
         ending: null,
         detail: null,
+        transferredTo: null,
       },
       {
         type: 'audit',
@@ -161,6 +162,7 @@ describe('SIP legs', () => {
         mode: null,
         ending: 'ended',
         detail: null,
+        transferredTo: null,
       },
     ]);
   });

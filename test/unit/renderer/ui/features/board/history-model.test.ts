@@ -35,13 +35,22 @@ describe('describeHistoryEnding', () => {
       channel: 'voice' | 'chat' | 'sms',
       ending: Parameters<typeof describeHistoryEnding>[0]['ending'],
       endingDetail: string | null = null,
-    ) => describeHistoryEnding({ channel, ending, endingDetail });
+      transferredTo: string | null = null,
+    ) => describeHistoryEnding({ channel, ending, endingDetail, transferredTo });
     assert.deepEqual(words('voice', 'ended', 'The monitored call ended.'), {
       label: 'Call ended',
       detail: 'The monitored call ended.',
     });
     assert.equal(words('chat', 'ended').label, 'Chat ended');
-    assert.match(words('sms', 'ended').detail ?? '', /went back to a queue/);
+    assert.deepEqual(words('chat', 'requeued'), {
+      label: 'Back in queue',
+      detail: 'The customer was left waiting for the next agent.',
+    });
+    assert.deepEqual(words('voice', 'transferred', 'Marcus transferred the call to Ava.', 'Ava Reed'), {
+      label: 'Transferred to Ava Reed',
+      detail: 'Marcus transferred the call to Ava.',
+    });
+    assert.equal(words('voice', 'transferred').label, 'Transferred');
     assert.equal(words('chat', 'you-left').label, 'You left');
     assert.equal(words('voice', 'you-hung-up').label, 'You hung up');
     assert.equal(words('voice', 'signed-out', 'You signed out.').label, 'You signed out');
@@ -53,6 +62,8 @@ describe('describeHistoryEnding', () => {
     for (const channel of ['voice', 'chat', 'sms'] as const) {
       for (const ending of [
         'ended',
+        'requeued',
+        'transferred',
         'you-left',
         'you-hung-up',
         'signed-out',

@@ -189,10 +189,15 @@ describe('endings', () => {
       detail: 'It goes on for the agent and the customer.',
     });
     assert.equal(describeEnding({ ending: 'ended' }).label, 'Ended');
-    assert.match(describeEnding({ ending: 'ended' }).detail, /finished it or it went back to a queue/);
-    assert.equal(conversationStateLabel({ state: 'Chatting', ended: false, ending: null }), 'Live');
-    assert.equal(conversationStateLabel({ state: 'Completed', ended: true, ending: 'you-left' }), 'You left');
-    assert.equal(conversationStateLabel({ state: 'Revoked', ended: true, ending: 'ended' }), 'Ended');
+    assert.match(describeEnding({ ending: 'ended' }).detail, /closed; you are no longer in it/);
+    assert.equal(describeEnding({ ending: 'requeued' }).label, 'Back in queue');
+    assert.match(describeEnding({ ending: 'requeued' }).detail, /waiting for the next agent/);
+    assert.equal(conversationStateLabel({ state: 'live', ended: false, ending: null }), 'Live');
+    assert.equal(conversationStateLabel({ state: 'invited', ended: false, ending: null }), 'Invited');
+    assert.equal(conversationStateLabel({ state: 'accepted', ended: false, ending: null }), 'Accepted');
+    assert.equal(conversationStateLabel({ state: 'live', ended: true, ending: 'you-left' }), 'You left');
+    assert.equal(conversationStateLabel({ state: 'live', ended: true, ending: 'requeued' }), 'Back in queue');
+    assert.equal(conversationStateLabel({ state: 'live', ended: true, ending: 'ended' }), 'Ended');
   });
 });
 
