@@ -26,7 +26,7 @@ async function monitorChannel(page: Page, agentId: string, channel: 'chat' | 'sm
 }
 
 for (const channel of ['chat', 'sms'] as const) {
-  test(`${channel}: read live, coach the agent alone, back to monitor, revoked at the end`, async ({
+  test(`${channel}: read live, coach the agent alone, back to monitor, closed at the end`, async ({
     page,
     earshot,
   }) => {
@@ -81,7 +81,8 @@ for (const channel of ['chat', 'sms'] as const) {
     await expect(transcript.locator('[data-testid="transcript-line"][data-type="ParticipantRejoined"]')).toHaveCount(2);
 
     await earshot.control('POST', `/interactions/${id}/complete`);
-    await expect(page.locator(`[data-testid="conversation-card-${id}"][data-state="Revoked"]`).first()).toBeVisible();
+    const ended = page.locator(`[data-testid="conversation-card-${id}"][data-state="ended"]`).first();
+    await expect(ended.getByTestId('conversation-ending')).toContainText('Ended');
     await expect(page.getByTestId(`history-${id}`)).toBeAttached({ timeout: 20_000 });
   });
 }
