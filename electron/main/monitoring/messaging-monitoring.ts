@@ -1,27 +1,15 @@
 import type { Agent } from '../../common/models/agent';
 import type { InteractionEnding, SupervisorAction } from '../../common/models/audit';
-import type {
-  Conversation,
-  ConversationEnding,
-  MessagingChannel,
-  MessagingCommand,
-  MessagingFrequency,
-  MessagingMode,
-  MessagingSubscription,
-  Participant,
-  TranscriptLine,
-} from '../../common/models/messaging';
-import { err, ok, type AppError, type Result } from '../../common/result';
+import type { MessagingChannel, MessagingCommand, MessagingMode } from '../../common/models/messaging';
+import { err, ok, type Result } from '../../common/result';
 import { parseGwsDate } from '../contact-center/wire/common';
 import {
   messagingMessageTypes,
   parseEach,
   parseMessagingNotification,
-  participantUserId,
   wireConversationSchema,
   type WireConversation,
   type WireMessage,
-  type WireParticipant,
 } from '../contact-center/wire/messaging';
 import type { NotificationEnvelope } from '../contact-center/wire/notifications';
 import type { WireUser } from '../contact-center/wire/users';
@@ -31,43 +19,37 @@ import {
   clearMessaging,
   endConversation,
   putConversation,
-  putSubscription,
   removeSubscription,
   updateConversation,
   withMessaging,
-  withSubscriptionError,
 } from '../state/messaging-reducers';
 import {
   conversationPath,
   fetchConversation,
   fetchConversations,
   fetchMessages,
-  monitoringPath,
-  refusedStatusCode,
   type MessagingGws,
 } from './messaging-gws';
-import { conversationStateOf, endingOf, isEndState } from './conversation-lifecycle';
-import { isMe, toParticipant, toTranscriptLine, type Me } from './messaging-mapping';
+import { endingOf, isEndState } from './conversation-lifecycle';
+import {
+  linesChange,
+  newRecord,
+  renderConversation,
+  resourceChange,
+  type ConversationRecord,
+  type RecordContext,
+} from './conversation-record';
+import { isMe, type Me } from './messaging-mapping';
+import { MessagingSubscriptions, type MonitorRequest } from './messaging-subscriptions';
 import {
   busyWith,
-  composerDisabledReason,
-  modeFromVisibility,
   modeLabel,
   monitorComposerReason,
-  sendVisibility,
   switchCommand,
   switchOperation,
   switchTargets,
 } from './messaging-modes';
-import {
-  appendLines,
-  emptyTranscript,
-  highestIndex,
-  isShown,
-  missingRanges,
-  type IndexRange,
-  type Transcript,
-} from './transcript';
+import { type IndexRange } from './transcript';
 
 /** What the service needs of the supervisor session (SupervisorSession, once GwsApi offers `get`). */
 export interface MessagingSession {
@@ -83,56 +65,19 @@ export interface MessagingMonitoringOptions {
   readonly now?: () => number;
 }
 
-export interface MonitorRequest {
-  readonly agentId: string;
-  readonly channel: MessagingChannel;
-  readonly mode: MessagingMode;
-  readonly frequency: MessagingFrequency;
-  readonly nickname?: string;
-}
-
-/** What main knows about one chat or SMS session; its card in the app state is derived from it. */
-interface ConversationRecord {
-  readonly id: string;
-  readonly channel: MessagingChannel;
-  agentId: string | null;
-  agentName: string | null;
-  customerName: string | null;
-  /** As GWS says it; the card gets `conversationStateOf` it. */
-  state: string;
-  capabilities: readonly string[];
-  wireParticipants: readonly WireParticipant[];
-  participants: readonly Participant[];
-  mode: MessagingMode;
-  typing: readonly string[];
-  transcript: Transcript;
-  /** Index ranges already fetched again after a gap, so none is asked for twice. */
-  requested: IndexRange[];
-  lastMessageAt: number | null;
-  readonly startedAt: number;
-  endedAt: number | null;
-  ended: boolean;
-  /** Null while live. */
-  ending: ConversationEnding | null;
-  /** Left by this supervisor: whatever still arrives about it never brings it back to the board. */
-  leftByMe: boolean;
-  pendingCommand: MessagingCommand | null;
-  error: AppError | null;
-}
-
-const channelLabel: Readonly<Record<MessagingChannel, string>> = { chat: 'chats', sms: 'SMS sessions' };
-
 /**
- * Chat and SMS supervision (gws-api.md §5–6). Subscriptions are kept here, because GWS confirms them
- * with nothing but statusCode 0. Conversations follow their notifications; each card carries its
- * transcript, so its new lines and its other changes reach the UI as one change (state-changes.ts).
+ * Chat and SMS supervision (gws-api.md §5–6): the subscriptions (messaging-subscriptions.ts) and the
+ * conversations they deliver. A notification is parsed (contact-center/wire/messaging.ts), its record
+ * changed by a pure step (conversation-record.ts), the reads it calls for run here (a conversation
+ * not seen yet, a transcript gap, re-reading after a reconnection), and the record's card published:
+ * its new lines and its other changes reach the UI as one change (state-changes.ts).
  */
 export class MessagingMonitoring {
   private readonly records = new Map<string, ConversationRecord>();
   private readonly discovering = new Set<string>();
   /** Conversations GWS refused to show: their lines are not worth a read each. Oldest first, bounded. */
   private readonly unreadable = new Set<string>();
-  private readonly knownNicknames = new Set<string>();
+  private readonly subscriptions: MessagingSubscriptions;
   private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
   private readonly disposers: Array<() => void> = [];
   private readonly now: () => number;
@@ -141,6 +86,13 @@ export class MessagingMonitoring {
 
   constructor(private readonly options: MessagingMonitoringOptions) {
     this.now = options.now ?? Date.now;
+    this.subscriptions = new MessagingSubscriptions({
+      api: () => options.session.api,
+      store: options.store,
+      logger: options.logger,
+      emit: (action) => this.emitAction(action),
+      generation: () => this.generation,
+    });
     this.disposers.push(
       options.session.onNotification((notification) => this.onNotification(notification)),
       options.session.onUserSnapshot((user) => this.onUserSnapshot(user)),
@@ -153,111 +105,13 @@ export class MessagingMonitoring {
     return () => this.actionListeners.delete(listener);
   }
 
-  async monitor(request: MonitorRequest): Promise<Result<null>> {
-    const api = this.options.session.api;
-    if (!api) return err('not-signed-in', 'Sign in first.');
-    const agent = this.agent(request.agentId);
-    if (!agent) return err('invalid-input', 'That agent is no longer in your team.');
-    const existing = this.subscription(request.agentId, request.channel);
-    if (existing?.pending)
-      return err('busy', `Still busy with monitoring ${agent.displayName}'s ${channelLabel[request.channel]}.`);
-    const nickname = request.nickname?.trim() || null;
-    if (
-      existing &&
-      existing.mode === request.mode &&
-      existing.frequency === request.frequency &&
-      existing.nickname === nickname
-    )
-      return ok(null);
-    if (nickname) this.knownNicknames.add(nickname);
-    const wanted: MessagingSubscription = {
-      agentId: agent.id,
-      agentName: agent.displayName,
-      channel: request.channel,
-      mode: request.mode,
-      frequency: request.frequency,
-      nickname,
-      pending: true,
-    };
-    const generation = this.generation;
-    this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, wanted), null));
-    const path = monitoringPath(agent.id, request.channel);
-
-    if (existing) {
-      // A subscription's mode cannot be changed in place: cancel, then subscribe again.
-      const cancelled = await api.operation(path, { operationName: 'CancelSupervisorMonitoring' });
-      if (generation !== this.generation) return cancelled;
-      if (!cancelled.ok && !isNotMonitoring(cancelled.error)) {
-        this.updateMessaging((messaging) =>
-          withSubscriptionError(putSubscription(messaging, existing), cancelled.error),
-        );
-        return cancelled;
-      }
-    }
-    const started = await api.operation(path, {
-      operationName: request.mode,
-      supervisorMonitoringMode: request.frequency,
-      ...(nickname ? { nickname } : {}),
-    });
-    if (generation !== this.generation) return started;
-    if (!started.ok) {
-      this.updateMessaging((messaging) =>
-        withSubscriptionError(removeSubscription(messaging, agent.id, request.channel), started.error),
-      );
-      return started;
-    }
-    this.updateMessaging((messaging) => putSubscription(messaging, { ...wanted, pending: false }));
-    this.options.logger.info('Chat/SMS monitoring started', {
-      agentId: agent.id,
-      channel: request.channel,
-      mode: request.mode,
-      frequency: request.frequency,
-    });
-    this.emitAction({
-      kind: 'monitor',
-      channel: request.channel,
-      agentId: agent.id,
-      interactionId: null,
-      mode: request.mode,
-      text: null,
-      detail: `${request.frequency === 'NextChat' ? 'next' : 'all'} ${channelLabel[request.channel]}${nickname ? `, as ${nickname}` : ''}`,
-    });
-    return ok(null);
+  monitor(request: MonitorRequest): Promise<Result<null>> {
+    return this.subscriptions.monitor(request);
   }
 
   /** Stops delivery of new conversations; those already on the board go on until they end or are left. */
-  async cancelMonitoring(request: { agentId: string; channel: MessagingChannel }): Promise<Result<null>> {
-    const api = this.options.session.api;
-    if (!api) return err('not-signed-in', 'Sign in first.');
-    const existing = this.subscription(request.agentId, request.channel);
-    if (!existing) return err('invalid-input', `You are not monitoring that agent's ${channelLabel[request.channel]}.`);
-    if (existing.pending)
-      return err('busy', `Still busy with monitoring ${existing.agentName}'s ${channelLabel[request.channel]}.`);
-    const generation = this.generation;
-    this.updateMessaging((messaging) =>
-      withSubscriptionError(putSubscription(messaging, { ...existing, pending: true }), null),
-    );
-    const cancelled = await api.operation(monitoringPath(request.agentId, request.channel), {
-      operationName: 'CancelSupervisorMonitoring',
-    });
-    if (generation !== this.generation) return cancelled;
-    if (!cancelled.ok && !isNotMonitoring(cancelled.error)) {
-      this.updateMessaging((messaging) => withSubscriptionError(putSubscription(messaging, existing), cancelled.error));
-      return cancelled;
-    }
-    // "Not monitoring" from GWS means the subscription is already gone there (a NextChat that was used).
-    this.updateMessaging((messaging) => removeSubscription(messaging, request.agentId, request.channel));
-    this.options.logger.info('Chat/SMS monitoring cancelled', { agentId: request.agentId, channel: request.channel });
-    this.emitAction({
-      kind: 'cancel',
-      channel: request.channel,
-      agentId: request.agentId,
-      interactionId: null,
-      mode: existing.mode,
-      text: null,
-      detail: null,
-    });
-    return ok(null);
+  cancelMonitoring(request: { agentId: string; channel: MessagingChannel }): Promise<Result<null>> {
+    return this.subscriptions.cancel(request);
   }
 
   async switchMode(conversationId: string, mode: MessagingMode): Promise<Result<null>> {
@@ -310,7 +164,7 @@ export class MessagingMonitoring {
     this.records.clear();
     this.discovering.clear();
     this.unreadable.clear();
-    this.knownNicknames.clear();
+    this.subscriptions.nicknames.clear();
     this.updateMessaging(clearMessaging);
   }
 
@@ -587,37 +441,9 @@ export class MessagingMonitoring {
   }
 
   private startRecord(channel: MessagingChannel, wire: WireConversation): ConversationRecord {
-    const me = this.me();
-    const wireParticipants = wire.participants ?? [];
-    const participants = wireParticipants.map((participant) => toParticipant(participant, me));
-    const monitored = this.monitoredAgent(channel, wireParticipants, null);
-    const mine = participants.find((participant) => participant.isMe);
-    const startedAt = (wire.receivedDate ? parseGwsDate(wire.receivedDate) : null) ?? this.now();
-    const record: ConversationRecord = {
-      id: wire.id,
-      channel,
-      agentId: monitored.agentId,
-      agentName: monitored.agentName,
-      customerName: customerOf(participants),
-      state: wire.state ?? 'Chatting',
-      capabilities: wire.capabilities ?? [],
-      wireParticipants,
-      participants,
-      mode: mine ? modeFromVisibility(mine.visibility) : (monitored.subscription?.mode ?? 'Monitor'),
-      typing: [],
-      transcript: emptyTranscript,
-      requested: [],
-      lastMessageAt: null,
-      startedAt: Math.min(startedAt, this.now()),
-      endedAt: null,
-      ended: false,
-      ending: null,
-      leftByMe: false,
-      pendingCommand: null,
-      error: null,
-    };
+    const receivedAt = wire.receivedDate ? parseGwsDate(wire.receivedDate) : null;
+    const { record, subscription } = newRecord(channel, wire, this.context(channel), receivedAt);
     this.records.set(record.id, record);
-    const subscription = monitored.subscription;
     if (subscription?.frequency === 'NextChat') {
       // GWS ends a NextChat subscription with the one conversation it delivers.
       this.updateMessaging((messaging) => removeSubscription(messaging, subscription.agentId, subscription.channel));
@@ -643,42 +469,15 @@ export class MessagingMonitoring {
   }
 
   private applyResource(record: ConversationRecord, wire: WireConversation, notificationType: string): void {
-    if (wire.state) record.state = wire.state;
-    if (wire.capabilities) record.capabilities = wire.capabilities;
-    const participantsChanged =
-      wire.participants !== undefined && (wire.participants.length > 0 || notificationType === 'ParticipantsUpdated');
-    if (!participantsChanged || !wire.participants) return;
-    const me = this.me();
-    record.wireParticipants = wire.participants;
-    record.participants = wire.participants.map((participant) => toParticipant(participant, me));
-    const mine = record.participants.find((participant) => participant.isMe);
-    if (mine) record.mode = modeFromVisibility(mine.visibility);
-    const monitored = this.monitoredAgent(record.channel, record.wireParticipants, record.agentId);
-    if (monitored.agentId !== null || monitored.agentName !== null) {
-      record.agentId = monitored.agentId;
-      record.agentName = monitored.agentName;
-    }
-    record.customerName = customerOf(record.participants) ?? record.customerName;
-    const present = new Set(record.participants.map((participant) => participant.nickname));
-    record.typing = record.typing.filter((nickname) => present.has(nickname));
+    Object.assign(record, resourceChange(record, wire, notificationType, this.context(record.channel)));
   }
 
   private addMessages(record: ConversationRecord, messages: readonly WireMessage[]): void {
-    const me = this.me();
-    const lines = messages.map((message) => toTranscriptLine(message, record.participants, me));
-    const before = highestIndex(record.transcript);
-    const change = appendLines(record.transcript, lines);
-    if (change.added.length === 0) return;
-    record.transcript = change.transcript;
-    let typing = record.typing;
-    for (const line of change.added) {
-      if (line.index > before) typing = typingAfter(typing, line);
-      if (isShown(line)) record.lastMessageAt = Math.max(record.lastMessageAt ?? 0, line.at ?? this.now());
-    }
-    record.typing = typing;
+    const { change, gaps } = linesChange(record, messages, this.context(record.channel));
+    if (change === null) return;
+    Object.assign(record, change);
     this.publish(record);
-    for (const range of missingRanges(record.transcript, record.requested)) {
-      record.requested.push(range);
+    for (const range of gaps) {
       this.options.logger.info('Lines are missing from a transcript; fetching them', {
         conversationId: record.id,
         ...range,
@@ -751,7 +550,7 @@ export class MessagingMonitoring {
       typing: [],
       pendingCommand: null,
     });
-    const final = this.render(record);
+    const final = renderConversation(record);
     this.updateMessaging((messaging) => endConversation(messaging, final, this.now()));
     // After the ended card is in the state, so the history finds its transcript there.
     this.emitEnded(record, record.ending ?? 'ended');
@@ -768,7 +567,7 @@ export class MessagingMonitoring {
   }
 
   private publish(record: ConversationRecord): void {
-    const conversation = this.render(record);
+    const conversation = renderConversation(record);
     this.updateMessaging((messaging) =>
       record.ended
         ? updateConversation(messaging, record.id, () => conversation)
@@ -776,84 +575,19 @@ export class MessagingMonitoring {
     );
   }
 
-  private render(record: ConversationRecord): Conversation {
-    const mine = record.participants.find((participant) => participant.isMe);
+  private context(channel: MessagingChannel): RecordContext {
+    const state = this.options.store.getState();
     return {
-      id: record.id,
-      channel: record.channel,
-      agentId: record.agentId,
-      agentName: record.agentName,
-      customerName: record.customerName,
-      state: conversationStateOf(record.state),
-      ended: record.ended,
-      ending: record.ending,
-      mode: record.mode,
-      myVisibility: mine?.visibility ?? null,
-      participants: record.participants,
-      typing: record.typing,
-      switchTargets: record.ended ? [] : switchTargets(record.mode, record.capabilities),
-      composerDisabledReason: composerDisabledReason(record.mode, record.ended),
-      sendVisibility: record.ended ? null : sendVisibility(record.mode),
-      lines: record.transcript.lines,
-      lastMessageAt: record.lastMessageAt,
-      startedAt: record.startedAt,
-      endedAt: record.endedAt,
-      pendingCommand: record.pendingCommand,
-      error: record.error,
+      me: this.me(),
+      now: this.now(),
+      subscriptions: state.messaging.subscriptions.filter((subscription) => subscription.channel === channel),
+      agentName: (agentId) => this.agent(agentId)?.displayName,
     };
-  }
-
-  /**
-   * The agent whose work this is: the one a subscription follows, else one of the team, else the
-   * first agent listed. The current one stays while still there (a second agent joining changes nothing).
-   */
-  private monitoredAgent(
-    channel: MessagingChannel,
-    participants: readonly WireParticipant[],
-    current: string | null,
-  ): { agentId: string | null; agentName: string | null; subscription: MessagingSubscription | null } {
-    const me = this.me();
-    const agents = participants
-      .filter(
-        (participant) =>
-          participant.type === 'Agent' &&
-          !isMe(participant, me) &&
-          participant.visibility !== 'Supervisors' &&
-          participant.visibility !== 'Agents',
-      )
-      .map((participant) => ({ participant, userId: participantUserId(participant) }));
-    const subscriptions = this.options.store
-      .getState()
-      .messaging.subscriptions.filter((subscription) => subscription.channel === channel);
-    const named = (userId: string | null, nickname: string | undefined) => ({
-      agentId: userId,
-      agentName: (userId ? this.agent(userId)?.displayName : undefined) ?? nickname ?? null,
-    });
-    const kept = current ? agents.find((agent) => agent.userId === current) : undefined;
-    if (kept)
-      return {
-        ...named(kept.userId, kept.participant.nickname),
-        subscription: subscriptions.find((subscription) => subscription.agentId === current) ?? null,
-      };
-    for (const agent of agents) {
-      const subscription = subscriptions.find((candidate) => candidate.agentId === agent.userId);
-      if (subscription) return { ...named(agent.userId, agent.participant.nickname), subscription };
-    }
-    const inTeam = agents.find((agent) => agent.userId !== null && this.agent(agent.userId) !== undefined);
-    if (inTeam) return { ...named(inTeam.userId, inTeam.participant.nickname), subscription: null };
-    // Without user links (older samples) a lone subscription on the channel is the only clue.
-    const lone = subscriptions.length === 1 ? subscriptions[0] : undefined;
-    if (lone && agents.every((agent) => agent.userId === null))
-      return { agentId: lone.agentId, agentName: lone.agentName, subscription: lone };
-    const first = agents[0];
-    return first
-      ? { ...named(first.userId, first.participant.nickname), subscription: null }
-      : { agentId: null, agentName: null, subscription: null };
   }
 
   private me(): Me {
     const supervisor = this.options.store.getState().session?.supervisor;
-    const nicknames = new Set(this.knownNicknames);
+    const nicknames = new Set(this.subscriptions.nicknames);
     if (supervisor) nicknames.add(supervisor.userName);
     for (const subscription of this.options.store.getState().messaging.subscriptions) {
       if (subscription.nickname) nicknames.add(subscription.nickname);
@@ -866,14 +600,6 @@ export class MessagingMonitoring {
     return record && !record.ended ? record : undefined;
   }
 
-  private subscription(agentId: string, channel: MessagingChannel): MessagingSubscription | undefined {
-    return this.options.store
-      .getState()
-      .messaging.subscriptions.find(
-        (subscription) => subscription.agentId === agentId && subscription.channel === channel,
-      );
-  }
-
   private agent(agentId: string): Agent | undefined {
     return this.options.store.getState().team.agents.find((agent) => agent.id === agentId);
   }
@@ -881,22 +607,4 @@ export class MessagingMonitoring {
   private updateMessaging(change: Parameters<typeof withMessaging>[1]): void {
     updateAppState(this.options.store, (app) => withMessaging(app, change));
   }
-}
-
-function customerOf(participants: readonly Participant[]): string | null {
-  return participants.find((participant) => participant.role === 'Customer')?.nickname ?? null;
-}
-
-/** Who is typing after this line: typing notices start and stop it, anything else someone sends stops it. */
-export function typingAfter(typing: readonly string[], line: TranscriptLine): readonly string[] {
-  const nickname = line.from?.nickname;
-  if (!nickname || line.from?.isMe) return typing;
-  if (line.type === 'TypingStarted') return typing.includes(nickname) ? typing : [...typing, nickname];
-  return typing.includes(nickname) ? typing.filter((name) => name !== nickname) : typing;
-}
-
-/** GWS's "not monitoring that agent" (2) or "no such subscription" (6): nothing to cancel there. */
-function isNotMonitoring(error: AppError): boolean {
-  const status = refusedStatusCode(error);
-  return status === 2 || status === 6;
 }
