@@ -114,6 +114,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
   const feed = createWindowFeed({ store });
   const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
+  // Settings travel in the app state: read now, and again whenever they change, from a command or
+  // from main itself (a remembered audio device, the last server).
+  const publishSettings = () => {
+    platform.publishSettings().catch((error: unknown) => logger.error('Could not read the settings', { error }));
+  };
+  publishSettings();
+  const stopSettingsFeed = options.platform.settings.onChange(publishSettings);
   const stopAudit = startAuditRecorder({
     sources: [voiceSubscriptions, voiceCalls, messaging],
     store,
@@ -204,7 +211,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       },
       'session:signInWithProfile': async (request) => {
         const prepared = await platform.prepareProfileSignIn(request);
-        if (!prepared.ok) return prepared;
+        if (!prepared.ok) {
+          // A remembered password that could not be read was forgotten: the settings say so now.
+          await platform.publishSettings();
+          return prepared;
+        }
         const { profile, password, sip } = prepared.value;
         const target = {
           baseUrl: profile.gwsUrl,
@@ -212,7 +223,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           credentials: { userName: profile.userName, password },
         };
         const result = await signIn(target, sip);
-        if (result.ok) await platform.afterProfileSignIn(request, prepared.value);
+        if (result.ok) {
+          await platform.afterProfileSignIn(request, prepared.value);
+          // Remembered or forgotten passwords show on the sign-in screen next time.
+          await platform.publishSettings();
+        }
         return result;
       },
       'session:signOut': () => session.signOut(),
@@ -247,7 +262,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         rememberAudio({ inputDeviceId: request.deviceId });
         return ok(null);
       },
-      'settings:get': platform.getSettings,
       'settings:update': platform.updateSettings,
       'settings:dismissNotice': platform.dismissSettingsNotice,
       'settings:saveServerProfile': platform.saveServerProfile,
@@ -279,6 +293,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       // next history says so.
       stopAudit();
       stopHistory();
+      stopSettingsFeed();
       voiceSubscriptions.dispose();
       voiceCalls.dispose();
       messaging.dispose();

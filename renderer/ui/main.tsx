@@ -7,7 +7,7 @@ import { createTickingClock } from './store/clock';
 import { UiServicesProvider } from './store/store-context';
 import { applyTheme, readThemePreference, writeThemePreference } from './store/theme';
 import type { PreferenceStorage } from './store/theme';
-import { createUiCommands, startMirror, startSettingsSync } from './store/ui-commands';
+import { createUiCommands, startMirror } from './store/ui-commands';
 import './styles/tokens.css';
 import './styles/base.css';
 
@@ -45,7 +45,6 @@ function start(container: HTMLElement): void {
   const guarded = guardBridge(bridge);
   startMirror(guarded, store);
   const commands = createUiCommands(guarded, store);
-  startSettingsSync(commands, store);
   const services = { store, commands, clock: createTickingClock() };
   root.render(
     <StrictMode>

@@ -7,7 +7,6 @@ import {
   serverProfileIdSchema,
   serverProfileInputSchema,
   settingsPatchSchema,
-  settingsViewSchema,
 } from '../models/settings';
 import { monitoringScopeSchema, switchTargetSchema, voiceFrequencySchema, voiceModeSchema } from '../models/voice';
 import { signInDefaultsSchema, signInRequestSchema } from './sign-in';
@@ -97,13 +96,13 @@ export const uiInvokeContract = {
     request: z.object({ conversationId: z.string().min(1), farewell: z.string().trim().max(1000).optional() }).strict(),
     response: z.null(),
   },
-  'settings:get': { request: z.object({}).strict(), response: settingsViewSchema },
-  'settings:update': { request: settingsPatchSchema, response: settingsViewSchema },
+  /** The settings commands answer once main holds the change; the settings come in the state. */
+  'settings:update': { request: settingsPatchSchema, response: z.null() },
   'settings:dismissNotice': { request: z.object({}).strict(), response: z.null() },
-  'settings:saveServerProfile': { request: serverProfileInputSchema, response: settingsViewSchema },
+  'settings:saveServerProfile': { request: serverProfileInputSchema, response: z.null() },
   'settings:deleteServerProfile': {
     request: z.object({ profileId: serverProfileIdSchema }).strict(),
-    response: settingsViewSchema,
+    response: z.null(),
   },
   'audit:list': { request: auditQuerySchema, response: auditPageSchema },
   /** The CSV comes back as text, so both editions can save it as a download. */

@@ -3,6 +3,7 @@ import { appErrorSchema } from '../result';
 import { agentSchema } from './agent';
 import { historyStateSchema } from './history';
 import { messagingStateSchema } from './messaging';
+import { settingsViewSchema } from './settings';
 import { voiceStateSchema } from './voice';
 
 /**
@@ -71,5 +72,10 @@ export const appStateSchema = z.object({
   messaging: messagingStateSchema,
   /** Ended calls and conversations of the signed-in supervisor, from the audit trail. */
   history: historyStateSchema,
+  /**
+   * The settings as main holds them, with what the settings screen needs beside them (remembered
+   * passwords, hotkey problems, what this edition offers); null only until main first reads them.
+   */
+  settings: settingsViewSchema.nullable(),
 });
 export type AppState = z.infer<typeof appStateSchema>;

@@ -9,7 +9,8 @@ import type {
   SettingsView,
 } from '../../common/models/settings';
 import { err, ok, type Result } from '../../common/result';
-import type { AppStore } from '../state/app-store';
+import { sameValue } from '../../common/same-value';
+import { updateAppState, type AppStore } from '../state/app-store';
 import type { AuditTrail } from './audit-trail';
 import { hotkeyProblems } from './hotkeys';
 import { diagnosticsText, type LogFiles } from './log-files';
@@ -65,21 +66,39 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
     };
   };
 
-  const viewAfter = async (result: Result<unknown>): Promise<Result<SettingsView>> =>
-    result.ok ? ok(await view()) : result;
+  /**
+   * Puts the settings view into the app state, from where it reaches every window like the rest.
+   * Reads can overlap (remembered passwords are read from the keyring): only the latest one started
+   * is written, so an older view never replaces a newer one.
+   */
+  let publishing = 0;
+  const publishSettings = async (): Promise<void> => {
+    publishing += 1;
+    const started = publishing;
+    const next = await view();
+    if (started !== publishing) return;
+    updateAppState(options.store, (state) => (sameValue(state.settings, next) ? state : { ...state, settings: next }));
+  };
+
+  /** The change is in the state by the time the command answers, so the window never waits for it. */
+  const publishedAfter = async (result: Result<unknown>): Promise<Result<null>> => {
+    if (!result.ok) return result;
+    await publishSettings();
+    return ok(null);
+  };
 
   return {
-    getSettings: async (): Promise<Result<SettingsView>> => ok(await view()),
+    publishSettings,
 
-    updateSettings: async (patch: SettingsPatch): Promise<Result<SettingsView>> =>
-      viewAfter(settings.update((current) => ({ ...current, ...patch }))),
+    updateSettings: async (patch: SettingsPatch): Promise<Result<null>> =>
+      publishedAfter(settings.update((current) => ({ ...current, ...patch }))),
 
     dismissSettingsNotice: async (): Promise<Result<null>> => {
       settings.dismissNotice();
-      return ok(null);
+      return publishedAfter(ok(null));
     },
 
-    saveServerProfile: async (input: ServerProfileInput): Promise<Result<SettingsView>> => {
+    saveServerProfile: async (input: ServerProfileInput): Promise<Result<null>> => {
       const existing = input.id
         ? settings.get().servers.profiles.find((profile) => profile.id === input.id)
         : undefined;
@@ -110,10 +129,10 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
       }));
       if (updated.ok && gwsMoved) await credentials.forget(profile.id);
       else if (updated.ok && sipMoved) await credentials.forget(profile.id, 'sip');
-      return viewAfter(updated);
+      return publishedAfter(updated);
     },
 
-    deleteServerProfile: async (request: { profileId: string }): Promise<Result<SettingsView>> => {
+    deleteServerProfile: async (request: { profileId: string }): Promise<Result<null>> => {
       const updated = settings.update((current) => ({
         ...current,
         servers: {
@@ -122,7 +141,7 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
         },
       }));
       if (updated.ok) await credentials.forget(request.profileId);
-      return viewAfter(updated);
+      return publishedAfter(updated);
     },
 
     /** Step one of `session:signInWithProfile`: the target and SIP account, passwords filled in. */

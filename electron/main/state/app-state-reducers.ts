@@ -22,6 +22,7 @@ export function initialAppState(now: number): AppState {
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
     // Read from the audit trail once someone signs in: it is theirs alone.
     history: { loading: false, items: [] },
+    settings: null,
   };
 }
 
@@ -72,7 +73,13 @@ export function signedIn(state: AppState, session: Session, now: number): AppSta
  */
 export function signedOut(state: AppState, reason: AppError | null, now: number): AppState {
   const fresh = initialAppState(now);
-  return { ...fresh, voice: state.voice, connection: { ...fresh.connection, since: now }, signInError: reason };
+  return {
+    ...fresh,
+    voice: state.voice,
+    settings: state.settings,
+    connection: { ...fresh.connection, since: now },
+    signInError: reason,
+  };
 }
 
 /**

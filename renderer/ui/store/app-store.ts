@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { StateChangesFrame, StateSnapshot } from '../../../electron/common/models/state-changes';
-import type { SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
+import type { SettingsPatch } from '../../../electron/common/models/settings';
 import type { AppError } from '../../../electron/common/result';
 import { dismissCommand, finishCommand, startCommand } from './command-status';
 import { emptyFeedback } from './feedback';
@@ -16,13 +16,7 @@ import type {
   ChangesOutcome,
   UiState,
 } from './mirror';
-import {
-  acceptSettingsView,
-  applySettingsPatch,
-  emptySettings,
-  sameMonitoringDefaults,
-  sessionOptionsFrom,
-} from './settings';
+import { emptySettings, sameMonitoringDefaults, sessionOptionsFrom, showSettingsOf } from './settings';
 import type { SettingsState } from './settings';
 import type { ThemePreference } from './theme';
 import { nextSortOrder, type SortColumn, type StateFilter } from './team-view-options';
@@ -48,13 +42,11 @@ export interface UiActions {
   dismissEnding(conversationId: string): void;
 }
 
-/** Only the settings commands call these: what main answered, or a change on its way to main. */
+/** Only the settings commands call these: a change on its way to main, and its answer. */
 export interface SettingsActions {
-  received(view: SettingsView): void;
-  loadFailed(error: AppError): void;
-  /** Shown at once; main's answer (or, after a refusal, a fresh read) replaces it. */
-  patched(patch: SettingsPatch): void;
-  noticeDismissed(): void;
+  /** Shown at once, over main's settings, until `settled` with the id this returns. */
+  patched(patch: SettingsPatch): number;
+  settled(id: number): void;
 }
 
 export interface FeedbackActions {
@@ -85,33 +77,42 @@ export interface AppStoreState {
 
 export type AppStore = StoreApi<AppStoreState>;
 
-/** A new mirror brings the UI slice in line with it. */
+/**
+ * Settings decide the theme, and new monitoring defaults become this session's options: the
+ * supervisor has just said what they want next.
+ */
+function withSettings(state: AppStoreState, settings: SettingsState): Partial<AppStoreState> {
+  if (settings === state.settings) return {};
+  const view = settings.view;
+  if (view === null) return { settings };
+  let ui = state.ui;
+  if (view.settings.theme !== ui.theme) ui = { ...ui, theme: view.settings.theme };
+  if (!sameMonitoringDefaults(view.settings.monitoring, state.settings.view?.settings.monitoring)) {
+    ui = { ...ui, ...sessionOptionsFrom(view.settings.monitoring) };
+  }
+  return { settings, ui };
+}
+
+/** A new mirror brings the settings and the UI slice in line with it. */
 function showMirror(state: AppStoreState, mirror: MirrorState): AppStoreState | Partial<AppStoreState> {
   if (mirror === state.mirror || mirror.app === null) return mirror === state.mirror ? state : { mirror };
-  const ui = reconcileUi(state.ui, mirror.app, sessionOptionsFrom(state.settings.view?.settings.monitoring));
-  return { mirror, ui };
+  const settings = showSettingsOf(state.settings, mirror.app.settings, state.settings.pending);
+  const withNewSettings = { ...state, ...withSettings(state, settings) };
+  const ui = reconcileUi(withNewSettings.ui, mirror.app, sessionOptionsFrom(settings.view?.settings.monitoring));
+  return { mirror, settings, ui };
 }
 
 export function createAppStore(options: { theme: ThemePreference }): AppStore {
   return createStore<AppStoreState>()((set) => {
     const updateUi = (change: (ui: UiState) => UiState) => set((state) => ({ ui: change(state.ui) }));
-    /**
-     * Settings decide the theme, and new monitoring defaults become this session's options: the
-     * supervisor has just said what they want next.
-     */
-    const showSettings = (change: (settings: SettingsState) => SettingsState) =>
-      set((state) => {
-        const settings = change(state.settings);
-        if (settings === state.settings) return state;
-        const view = settings.view;
-        if (view === null) return { settings };
-        let ui = state.ui;
-        if (view.settings.theme !== ui.theme) ui = { ...ui, theme: view.settings.theme };
-        if (!sameMonitoringDefaults(view.settings.monitoring, state.settings.view?.settings.monitoring)) {
-          ui = { ...ui, ...sessionOptionsFrom(view.settings.monitoring) };
-        }
-        return { settings, ui };
-      });
+    const showSettings = (pending: (current: SettingsState['pending']) => SettingsState['pending']) =>
+      set((state) =>
+        withSettings(
+          state,
+          showSettingsOf(state.settings, state.mirror.app?.settings ?? null, pending(state.settings.pending)),
+        ),
+      );
+    let lastPatchId = 0;
     let lastCommandSeq = 0;
     let lastToastId = 0;
     return {
@@ -171,18 +172,13 @@ export function createAppStore(options: { theme: ThemePreference }): AppStore {
         failInitialLoad: (error) => set((state) => ({ mirror: failInitialLoad(state.mirror, error) })),
       },
       settingsActions: {
-        received: (view) => showSettings((settings) => acceptSettingsView(settings, view)),
-        // A view already shown stays: it is still the best there is.
-        loadFailed: (error) =>
-          showSettings((settings) => (settings.view === null ? { ...settings, loadError: error } : settings)),
-        patched: (patch) =>
-          showSettings((settings) =>
-            settings.view === null ? settings : { ...settings, view: applySettingsPatch(settings.view, patch) },
-          ),
-        noticeDismissed: () =>
-          showSettings((settings) =>
-            settings.view?.notice ? { ...settings, view: { ...settings.view, notice: null } } : settings,
-          ),
+        patched: (patch) => {
+          lastPatchId += 1;
+          const id = lastPatchId;
+          showSettings((pending) => [...pending, { id, patch }]);
+          return id;
+        },
+        settled: (id) => showSettings((pending) => pending.filter((entry) => entry.id !== id)),
       },
       feedbackActions: {
         showToast: (message, tone = 'info') => {

@@ -1,21 +1,20 @@
 import type { MonitoringDefaults, SettingsPatch, SettingsView } from '../../../electron/common/models/settings';
-import type { AppError } from '../../../electron/common/result';
 import { builtInSessionOptions } from './mirror';
 import type { SessionOptions } from './mirror';
 import { shareStructure } from './share-structure';
 
 /**
- * The settings as main last described them (`settings:get` and every change's answer). Main sends
- * no event when they change, so this window asks again whenever its view may have gone stale: at
- * start, when a session begins or ends, and after an audio device is picked.
+ * The settings as this window shows them: main's, from the app state it pushes, with the changes
+ * this window sent and main has not answered yet laid over them, so a click shows at once and two
+ * quick changes never undo each other. A change leaves `pending` when its command answers, by which
+ * time main's state with it (or without it, refused) has arrived: the two travel in order.
  */
 export interface SettingsState {
   readonly view: SettingsView | null;
-  /** Why the settings could not be read; cleared by any view. */
-  readonly loadError: AppError | null;
+  readonly pending: ReadonlyArray<{ readonly id: number; readonly patch: SettingsPatch }>;
 }
 
-export const emptySettings: SettingsState = { view: null, loadError: null };
+export const emptySettings: SettingsState = { view: null, pending: [] };
 
 /** The session's starting options from the supervisor's monitoring defaults. */
 export function sessionOptionsFrom(monitoring: MonitoringDefaults | null | undefined): SessionOptions {
@@ -30,17 +29,21 @@ export function sameMonitoringDefaults(a: MonitoringDefaults | undefined, b: Mon
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Unchanged parts keep their objects, so a selector on one section wakes only when that section changes. */
-export function acceptSettingsView(state: SettingsState, view: SettingsView): SettingsState {
-  const shared = shareStructure(state.view, view);
-  if (shared === state.view && state.loadError === null) return state;
-  return { view: shared, loadError: null };
+/**
+ * What the window shows for main's view and the changes on their way. Unchanged parts keep their
+ * objects, so a selector on one section wakes only when that section changes.
+ */
+export function showSettingsOf(
+  state: SettingsState,
+  main: SettingsView | null,
+  pending: SettingsState['pending'],
+): SettingsState {
+  const overlaid = main === null ? null : pending.reduce((view, { patch }) => applySettingsPatch(view, patch), main);
+  const view = shareStructure(state.view, overlaid);
+  if (view === state.view && pending === state.pending) return state;
+  return { view, pending };
 }
 
-/**
- * Shows a change at once, before main answers: the next change is then built on this one, so two
- * quick changes to one section never undo each other. Main's answer replaces it either way.
- */
-export function applySettingsPatch(view: SettingsView, patch: SettingsPatch): SettingsView {
+function applySettingsPatch(view: SettingsView, patch: SettingsPatch): SettingsView {
   return { ...view, settings: { ...view.settings, ...patch } };
 }

@@ -2,12 +2,7 @@ import type { EarshotBridge } from '../../../electron/common/contract/bridge-api
 import type { SignInDefaults, SignInRequest } from '../../../electron/common/contract/sign-in';
 import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../../electron/common/models/audit';
 import type { MessagingChannel, MessagingMode } from '../../../electron/common/models/messaging';
-import type {
-  ProfileSignInRequest,
-  ServerProfileInput,
-  SettingsPatch,
-  SettingsView,
-} from '../../../electron/common/models/settings';
+import type { ProfileSignInRequest, ServerProfileInput, SettingsPatch } from '../../../electron/common/models/settings';
 import type { VoiceMode } from '../../../electron/common/models/voice';
 import { ok } from '../../../electron/common/result';
 import type { Result } from '../../../electron/common/result';
@@ -75,38 +70,21 @@ export interface UiCommands {
   sendMessage(conversationId: string, text: string): Promise<Result<null>>;
   leaveConversation(conversationId: string, farewell: string): Promise<Result<null>>;
 
-  /** Reads the settings again; the answer replaces what the store holds. */
-  loadSettings(): Promise<Result<SettingsView>>;
   /**
-   * Saves whole sections of the settings. The change shows at once; main's answer replaces it, and
-   * a refusal brings a fresh read so nothing unsaved stays on screen. `part` names the control that
-   * shows the saving and the refusal (see commandKeys.settings).
+   * Saves whole sections of the settings. The change shows at once, over main's settings, until
+   * main answers; by then the app state carries it, or, refused, does not. `part` names the control
+   * that shows the saving and the refusal (see commandKeys.settings).
    */
-  updateSettings(part: string, patch: SettingsPatch): Promise<Result<SettingsView>>;
+  updateSettings(part: string, patch: SettingsPatch): Promise<Result<null>>;
   /** The theme is a setting; this window's stored copy only paints the first frame. */
   setTheme(theme: ThemePreference): Promise<void>;
   dismissSettingsNotice(): Promise<Result<null>>;
-  saveServerProfile(input: ServerProfileInput): Promise<Result<SettingsView>>;
-  deleteServerProfile(profileId: string): Promise<Result<SettingsView>>;
+  saveServerProfile(input: ServerProfileInput): Promise<Result<null>>;
+  deleteServerProfile(profileId: string): Promise<Result<null>>;
 
   listAudit(query: AuditQuery): Promise<Result<AuditPage>>;
   exportAuditCsv(filter: AuditFilter): Promise<Result<AuditExport>>;
   getDiagnostics(): Promise<Result<{ text: string }>>;
-}
-
-/**
- * Reads the settings now and again whenever a session begins or ends: signing in remembers (or
- * forgets) passwords and the last server, and the sign-in screen shows both.
- */
-export function startSettingsSync(commands: Pick<UiCommands, 'loadSettings'>, store: AppStore): () => void {
-  let signedIn = store.getState().mirror.app?.session != null;
-  void commands.loadSettings();
-  return store.subscribe((state) => {
-    const now = state.mirror.app?.session != null;
-    if (now === signedIn) return;
-    signedIn = now;
-    void commands.loadSettings();
-  });
 }
 
 /** Reads a snapshot again (the first read failed and the supervisor asked to try again). */
@@ -186,44 +164,14 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
     return result;
   };
 
-  /**
-   * Settings answers can overtake one another. An answer is shown only if nothing newer has been
-   * shown and no change was sent after it: that change's answer will say more, and a change made
-   * meanwhile must not be built on a view that lacks it.
-   */
-  let settingsSeq = 0;
-  let lastSettingsWrite = 0;
-  let shownSettingsSeq = 0;
-  const settingsRequest = async (
-    kind: 'read' | 'write',
-    send: () => Promise<Result<SettingsView>>,
-  ): Promise<Result<SettingsView>> => {
-    settingsSeq += 1;
-    const seq = settingsSeq;
-    if (kind === 'write') lastSettingsWrite = seq;
-    const result = await send();
-    const current = seq > shownSettingsSeq && seq >= lastSettingsWrite;
+  const updateSettings = async (part: string, patch: SettingsPatch) => {
     const { settingsActions } = store.getState();
-    if (result.ok && current) {
-      shownSettingsSeq = seq;
-      settingsActions.received(result.value);
-    } else if (!result.ok && current) {
-      if (kind === 'write') void loadSettings();
-      else settingsActions.loadFailed(result.error);
+    const id = settingsActions.patched(patch);
+    try {
+      return await track(commandKeys.settings(part), () => bridge.invoke('settings:update', patch));
+    } finally {
+      store.getState().settingsActions.settled(id);
     }
-    return result;
-  };
-  const loadSettings = () => settingsRequest('read', () => bridge.invoke('settings:get', {}));
-  const updateSettings = (part: string, patch: SettingsPatch) => {
-    store.getState().settingsActions.patched(patch);
-    return track(commandKeys.settings(part), () =>
-      settingsRequest('write', () => bridge.invoke('settings:update', patch)),
-    );
-  };
-  /** Main remembers the picked device in the settings; reading them again keeps a later audio change from undoing it. */
-  const afterDeviceChange = async (result: Result<null>) => {
-    if (result.ok) await loadSettings();
-    return result;
   };
 
   const monitor = (target: MonitorTarget) => {
@@ -288,10 +236,8 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
       track(commandKeys.incoming(callId), () => bridge.invoke('voice:answerIncoming', { callId })),
     declineIncoming: (callId) =>
       track(commandKeys.incoming(callId), () => bridge.invoke('voice:declineIncoming', { callId })),
-    selectOutput: (deviceId) =>
-      track(commandKeys.devices, () => bridge.invoke('audio:selectOutput', { deviceId })).then(afterDeviceChange),
-    selectInput: (deviceId) =>
-      track(commandKeys.devices, () => bridge.invoke('audio:selectInput', { deviceId })).then(afterDeviceChange),
+    selectOutput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectOutput', { deviceId })),
+    selectInput: (deviceId) => track(commandKeys.devices, () => bridge.invoke('audio:selectInput', { deviceId })),
 
     monitorMessaging: ({ agentId, channel, mode }) => {
       const { frequency, nickname } = store.getState().ui.messagingOptions;
@@ -323,7 +269,6 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
       );
     },
 
-    loadSettings,
     updateSettings,
     setTheme: async (theme) => {
       const { settings, uiActions } = store.getState();
@@ -334,14 +279,9 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
         store.getState().feedbackActions.showToast(`The theme was not saved. ${result.error.message}`, 'warning');
       }
     },
-    dismissSettingsNotice: async () => {
-      const result = await bridge.invoke('settings:dismissNotice', {});
-      if (result.ok) store.getState().settingsActions.noticeDismissed();
-      return result;
-    },
-    saveServerProfile: (input) => settingsRequest('write', () => bridge.invoke('settings:saveServerProfile', input)),
-    deleteServerProfile: (profileId) =>
-      settingsRequest('write', () => bridge.invoke('settings:deleteServerProfile', { profileId })),
+    dismissSettingsNotice: () => bridge.invoke('settings:dismissNotice', {}),
+    saveServerProfile: (input) => bridge.invoke('settings:saveServerProfile', input),
+    deleteServerProfile: (profileId) => bridge.invoke('settings:deleteServerProfile', { profileId }),
 
     listAudit: (query) => bridge.invoke('audit:list', query),
     exportAuditCsv: (filter) => bridge.invoke('audit:exportCsv', filter),

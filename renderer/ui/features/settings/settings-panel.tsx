@@ -13,7 +13,6 @@ import type { MessagingFrequency, MessagingMode } from '../../../../electron/com
 import type { MonitoringScope, VoiceFrequency, VoiceMode } from '../../../../electron/common/models/voice';
 import { err } from '../../../../electron/common/result';
 import { CloseIcon, GearIcon } from '../../components/icons';
-import { NoticeBanner } from '../../components/notice-banner';
 import { commandKeys, failureOf, isSending } from '../../store/command-status';
 import { useAppStore, useAppStoreApi, useCommands } from '../../store/store-context';
 import type { ThemePreference } from '../../store/theme';
@@ -95,7 +94,7 @@ function useSaveSettings() {
   const store = useAppStoreApi();
   return (part: string, build: (view: SettingsView) => SettingsPatch) => {
     const view = store.getState().settings.view;
-    if (view === null) return Promise.resolve(err<SettingsView>('internal', 'Your settings have not been read yet.'));
+    if (view === null) return Promise.resolve(err<null>('internal', 'Your settings have not been read yet.'));
     return commands.updateSettings(part, build(view));
   };
 }
@@ -454,24 +453,12 @@ function DesktopOnlySection({ reason }: { reason: string | null }) {
 }
 
 function SettingsBody() {
-  const commands = useCommands();
   const view = useAppStore((state) => state.settings.view);
-  const loadError = useAppStore((state) => state.settings.loadError);
   if (view === null) {
-    return loadError === null ? (
+    return (
       <p className="settings-panel__loading" role="status">
         <span className="spinner" aria-hidden="true" /> Reading your settings…
       </p>
-    ) : (
-      <NoticeBanner
-        action={
-          <button type="button" className="button" onClick={() => void commands.loadSettings()}>
-            Try again
-          </button>
-        }
-      >
-        {loadError.message}
-      </NoticeBanner>
     );
   }
   const { settings, desktopFeatures } = view;
@@ -501,7 +488,6 @@ function SettingsBody() {
 export function SettingsPanel() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  const commands = useCommands();
 
   useEffect(() => {
     const element = dialog.current;
@@ -510,11 +496,7 @@ export function SettingsPanel() {
     if (!open && element.open) element.close();
   }, [open]);
 
-  const show = () => {
-    // What another window or the shell changed since (a device, a refused hotkey) shows on opening.
-    void commands.loadSettings();
-    setOpen(true);
-  };
+  const show = () => setOpen(true);
 
   return (
     <>

@@ -233,8 +233,10 @@ export function SignInForm({
       setInvokeError(result.error);
       return null;
     }
-    const savedId = id ?? addedProfileId(before, result.value.settings.servers.profiles);
-    const saved = result.value.settings.servers.profiles.find((candidate) => candidate.id === savedId);
+    // Main's settings with the saved profile are in the state by the time it answers.
+    const after = store.getState().settings.view?.settings.servers.profiles ?? noProfiles;
+    const savedId = id ?? addedProfileId(before, after);
+    const saved = after.find((candidate) => candidate.id === savedId);
     if (saved === undefined) return null;
     setProfileId(saved.id);
     setProfileName(saved.name);
@@ -261,7 +263,7 @@ export function SignInForm({
       return;
     }
     store.getState().feedbackActions.showToast(`Deleted “${target.name}”`);
-    chooseProfile(result.value.settings.servers.profiles[0]?.id ?? null);
+    chooseProfile(store.getState().settings.view?.settings.servers.profiles[0]?.id ?? null);
   };
 
   const failed = (error: AppError) => {
@@ -322,11 +324,8 @@ export function SignInForm({
       const result = await commands.signInWithProfile(
         buildProfileSignIn(signInProfileId, fields, rememberChecked, unencryptedAgreed),
       );
-      if (!result.ok) {
-        failed(result.error);
-        // A remembered password that could not be read is forgotten by main; the form says so next.
-        void commands.loadSettings();
-      }
+      // A remembered password that could not be read is forgotten by main; its settings say so.
+      if (!result.ok) failed(result.error);
     } finally {
       setPending(false);
     }

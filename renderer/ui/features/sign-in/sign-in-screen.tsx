@@ -1,37 +1,30 @@
 import { useEffect, useState } from 'react';
 import type { SignInDefaults } from '../../../../electron/common/contract/sign-in';
-import type { SettingsView } from '../../../../electron/common/models/settings';
 import type { AppError } from '../../../../electron/common/result';
 import { HeadsetIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
-import { useCommands } from '../../store/store-context';
+import { useAppStore, useCommands } from '../../store/store-context';
 import { SettingsNotice } from '../settings/settings-notice';
 import { SignInForm } from './sign-in-form-view';
 import './sign-in.css';
 
 type DefaultsLoad =
   | { readonly phase: 'loading' }
-  | {
-      readonly phase: 'loaded';
-      readonly defaults: SignInDefaults | null;
-      /** Null when the settings could not be read: the form then offers no saved servers. */
-      readonly view: SettingsView | null;
-      readonly error: AppError | null;
-    };
+  | { readonly phase: 'loaded'; readonly defaults: SignInDefaults | null; readonly error: AppError | null };
 
 export function SignInScreen() {
   const commands = useCommands();
   const [load, setLoad] = useState<DefaultsLoad>({ phase: 'loading' });
+  // The saved servers preselect the form once, so it waits for the settings main pushes at start.
+  const view = useAppStore((state) => state.settings.view);
 
   useEffect(() => {
     let current = true;
-    // Read afresh: signing in or out may have remembered a password or a server since the last read.
-    void Promise.all([commands.getSignInDefaults(), commands.loadSettings()]).then(([defaults, settings]) => {
+    void commands.getSignInDefaults().then((defaults) => {
       if (!current) return;
       setLoad({
         phase: 'loaded',
         defaults: defaults.ok ? defaults.value : null,
-        view: settings.ok ? settings.value : null,
         error: defaults.ok ? null : defaults.error,
       });
     });
@@ -50,7 +43,7 @@ export function SignInScreen() {
             <p className="sign-in__subtitle">Supervisor softphone for Genesys Engage</p>
           </div>
         </div>
-        {load.phase === 'loading' ? (
+        {load.phase === 'loading' || view === null ? (
           <p className="sign-in__loading" role="status">
             Preparing sign-in…
           </p>
@@ -58,7 +51,7 @@ export function SignInScreen() {
           <>
             <SettingsNotice />
             {load.error && <NoticeBanner>{load.error.message}</NoticeBanner>}
-            <SignInForm defaults={load.defaults} initialView={load.view} />
+            <SignInForm defaults={load.defaults} initialView={view} />
           </>
         )}
       </div>

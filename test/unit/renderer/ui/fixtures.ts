@@ -25,6 +25,7 @@ export function makeAppState(overrides: Partial<AppState> = {}): AppState {
     voice: makeVoiceState(),
     messaging: { subscriptions: [], subscriptionError: null, conversations: [], history: [] },
     history: { loading: false, items: [] },
+    settings: makeSettingsView(),
     ...overrides,
   };
 }
@@ -163,7 +164,7 @@ export function makeMessagingState(overrides: Partial<MessagingState> = {}): Mes
   return { subscriptions: [], subscriptionError: null, conversations: [], history: [], ...overrides };
 }
 
-/** What `settings:get` answers on a fresh install, with remember-password available. */
+/** The settings main pushes on a fresh install, with remember-password available. */
 export function makeSettingsView(
   overrides: Partial<Omit<SettingsView, 'settings'>> & { settings?: Partial<Settings> } = {},
 ): SettingsView {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { auditQuerySchema } from '../../../../../electron/common/models/audit';
-import type { ServerProfileInput } from '../../../../../electron/common/models/settings';
-import { ok } from '../../../../../electron/common/result';
+import type { ServerProfileInput, SettingsPatch, SettingsView } from '../../../../../electron/common/models/settings';
+import { ok, type Result } from '../../../../../electron/common/result';
 import { AuditTrail } from '../../../../../electron/main/platform/audit-trail';
 import { createMemoryLogger } from '../../../../../electron/main/platform/logger';
 import { createPlatformHandlers } from '../../../../../electron/main/platform/platform-handlers';
@@ -38,12 +38,13 @@ function setUp(options: { secrets?: (directory: string) => SecretStore; desktopF
     createFileSecretStore({ filePath: join(directory, 'secrets.json'), cipher: fakeCipher, logger });
   const audit = new AuditTrail({ filePath: join(directory, 'audit', 'audit.jsonl'), now: () => Date.UTC(2025, 1, 3) });
   let registrationProblems = {};
-  const handlers = createPlatformHandlers({
+  const store = createAppStore(() => 0);
+  const platform = createPlatformHandlers({
     settings,
     secrets,
     audit,
     logFiles: { recentLines: () => ['2025-02-03T00:00:00.000Z INFO  [earshot] started'] },
-    store: createAppStore(() => 0),
+    store,
     about: { appVersion: '0.1.0', platform: 'linux 6.8.0 x64', runtime: 'Node 20' },
     desktopFeaturesMissing: options.desktopFeaturesMissing ?? null,
     hotkeyRegistrationProblems: () => registrationProblems,
@@ -51,6 +52,26 @@ function setUp(options: { secrets?: (directory: string) => SecretStore; desktopF
     now: () => Date.UTC(2025, 1, 3),
     newProfileId: () => 'p1',
   });
+  // The settings reach a window through the app state: each command answers once they are there.
+  const inState = (): Result<SettingsView> => {
+    const view = store.getState().settings;
+    assert.ok(view, 'the settings are in the app state');
+    return ok(view);
+  };
+  const published = async (answer: Promise<Result<null>>): Promise<Result<SettingsView>> => {
+    const result = await answer;
+    return result.ok ? inState() : result;
+  };
+  const handlers = {
+    ...platform,
+    getSettings: async () => {
+      await platform.publishSettings();
+      return inState();
+    },
+    updateSettings: (patch: SettingsPatch) => published(platform.updateSettings(patch)),
+    saveServerProfile: (input: ServerProfileInput) => published(platform.saveServerProfile(input)),
+    deleteServerProfile: (request: { profileId: string }) => published(platform.deleteServerProfile(request)),
+  };
   const filesText = () =>
     readdirSync(directory, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAppStore } from '../../../../../renderer/ui/store/app-store';
-import { createUiCommands, startSettingsSync } from '../../../../../renderer/ui/store/ui-commands';
+import { createUiCommands } from '../../../../../renderer/ui/store/ui-commands';
 import type { SettingsView } from '../../../../../electron/common/models/settings';
 import type { Result } from '../../../../../electron/common/result';
 import { snapshotOf, makeAppState, makeSettingsView, signedOutState } from '../fixtures';
@@ -14,8 +14,6 @@ function deferred<T>() {
   });
   return { promise, resolve };
 }
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function withMonitoring(
   voice: Partial<SettingsView['settings']['monitoring']['voice']>,
@@ -32,128 +30,113 @@ function withMonitoring(
   });
 }
 
+/** Main's state with these settings, as a window receives it. */
+function pushSettings(store: ReturnType<typeof createAppStore>, view: SettingsView | null, state = makeAppState()) {
+  store.getState().mirrorActions.receiveSnapshot(snapshotOf({ ...state, settings: view }));
+}
+
 describe('settings in the store', () => {
-  test('the settings decide the theme the window shows', () => {
+  test('the settings main pushes decide the theme the window shows', () => {
     const store = createAppStore({ theme: 'light' });
-    store.getState().settingsActions.received(makeSettingsView({ settings: { theme: 'dark' } }));
+    pushSettings(store, makeSettingsView({ settings: { theme: 'dark' } }));
     assert.equal(store.getState().ui.theme, 'dark');
   });
 
   test('monitoring defaults become the session’s options, and only new defaults replace what the session chose', () => {
     const store = createAppStore({ theme: 'system' });
-    const { settingsActions, uiActions } = store.getState();
-    settingsActions.received(withMonitoring({ scope: 'Agent', frequency: 'NextCall' }, 'Coach Sam'));
+    pushSettings(store, withMonitoring({ scope: 'Agent', frequency: 'NextCall' }, 'Coach Sam'));
     assert.deepEqual(store.getState().ui.monitorOptions, { scope: 'Agent', frequency: 'NextCall' });
     assert.deepEqual(store.getState().ui.messagingOptions, { frequency: 'NextChat', nickname: 'Coach Sam' });
 
-    uiActions.setMonitorOptions({ scope: 'Call' });
-    settingsActions.received(withMonitoring({ scope: 'Agent', frequency: 'NextCall' }, 'Coach Sam'));
+    store.getState().uiActions.setMonitorOptions({ scope: 'Call' });
+    pushSettings(store, withMonitoring({ scope: 'Agent', frequency: 'NextCall' }, 'Coach Sam'));
     assert.equal(store.getState().ui.monitorOptions.scope, 'Call');
 
-    settingsActions.received(withMonitoring({ scope: 'Agent', frequency: 'AllCalls' }, 'Coach Sam'));
+    pushSettings(store, withMonitoring({ scope: 'Agent', frequency: 'AllCalls' }, 'Coach Sam'));
     assert.deepEqual(store.getState().ui.monitorOptions, { scope: 'Agent', frequency: 'AllCalls' });
   });
 
   test('signing out starts the next session from the defaults, not the built-in choices', () => {
     const store = createAppStore({ theme: 'system' });
-    const { settingsActions, uiActions, mirrorActions } = store.getState();
-    settingsActions.received(withMonitoring({ scope: 'Agent' }));
-    mirrorActions.receiveSnapshot(snapshotOf(makeAppState()));
-    uiActions.setMonitorOptions({ scope: 'Call', frequency: 'NextCall' });
-    mirrorActions.receiveSnapshot(snapshotOf(signedOutState()));
+    const defaults = withMonitoring({ scope: 'Agent' });
+    pushSettings(store, defaults);
+    store.getState().uiActions.setMonitorOptions({ scope: 'Call', frequency: 'NextCall' });
+    pushSettings(store, defaults, signedOutState());
     assert.deepEqual(store.getState().ui.monitorOptions, { scope: 'Agent', frequency: 'AllCalls' });
   });
 
-  test('an unchanged view keeps the objects shown, so nothing re-renders', () => {
+  test('settings that did not change keep the objects shown, so nothing re-renders', () => {
     const store = createAppStore({ theme: 'system' });
-    store.getState().settingsActions.received(makeSettingsView());
-    const before = store.getState();
-    store.getState().settingsActions.received(makeSettingsView());
-    assert.equal(store.getState(), before);
+    pushSettings(store, makeSettingsView());
+    const view = store.getState().settings.view;
+    pushSettings(store, makeSettingsView());
+    assert.equal(store.getState().settings.view, view);
+    pushSettings(store, makeSettingsView({ settings: { theme: 'dark' } }));
+    assert.equal(store.getState().settings.view?.settings.hotkeys, view?.settings.hotkeys, 'an untouched section');
   });
 });
 
 describe('settings commands', () => {
-  test('a change shows at once, then main’s answer replaces it', async () => {
-    const answer = deferred<Result<SettingsView>>();
+  test('a change shows at once, over main’s settings, until main answers with its state', async () => {
+    const answer = deferred<Result<null>>();
     const fake = createFakeBridge({ 'settings:update': () => answer.promise });
     const store = createAppStore({ theme: 'system' });
-    store.getState().settingsActions.received(makeSettingsView());
+    pushSettings(store, makeSettingsView());
     const commands = createUiCommands(fake.bridge, store);
     const saving = commands.updateSettings('theme', { theme: 'dark' });
     assert.equal(store.getState().settings.view?.settings.theme, 'dark');
     assert.equal(store.getState().ui.commandStatuses['settings:theme']?.phase, 'sending');
-    const fromMain = makeSettingsView({ settings: { theme: 'dark' }, hotkeyProblems: { listen: 'Taken' } });
-    answer.resolve({ ok: true, value: fromMain });
+    // Main's state comes before its answer, on the same ordered channel.
+    pushSettings(store, makeSettingsView({ settings: { theme: 'dark' }, hotkeyProblems: { listen: 'Taken' } }));
+    answer.resolve({ ok: true, value: null });
     await saving;
     assert.deepEqual(store.getState().settings.view?.hotkeyProblems, { listen: 'Taken' });
+    assert.deepEqual(store.getState().settings.pending, []);
     assert.equal(store.getState().ui.commandStatuses['settings:theme'], undefined);
   });
 
-  test('an answer overtaken by a later change is not shown; the later one is', async () => {
-    const answers = [deferred<Result<SettingsView>>(), deferred<Result<SettingsView>>()];
+  test('main’s state with the first of two quick changes never hides the second', async () => {
+    const answers = [deferred<Result<null>>(), deferred<Result<null>>()];
     let call = 0;
     const fake = createFakeBridge({ 'settings:update': () => answers[call++]!.promise });
     const store = createAppStore({ theme: 'system' });
-    store.getState().settingsActions.received(makeSettingsView());
+    pushSettings(store, makeSettingsView());
     const commands = createUiCommands(fake.bridge, store);
+    const quiet = { voice: false, chat: true, sms: true, voiceWhileAudioPlays: false };
     const first = commands.updateSettings('theme', { theme: 'dark' });
-    const second = commands.updateSettings('notifications', {
-      notifications: { voice: false, chat: true, sms: true, voiceWhileAudioPlays: false },
-    });
-    answers[0]!.resolve({ ok: true, value: makeSettingsView({ settings: { theme: 'dark' } }) });
+    const second = commands.updateSettings('notifications', { notifications: quiet });
+    pushSettings(store, makeSettingsView({ settings: { theme: 'dark' } }));
+    answers[0]!.resolve({ ok: true, value: null });
     await first;
     assert.equal(store.getState().settings.view?.settings.notifications.voice, false, 'the later change still shows');
-    const both = makeSettingsView({
-      settings: { theme: 'dark', notifications: { voice: false, chat: true, sms: true, voiceWhileAudioPlays: false } },
-    });
-    answers[1]!.resolve({ ok: true, value: both });
+    const both = makeSettingsView({ settings: { theme: 'dark', notifications: quiet } });
+    pushSettings(store, both);
+    answers[1]!.resolve({ ok: true, value: null });
     await second;
     assert.deepEqual(store.getState().settings.view, both);
   });
 
-  test('a refused change is read back from main and its reason kept for the control', async () => {
+  test('a refused change goes back to main’s settings, and its reason stays with the control', async () => {
     const fake = createFakeBridge({
       'settings:update': () => ({
         ok: false,
         error: { code: 'invalid-input', message: 'Barge in: Ctrl+C is an editing shortcut.' },
       }),
-      'settings:get': () => ({ ok: true, value: makeSettingsView() }),
     });
     const store = createAppStore({ theme: 'system' });
-    store.getState().settingsActions.received(makeSettingsView());
+    pushSettings(store, makeSettingsView());
     const commands = createUiCommands(fake.bridge, store);
     const result = await commands.updateSettings('hotkey-bargeIn', {
       hotkeys: { ...makeSettingsView().settings.hotkeys, bargeIn: 'CommandOrControl+C' },
     });
     assert.equal(result.ok, false);
-    await settle();
-    assert.deepEqual(
-      fake.invocations.map((invocation) => invocation.channel),
-      ['settings:update', 'settings:get'],
-    );
     assert.equal(store.getState().settings.view?.settings.hotkeys.bargeIn, 'CommandOrControl+Alt+Shift+B');
     assert.match(store.getState().ui.commandStatuses['settings:hotkey-bargeIn']?.phase ?? '', /failed/);
   });
 
-  test('a read that fails keeps what is shown, and is reported only when there is nothing to show', async () => {
-    const fake = createFakeBridge({
-      'settings:get': () => ({ ok: false, error: { code: 'internal', message: 'No.' } }),
-    });
-    const store = createAppStore({ theme: 'system' });
-    const commands = createUiCommands(fake.bridge, store);
-    await commands.loadSettings();
-    assert.equal(store.getState().settings.loadError?.message, 'No.');
-    store.getState().settingsActions.received(makeSettingsView());
-    await commands.loadSettings();
-    assert.equal(store.getState().settings.loadError, null);
-    assert.notEqual(store.getState().settings.view, null);
-  });
-
-  test('the theme can be chosen before the settings are read', async () => {
+  test('the theme can be chosen before main’s settings arrive', async () => {
     const fake = createFakeBridge({
       'settings:update': () => ({ ok: false, error: { code: 'internal', message: 'Disk full.' } }),
-      'settings:get': () => ({ ok: false, error: { code: 'internal', message: 'Disk full.' } }),
     });
     const store = createAppStore({ theme: 'system' });
     await createUiCommands(fake.bridge, store).setTheme('dark');
@@ -161,67 +144,21 @@ describe('settings commands', () => {
     assert.match(store.getState().feedback.toast?.message ?? '', /theme was not saved\. Disk full\./);
   });
 
-  test('dismissing the notice clears it once main agreed', async () => {
-    const fake = createFakeBridge({ 'settings:dismissNotice': () => ({ ok: true, value: null }) });
-    const store = createAppStore({ theme: 'system' });
-    store.getState().settingsActions.received(makeSettingsView({ notice: { message: 'Reset.', keptAs: null } }));
-    await createUiCommands(fake.bridge, store).dismissSettingsNotice();
-    assert.equal(store.getState().settings.view?.notice, null);
-  });
-
-  test('saving and deleting profiles show the view main answers', async () => {
-    const saved = makeSettingsView({
-      settings: {
-        servers: {
-          profiles: [
-            {
-              id: 'p1',
-              name: 'EU',
-              gwsUrl: 'https://gws.eu',
-              userName: 'a',
-              sip: null,
-              rememberPassword: false,
-              acceptedUnencryptedUrls: [],
-            },
-          ],
-          lastProfileId: null,
-        },
-      },
-    });
+  test('profiles are saved and deleted in main; the settings that follow come in the state', async () => {
     const fake = createFakeBridge({
-      'settings:saveServerProfile': () => ({ ok: true, value: saved }),
-      'settings:deleteServerProfile': () => ({ ok: true, value: makeSettingsView() }),
+      'settings:saveServerProfile': () => ({ ok: true, value: null }),
+      'settings:deleteServerProfile': () => ({ ok: true, value: null }),
+      'settings:dismissNotice': () => ({ ok: true, value: null }),
     });
     const store = createAppStore({ theme: 'system' });
     const commands = createUiCommands(fake.bridge, store);
     await commands.saveServerProfile({ name: 'EU', gwsUrl: 'https://gws.eu', userName: 'a', sip: null });
-    assert.equal(store.getState().settings.view?.settings.servers.profiles.length, 1);
     await commands.deleteServerProfile('p1');
-    assert.equal(store.getState().settings.view?.settings.servers.profiles.length, 0);
+    await commands.dismissSettingsNotice();
+    assert.deepEqual(
+      fake.invocations.map((invocation) => invocation.channel),
+      ['settings:saveServerProfile', 'settings:deleteServerProfile', 'settings:dismissNotice'],
+    );
     assert.deepEqual(fake.invocations[1], { channel: 'settings:deleteServerProfile', request: { profileId: 'p1' } });
-  });
-});
-
-describe('startSettingsSync', () => {
-  test('reads the settings at start and whenever a session begins or ends', async () => {
-    const fake = createFakeBridge({ 'settings:get': () => ({ ok: true, value: makeSettingsView() }) });
-    const store = createAppStore({ theme: 'system' });
-    const commands = createUiCommands(fake.bridge, store);
-    const stop = startSettingsSync(commands, store);
-    const reads = () => fake.invocations.filter((invocation) => invocation.channel === 'settings:get').length;
-    try {
-      assert.equal(reads(), 1);
-      store.getState().mirrorActions.receiveSnapshot(snapshotOf(signedOutState()));
-      assert.equal(reads(), 1);
-      store.getState().mirrorActions.receiveSnapshot(snapshotOf(makeAppState()));
-      assert.equal(reads(), 2);
-      store.getState().mirrorActions.receiveSnapshot(snapshotOf(makeAppState({ signInError: null })));
-      assert.equal(reads(), 2);
-      store.getState().mirrorActions.receiveSnapshot(snapshotOf(signedOutState()));
-      assert.equal(reads(), 3);
-    } finally {
-      stop();
-    }
-    await settle();
   });
 });

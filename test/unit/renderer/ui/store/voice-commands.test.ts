@@ -121,7 +121,6 @@ describe('call commands', () => {
       'voice:cancelMonitoring': () => okNull,
       'audio:selectOutput': () => okNull,
       'audio:selectInput': () => okNull,
-      'settings:get': () => ({ ok: true, value: makeSettingsView() }),
     });
     const commands = createUiCommands(fake.bridge, storeWith(teamState()));
     await commands.switchMode('c1', 'BargeIn');
@@ -141,11 +140,8 @@ describe('call commands', () => {
       { channel: 'voice:answerIncoming', request: { callId: 'i1' } },
       { channel: 'voice:declineIncoming', request: { callId: 'i2' } },
       { channel: 'voice:cancelMonitoring', request: {} },
-      // Main remembers a picked device in the settings, so they are read again after each.
       { channel: 'audio:selectOutput', request: { deviceId: 'hs' } },
-      { channel: 'settings:get', request: {} },
       { channel: 'audio:selectInput', request: { deviceId: null } },
-      { channel: 'settings:get', request: {} },
     ]);
   });
 
