@@ -1,5 +1,6 @@
 import type {
   CallStats,
+  IceRestartOutcome,
   MediaCommand,
   MediaCommandName,
   MicrophoneReport,
@@ -92,6 +93,8 @@ export interface VoiceCore {
   readonly subscription: SubscriptionFacts | null;
   readonly subscriptionRequest: SubscriptionRequest;
   readonly subscriptionError: AppError | null;
+  /** When the phone line was last lost after being registered: what a notice about a lost call tells. */
+  readonly lineLostAt: number | null;
 }
 
 export type CallCommand = Extract<
@@ -134,7 +137,20 @@ export type VoiceEffect =
       readonly ending: InteractionEnding | null;
       readonly detail: string | null;
     }
-  | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };
+  | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string }
+  /** A live call could not be moved to the network the line came back on, and was ended: say so. */
+  | {
+      readonly type: 'call-not-resumed';
+      readonly callId: string;
+      readonly agentName: string | null;
+      readonly otherParty: string | null;
+      /** When the line was lost; null if it never was (a restart that failed for another reason). */
+      readonly lostAt: number | null;
+      readonly outcome: Exclude<IceRestartOutcome, 'restarted'>;
+    };
+
+/** A call that could not be moved to the network the line came back on, as the notice tells it. */
+export type CallNotResumed = Omit<Extract<VoiceEffect, { type: 'call-not-resumed' }>, 'type'>;
 
 export interface VoiceStep {
   readonly core: VoiceCore;
@@ -170,6 +186,7 @@ export function initialVoiceCore(engine: AudioEngine): VoiceCore {
     subscription: null,
     subscriptionRequest: null,
     subscriptionError: null,
+    lineLostAt: null,
   };
 }
 
@@ -264,6 +281,15 @@ export function step(core: VoiceCore, event: VoiceCoreEvent, context: VoiceConte
       break;
     case 'leg-command-failed':
       onLegCommandFailed(s, event.legId, event.command, event.reason);
+      break;
+    case 'leg-ice-restart':
+      onLegIceRestart(s, event.legId, event.outcome, event.reason);
+      break;
+    case 'line-lost':
+      s.set({ lineLostAt: s.context.now });
+      break;
+    case 'line-restored':
+      for (const machine of s.core.calls) drive(s, machine.id, { type: 'line-restored' });
       break;
     case 'media-lost':
       onMediaLost(s, event);
@@ -564,6 +590,43 @@ function onLegCommandFailed(s: CoreStep, legId: string, command: MediaCommandNam
   if (command === 'releaseMicrophone') {
     // A release the media host could not carry out means its call is gone, tracks and all.
     drive(s, card.id, { type: 'leg-ended', reason: null });
+  }
+}
+
+/** A leg that could not move to the new network is ended, and the supervisor told why in words. */
+function onLegIceRestart(s: CoreStep, legId: string, outcome: IceRestartOutcome, reason: string | null): void {
+  const card = cardOfLeg(s.core, legId);
+  if (outcome === 'restarted') {
+    s.effect({ type: 'log', level: 'info', message: `Call ${card?.id ?? legId} moved to the new network` });
+    return;
+  }
+  s.effect({
+    type: 'log',
+    level: 'warn',
+    message: `Call ${card?.id ?? legId} could not move to the new network (${outcome}): ${reason ?? 'no reason given'}`,
+  });
+  if (!card || card.step?.kind === 'hangUp') return;
+  drive(s, card.id, { type: 'leg-lost', reason: callNotResumedReason(outcome) });
+  s.effect({
+    type: 'call-not-resumed',
+    callId: card.id,
+    agentName: card.agentName,
+    otherParty: otherPartyOf(card),
+    lostAt: s.core.lineLostAt,
+    outcome,
+  });
+}
+
+function callNotResumedReason(outcome: Exclude<IceRestartOutcome, 'restarted'>): string {
+  switch (outcome) {
+    case 'call-gone':
+      return 'The connection was lost, and the server had ended the call meanwhile.';
+    case 'no-answer':
+      return 'The connection was lost, and the server did not answer when Earshot tried to resume the call.';
+    case 'refused':
+      return 'The connection was lost, and the server refused to resume the call.';
+    default:
+      return assertNever(outcome);
   }
 }
 
