@@ -159,8 +159,9 @@ test('a live monitored call the server ended while the network was down ends cle
       { timeout: 15_000 },
     )
     .toBe('Released');
-  // SIP first: the phone's re-INVITE meets the server before GWS's re-read can tell the call is gone.
-  await earshot.control('POST', '/network', { sip: 'up', outOfServiceMs: 5_000 });
+  // Both come back at once: whether the phone's re-INVITE meets a 481 first or GWS's re-read tells the
+  // call is gone first, the call could not be resumed, and the notice says so.
+  await earshot.control('POST', '/network', { gws: 'up', sip: 'up', outOfServiceMs: 5_000 });
 
   const notice = page.getByTestId('monitoring-resumed');
   await expect(notice).toContainText(
@@ -177,7 +178,6 @@ test('a live monitored call the server ended while the network was down ends cle
   await page.screenshot({ path: screenshotPath('call-not-resumed.png') });
   await expectNoSeriousViolations(page, 'the notice that a call could not be resumed');
 
-  await earshot.control('POST', '/network', { gws: 'up' });
   await page.getByTestId('monitoring-resumed-dismiss').click();
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered', { timeout: 30_000 });

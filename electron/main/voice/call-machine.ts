@@ -156,8 +156,11 @@ export type CallEvent =
   | { readonly type: 'media-lost'; readonly reason: string }
   /** The phone line is back after a loss, maybe on another network: the leg should move there. */
   | { readonly type: 'line-restored' }
-  /** Moving the leg to the new network failed: the call cannot be heard any more. */
-  | { readonly type: 'leg-lost'; readonly reason: string }
+  /**
+   * The leg could not move to the new network, or the server released the call while the line was
+   * lost (`serverReleased`): the call cannot be heard any more.
+   */
+  | { readonly type: 'leg-lost'; readonly reason: string; readonly serverReleased: boolean }
   /** Signing out: the leg is ended without asking GWS, which is being left. */
   | { readonly type: 'abandon'; readonly reason: string }
   | { readonly type: 'timer'; readonly timer: CallTimer }
@@ -476,7 +479,7 @@ export function transition(machine: CallMachine, event: CallEvent, context: Call
       onLineRestored(t);
       break;
     case 'leg-lost':
-      onLegLost(t, event.reason);
+      onLegLost(t, event.reason, event.serverReleased);
       break;
     case 'abandon':
       cancelTimers(t);
@@ -797,12 +800,13 @@ function onLineRestored(t: Transition): void {
  * The call could not move to the new network (the server no longer had it, or did not answer): it is
  * ended as lost audio, at the server too, and its leg with it, which stops any microphone first.
  */
-function onLegLost(t: Transition, reason: string): void {
+function onLegLost(t: Transition, reason: string, serverReleased: boolean): void {
   const m = t.machine;
   if (m.step?.kind === 'hangUp') return;
   cancelTimers(t);
   t.set({ talking: false, agentMuteRequest: null });
-  if (m.kind === 'monitoring' && m.server && m.server.state !== 'Released') {
+  if (m.server && serverReleased) t.set({ server: { ...m.server, state: 'Released' } });
+  else if (m.kind === 'monitoring' && m.server && m.server.state !== 'Released') {
     t.effect({ type: 'gws', operation: 'Hangup' });
   }
   hangUpLeg(t, { ending: 'audio-lost', reason });

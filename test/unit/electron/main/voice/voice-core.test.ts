@@ -390,4 +390,44 @@ describe('a network change during a live call', () => {
       ['log'],
     );
   });
+
+  test('a call the server released while the line was lost ends the same way, even when GWS is back first', () => {
+    const away = lostAt(listening());
+    const reread = run(away, { type: 'gws-calls-present', ids: [] });
+    assert.deepEqual(mediaCommands(reread.effects), [{ type: 'hangUp', callId: 'leg-1' }]);
+    assert.ok(!reread.effects.some((effect) => effect.type === 'gws'), 'the server released it: nothing to ask');
+    assert.deepEqual(
+      reread.effects.filter((effect) => effect.type === 'call-not-resumed').map((effect) => effect.type),
+      ['call-not-resumed'],
+    );
+    const ended = run(reread.core, { type: 'leg-state', legId: 'leg-1', state: 'ended', reason: null });
+    assert.deepEqual(
+      auditLines(ended.effects).map(({ ending }) => ending),
+      ['audio-lost'],
+    );
+
+    const notified = run(away, gwsCall({ state: 'Released' }));
+    assert.ok(notified.effects.some((effect) => effect.type === 'call-not-resumed'));
+
+    const moving = run(away, { type: 'line-restored' }, gwsCall({ state: 'Released' }));
+    assert.ok(
+      moving.effects.some((effect) => effect.type === 'call-not-resumed'),
+      'released while its move was on its way: not resumed either',
+    );
+    const moved = run(
+      away,
+      { type: 'line-restored' },
+      { type: 'leg-ice-restart', legId: 'leg-1', outcome: 'restarted', reason: null },
+      gwsCall({ state: 'Released' }),
+    );
+    assert.ok(
+      !moved.effects.some((effect) => effect.type === 'call-not-resumed'),
+      'once the call has moved, a release is the call ending, as ever',
+    );
+    assert.deepEqual(moved.core.moving, []);
+    const signedOut = run(away, { type: 'reset', reason: 'You signed out.' });
+    assert.equal(signedOut.core.lineAway, false, 'the next session’s line starts afresh');
+    const newPage = run(away, { type: 'media-ready', heldLegs: [] });
+    assert.equal(newPage.core.lineAway, false, 'so does a new audio page’s');
+  });
 });
