@@ -10,11 +10,10 @@ import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
 import { TeamToolbar } from './team-toolbar';
-
-const noChannels: readonly string[] = [];
-import { visibleAgents } from './team-model';
+import { countByStateFilter, inStateFilter, matchingAgents, sortAgents } from './team-model';
 import './team.css';
 
+const noChannels: readonly string[] = [];
 const noAgents: ReadonlyArray<Agent> = [];
 const loadingTeam: TeamLoad = { status: 'loading', received: 0, expected: null };
 
@@ -42,10 +41,12 @@ export function TeamView() {
   const filterInput = useRef<HTMLInputElement>(null);
   const store = useAppStoreApi();
 
-  const rows = useMemo(
-    () => visibleAgents(agents, { filterText, stateFilter, groupFilter, sort }),
-    [agents, filterText, stateFilter, groupFilter, sort],
-  );
+  // Each stage keeps its result while its own inputs stay: a click on a column sorts, a key in the
+  // filter filters the sorted team, a state chip filters that again.
+  const sorted = useMemo(() => sortAgents(agents, sort), [agents, sort]);
+  const matching = useMemo(() => matchingAgents(sorted, filterText, groupFilter), [sorted, filterText, groupFilter]);
+  const counts = useMemo(() => countByStateFilter(matching), [matching]);
+  const rows = useMemo(() => inStateFilter(matching, stateFilter), [matching, stateFilter]);
 
   useEffect(() => {
     const focusFilter = (event: KeyboardEvent) => {
@@ -88,7 +89,13 @@ export function TeamView() {
           refused; ask your administrator which channels your user has.
         </NoticeBanner>
       )}
-      <TeamToolbar agents={agents} shownCount={rows.length} load={load} filterInput={filterInput} />
+      <TeamToolbar
+        total={agents.length}
+        counts={counts}
+        shownCount={rows.length}
+        load={load}
+        filterInput={filterInput}
+      />
       <MonitoringNotices rows={rows} />
       <TeamTable rows={rows}>
         {emptyMessage !== null && (
