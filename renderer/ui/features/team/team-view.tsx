@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { NoticeBanner } from '../../components/notice-banner';
@@ -41,12 +41,23 @@ export function TeamView() {
   const filterInput = useRef<HTMLInputElement>(null);
   const store = useAppStoreApi();
 
+  // The key, click or team change shows at once where it was made (the filter's text, the pressed
+  // chip); the rows follow in a render React may spread over frames, so a sort or a filter over
+  // 2,000 agents does not hold up the frame that answers the supervisor's hand.
+  const wanted = useMemo(
+    () => ({ agents, filterText, stateFilter, groupFilter, sort }),
+    [agents, filterText, stateFilter, groupFilter, sort],
+  );
+  const shown = useDeferredValue(wanted);
   // Each stage keeps its result while its own inputs stay: a click on a column sorts, a key in the
   // filter filters the sorted team, a state chip filters that again.
-  const sorted = useMemo(() => sortAgents(agents, sort), [agents, sort]);
-  const matching = useMemo(() => matchingAgents(sorted, filterText, groupFilter), [sorted, filterText, groupFilter]);
+  const sorted = useMemo(() => sortAgents(shown.agents, shown.sort), [shown.agents, shown.sort]);
+  const matching = useMemo(
+    () => matchingAgents(sorted, shown.filterText, shown.groupFilter),
+    [sorted, shown.filterText, shown.groupFilter],
+  );
   const counts = useMemo(() => countByStateFilter(matching), [matching]);
-  const rows = useMemo(() => inStateFilter(matching, stateFilter), [matching, stateFilter]);
+  const rows = useMemo(() => inStateFilter(matching, shown.stateFilter), [matching, shown.stateFilter]);
 
   useEffect(() => {
     const focusFilter = (event: KeyboardEvent) => {
