@@ -66,7 +66,7 @@ const AgentCells = memo(function AgentCells({
           <MonitorActions
             agentId={agent.id}
             agentName={agent.displayName}
-            agentOnCall={agent.activity.onCall}
+            voiceMonitoring={agent.voiceMonitoring}
             tabbable={tabbable}
             folded={folded}
           />
