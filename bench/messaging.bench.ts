@@ -6,7 +6,7 @@ import { startBrowserHostProcess, type BrowserHostProcess } from '../test/suppor
 import { launchChromium } from '../test/support/chromium';
 import { waitFor } from '../test/support/wait-for';
 import { chromiumCpuReader, cpuBetween, type CpuByProcessType } from './support/chromium-cpu';
-import { startPageProfile, type HotFunction } from './support/cpu-profile';
+import { printHottest, startPageProfile, type HotFunction } from './support/cpu-profile';
 import {
   connectNodeInspector,
   findInspectorUrl,
@@ -296,15 +296,6 @@ function printCpu(cpu: CpuByProcessType, runMs: number, lines: number): void {
   }
 }
 
-function printHot(hot: readonly HotFunction[], file: string): void {
-  console.log(`\nHottest functions in the page (self time, of the busy time; profile in ${file})`);
-  for (const entry of hot) {
-    console.log(
-      `  ${`${Math.round(entry.selfMs)} ms`.padStart(9)} ${`${(100 * entry.share).toFixed(1)} %`.padStart(7)}  ${entry.name}`,
-    );
-  }
-}
-
 function printTraffic(traffic: readonly ChannelTraffic[], lines: number): void {
   console.log('\nUI bridge WebSocket, frames the page received during the run');
   for (const tally of traffic) {
@@ -480,7 +471,7 @@ async function main(): Promise<void> {
   printFrames(report, runStartedAt + skew);
   printCpu(cpu, runMs, published.size);
   printTraffic(traffic, published.size);
-  if (hot !== null) printHot(hot, values['cpu-profile']!);
+  if (hot !== null) printHottest(hot, values['cpu-profile']!);
   printMemory(memory);
 }
 

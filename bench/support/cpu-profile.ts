@@ -53,3 +53,12 @@ export function hottest(profile: Profile, count = 15): HotFunction[] {
     .slice(0, count)
     .map(([name, selfMs]) => ({ name, selfMs, share: busyMs === 0 ? 0 : selfMs / busyMs }));
 }
+
+export function printHottest(hot: readonly HotFunction[], file: string): void {
+  console.log(`\nHottest functions in the page (self time, of the busy time; profile in ${file})`);
+  for (const entry of hot) {
+    console.log(
+      `  ${`${Math.round(entry.selfMs)} ms`.padStart(9)} ${`${(100 * entry.share).toFixed(1)} %`.padStart(7)}  ${entry.name}`,
+    );
+  }
+}

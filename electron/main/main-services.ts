@@ -19,6 +19,7 @@ import { createAppStore, type AppStore } from './state/app-store';
 import { createWindowFeed, type UiEventListener } from './state/window-feed';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
 import { VoiceCalls } from './voice/voice-calls';
+import { callNotResumedMessage } from './voice/continuity-notices';
 import { VoiceSubscriptions } from './voice/voice-subscriptions';
 
 /**
@@ -111,6 +112,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     store,
     logger: logger.child('voice'),
   });
+  // A live call the phone line could not take along to a new network is told in the same notice as
+  // monitoring the server dropped meanwhile: both are what happened while Earshot was away.
+  voiceCalls.onCallNotResumed((call) => voiceSubscriptions.addNotice(callNotResumedMessage(call, Date.now())));
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
   const feed = createWindowFeed({ store });
   const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });

@@ -42,7 +42,8 @@ export interface SimulatorOptions {
   contactCenterChannels?: readonly string[];
   /**
    * How long a supervisor's phone may stay unregistered before SIP Server ends their voice monitoring
-   * (the device went out of service). Default 5 s.
+   * and releases their calls in progress (the device went out of service). Default 5 s; the control
+   * API's `/network` changes it.
    */
   monitoringOutOfServiceMs?: number;
 }

@@ -76,7 +76,7 @@ export class SimulatorHost {
   private readonly upgradeHandlers = new Map<string, UpgradeHandler>();
   private hub: BayeuxHub;
   private bayeuxBlocked = false;
-  private network: NetworkConditions = { gws: 'up', sip: 'up' };
+  private network: NetworkConditions;
   /** Supervisors' phones that are unregistered now, each with the timer that ends their monitoring. */
   private readonly outOfService = new Map<string, NodeJS.Timeout>();
   /** GWS requests being answered (CometD long-polls among them): a network drop cuts them. */
@@ -88,6 +88,7 @@ export class SimulatorHost {
 
   constructor(options: SimulatorHostOptions) {
     this.options = options;
+    this.network = { gws: 'up', sip: 'up', outOfServiceMs: options.monitoringOutOfServiceMs };
     this.directory = new Directory(buildRoster(options.agents));
     this.contactsPaging = new ContactsPaging(options.contactsPaging);
     const initial = new Map<string, InitialState>();
@@ -198,7 +199,8 @@ export class SimulatorHost {
 
   /**
    * SIP Server ends a supervisor's monitoring once their phone has been out of service for a while (a
-   * laptop asleep, a network gone): a client that comes back finds no subscription on the device.
+   * laptop asleep, a network gone): a client that comes back finds no subscription on the device. (Their
+   * calls in progress wait as long for the phone to come back: sip/monitoring-call.ts.)
    */
   private onPhoneRegistration(phoneNumber: string, registered: boolean): void {
     clearTimeout(this.outOfService.get(phoneNumber));
@@ -210,7 +212,7 @@ export class SimulatorHost {
       if (!user || !this.supervision.of(user.id)) return;
       this.supervision.cancel(user.id);
       this.options.log(`sip: ${phoneNumber} out of service; SIP Server ended ${user.userName}'s monitoring`);
-    }, this.options.monitoringOutOfServiceMs);
+    }, this.network.outOfServiceMs);
     timer.unref();
     this.outOfService.set(phoneNumber, timer);
   }
@@ -254,6 +256,7 @@ export class SimulatorHost {
       accounts: this.directory.all().map((user) => ({ user: user.device.phoneNumber, password: sipPassword(user) })),
       log: this.options.log,
       clipsDirectory: this.options.clipsDirectory,
+      outOfServiceMs: () => this.network.outOfServiceMs,
     });
     try {
       await this.listen(this.options.port);

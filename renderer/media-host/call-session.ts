@@ -1,9 +1,13 @@
 import type { EndEvent, IceCandidateEvent, ReInviteEvent, RTCSession } from 'jssip/lib/RTCSession';
-import type { MediaEvent, MicrophoneReport } from '../../electron/common/contract/media-host-contract';
+import type {
+  IceRestartOutcome,
+  MediaEvent,
+  MicrophoneReport,
+} from '../../electron/common/contract/media-host-contract';
 import type { CallAudioOutputs } from './call-audio';
 import { mapCallStats, type RtcStatsEntry } from './call-stats';
 import { epochNow } from './clock';
-import { describeCallEnd, describeMicrophoneError, errorMessage } from './failure-reasons';
+import { describeCallEnd, describeIceRestartEnd, describeMicrophoneError, errorMessage } from './failure-reasons';
 
 export interface CallSessionDependencies {
   readonly emit: (event: MediaEvent) => void;
@@ -31,6 +35,9 @@ const REOFFER_POLL_ATTEMPTS = 100;
  */
 const HOST_CANDIDATE_SETTLE_MS = 5;
 
+/** The far end did not answer a re-INVITE within RENEGOTIATION_LIMIT_MS. */
+class RenegotiationTimeout extends Error {}
+
 function stopStream(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
@@ -53,6 +60,8 @@ export class CallSession {
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private statsPending = false;
   private firstAudioReported = false;
+  /** An ICE restart is waiting for its answer: if the call ends meanwhile, that is its outcome. */
+  private iceRestartPending = false;
 
   constructor(
     private readonly session: RTCSession,
@@ -135,6 +144,34 @@ export class CallSession {
     this.stopMicrophone();
     this.microphoneGeneration += 1;
     return this.queueMicrophoneWork(() => this.release());
+  }
+
+  /**
+   * Moves the call to the current network (a re-INVITE with fresh ICE credentials). It runs in turn
+   * with the microphone's work and touches neither the transceiver's direction nor its sender, so the
+   * offer sends exactly what the call sent before: a receive-only call stays receive-only.
+   */
+  restartIce(): Promise<void> {
+    return this.queueMicrophoneWork(() => this.restart());
+  }
+
+  private async restart(): Promise<void> {
+    if (this.phase !== 'established') {
+      this.emitIceRestart('refused', `The call is ${this.phase}, so it cannot move to the new network.`);
+      return;
+    }
+    this.iceRestartPending = true;
+    try {
+      await this.renegotiate({ iceRestart: true, offerToReceiveAudio: true });
+      if (!this.iceRestartPending) return;
+      this.iceRestartPending = false;
+      this.emitIceRestart('restarted', null);
+    } catch (error) {
+      // The call's end reported the outcome already (finish), with the cause JsSIP gave.
+      if (!this.iceRestartPending) return;
+      this.iceRestartPending = false;
+      this.emitIceRestart(error instanceof RenegotiationTimeout ? 'no-answer' : 'refused', errorMessage(error));
+    }
   }
 
   private queueMicrophoneWork(work: () => Promise<void>): Promise<void> {
@@ -238,7 +275,7 @@ export class CallSession {
     this.microphoneDeviceId = null;
   }
 
-  private async renegotiate(): Promise<void> {
+  private async renegotiate(rtcOfferConstraints?: RTCOfferOptions): Promise<void> {
     for (let attempt = 0; !this.session.isReadyToReOffer(); attempt += 1) {
       if (this.phase === 'ended') throw new Error('the call ended');
       if (attempt >= REOFFER_POLL_ATTEMPTS) throw new Error('another renegotiation is still in progress');
@@ -252,11 +289,12 @@ export class CallSession {
         else resolve();
       };
       const timer = setTimeout(
-        () => settle(new Error('the SIP server did not answer the re-INVITE in time')),
+        () => settle(new RenegotiationTimeout('the SIP server did not answer the re-INVITE in time')),
         RENEGOTIATION_LIMIT_MS,
       );
       this.cancelRenegotiation = settle;
-      if (!this.session.renegotiate({}, () => settle())) settle(new Error('the call is not ready to renegotiate'));
+      const options = rtcOfferConstraints ? { rtcOfferConstraints } : {};
+      if (!this.session.renegotiate(options, () => settle())) settle(new Error('the call is not ready to renegotiate'));
     });
   }
 
@@ -317,6 +355,12 @@ export class CallSession {
     if (this.phase === 'ended') return;
     const microphoneWasInUse = this.microphone !== null || this.audioTransceiver()?.direction === 'sendrecv';
     this.phase = 'ended';
+    if (this.iceRestartPending) {
+      // JsSIP ends a call whose re-INVITE failed (481, a timeout, a refusal): main hears why first.
+      this.iceRestartPending = false;
+      const { outcome, reason } = describeIceRestartEnd(originator, cause);
+      this.emitIceRestart(outcome, reason);
+    }
     this.microphoneGeneration += 1;
     this.stopMicrophone();
     this.cancelRenegotiation?.(new Error('the call ended'));
@@ -329,6 +373,10 @@ export class CallSession {
 
   private emitCallState(state: 'answering' | 'established' | 'ended', reason: string | null): void {
     this.dependencies.emit({ type: 'callState', callId: this.id, state, reason, at: epochNow() });
+  }
+
+  private emitIceRestart(outcome: IceRestartOutcome, reason: string | null): void {
+    this.dependencies.emit({ type: 'iceRestart', callId: this.id, outcome, reason, at: epochNow() });
   }
 
   private emitMicrophone(state: MicrophoneReport, error: string | null): void {

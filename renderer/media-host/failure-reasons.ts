@@ -68,6 +68,26 @@ export function describeCallEnd(originator: string, cause: string): string {
   }
 }
 
+/**
+ * A call that ended while its ICE restart waited for an answer: JsSIP ends the dialog on a 481 or 408
+ * (RFC 3261 §12.2.1.2: the server no longer has the call), on a timeout or a lost connection (no
+ * answer) and on any other refusal.
+ */
+export function describeIceRestartEnd(
+  originator: string,
+  cause: string,
+): { readonly outcome: 'call-gone' | 'no-answer' | 'refused'; readonly reason: string } {
+  switch (cause) {
+    case 'Dialog Error':
+      return { outcome: 'call-gone', reason: 'The SIP server no longer has this call.' };
+    case 'Request Timeout':
+    case 'Connection Error':
+      return { outcome: 'no-answer', reason: 'The SIP server did not answer the move to the new network.' };
+    default:
+      return { outcome: 'refused', reason: describeCallEnd(originator, cause) };
+  }
+}
+
 /** getUserMedia rejects with DOMExceptions; their names say what went wrong. */
 export function describeMicrophoneError(error: unknown): string {
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';

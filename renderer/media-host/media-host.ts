@@ -70,6 +70,8 @@ export function startMediaHost(dependencies: MediaHostDependencies): () => void 
         return callOf(command.callId).attachMicrophone();
       case 'releaseMicrophone':
         return callOf(command.callId).releaseMicrophone();
+      case 'restartIce':
+        return callOf(command.callId).restartIce();
       case 'setOutputDevice':
         return phone.setOutputDevice(command.deviceId);
       case 'setVolume':

@@ -36,6 +36,11 @@ export class RegistrationReporter {
     if (this.wanted) this.report('connecting', describeConnectionLoss(this.webSocketUrl, this.everConnected));
   }
 
+  /** Main asked for a fresh connection: the line is not known to be registered until JsSIP says so again. */
+  reconnecting(): void {
+    if (this.wanted) this.report('connecting', 'Reconnecting to the SIP server after a network change.');
+  }
+
   registered(): void {
     if (this.wanted) this.report('registered', null);
   }

@@ -12,7 +12,7 @@ import { parseAnswerAfter, parseGenesysCallUuid } from './sip-headers';
 export interface Phone {
   register(account: MediaSipAccount): void;
   unregister(): void;
-  /** A fresh SIP connection and registration after a network change; calls stay. */
+  /** A fresh SIP connection and registration after a network change; calls stay (main moves them). */
   reconnect(): void;
   call(callId: string): PhoneCall | undefined;
   /** The calls this page holds and what each holds of the microphone: for main when the page (re)connects, and for the page's own view. */
@@ -29,6 +29,7 @@ export interface PhoneCall {
   acquireMicrophone(inputDeviceId: string | null): Promise<void>;
   attachMicrophone(): Promise<void>;
   releaseMicrophone(): Promise<void>;
+  restartIce(): Promise<void>;
   setVolume(volume: number): void;
 }
 
@@ -170,9 +171,10 @@ export function createJsSipPhone(dependencies: JsSipPhoneDependencies): Phone {
     reconnect() {
       // The socket drops its WebSocket quietly and opens a new one under the same transport callbacks,
       // so JsSIP registers again on it at once. While JsSIP is already reconnecting by itself, its own
-      // attempt is left to run. A call in progress keeps its connection: a server may end the call with
-      // it, and moving a live call to a new network (an ICE restart) is not built yet.
-      if (!current?.ua.isConnected() || calls.size > 0) return;
+      // attempt is left to run. Calls stay: their dialogs outlive the socket, and main moves each one
+      // to the new network (restartIce) once the line says registered again, which it says anew here.
+      if (!current?.ua.isConnected()) return;
+      current.reporter.reconnecting();
       current.socket.disconnect();
       current.socket.connect();
     },

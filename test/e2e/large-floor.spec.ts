@@ -199,6 +199,30 @@ test.describe('a 500-agent floor', () => {
     }
   });
 
+  test('a logged-out agent offers no Listen, Coach or Barge in and says why, on the row and in the narrow menu', async ({
+    page,
+    earshot,
+  }) => {
+    test.setTimeout(120_000);
+    const agents = await signInToLargeFloor(page, earshot);
+    const agent = agents.find((candidate) => candidate.state === 'LoggedOut')!;
+    await page.getByTestId('state-chip-LoggedOut').click();
+    await page.getByLabel('Filter agents').fill(agent.userName);
+    const row = page.getByTestId(`agent-row-${agent.id}`);
+    await expect(row.getByTestId('monitor-unavailable')).toHaveText('Logged out — nothing to monitor');
+    await expect(row.getByRole('button', { name: /^(Listen|Coach|Barge in)/ })).toHaveCount(0);
+    // Chats and SMS keep their menu: a subscription already there stays visible and can be cancelled.
+    await expect(row.getByTestId(`messaging-menu-${agent.id}`)).toBeVisible();
+    await page.screenshot({ path: screenshotPath('team-logged-out-1440.png') });
+
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await row.getByTestId(`agent-menu-${agent.id}`).click();
+    const menu = page.getByTestId('agent-menu');
+    await expect(menu.getByTestId('agent-menu-unavailable')).toHaveText('Logged out — nothing to monitor');
+    await expect(menu.getByTestId('agent-menu-listen')).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath('team-logged-out-menu-1024.png') });
+  });
+
   test('in a narrow window a row’s actions are one Monitor menu that starts and cancels monitoring', async ({
     page,
     earshot,

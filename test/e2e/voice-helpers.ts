@@ -13,9 +13,12 @@ interface RtpCount {
 }
 export interface VoiceCall {
   id: string;
+  monitoredCallId: string;
   mode: string;
   state: string;
   rtpFromSupervisor: Record<'ListenIn' | 'Coach' | 'BargeIn', RtpCount>;
+  /** The re-INVITEs the supervisor's phone sent (an ICE restart after a network change). */
+  reoffersFromPhone: Array<{ direction: string; iceRestart: boolean; status: number }>;
 }
 
 /**
@@ -33,6 +36,34 @@ export function probeMicrophone(): void {
     probe.tracks.push(...stream.getTracks());
     return stream;
   };
+}
+
+/** Keeps every RTCPeerConnection the page makes, so the test can read what arrives on its calls. */
+export function probePeerConnections(): void {
+  const connections: RTCPeerConnection[] = [];
+  Object.assign(window, { __peerConnections: connections });
+  const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      connections.push(this);
+    }
+  };
+}
+
+/** Audio RTP packets the page has received on all its calls that are still open. */
+export async function packetsReceived(media: Page): Promise<number> {
+  return media.evaluate(async () => {
+    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    let total = 0;
+    for (const connection of connections) {
+      if (connection.connectionState === 'closed') continue;
+      for (const entry of (await connection.getStats()).values() as Iterable<Record<string, unknown>>) {
+        if (entry.type === 'inbound-rtp' && entry.kind === 'audio') total += Number(entry.packetsReceived ?? 0);
+      }
+    }
+    return total;
+  });
 }
 
 export async function micProbe(media: Page): Promise<{ calls: number; states: string[] }> {

@@ -39,6 +39,12 @@ export const mediaCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('attachMicrophone'), callId: z.string() }),
   /** Stops sending and ends the tracks at once; the call goes back to receive-only afterwards. */
   z.object({ type: z.literal('releaseMicrophone'), callId: z.string() }),
+  /**
+   * Moves a live call to the page's current network: a re-INVITE with fresh ICE credentials, once the
+   * SIP connection it travels on is up. What the call sends does not change: the transceiver keeps its
+   * direction and its sender its track (receive-only stays receive-only).
+   */
+  z.object({ type: z.literal('restartIce'), callId: z.string() }),
   z.object({ type: z.literal('setOutputDevice'), deviceId: z.string().nullable() }),
   z.object({ type: z.literal('setVolume'), callId: z.string(), volume: z.number().min(0).max(1) }),
   z.object({ type: z.literal('listDevices') }),
@@ -74,6 +80,14 @@ export type CallStats = z.infer<typeof callStatsSchema>;
 export const microphoneReportSchema = z.enum(['acquired', 'sending', 'released', 'failed']);
 export type MicrophoneReport = z.infer<typeof microphoneReportSchema>;
 
+/**
+ * How a call's ICE restart ended: `restarted` (the far end took the new path), `call-gone` (481: the
+ * server no longer has the call), `no-answer` (no final answer in time, or the connection failed) or
+ * `refused` (any other refusal, or the call ended meanwhile).
+ */
+export const iceRestartOutcomeSchema = z.enum(['restarted', 'call-gone', 'no-answer', 'refused']);
+export type IceRestartOutcome = z.infer<typeof iceRestartOutcomeSchema>;
+
 /** A call the media host still holds when it (re)connects: main ends it, so no leg outlives main's knowledge. */
 const heldCallSchema = z.object({ callId: z.string(), microphoneLive: z.boolean() });
 
@@ -105,6 +119,15 @@ export const mediaEventSchema = z.discriminatedUnion('type', [
   }),
   /** The far end renegotiated (re-INVITE); the media host answered without opening the microphone. */
   z.object({ type: z.literal('reoffer'), callId: z.string(), offeredDirection: z.string(), at: z.number() }),
+  /** What came of a `restartIce`; a failed one is reported before the call's end, when it ends. */
+  z.object({
+    type: z.literal('iceRestart'),
+    callId: z.string(),
+    outcome: iceRestartOutcomeSchema,
+    /** The far end's answer or what went wrong, in words; null when restarted. */
+    reason: z.string().nullable(),
+    at: z.number(),
+  }),
   /** The first audio packet arrived (the remote track unmuted). */
   z.object({ type: z.literal('firstAudio'), callId: z.string(), at: z.number() }),
   z.object({ type: z.literal('callStats'), callId: z.string(), at: z.number(), stats: callStatsSchema }),

@@ -54,6 +54,16 @@ export const agentActivitySchema = z.object({
 });
 export type AgentActivity = z.infer<typeof agentActivitySchema>;
 
+/**
+ * What Listen, Coach and Barge in can reach for this agent, decided once in main. GWS voice
+ * monitoring waits for the agent's next call, except that Barge in joins a call in progress where
+ * the contact center allows it (gws-api.md §4.2). A logged-out agent has no call to hear and none
+ * coming until they log in, and a supervisor has one voice subscription at a time, so nothing is
+ * offered for them (a subscription already on them stays, with its Cancel).
+ */
+export const voiceMonitoringSchema = z.enum(['call-in-progress', 'next-call', 'logged-out']);
+export type VoiceMonitoring = z.infer<typeof voiceMonitoringSchema>;
+
 export const agentSchema = z.object({
   id: z.string(),
   userName: z.string(),
@@ -67,6 +77,7 @@ export const agentSchema = z.object({
   state: agentStateSchema,
   status: agentStatusSchema,
   activity: agentActivitySchema,
+  voiceMonitoring: voiceMonitoringSchema,
   /** Live calls, chats and SMS sessions, oldest first. */
   interactions: z.array(agentInteractionSchema).readonly(),
 });

@@ -168,8 +168,9 @@ export const voiceStateSchema = z.object({
   subscription: voiceSubscriptionSchema.nullable(),
   subscriptionError: appErrorSchema.nullable(),
   /**
-   * What happened to monitoring without the supervisor asking, in their words: the server dropped it
-   * while Earshot was away (asleep, network changed) and Earshot asked for it again. Until dismissed.
+   * What happened to monitoring while Earshot was away (asleep, network changed), in the supervisor's
+   * words: the server dropped a subscription and Earshot asked for it again, or a live call could not
+   * be resumed on the new network and was ended. Until dismissed.
    */
   subscriptionNotice: z.object({ message: z.string(), at: z.number() }).nullable(),
   calls: z.array(monitoredCallSchema).readonly(),

@@ -1,4 +1,11 @@
-import type { Agent, AgentInteraction, AgentStatusKind, InteractionKind, Since } from '../../common/models/agent';
+import type {
+  Agent,
+  AgentInteraction,
+  AgentStatusKind,
+  InteractionKind,
+  Since,
+  VoiceMonitoring,
+} from '../../common/models/agent';
 import type { ContactReading, ConversationSummary, ConversationsReading } from './agent-mapping';
 
 /** Everything Earshot last read about one agent, and when. */
@@ -59,8 +66,14 @@ export function deriveAgent(previous: Agent | undefined, facts: AgentFacts, cont
     state: contact.state,
     status: { kind, since: sameStatus ? previous.status.since : fresh },
     activity,
+    voiceMonitoring: voiceMonitoring(kind, activity.onCall),
     interactions,
   };
+}
+
+function voiceMonitoring(status: AgentStatusKind, onCall: boolean): VoiceMonitoring {
+  if (status === 'LoggedOut') return 'logged-out';
+  return onCall ? 'call-in-progress' : 'next-call';
 }
 
 function statusKind(contact: ContactReading, busy: boolean): AgentStatusKind {

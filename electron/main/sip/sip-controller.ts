@@ -22,6 +22,8 @@ export class SipController {
   private account: MediaSipAccount | null = null;
   private outputDeviceId: string | null = null;
   private inputDeviceId: string | null = null;
+  /** The line as the voice core last heard of it: registered, lost after being registered, or neither yet. */
+  private line: 'unknown' | 'registered' | 'lost' = 'unknown';
   private readonly listeners = new Set<(event: SipEvent) => void>();
   private readonly disposers: Array<() => void> = [];
 
@@ -50,6 +52,7 @@ export class SipController {
   /** Registers with this account (null: unregister). Credentials stay in main and the media host. */
   setAccount(account: MediaSipAccount | null): void {
     this.account = account;
+    this.line = 'unknown';
     const connected = this.options.link.connected;
     this.updateVoice((voice) => ({
       ...voice,
@@ -114,7 +117,22 @@ export class SipController {
     }
   }
 
+  /**
+   * A line that registers again after it was lost may sit on a new network: the calls it carries are
+   * told to move (the voice core restarts their ICE). A new account or a new media host starts afresh.
+   */
+  private followLine(registration: Extract<MediaEvent, { type: 'registration' }>): void {
+    if (registration.state === 'registered') {
+      if (this.line === 'lost') this.emit({ type: 'line-restored' });
+      this.line = 'registered';
+    } else if (this.line === 'registered') {
+      this.line = 'lost';
+      this.emit({ type: 'line-lost' });
+    }
+  }
+
   private onMediaHostDisconnected(loss: MediaHostLoss): void {
+    this.line = 'unknown';
     const reason = this.options.restartsByItself
       ? 'The audio engine stopped; Earshot is restarting it.'
       : 'The audio window was closed: calls cannot be heard until it is open again.';
@@ -150,6 +168,7 @@ export class SipController {
           ...voice,
           sip: { ...voice.sip, registration: event.state, reason: event.reason },
         }));
+        this.followLine(event);
         return;
       case 'incomingCall':
         this.emit({
@@ -172,6 +191,9 @@ export class SipController {
           callId: event.callId,
           offeredDirection: event.offeredDirection,
         });
+        return;
+      case 'iceRestart':
+        this.emit({ type: 'leg-ice-restart', legId: event.callId, outcome: event.outcome, reason: event.reason });
         return;
       case 'firstAudio':
         this.emit({ type: 'leg-first-audio', legId: event.callId, at: event.at });

@@ -1,4 +1,9 @@
-import type { CallStats, MediaCommandName, MicrophoneReport } from '../../common/contract/media-host-contract';
+import type {
+  CallStats,
+  IceRestartOutcome,
+  MediaCommandName,
+  MicrophoneReport,
+} from '../../common/contract/media-host-contract';
 
 /** An INVITE the media host reports, before anything is decided about it. */
 export interface OfferedLeg {
@@ -29,6 +34,16 @@ export type SipEvent =
       readonly error: string | null;
     }
   | { readonly type: 'leg-first-audio'; readonly legId: string; readonly at: number }
+  | {
+      readonly type: 'leg-ice-restart';
+      readonly legId: string;
+      readonly outcome: IceRestartOutcome;
+      readonly reason: string | null;
+    }
+  /** The phone line was registered and is not now (its connection dropped, or a reconnect began). */
+  | { readonly type: 'line-lost' }
+  /** The phone line registered again after `line-lost`: live calls can be moved to the new network. */
+  | { readonly type: 'line-restored' }
   | { readonly type: 'leg-stats'; readonly legId: string; readonly stats: CallStats }
   | {
       readonly type: 'leg-command-failed';

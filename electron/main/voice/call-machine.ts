@@ -156,6 +156,13 @@ export type CallEvent =
   | { readonly type: 'leg-ended'; readonly reason: string | null }
   | { readonly type: 'microphone'; readonly report: MicrophoneReport; readonly error: string | null }
   | { readonly type: 'media-lost'; readonly reason: string }
+  /** The phone line is back after a loss, maybe on another network: the leg should move there. */
+  | { readonly type: 'line-restored' }
+  /**
+   * The leg could not move to the new network, or the server released the call while the line was
+   * lost (`serverReleased`): the call cannot be heard any more.
+   */
+  | { readonly type: 'leg-lost'; readonly reason: string; readonly serverReleased: boolean }
   /** Signing out: the leg is ended without asking GWS, which is being left. */
   | { readonly type: 'abandon'; readonly reason: string }
   | { readonly type: 'timer'; readonly timer: CallTimer }
@@ -471,6 +478,12 @@ export function transition(machine: CallMachine, event: CallEvent, context: Call
     case 'media-lost':
       onMediaLost(t, event.reason);
       break;
+    case 'line-restored':
+      onLineRestored(t);
+      break;
+    case 'leg-lost':
+      onLegLost(t, event.reason, event.serverReleased);
+      break;
     case 'abandon':
       cancelTimers(t);
       t.set({ talking: false, agentMuteRequest: null });
@@ -779,6 +792,34 @@ function onMediaLost(t: Transition, reason: string): void {
     t.effect({ type: 'gws', operation: 'Hangup' });
   }
   end(t, { ending: 'audio-lost', reason });
+}
+
+/**
+ * An ICE restart changes the path, never what is sent: the media host keeps the transceiver's
+ * direction and track, so the microphone stays as it is (closed, held or sending). A leg still being
+ * answered, or being hung up, has nothing to move.
+ */
+function onLineRestored(t: Transition): void {
+  const m = t.machine;
+  if (!m.leg || !isLegUp(m) || m.step?.kind === 'hangUp') return;
+  t.effect({ type: 'log', level: 'info', message: 'The phone line is back; moving the call to the new network' });
+  t.media({ type: 'restartIce', callId: m.leg.id });
+}
+
+/**
+ * The call could not move to the new network (the server no longer had it, or did not answer): it is
+ * ended as lost audio, at the server too, and its leg with it, which stops any microphone first.
+ */
+function onLegLost(t: Transition, reason: string, serverReleased: boolean): void {
+  const m = t.machine;
+  if (m.step?.kind === 'hangUp') return;
+  cancelTimers(t);
+  t.set({ talking: false, agentMuteRequest: null });
+  if (m.server && serverReleased) t.set({ server: { ...m.server, state: 'Released' } });
+  else if (m.kind === 'monitoring' && m.server && m.server.state !== 'Released') {
+    t.effect({ type: 'gws', operation: 'Hangup' });
+  }
+  hangUpLeg(t, { ending: 'audio-lost', reason });
 }
 
 // ——— the server ———

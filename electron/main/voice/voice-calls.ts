@@ -14,6 +14,7 @@ import {
   initialVoiceCore,
   step,
   type CallCommand,
+  type CallNotResumed,
   type ServerCallFacts,
   type VoiceCore,
   type VoiceCoreEvent,
@@ -56,6 +57,7 @@ export class VoiceCalls {
   private running = false;
   private readonly timers = new Map<string, unknown>();
   private readonly actionListeners = new Set<(action: SupervisorAction) => void>();
+  private readonly notResumedListeners = new Set<(call: CallNotResumed) => void>();
   private readonly disposers: Array<() => void> = [];
   private readonly now: () => number;
   private readonly timerHost: TimerHost;
@@ -81,6 +83,12 @@ export class VoiceCalls {
   onAction(listener: (action: SupervisorAction) => void): () => void {
     this.actionListeners.add(listener);
     return () => this.actionListeners.delete(listener);
+  }
+
+  /** Each live call that could not be moved to the network the phone line came back on, and ended. */
+  onCallNotResumed(listener: (call: CallNotResumed) => void): () => void {
+    this.notResumedListeners.add(listener);
+    return () => this.notResumedListeners.delete(listener);
   }
 
   /** The core as it stands, for the subscription service and diagnostics. */
@@ -168,6 +176,7 @@ export class VoiceCalls {
     this.timers.clear();
     for (const dispose of this.disposers) dispose();
     this.actionListeners.clear();
+    this.notResumedListeners.clear();
   }
 
   private command(callId: string, command: CallCommand): Result<null> {
@@ -222,6 +231,17 @@ export class VoiceCalls {
         if (effect.level === 'warn') this.options.logger.warn(effect.message);
         else this.options.logger.info(effect.message);
         return;
+      case 'call-not-resumed': {
+        const { type: _type, ...call } = effect;
+        for (const listener of this.notResumedListeners) {
+          try {
+            listener(call);
+          } catch (error) {
+            this.options.logger.error('A lost-call listener failed', { error });
+          }
+        }
+        return;
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 import type {
   CallStats,
+  IceRestartOutcome,
   MediaCommand,
   MediaCommandName,
   MicrophoneReport,
@@ -19,6 +20,7 @@ import { assertNever, type AppError } from '../../common/result';
 import {
   callAudience,
   impliedMode,
+  isLegUp,
   newMonitoringCall,
   newOrdinaryCall,
   otherPartyOf,
@@ -92,6 +94,12 @@ export interface VoiceCore {
   readonly subscription: SubscriptionFacts | null;
   readonly subscriptionRequest: SubscriptionRequest;
   readonly subscriptionError: AppError | null;
+  /** When the phone line was last lost after being registered: what a notice about a lost call tells. */
+  readonly lineLostAt: number | null;
+  /** The line is lost and not registered again yet: live calls wait to be moved to the new network. */
+  readonly lineAway: boolean;
+  /** Calls being moved to the new network (their ICE restart not answered yet). */
+  readonly moving: readonly string[];
 }
 
 export type CallCommand = Extract<
@@ -135,7 +143,20 @@ export type VoiceEffect =
       readonly detail: string | null;
       readonly transferredTo: string | null;
     }
-  | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string };
+  | { readonly type: 'log'; readonly level: 'info' | 'warn'; readonly message: string }
+  /** A live call could not be moved to the network the line came back on, and was ended: say so. */
+  | {
+      readonly type: 'call-not-resumed';
+      readonly callId: string;
+      readonly agentName: string | null;
+      readonly otherParty: string | null;
+      /** When the line was lost; null if it never was (a restart that failed for another reason). */
+      readonly lostAt: number | null;
+      readonly outcome: Exclude<IceRestartOutcome, 'restarted'>;
+    };
+
+/** A call that could not be moved to the network the line came back on, as the notice tells it. */
+export type CallNotResumed = Omit<Extract<VoiceEffect, { type: 'call-not-resumed' }>, 'type'>;
 
 export interface VoiceStep {
   readonly core: VoiceCore;
@@ -171,6 +192,9 @@ export function initialVoiceCore(engine: AudioEngine): VoiceCore {
     subscription: null,
     subscriptionRequest: null,
     subscriptionError: null,
+    lineLostAt: null,
+    lineAway: false,
+    moving: [],
   };
 }
 
@@ -214,6 +238,7 @@ export function step(core: VoiceCore, event: VoiceCoreEvent, context: VoiceConte
     case 'gws-calls-present':
       for (const machine of s.core.calls) {
         if (machine.kind === 'monitoring' && !event.ids.includes(machine.id) && machine.server?.state !== 'Ringing') {
+          if (endIfReleasedWhileAway(s, machine)) continue;
           drive(s, machine.id, {
             type: 'server',
             state: 'Released',
@@ -265,6 +290,15 @@ export function step(core: VoiceCore, event: VoiceCoreEvent, context: VoiceConte
       break;
     case 'leg-command-failed':
       onLegCommandFailed(s, event.legId, event.command, event.reason);
+      break;
+    case 'leg-ice-restart':
+      onLegIceRestart(s, event.legId, event.outcome, event.reason);
+      break;
+    case 'line-lost':
+      s.set({ lineLostAt: s.context.now, lineAway: true });
+      break;
+    case 'line-restored':
+      onLineRestored(s);
       break;
     case 'media-lost':
       onMediaLost(s, event);
@@ -353,6 +387,7 @@ function replace(s: CoreStep, machine: CallMachine): void {
   s.set({
     calls: s.core.calls.filter((candidate) => candidate.id !== machine.id),
     endedCallIds: remember(s.core.endedCallIds, [machine.id, ...(machine.callUuid ? [machine.callUuid] : [])]),
+    moving: s.core.moving.filter((id) => id !== machine.id),
   });
 }
 
@@ -375,6 +410,7 @@ function driveLeg(s: CoreStep, legId: string, event: (machine: CallMachine) => C
 function onGwsCall(s: CoreStep, call: ServerCallFacts): void {
   const existing = s.core.calls.find((machine) => machine.id === call.id);
   if (existing) {
+    if (call.state === 'Released' && endIfReleasedWhileAway(s, existing)) return;
     drive(s, call.id, {
       type: 'server',
       state: call.state,
@@ -569,6 +605,74 @@ function onLegCommandFailed(s: CoreStep, legId: string, command: MediaCommandNam
   }
 }
 
+/** A leg that could not move to the new network is ended, and the supervisor told why in words. */
+function onLineRestored(s: CoreStep): void {
+  s.set({ lineAway: false });
+  for (const machine of s.core.calls) {
+    const before = s.effects.length;
+    drive(s, machine.id, { type: 'line-restored' });
+    const moved = s.effects
+      .slice(before)
+      .some((effect) => effect.type === 'media' && effect.command.type === 'restartIce');
+    if (moved) s.set({ moving: [...s.core.moving, machine.id] });
+  }
+}
+
+function onLegIceRestart(s: CoreStep, legId: string, outcome: IceRestartOutcome, reason: string | null): void {
+  const card = cardOfLeg(s.core, legId);
+  if (card) s.set({ moving: s.core.moving.filter((id) => id !== card.id) });
+  if (outcome === 'restarted') {
+    s.effect({ type: 'log', level: 'info', message: `Call ${card?.id ?? legId} moved to the new network` });
+    return;
+  }
+  s.effect({
+    type: 'log',
+    level: 'warn',
+    message: `Call ${card?.id ?? legId} could not move to the new network (${outcome}): ${reason ?? 'no reason given'}`,
+  });
+  if (!card || card.step?.kind === 'hangUp') return;
+  drive(s, card.id, { type: 'leg-lost', reason: callNotResumedReason(outcome), serverReleased: false });
+  tellNotResumed(s, card, outcome);
+}
+
+/**
+ * A live call the server released while the phone line was lost, or while it was being moved (GWS's
+ * re-read, or its notification, came before the move's answer) is one that could not be resumed: it
+ * ends the same way, and says so.
+ */
+function endIfReleasedWhileAway(s: CoreStep, machine: CallMachine): boolean {
+  const away = s.core.lineAway || s.core.moving.includes(machine.id);
+  if (!away || !isLegUp(machine) || machine.step?.kind === 'hangUp') return false;
+  s.set({ moving: s.core.moving.filter((id) => id !== machine.id) });
+  drive(s, machine.id, { type: 'leg-lost', reason: callNotResumedReason('call-gone'), serverReleased: true });
+  tellNotResumed(s, machine, 'call-gone');
+  return true;
+}
+
+function tellNotResumed(s: CoreStep, card: CallMachine, outcome: Exclude<IceRestartOutcome, 'restarted'>): void {
+  s.effect({
+    type: 'call-not-resumed',
+    callId: card.id,
+    agentName: card.agentName,
+    otherParty: otherPartyOf(card),
+    lostAt: s.core.lineLostAt,
+    outcome,
+  });
+}
+
+function callNotResumedReason(outcome: Exclude<IceRestartOutcome, 'restarted'>): string {
+  switch (outcome) {
+    case 'call-gone':
+      return 'The connection was lost, and the server had ended the call meanwhile.';
+    case 'no-answer':
+      return 'The connection was lost, and the server did not answer when Earshot tried to resume the call.';
+    case 'refused':
+      return 'The connection was lost, and the server refused to resume the call.';
+    default:
+      return assertNever(outcome);
+  }
+}
+
 function confirmStrayLegGone(s: CoreStep, legId: string): void {
   const unconfirmed = s.core.unconfirmed;
   if (!unconfirmed || !unconfirmed.legIds.includes(legId)) return;
@@ -593,7 +697,8 @@ function onMediaLost(s: CoreStep, event: Extract<VoiceCoreEvent, { type: 'media-
 }
 
 function onMediaReady(s: CoreStep, heldLegs: ReadonlyArray<{ legId: string; microphoneLive: boolean }>): void {
-  s.set({ engine: { status: 'running', reason: null, reopenable: false } });
+  // A new page registers afresh: its line has no loss to come back from (sip-controller.ts).
+  s.set({ engine: { status: 'running', reason: null, reopenable: false }, lineAway: false, moving: [] });
   const stray = heldLegs.filter((held) => !cardOfLeg(s.core, held.legId));
   for (const held of stray) {
     s.effect({ type: 'log', level: 'warn', message: `The media host still held call ${held.legId}; ending it` });
@@ -676,7 +781,7 @@ function onReset(s: CoreStep, reason: string): void {
     s.effect({ type: 'media', command: { type: 'decline', callId: invite.leg.id, statusCode: BUSY_HERE } });
   }
   for (const machine of s.core.calls) drive(s, machine.id, { type: 'abandon', reason });
-  s.set({ subscription: null, subscriptionRequest: null, subscriptionError: null });
+  s.set({ subscription: null, subscriptionRequest: null, subscriptionError: null, lineAway: false, moving: [] });
 }
 
 export function audioFromStats(previous: CallAudio, stats: CallStats): CallAudio {

@@ -9,6 +9,7 @@ import { deviceStateChangeMessageSchema, type NotificationEnvelope } from '../co
 import type { WireDevice, WireUser } from '../contact-center/wire/users';
 import type { Logger } from '../platform/logger';
 import { updateAppState, type AppStore } from '../state/app-store';
+import { formatClockTime } from './continuity-notices';
 import type { SubscriptionFacts, SubscriptionRequest } from './voice-core';
 import type { VoiceCalls } from './voice-calls';
 
@@ -20,8 +21,6 @@ export interface VoiceSubscriptionsOptions {
   readonly now?: () => number;
 }
 
-// The system's own clock style, as the UI's times.
-const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 /** How long after coming back an end of monitoring still counts as the server's doing while away. */
 const resumeWindowMs = 60_000;
 
@@ -91,6 +90,15 @@ export class VoiceSubscriptions {
   dismissNotice(): Result<null> {
     this.setNotice(null);
     return ok(null);
+  }
+
+  /**
+   * Another thing that happened while Earshot was away (a live call that could not be resumed). It
+   * joins a notice not yet dismissed rather than replace it: both happened, and both need reading.
+   */
+  addNotice(message: string): void {
+    const current = this.options.store.getState().voice.subscriptionNotice;
+    this.setNotice({ at: this.now(), message: current ? `${current.message} ${message}` : message });
   }
 
   private async startMonitoring(request: MonitorRequest): Promise<Result<null>> {
@@ -246,7 +254,7 @@ export class VoiceSubscriptions {
   private resume(agentId: string, facts: SubscriptionFacts): void {
     const at = this.now();
     const who = facts.agentName ?? 'the agent';
-    const when = clockTime.format(at);
+    const when = formatClockTime(at);
     if (facts.mode !== 'ListenIn') {
       this.options.logger.warn(
         'The server dropped monitoring while Earshot was away; not restarted: others would hear',
@@ -255,10 +263,9 @@ export class VoiceSubscriptions {
           mode: facts.mode,
         },
       );
-      this.setNotice({
-        at,
-        message: `Connection lost and back at ${when}: the server had stopped your monitoring of ${who}. Earshot does not start a Coach or Barge in by itself; start it again from ${who}’s row if you still want it.`,
-      });
+      this.addNotice(
+        `Connection lost and back at ${when}: the server had stopped your monitoring of ${who}. Earshot does not start a Coach or Barge in by itself; start it again from ${who}’s row if you still want it.`,
+      );
       return;
     }
     this.options.logger.warn('The server dropped monitoring while Earshot was away; asking for it again', {
@@ -273,12 +280,11 @@ export class VoiceSubscriptions {
     };
     this.startMonitoring(request).then(
       (result) =>
-        this.setNotice({
-          at,
-          message: result.ok
+        this.addNotice(
+          result.ok
             ? `Connection lost and back at ${when}: the server had stopped your monitoring of ${who}; Earshot started it again.`
             : `Connection lost and back at ${when}: the server had stopped your monitoring of ${who}, and starting it again failed: ${result.error.message}`,
-        }),
+        ),
       (error: unknown) => this.options.logger.error('Could not resume monitoring', { error }),
     );
   }

@@ -27,8 +27,13 @@ export const sipPathStates = ['up', 'down'] as const;
 export interface NetworkConditions {
   /** down: connections are cut and new requests get no answer; proxy-error: an HTML 502 Bad Gateway page. */
   readonly gws: (typeof gwsPathStates)[number];
-  /** down: every SIP WebSocket is cut and new ones are refused. */
+  /** down: every SIP WebSocket is cut and new ones are refused, and calls' media paths carry nothing. */
   readonly sip: (typeof sipPathStates)[number];
+  /**
+   * How long SIP Server waits for a phone out of service (unregistered, its WebSocket gone) before it
+   * ends the supervisor's monitoring and releases their calls.
+   */
+  readonly outOfServiceMs: number;
 }
 
 export interface ControlApiDeps {
@@ -81,7 +86,11 @@ const intrusionBody = z.strictObject({ enabled: z.boolean() });
 const delayedOfferBody = z.strictObject({ enabled: z.boolean() });
 const floorBody = z.strictObject({ running: z.boolean() });
 const cometdBlockBody = z.strictObject({ blocked: z.boolean() });
-const networkBody = z.strictObject({ gws: z.enum(gwsPathStates).optional(), sip: z.enum(sipPathStates).optional() });
+const networkBody = z.strictObject({
+  gws: z.enum(gwsPathStates).optional(),
+  sip: z.enum(sipPathStates).optional(),
+  outOfServiceMs: z.number().int().min(0).max(600_000).optional(),
+});
 const restartBody = z.strictObject({ downMs: z.number().int().min(0).max(60_000).optional() });
 const expireBody = z.strictObject({ userName: z.string().min(1) });
 const passwordBody = z.strictObject({ password: z.string().max(200) });
@@ -222,7 +231,9 @@ export class ControlApi {
     }
     if (method === 'POST' && resource === 'network' && key === undefined) {
       const network = this.deps.setNetwork(networkBody.parse(await readJson(req)));
-      this.deps.log(`control: network GWS ${network.gws}, SIP ${network.sip}`);
+      this.deps.log(
+        `control: network GWS ${network.gws}, SIP ${network.sip}, out of service ${network.outOfServiceMs} ms`,
+      );
       return { ok: true, ...network };
     }
     if (method === 'POST' && resource === 'restart' && key === undefined) {
@@ -397,6 +408,7 @@ function describeSupervisorCall(call: SupervisorCall, supervisorCalls: Superviso
     monitoredUserMuted: call.monitoredUserMuted,
     releaseReason: call.releaseReason,
     rtpFromSupervisor: supervisorCalls.rtpFromSupervisor(call),
+    reoffersFromPhone: supervisorCalls.reoffersFromPhone(call),
     timings: {
       monitoredEstablishedAt: call.monitoredEstablishedAt,
       inviteSentAt: timings.inviteSentAt ?? null,

@@ -67,6 +67,10 @@ function remoteSdp(sdp: string): string {
   return withEndOfCandidates(withoutMdnsCandidates(sdp));
 }
 
+export function iceUfragOf(sdp: string | undefined): string | null {
+  return /^a=ice-ufrag:(\S+)/m.exec(sdp ?? '')?.[1] ?? null;
+}
+
 function offeredDirection(sdp: string): MediaDirection {
   const audioSection = sdp
     .split(/\r?\nm=/)
@@ -114,6 +118,13 @@ export class MediaSession {
   private sequenceNumber = randomInt(0, 0x10000);
   private readonly timestampBase = randomInt(0, 0x1_0000_0000);
   private readonly unsubscribers: Array<() => void> = [];
+  /**
+   * The network between the phone and us went away (a laptop changed networks): the path ICE chose
+   * carries nothing, in either direction, until the phone restarts ICE onto a new one.
+   */
+  private pathDown = false;
+  /** The phone offered fresh ICE credentials since the path went down: media resumes once ICE connects. */
+  private pathMoving = false;
 
   constructor(private readonly options: MediaSessionOptions) {
     this.player = new ConversationPlayer(options.conversation);
@@ -146,6 +157,7 @@ export class MediaSession {
 
   /** Answers a re-INVITE's offer: our side always sends, and receives when the supervisor does. */
   async answerOffer(sdp: string): Promise<string> {
+    if (this.pathDown && iceUfragOf(sdp) !== this.phoneIceUfrag()) this.pathMoving = true;
     const remote = offeredDirection(sdp);
     const supervisorSends = remote === 'sendrecv' || remote === 'sendonly';
     // werift intersects the transceiver's direction with the offer's, so set it before createAnswer.
@@ -153,7 +165,31 @@ export class MediaSession {
     await this.pc.setRemoteDescription({ type: 'offer', sdp: remoteSdp(sdp) });
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await this.waitForGathering();
+    const ice = this.transceiver.dtlsTransport.iceTransport.state;
+    if (ice === 'connected' || ice === 'completed') this.resumeIfMoved();
     return this.localSdp();
+  }
+
+  /** The ICE user fragment the phone last gave: a new one in an offer is an ICE restart. */
+  phoneIceUfrag(): string | null {
+    return iceUfragOf(this.pc.remoteDescription?.sdp);
+  }
+
+  /** Nothing passes on the current path from now on; only an ICE restart brings media back. */
+  pathLost(): void {
+    if (this.closed || this.pathDown) return;
+    this.pathDown = true;
+    this.pathMoving = false;
+    this.stopClock();
+    this.options.log('media: the path to the phone is lost; waiting for an ICE restart');
+  }
+
+  private resumeIfMoved(): void {
+    if (!this.pathDown || !this.pathMoving || this.closed) return;
+    this.pathDown = false;
+    this.pathMoving = false;
+    this.options.log('media: the phone restarted ICE; media flows on the new path');
+    if (this.transceiver.dtlsTransport.state === 'connected') this.startClock();
   }
 
   async close(): Promise<void> {
@@ -190,7 +226,7 @@ export class MediaSession {
     const dtls = this.transceiver.dtlsTransport;
     this.replayEarlyDtls();
     const rtp = dtls.onRtp.subscribe((packet) => {
-      this.options.onRtpFromRemote(packet.header.payloadType, packet.payload);
+      if (!this.pathDown) this.options.onRtpFromRemote(packet.header.payloadType, packet.payload);
     });
     const dtlsState = dtls.onStateChange.subscribe((state) => {
       if (state === 'connected') {
@@ -201,8 +237,10 @@ export class MediaSession {
       }
     });
     const iceState = dtls.iceTransport.onStateChange.subscribe((state) => {
-      if (state === 'connected' || state === 'completed') this.timings.iceConnectedAt ??= epochNow();
-      else if (state === 'failed' && !this.closed) this.options.onFailed('ICE failed');
+      if (state === 'connected' || state === 'completed') {
+        this.timings.iceConnectedAt ??= epochNow();
+        this.resumeIfMoved();
+      } else if (state === 'failed' && !this.closed) this.options.onFailed('ICE failed');
     });
     this.unsubscribers.push(rtp.unSubscribe, dtlsState.unSubscribe, iceState.unSubscribe);
   }
@@ -238,8 +276,9 @@ export class MediaSession {
 
   /** werift drops packets written before DTLS is up, so the 20 ms clock starts on connected. */
   private startClock(): void {
-    if (this.clock || this.closed) return;
-    this.clockStartedAt = epochNow();
+    if (this.clock || this.closed || this.pathDown) return;
+    // After a pause (a lost path) the stream goes on from its last frame, not in a burst of the missed ones.
+    this.clockStartedAt = epochNow() - this.framesSent * FRAME_MS;
     this.sendDueFrames();
     this.clock = setInterval(() => this.sendDueFrames(), FRAME_MS / 2);
   }

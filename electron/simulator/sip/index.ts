@@ -12,7 +12,13 @@ import type { SipMessage, SipRequest } from './sip-message';
 import { startSipTransport } from './websocket-transport';
 import type { SipConnection } from './websocket-transport';
 
-export type { MonitoringCall, PlaceCallOptions, RtpCount, MonitoringCallTimings } from './monitoring-call';
+export type {
+  MonitoringCall,
+  PlaceCallOptions,
+  RtpCount,
+  MonitoringCallTimings,
+  PhoneReoffer,
+} from './monitoring-call';
 /** @public callers tell a refused monitoring call from a broken connection by it */
 export { MonitoringCallRejectedError } from './monitoring-call';
 
@@ -26,6 +32,8 @@ export interface SipServiceOptions {
   clipsDirectory?: string;
   /** How long an INVITE may go without a final response before it is cancelled. */
   inviteTimeoutMs?: number;
+  /** How long an answered call outlives its phone's WebSocket before SIP Server releases it (5 s by default). */
+  outOfServiceMs?: () => number;
 }
 
 export interface SipService {
@@ -60,7 +68,13 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
   function handleRequest(connection: SipConnection, request: SipRequest): void {
     const call = callOf(request);
     if (call) {
-      call.handleRequest(request);
+      call.handleRequest(request, connection);
+      return;
+    }
+    // A request inside a dialog (its To has a tag) that we no longer have: the call ended meanwhile,
+    // e.g. while the phone was away (RFC 3261 §12.2.2).
+    if (request.method !== 'ACK' && tagOf(headerValue(request, 'To')) !== null) {
+      connection.send(createResponse(request, 481, 'Call/Transaction Does Not Exist'));
       return;
     }
     switch (request.method) {
@@ -116,6 +130,14 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
     },
   );
   const localHostPort = new URL(transport.url).host;
+  // A phone that registers again on a new WebSocket takes its calls along: our BYE or re-INVITE goes there.
+  registrar.onChange((user, registered) => {
+    const binding = registrar.binding(user);
+    if (!registered || !binding) return;
+    for (const call of calls.values()) {
+      if (call.toUser === user && !call.connection.isOpen) call.moveTo(binding.connection);
+    }
+  });
   log(`sip: listening on ${transport.url} for domain ${options.domain}`);
 
   return {
@@ -137,6 +159,7 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
           conversation,
           stunUrl: stun.url,
           inviteTimeoutMs: options.inviteTimeoutMs ?? 30_000,
+          outOfServiceMs: options.outOfServiceMs ?? (() => 5_000),
           log,
           onFinished: (finished) => calls.delete(finished.key),
         },
@@ -146,7 +169,11 @@ export async function startSipService(options: SipServiceOptions): Promise<SipSe
       await call.start();
       return call;
     },
-    setReachable: (reachable) => transport.setReachable(reachable),
+    setReachable(reachable) {
+      // Before the sockets close: what the phone sent last on the old path is not counted either.
+      if (!reachable) for (const call of calls.values()) call.networkLost();
+      transport.setReachable(reachable);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -2,7 +2,7 @@
 // dialog (RFC 3261 §12–§15) toward the supervisor's registered Contact, with WebRTC media that
 // plays the conversation and counts what the supervisor sends back.
 import { randomBytes } from 'node:crypto';
-import { epochNow, MediaSession } from '../media/media-session';
+import { epochNow, iceUfragOf, MediaSession } from '../media/media-session';
 import type { MediaTimings } from '../media/media-session';
 import { frameHasEnergy } from '../media/mulaw';
 import { parseNameAddress, splitHeaderList } from './sip-address';
@@ -20,6 +20,13 @@ export interface RtpCount {
   lastAt: number | null;
 }
 
+/** A re-INVITE from the phone: the direction it offered, and whether it moved ICE to a new path. */
+export interface PhoneReoffer {
+  readonly direction: string;
+  readonly iceRestart: boolean;
+  readonly status: number;
+}
+
 export interface MonitoringCallTimings extends MediaTimings {
   inviteSentAt: number;
   answeredAt?: number;
@@ -34,6 +41,8 @@ export interface MonitoringCall {
   reInvite(): Promise<{ readonly status: number; readonly answerDirection: string | null }>;
   setMode(mode: MonitoringMode): void;
   rtpFromSupervisor(): Record<MonitoringMode, RtpCount>;
+  /** Every re-INVITE the phone sent, in order, with our final answer's status. */
+  reoffersFromPhone(): readonly PhoneReoffer[];
   readonly timings: Readonly<MonitoringCallTimings>;
   onEnded(listener: (reason: string) => void): () => void;
   hangUp(): Promise<void>;
@@ -58,6 +67,7 @@ export interface PlaceCallOptions {
 }
 
 export interface CallContext {
+  /** The WebSocket of the phone's registration; in-dialog requests from another one move the call there. */
   readonly connection: SipConnection;
   readonly contactUri: string;
   readonly domain: string;
@@ -66,6 +76,11 @@ export interface CallContext {
   readonly conversation: Uint8Array;
   readonly stunUrl: string;
   readonly inviteTimeoutMs: number;
+  /**
+   * How long the call outlives its phone's WebSocket: SIP Server keeps a dialog whose phone is out of
+   * service that long (the phone may come back on another connection), then releases it.
+   */
+  readonly outOfServiceMs: () => number;
   readonly log: (line: string) => void;
   readonly onFinished: (call: OutgoingMonitoringCall) => void;
 }
@@ -141,6 +156,10 @@ export class OutgoingMonitoringCall implements MonitoringCall {
   private reInviteQueue: Promise<void> = Promise.resolve();
   /** A delayed offer's 200 OK arrived and our answer for the ACK is being made. */
   private answeringDelayedOffer = false;
+  private phoneConnection: SipConnection;
+  /** Running while the phone's WebSocket is gone: the call is released when it fires. */
+  private outOfServiceTimer: NodeJS.Timeout | undefined;
+  private readonly phoneReoffers: PhoneReoffer[] = [];
 
   constructor(
     private readonly context: CallContext,
@@ -149,6 +168,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     this.callId = options.callId ?? `${token(12)}@earshot-demo`;
     this.mode = options.mode;
     this.remoteTarget = context.contactUri;
+    this.phoneConnection = context.connection;
     this.toHeader = `<sip:${options.toUser}@${context.domain}>`;
     this.media = new MediaSession({
       conversation: context.conversation,
@@ -165,8 +185,12 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     return { ...this.media.timings, ...this.callTimings };
   }
 
+  get toUser(): string {
+    return this.options.toUser;
+  }
+
   get connection(): SipConnection {
-    return this.context.connection;
+    return this.phoneConnection;
   }
 
   /** Calls are told apart by Call-ID and our tag: a duplicated Call-ID is a dialog of its own. */
@@ -230,7 +254,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       void this.abandonInvite(`no final answer within ${this.context.inviteTimeoutMs} ms`, 408);
     }, this.context.inviteTimeoutMs);
     this.callTimings.inviteSentAt = epochNow();
-    this.context.connection.send(this.inviteRequest);
+    this.phoneConnection.send(this.inviteRequest);
     this.context.log(`sip: INVITE ${this.callId} to ${this.options.toUser} at ${this.context.contactUri}`);
     return settled;
   }
@@ -245,6 +269,10 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       Coach: { ...this.counts.Coach },
       BargeIn: { ...this.counts.BargeIn },
     };
+  }
+
+  reoffersFromPhone(): readonly PhoneReoffer[] {
+    return [...this.phoneReoffers];
   }
 
   onEnded(listener: (reason: string) => void): () => void {
@@ -275,7 +303,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     const body = offer
       .replace(/^(o=\S+ \S+ )(\d+)/m, (_line, head: string, version: string) => `${head}${Number(version) + 1}`)
       .replace(/^a=(sendonly|recvonly|inactive)\r?$/gm, 'a=sendrecv');
-    this.context.connection.send({
+    this.phoneConnection.send({
       kind: 'request',
       method: 'INVITE',
       uri: this.remoteTarget,
@@ -315,8 +343,13 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     }
   }
 
-  handleRequest(request: SipRequest): void {
-    const connection = this.context.connection;
+  /**
+   * A request of this dialog. One that comes on another WebSocket than the call's (the phone
+   * reconnected after a network change) moves the call there: responses and our requests follow it.
+   */
+  handleRequest(request: SipRequest, from: SipConnection = this.phoneConnection): void {
+    if (from !== this.phoneConnection && from.isOpen) this.moveTo(from);
+    const connection = this.phoneConnection;
     const reply = (status: number, reason: string, extra: { headers?: SipHeader[]; body?: string } = {}): void =>
       connection.send(createResponse(request, status, reason, extra));
     if (request.method === 'ACK') return;
@@ -350,13 +383,48 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     }
   }
 
+  /**
+   * The phone's WebSocket closed. A call not yet answered ends; an answered one waits for the phone to
+   * come back on another connection (its dialog is not the socket's), and is released after the
+   * out-of-service time if it does not.
+   */
   connectionClosed(): void {
-    void this.finish("the supervisor phone's WebSocket closed");
+    if (this.state !== 'confirmed') {
+      void this.finish("the supervisor phone's WebSocket closed");
+      return;
+    }
+    clearTimeout(this.outOfServiceTimer);
+    const limitMs = this.context.outOfServiceMs();
+    this.context.log(`sip: ${this.callId}: the phone's WebSocket closed; keeping the call for ${limitMs} ms`);
+    this.outOfServiceTimer = setTimeout(() => {
+      this.outOfServiceTimer = undefined;
+      void this.terminate(`the supervisor's phone was out of service for ${limitMs} ms`);
+    }, limitMs);
+    this.outOfServiceTimer.unref();
+  }
+
+  /** The phone registered again on a new WebSocket: our requests (BYE, re-INVITE) go there now. */
+  moveTo(connection: SipConnection): void {
+    if (connection === this.phoneConnection || this.state === 'ended') return;
+    this.phoneConnection = connection;
+    clearTimeout(this.outOfServiceTimer);
+    this.outOfServiceTimer = undefined;
+    this.context.log(`sip: ${this.callId} moved to connection ${connection.id}`);
+  }
+
+  /** The network between the phone and us went away: its media path carries nothing any more. */
+  networkLost(): void {
+    if (this.state === 'confirmed') this.media.pathLost();
   }
 
   private async answerReInvite(request: SipRequest): Promise<void> {
-    const reply = (status: number, reason: string, extra: { headers?: SipHeader[]; body?: string } = {}): void =>
-      this.context.connection.send(createResponse(request, status, reason, extra));
+    const direction = /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(request.body)?.[1] ?? 'sendrecv';
+    const ufrag = iceUfragOf(request.body);
+    const iceRestart = ufrag !== null && ufrag !== this.media.phoneIceUfrag();
+    const reply = (status: number, reason: string, extra: { headers?: SipHeader[]; body?: string } = {}): void => {
+      this.phoneReoffers.push({ direction, iceRestart, status });
+      this.phoneConnection.send(createResponse(request, status, reason, extra));
+    };
     if (this.state !== 'confirmed') {
       reply(481, 'Call/Transaction Does Not Exist');
       return;
@@ -366,9 +434,11 @@ export class OutgoingMonitoringCall implements MonitoringCall {
       return;
     }
     try {
+      // New ICE credentials (the phone moved to another network) restart ICE on our side too.
       const answer = await this.media.answerOffer(request.body);
       const contact = headerValue(request, 'Contact');
       if (contact) this.remoteTarget = parseNameAddress(splitHeaderList(contact)[0] ?? contact).uri;
+      if (iceRestart) this.context.log(`sip: ${this.callId}: the phone restarted ICE`);
       reply(200, 'OK', {
         headers: [
           { name: 'Contact', value: this.contactHeader },
@@ -477,7 +547,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
   }
 
   private sendAck(to: string, uri: string, branch: string, cseq = 1, sdp = ''): void {
-    this.context.connection.send({
+    this.phoneConnection.send({
       kind: 'request',
       method: 'ACK',
       uri,
@@ -497,7 +567,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
   private sendBye(): Promise<SipResponse | undefined> {
     this.localCSeq += 1;
     const cseq = this.localCSeq;
-    this.context.connection.send({
+    this.phoneConnection.send({
       kind: 'request',
       method: 'BYE',
       uri: this.remoteTarget,
@@ -515,7 +585,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
   }
 
   private awaitResponse(key: string, limitMs: number): Promise<SipResponse | undefined> {
-    if (!this.context.connection.isOpen) return Promise.resolve(undefined);
+    if (!this.phoneConnection.isOpen) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pendingResponses.delete(key);
@@ -537,7 +607,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     const invite = this.inviteRequest;
     if (invite) {
       const via = headerValue(invite, 'Via')!;
-      this.context.connection.send({
+      this.phoneConnection.send({
         kind: 'request',
         method: 'CANCEL',
         uri: invite.uri,
@@ -583,6 +653,7 @@ export class OutgoingMonitoringCall implements MonitoringCall {
     this.state = 'ended';
     this.endReason ??= reason;
     this.clearInviteTimer();
+    clearTimeout(this.outOfServiceTimer);
     // Settles a still-pending placeMonitoringCall (a no-op once it resolved), e.g. when the socket drops.
     this.settleInvite?.reject(
       new MonitoringCallRejectedError(`the call ended before it was answered: ${this.endReason}`),

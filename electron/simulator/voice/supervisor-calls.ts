@@ -4,7 +4,7 @@ import type { DirectoryUser } from '../directory/roster';
 import type { CallInteraction, FloorEvent, FloorModel } from '../floor/floor-model';
 import type { Customer, InteractionIds } from '../floor/interaction-ids';
 import type { VoiceMonitoringState, VoiceSubscription, VoiceSupervision } from './voice-supervision';
-import type { MonitoringCall, MonitoringCallTimings, PlaceCallOptions, RtpCount } from '../sip/index';
+import type { MonitoringCall, MonitoringCallTimings, PhoneReoffer, PlaceCallOptions, RtpCount } from '../sip/index';
 import {
   joinsCallInProgress,
   modeAfter,
@@ -171,6 +171,11 @@ export class SupervisorCalls {
   /** What the supervisor's phone sent, per mode; zeros until the phone answered. */
   rtpFromSupervisor(call: SupervisorCall): Record<VoiceMonitoringState, RtpCount> {
     return call.sip?.rtpFromSupervisor() ?? zeroRtp();
+  }
+
+  /** The re-INVITEs the supervisor's phone sent on the call (an ICE restart after a network change). */
+  reoffersFromPhone(call: SupervisorCall): readonly PhoneReoffer[] {
+    return call.sip?.reoffersFromPhone() ?? [];
   }
 
   timings(call: SupervisorCall): Partial<MonitoringCallTimings> {

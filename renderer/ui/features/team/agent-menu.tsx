@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { ChevronIcon } from '../../components/icons';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
-import { MonitorButtons } from './monitor-buttons';
+import { MonitorButtons, NothingToMonitor } from './monitor-buttons';
 import { MonitoringStatus } from './monitoring-status';
 import { AGENT_MENU_ID, MESSAGING_MENU_ID, moveOpenMenuToTrigger, useForgetTargetWhenClosed } from './team-menus';
 
@@ -49,10 +49,10 @@ export function AgentMenu() {
       target !== null &&
       (state.mirror.app?.voice.monitoredAgents.some((agent) => agent.agentId === target.agentId) ?? false),
   );
-  const onCall = useAppStore(
-    (state) =>
-      target !== null &&
-      (state.mirror.app?.team.agents.find((agent) => agent.id === target.agentId)?.activity.onCall ?? false),
+  const voiceMonitoring = useAppStore((state) =>
+    target === null
+      ? null
+      : (state.mirror.app?.team.agents.find((agent) => agent.id === target.agentId)?.voiceMonitoring ?? null),
   );
   const close = () => popover.current?.hidePopover();
 
@@ -76,13 +76,13 @@ export function AgentMenu() {
           </p>
           <section className="agent-menu__section" aria-label="Calls">
             <span className="agent-menu__heading">Calls</span>
-            {monitored ? (
-              <MonitoringStatus agentId={target.agentId} tabbable />
-            ) : (
+            {monitored && <MonitoringStatus agentId={target.agentId} tabbable />}
+            {!monitored && voiceMonitoring === 'logged-out' && <NothingToMonitor placement="menu" />}
+            {!monitored && voiceMonitoring !== 'logged-out' && (
               <MonitorButtons
                 agentId={target.agentId}
                 agentName={target.agentName}
-                agentOnCall={onCall}
+                agentOnCall={voiceMonitoring === 'call-in-progress'}
                 tabbable
                 placement="menu"
                 onStart={close}

@@ -5,7 +5,6 @@ import { useAppStore } from '../../store/store-context';
 import { ActivityBadges } from './activity-badges';
 import { MonitorActions } from './monitor-actions';
 import { StatusPill } from './state-pill';
-import { sameAgentRow } from './team-model';
 import { TimeInState } from './time-in-state';
 
 interface AgentRowProps {
@@ -23,54 +22,59 @@ interface AgentRowProps {
 }
 
 /**
- * The cells of a row, memoised apart from the row itself: sorting and scrolling move rows (a new
- * position, a new row number) without rendering their cells again.
+ * The cells of a row, memoised apart from the row itself: scrolling moves rows (a new position, a
+ * new row number) without rendering their cells again. The mirror keeps an unchanged agent's
+ * object, so comparing by reference is enough.
  */
-const AgentCells = memo(
-  function AgentCells({ agent, tabbable, folded }: { agent: Agent; tabbable: boolean; folded: boolean }) {
-    return (
-      <>
-        <div role="gridcell" className="cell cell-name">
-          <span className="agent-name" data-testid="agent-name">
-            {agent.displayName}
-          </span>
-          {agent.isSelf && <span className="agent-you">You</span>}
-          {agent.userName !== agent.displayName && <span className="agent-user">{agent.userName}</span>}
-        </div>
-        <div role="gridcell" className="cell cell-group">
-          {agent.groups.length === 0 ? <span className="muted">—</span> : agent.groups.join(', ')}
-        </div>
-        <div role="gridcell" className="cell cell-extension">
-          {agent.extension ?? <span className="muted">—</span>}
-        </div>
-        <div role="gridcell" className="cell cell-state">
-          <StatusPill agent={agent} />
-        </div>
-        <div role="gridcell" className="cell cell-time">
-          <TimeInState since={agent.status.since} />
-        </div>
-        <div role="gridcell" className="cell cell-activity">
-          <ActivityBadges interactions={agent.interactions} />
-        </div>
-        <div role="gridcell" className="cell cell-actions">
-          {agent.isSelf ? (
-            <span className="muted">Your own entry</span>
-          ) : (
-            <MonitorActions
-              agentId={agent.id}
-              agentName={agent.displayName}
-              agentOnCall={agent.activity.onCall}
-              tabbable={tabbable}
-              folded={folded}
-            />
-          )}
-        </div>
-      </>
-    );
-  },
-  (previous, next) =>
-    previous.tabbable === next.tabbable && previous.folded === next.folded && sameAgentRow(previous.agent, next.agent),
-);
+const AgentCells = memo(function AgentCells({
+  agent,
+  tabbable,
+  folded,
+}: {
+  agent: Agent;
+  tabbable: boolean;
+  folded: boolean;
+}) {
+  return (
+    <>
+      <div role="gridcell" className="cell cell-name">
+        <span className="agent-name" data-testid="agent-name">
+          {agent.displayName}
+        </span>
+        {agent.isSelf && <span className="agent-you">You</span>}
+        {agent.userName !== agent.displayName && <span className="agent-user">{agent.userName}</span>}
+      </div>
+      <div role="gridcell" className="cell cell-group">
+        {agent.groups.length === 0 ? <span className="muted">—</span> : agent.groups.join(', ')}
+      </div>
+      <div role="gridcell" className="cell cell-extension">
+        {agent.extension ?? <span className="muted">—</span>}
+      </div>
+      <div role="gridcell" className="cell cell-state">
+        <StatusPill agent={agent} />
+      </div>
+      <div role="gridcell" className="cell cell-time">
+        <TimeInState since={agent.status.since} />
+      </div>
+      <div role="gridcell" className="cell cell-activity">
+        <ActivityBadges interactions={agent.interactions} />
+      </div>
+      <div role="gridcell" className="cell cell-actions">
+        {agent.isSelf ? (
+          <span className="muted">Your own entry</span>
+        ) : (
+          <MonitorActions
+            agentId={agent.id}
+            agentName={agent.displayName}
+            voiceMonitoring={agent.voiceMonitoring}
+            tabbable={tabbable}
+            folded={folded}
+          />
+        )}
+      </div>
+    </>
+  );
+});
 
 function AgentRowView({ agent, index, top, selected, tabbable, folded, onSelect }: AgentRowProps) {
   const monitored = useAppStore(
@@ -99,15 +103,4 @@ function AgentRowView({ agent, index, top, selected, tabbable, folded, onSelect 
   );
 }
 
-/** Snapshots arrive as fresh objects; comparing fields keeps unchanged rows from re-rendering. */
-export const AgentRow = memo(
-  AgentRowView,
-  (previous, next) =>
-    previous.index === next.index &&
-    previous.top === next.top &&
-    previous.selected === next.selected &&
-    previous.tabbable === next.tabbable &&
-    previous.folded === next.folded &&
-    previous.onSelect === next.onSelect &&
-    sameAgentRow(previous.agent, next.agent),
-);
+export const AgentRow = memo(AgentRowView);

@@ -1,7 +1,8 @@
+import type { VoiceMonitoring } from '../../../../electron/common/models/agent';
 import { useAppStore } from '../../store/store-context';
 import { AgentMenuTrigger } from './agent-menu';
 import { MessagingTrigger } from './messaging-menu';
-import { MonitorButtons } from './monitor-buttons';
+import { MonitorButtons, NothingToMonitor } from './monitor-buttons';
 import { MonitoringStatus } from './monitoring-status';
 
 /**
@@ -12,14 +13,14 @@ import { MonitoringStatus } from './monitoring-status';
 export function MonitorActions({
   agentId,
   agentName,
-  agentOnCall,
+  voiceMonitoring,
   tabbable,
   folded,
 }: {
   agentId: string;
   agentName: string;
-  /** Whether a Barge in would join a call in progress, so the buttons can say so before the click. */
-  agentOnCall: boolean;
+  /** What the buttons can reach, as main decided it: a call in progress, the next call, or nothing. */
+  voiceMonitoring: VoiceMonitoring;
   tabbable: boolean;
   /** The table is too narrow for the row's buttons: one Monitor menu instead. */
   folded: boolean;
@@ -30,8 +31,14 @@ export function MonitorActions({
   return (
     <div className="row-actions">
       {monitored && <MonitoringStatus agentId={agentId} tabbable={tabbable} />}
-      {!monitored && !folded && (
-        <MonitorButtons agentId={agentId} agentName={agentName} agentOnCall={agentOnCall} tabbable={tabbable} />
+      {!monitored && !folded && voiceMonitoring === 'logged-out' && <NothingToMonitor />}
+      {!monitored && !folded && voiceMonitoring !== 'logged-out' && (
+        <MonitorButtons
+          agentId={agentId}
+          agentName={agentName}
+          agentOnCall={voiceMonitoring === 'call-in-progress'}
+          tabbable={tabbable}
+        />
       )}
       {folded ? (
         <AgentMenuTrigger agentId={agentId} agentName={agentName} tabbable={tabbable} />

@@ -33,6 +33,21 @@ function monitorBlockedReason(state: AppStoreState): string | null {
   return null;
 }
 
+/**
+ * Where Listen, Coach and Barge in would be when main offers none (a logged-out agent): why, in
+ * words, in the row and in its menu alike.
+ */
+export function NothingToMonitor({ placement = 'row' }: { placement?: 'row' | 'menu' }) {
+  return (
+    <span
+      className="monitor-unavailable"
+      data-testid={placement === 'row' ? 'monitor-unavailable' : 'agent-menu-unavailable'}
+    >
+      Logged out — nothing to monitor
+    </span>
+  );
+}
+
 /** Listen, Coach and Barge in for one agent: on the row in wide tables, in the row's menu in narrow ones. */
 export function MonitorButtons({
   agentId,

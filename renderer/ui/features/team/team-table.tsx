@@ -6,6 +6,7 @@ import { SortIcon } from '../../components/icons';
 import { useAppStore, useCommands } from '../../store/store-context';
 import type { SortColumn, SortOrder } from '../../store/team-view-options';
 import { AgentRow } from './agent-row';
+import { assignRowSlots } from './row-slots';
 import { foldsRowActions, teamLayoutFor } from './team-layout';
 import { moveSelection } from './team-model';
 import type { SelectionMove } from './team-model';
@@ -22,7 +23,7 @@ const keyMoves: Readonly<Record<string, SelectionMove>> = {
 /** A row's height in px: --row-height in tokens.css. Fixed, so 2,000 rows need no measuring. */
 export const ROW_HEIGHT = 36;
 /** Rows rendered beyond the visible ones, so a fast scroll does not show blank space. */
-const OVERSCAN = 12;
+const OVERSCAN = 4;
 /** How long the rows on screen must stay put before main is told (it refreshes those first). */
 const SHOW_ROWS_DELAY_MS = 300;
 
@@ -35,6 +36,11 @@ const columns: ReadonlyArray<{ column: SortColumn; label: string; abbreviation?:
   { column: 'timeInState', label: 'Time in state', abbreviation: 'Time' },
   { column: 'activity', label: 'Calls, chats, SMS' },
 ];
+
+/** A row's key: its slot, or the agent's own for the one render before the slots catch up. */
+function slotKey(slot: number | undefined, agentId: string): string {
+  return slot === undefined ? `agent ${agentId}` : `slot ${slot}`;
+}
 
 function SortableHeader({
   column,
@@ -111,12 +117,13 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
+    // Rows are never measured, so they need no keys of their own (a key function that changes with
+    // the rows would make the virtualizer work out all 2,000 positions again on every render).
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     rangeExtractor,
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
-    getItemKey: (index) => rowIds[index] ?? index,
   });
 
   // The body starts below the sticky header: rows are placed and scrolled to from there.
@@ -150,6 +157,15 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
   // shows fresh rows too); it hears of them once scrolling stops.
   const items = virtualizer.getVirtualItems();
   const onScreen = items.map((item) => rowIds[item.index] ?? '').join('\n');
+
+  // The rows kept from the last render: a sort or a filter reuses the row elements it has.
+  const [rowSlots, setRowSlots] = useState<{ onScreen: string; slots: ReadonlyMap<string, number> }>(() => ({
+    onScreen: '',
+    slots: new Map(),
+  }));
+  if (rowSlots.onScreen !== onScreen) {
+    setRowSlots({ onScreen, slots: assignRowSlots(rowSlots.slots, onScreen === '' ? [] : onScreen.split('\n')) });
+  }
   useEffect(() => {
     const timer = setTimeout(
       () => void commands.showRows(onScreen === '' ? [] : onScreen.split('\n')),
@@ -205,7 +221,7 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
             if (agent === undefined) return null;
             return (
               <AgentRow
-                key={agent.id}
+                key={slotKey(rowSlots.slots.get(agent.id), agent.id)}
                 agent={agent}
                 index={item.index}
                 top={item.start - headerHeight}

@@ -1,13 +1,12 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import type { KeyboardEvent, Ref } from 'react';
-import type { Agent } from '../../../../electron/common/models/agent';
 import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { SearchIcon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
-import { stateFilters } from '../../store/team-view-options';
+import { stateFilters, type StateFilter } from '../../store/team-view-options';
 import { useShortcutOptions } from '../voice/use-voice-shortcuts';
 import { MonitorOptions } from './monitor-options';
-import { countByStateFilter, matchesFilterText, matchesGroupFilter, stateFilterLabels } from './team-model';
+import { stateFilterLabels } from './team-model';
 
 const noGroups: ReadonlyArray<string> = [];
 
@@ -65,30 +64,23 @@ function TeamSummary({ load, total, shown }: { load: TeamLoad; total: number; sh
 }
 
 export function TeamToolbar({
-  agents,
+  total,
+  counts,
   shownCount,
   load,
   filterInput,
 }: {
-  agents: ReadonlyArray<Agent>;
+  total: number;
+  /** Agents per state chip among those the text and group filters show: the rows a chip will show. */
+  counts: Readonly<Record<StateFilter, number>>;
   shownCount: number;
   load: TeamLoad;
   filterInput: Ref<HTMLInputElement>;
 }) {
   const filterText = useAppStore((state) => state.ui.filterText);
   const stateFilter = useAppStore((state) => state.ui.stateFilter);
-  const groupFilter = useAppStore((state) => state.ui.groupFilter);
   const { setFilterText, setStateFilter } = useAppStore((state) => state.uiActions);
   const { singleKeyShortcuts } = useShortcutOptions();
-
-  // Counts follow the text and group filters, so a chip's number is the number of rows it will show.
-  const counts = useMemo(
-    () =>
-      countByStateFilter(
-        agents.filter((agent) => matchesFilterText(agent, filterText) && matchesGroupFilter(agent, groupFilter)),
-      ),
-    [agents, filterText, groupFilter],
-  );
 
   const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Escape' && filterText !== '') {
@@ -139,7 +131,7 @@ export function TeamToolbar({
       <div className="team-toolbar__monitor">
         <MonitorOptions />
       </div>
-      <TeamSummary load={load} total={agents.length} shown={shownCount} />
+      <TeamSummary load={load} total={total} shown={shownCount} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { Agent } from '../../../../electron/common/models/agent';
 import type { TeamLoad } from '../../../../electron/common/models/app-state';
 import { NoticeBanner } from '../../components/notice-banner';
@@ -10,11 +10,10 @@ import { MessagingMenu } from './messaging-menu';
 import { MonitoringNotices } from './monitoring-notices';
 import { TeamTable } from './team-table';
 import { TeamToolbar } from './team-toolbar';
-
-const noChannels: readonly string[] = [];
-import { visibleAgents } from './team-model';
+import { countByStateFilter, inStateFilter, matchingAgents, sortAgents } from './team-model';
 import './team.css';
 
+const noChannels: readonly string[] = [];
 const noAgents: ReadonlyArray<Agent> = [];
 const loadingTeam: TeamLoad = { status: 'loading', received: 0, expected: null };
 
@@ -42,10 +41,23 @@ export function TeamView() {
   const filterInput = useRef<HTMLInputElement>(null);
   const store = useAppStoreApi();
 
-  const rows = useMemo(
-    () => visibleAgents(agents, { filterText, stateFilter, groupFilter, sort }),
+  // The key, click or team change shows at once where it was made (the filter's text, the pressed
+  // chip); the rows follow in a render React may spread over frames, so a sort or a filter over
+  // 2,000 agents does not hold up the frame that answers the supervisor's hand.
+  const wanted = useMemo(
+    () => ({ agents, filterText, stateFilter, groupFilter, sort }),
     [agents, filterText, stateFilter, groupFilter, sort],
   );
+  const shown = useDeferredValue(wanted);
+  // Each stage keeps its result while its own inputs stay: a click on a column sorts, a key in the
+  // filter filters the sorted team, a state chip filters that again.
+  const sorted = useMemo(() => sortAgents(shown.agents, shown.sort), [shown.agents, shown.sort]);
+  const matching = useMemo(
+    () => matchingAgents(sorted, shown.filterText, shown.groupFilter),
+    [sorted, shown.filterText, shown.groupFilter],
+  );
+  const counts = useMemo(() => countByStateFilter(matching), [matching]);
+  const rows = useMemo(() => inStateFilter(matching, shown.stateFilter), [matching, shown.stateFilter]);
 
   useEffect(() => {
     const focusFilter = (event: KeyboardEvent) => {
@@ -88,7 +100,13 @@ export function TeamView() {
           refused; ask your administrator which channels your user has.
         </NoticeBanner>
       )}
-      <TeamToolbar agents={agents} shownCount={rows.length} load={load} filterInput={filterInput} />
+      <TeamToolbar
+        total={agents.length}
+        counts={counts}
+        shownCount={rows.length}
+        load={load}
+        filterInput={filterInput}
+      />
       <MonitoringNotices rows={rows} />
       <TeamTable rows={rows}>
         {emptyMessage !== null && (

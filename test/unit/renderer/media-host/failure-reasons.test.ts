@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  describeIceRestartEnd,
   describeCallEnd,
   describeConnectionLoss,
   describeMicrophoneError,
@@ -54,5 +55,18 @@ describe('failure reasons in words', () => {
     assert.equal(describeMicrophoneError({ name: 'OverconstrainedError' }), 'The chosen microphone is not connected.');
     assert.match(describeMicrophoneError({ name: 'NotReadableError' }), /another application/);
     assert.match(describeMicrophoneError(new Error('boom')), /\(boom\)/);
+  });
+
+  test('a call that ended while its ICE restart waited says how it failed', () => {
+    assert.deepEqual(describeIceRestartEnd('local', 'Dialog Error'), {
+      outcome: 'call-gone',
+      reason: 'The SIP server no longer has this call.',
+    });
+    assert.equal(describeIceRestartEnd('local', 'Request Timeout').outcome, 'no-answer');
+    assert.equal(describeIceRestartEnd('local', 'Connection Error').outcome, 'no-answer');
+    assert.deepEqual(describeIceRestartEnd('remote', 'Terminated'), {
+      outcome: 'refused',
+      reason: 'The other side hung up.',
+    });
   });
 });

@@ -37,6 +37,9 @@ function harness() {
     releaseMicrophone: async () => {
       calls.push('release');
     },
+    restartIce: async () => {
+      calls.push('restartIce');
+    },
     setVolume: (volume) => calls.push(`volume ${volume}`),
   };
   const phone: Phone = {
@@ -77,6 +80,8 @@ describe('media host command loop', () => {
     send({ type: 'acquireMicrophone', callId: 'c1', inputDeviceId: null });
     send({ type: 'releaseMicrophone', callId: 'c1' });
     send({ type: 'setVolume', callId: 'c1', volume: 0.25 });
+    send({ type: 'reconnect' });
+    send({ type: 'restartIce', callId: 'c1' });
     send({ type: 'setOutputDevice', deviceId: 'hp' });
     send({ type: 'hangUp', callId: 'c1' });
     send({ type: 'unregister' });
@@ -87,6 +92,8 @@ describe('media host command loop', () => {
       'acquire null',
       'release',
       'volume 0.25',
+      'reconnect',
+      'restartIce',
       'output hp',
       'hangUp',
       'unregister',

@@ -97,4 +97,19 @@ describe('registration reporting', () => {
     );
     assert.equal(subject.state, 'registered');
   });
+
+  test('a reconnect main asked for is a "connecting" of its own, so main sees the line come back', () => {
+    const { subject, events } = reporter();
+    subject.starting();
+    subject.transportConnected();
+    subject.registered();
+    subject.reconnecting();
+    subject.registered();
+    assert.deepEqual(events, [
+      { state: 'connecting', reason: null },
+      { state: 'registered', reason: null },
+      { state: 'connecting', reason: 'Reconnecting to the SIP server after a network change.' },
+      { state: 'registered', reason: null },
+    ]);
+  });
 });

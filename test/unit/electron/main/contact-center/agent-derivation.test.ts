@@ -99,6 +99,22 @@ describe('the team view’s facts, derived once in main', () => {
     assert.equal(gone?.status.kind, 'LoggedOut');
   });
 
+  test('voice monitoring: a call in progress for Barge in, the next call otherwise, nothing for a logged-out agent', () => {
+    const loggedOut = { kind: 'LoggedOut', label: 'Logged Out', reason: null } as const;
+    const notReady = { kind: 'NotReady', label: 'Not Ready', reason: 'Break' } as const;
+    const derive = (reading: ContactReading) => reads([{ at: 0, facts: facts(reading, 0) }])[0]?.voiceMonitoring;
+    assert.equal(derive(contact()), 'next-call');
+    assert.equal(derive(contact({ state: notReady })), 'next-call', 'Not Ready still takes calls later');
+    assert.equal(derive(contact({ busy: { ...idle, chat: true } })), 'next-call', 'a chat is not a call');
+    assert.equal(derive(contact({ busy: { ...idle, call: true } })), 'call-in-progress');
+    assert.equal(derive(contact({ state: loggedOut })), 'logged-out');
+    assert.equal(
+      derive(contact({ state: loggedOut, busy: { ...idle, call: true } })),
+      'logged-out',
+      'a call GWS still lists for a logged-out agent offers nothing either: the status says logged out',
+    );
+  });
+
   test('a new Not Ready reason is a new status; the same one keeps its time', () => {
     const breakState = { kind: 'NotReady', label: 'Not Ready', reason: 'Break' } as const;
     const [, onBreak, still, lunch] = reads([

@@ -214,4 +214,52 @@ describe('the SIP controller', () => {
     host.emit({ type: 'firstAudio', callId: 'leg-1', at: 1 });
     assert.deepEqual(coreEvents, []);
   });
+
+  test('after a resume the line gets a fresh connection, and its return is what moves live calls', () => {
+    const { host, sip, coreEvents } = setUp();
+    host.connect();
+    sip.setAccount(account);
+    const registration = (state: 'registered' | 'connecting'): MediaEvent => ({
+      type: 'registration',
+      state,
+      reason: null,
+    });
+    host.emit(registration('connecting'));
+    host.emit(registration('registered'));
+    assert.equal(coreEvents.length, 0, 'a first registration is not a return');
+
+    // What main does on powerMonitor 'resume' (main-services networkChanged).
+    sip.reconnect();
+    assert.equal(host.sent.at(-1)?.type, 'reconnect');
+    host.emit(registration('connecting'));
+    host.emit(registration('connecting'));
+    host.emit(registration('registered'));
+    host.emit(registration('registered'));
+    assert.deepEqual(
+      coreEvents.map((event) => event.type),
+      ['line-lost', 'line-restored'],
+    );
+
+    host.emit({ type: 'iceRestart', callId: 'leg-1', outcome: 'call-gone', reason: 'gone', at: 1 });
+    assert.deepEqual(coreEvents.at(-1), {
+      type: 'leg-ice-restart',
+      legId: 'leg-1',
+      outcome: 'call-gone',
+      reason: 'gone',
+    });
+  });
+
+  test('a new account or a new media host is a fresh start, not a return', () => {
+    const { host, sip, coreEvents } = setUp();
+    host.connect();
+    sip.setAccount(account);
+    host.emit({ type: 'registration', state: 'registered', reason: null });
+    host.lose({ cause: 'closed', microphoneReleased: true });
+    host.connect();
+    host.emit({ type: 'registration', state: 'registered', reason: null });
+    assert.deepEqual(
+      coreEvents.filter((event) => event.type === 'line-lost' || event.type === 'line-restored'),
+      [],
+    );
+  });
 });

@@ -288,3 +288,148 @@ describe('what the screen is told', () => {
     assert.equal(unexpected.core.calls.length, 0, 'no subscription, no monitoring flag: not ours');
   });
 });
+
+describe('a network change during a live call', () => {
+  const established: VoiceCoreEvent = { type: 'leg-state', legId: 'leg-1', state: 'established', reason: null };
+  const listening = (): VoiceCore =>
+    run(initialVoiceCore(running), subscribed, gwsCall({ state: 'Established' }), offered(), established).core;
+  const barged = (): VoiceCore =>
+    run(
+      listening(),
+      { type: 'command', callId: 'call-1', command: { type: 'switch', target: 'BargeIn' } },
+      { type: 'leg-microphone', legId: 'leg-1', report: 'acquired', error: null },
+      gwsCall({ state: 'Established', mute: false, capabilities: ['SwitchToListenIn', 'Hangup'] }),
+      { type: 'leg-microphone', legId: 'leg-1', report: 'sending', error: null },
+    ).core;
+  const lostAt = (core: VoiceCore): VoiceCore => step(core, { type: 'line-lost' }, { ...context, now: 1_000 }).core;
+
+  test('the line’s return moves each established call to the new network, and nothing else', () => {
+    const silent = run(lostAt(listening()), { type: 'line-restored' });
+    assert.deepEqual(mediaCommands(silent.effects), [{ type: 'restartIce', callId: 'leg-1' }]);
+    assert.equal(renderVoice(silent.core).audience, 'nobody', 'receive-only stays receive-only');
+    assert.equal(silent.core.calls[0]?.microphone, 'closed');
+
+    const live = run(lostAt(barged()), { type: 'line-restored' });
+    assert.deepEqual(
+      mediaCommands(live.effects),
+      [{ type: 'restartIce', callId: 'leg-1' }],
+      'an open microphone is neither released nor opened again: the move changes the path, not what is sent',
+    );
+    assert.equal(live.core.calls[0]?.microphone, 'sending');
+    assert.equal(live.effects.filter((effect) => effect.type === 'gws').length, 0, 'GWS is not asked anything');
+  });
+
+  test('a call still being answered, or being hung up, is not moved', () => {
+    const answering = run(initialVoiceCore(running), subscribed, gwsCall(), offered(), { type: 'line-restored' });
+    assert.deepEqual(mediaCommands(answering.effects), [{ type: 'answer', callId: 'leg-1' }]);
+    const hangingUp = run(
+      listening(),
+      { type: 'command', callId: 'call-1', command: { type: 'hang-up' } },
+      { type: 'line-restored' },
+    );
+    assert.ok(!mediaCommands(hangingUp.effects).some((command) => command.type === 'restartIce'));
+  });
+
+  test('a call that moved goes on as it was, without a notice', () => {
+    const before = run(lostAt(listening()), { type: 'line-restored' }).core;
+    const moved = run(before, { type: 'leg-ice-restart', legId: 'leg-1', outcome: 'restarted', reason: null });
+    assert.deepEqual(mediaCommands(moved.effects), []);
+    assert.equal(moved.core.calls[0], before.calls[0], 'the call machine is untouched');
+    assert.ok(!moved.effects.some((effect) => effect.type === 'call-not-resumed'));
+  });
+
+  test('a call that could not move ends as lost audio on both sides, with a notice of when and with whom', () => {
+    const before = run(lostAt(barged()), { type: 'line-restored' }).core;
+    const failed = run(before, {
+      type: 'leg-ice-restart',
+      legId: 'leg-1',
+      outcome: 'call-gone',
+      reason: 'The SIP server no longer has this call.',
+    });
+    assert.deepEqual(mediaCommands(failed.effects), [{ type: 'hangUp', callId: 'leg-1' }]);
+    assert.ok(failed.effects.some((effect) => effect.type === 'gws' && effect.operation === 'Hangup'));
+    assert.deepEqual(
+      failed.effects.filter((effect) => effect.type === 'call-not-resumed'),
+      [
+        {
+          type: 'call-not-resumed',
+          callId: 'call-1',
+          agentName: 'Ava',
+          otherParty: '+1555',
+          lostAt: 1_000,
+          outcome: 'call-gone',
+        },
+      ],
+    );
+    assert.equal(
+      renderVoice(failed.core).audience,
+      'everyone',
+      'until the media host confirms the leg ended, the open microphone is still shown',
+    );
+
+    const ended = run(failed.core, { type: 'leg-state', legId: 'leg-1', state: 'ended', reason: null });
+    assert.equal(ended.core.calls.length, 0);
+    assert.equal(renderVoice(ended.core).audience, 'nobody');
+    assert.deepEqual(
+      auditLines(ended.effects).map(({ kind, ending }) => ({ kind, ending })),
+      [{ kind: 'ended', ending: 'audio-lost' }],
+    );
+  });
+
+  test('a failure reported for a call already ending, or gone, asks nothing more', () => {
+    const hangingUp = run(lostAt(listening()), { type: 'command', callId: 'call-1', command: { type: 'hang-up' } });
+    const late = run(hangingUp.core, { type: 'leg-ice-restart', legId: 'leg-1', outcome: 'no-answer', reason: null });
+    assert.deepEqual(mediaCommands(late.effects), []);
+    assert.ok(!late.effects.some((effect) => effect.type === 'call-not-resumed'));
+    const stray = run(initialVoiceCore(running), {
+      type: 'leg-ice-restart',
+      legId: 'leg-9',
+      outcome: 'refused',
+      reason: null,
+    });
+    assert.deepEqual(
+      stray.effects.map((effect) => effect.type),
+      ['log'],
+    );
+  });
+
+  test('a call the server released while the line was lost ends the same way, even when GWS is back first', () => {
+    const away = lostAt(listening());
+    const reread = run(away, { type: 'gws-calls-present', ids: [] });
+    assert.deepEqual(mediaCommands(reread.effects), [{ type: 'hangUp', callId: 'leg-1' }]);
+    assert.ok(!reread.effects.some((effect) => effect.type === 'gws'), 'the server released it: nothing to ask');
+    assert.deepEqual(
+      reread.effects.filter((effect) => effect.type === 'call-not-resumed').map((effect) => effect.type),
+      ['call-not-resumed'],
+    );
+    const ended = run(reread.core, { type: 'leg-state', legId: 'leg-1', state: 'ended', reason: null });
+    assert.deepEqual(
+      auditLines(ended.effects).map(({ ending }) => ending),
+      ['audio-lost'],
+    );
+
+    const notified = run(away, gwsCall({ state: 'Released' }));
+    assert.ok(notified.effects.some((effect) => effect.type === 'call-not-resumed'));
+
+    const moving = run(away, { type: 'line-restored' }, gwsCall({ state: 'Released' }));
+    assert.ok(
+      moving.effects.some((effect) => effect.type === 'call-not-resumed'),
+      'released while its move was on its way: not resumed either',
+    );
+    const moved = run(
+      away,
+      { type: 'line-restored' },
+      { type: 'leg-ice-restart', legId: 'leg-1', outcome: 'restarted', reason: null },
+      gwsCall({ state: 'Released' }),
+    );
+    assert.ok(
+      !moved.effects.some((effect) => effect.type === 'call-not-resumed'),
+      'once the call has moved, a release is the call ending, as ever',
+    );
+    assert.deepEqual(moved.core.moving, []);
+    const signedOut = run(away, { type: 'reset', reason: 'You signed out.' });
+    assert.equal(signedOut.core.lineAway, false, 'the next session’s line starts afresh');
+    const newPage = run(away, { type: 'media-ready', heldLegs: [] });
+    assert.equal(newPage.core.lineAway, false, 'so does a new audio page’s');
+  });
+});

@@ -27,6 +27,7 @@ import {
 import { renderVoice, type VoiceView } from '../../../../../electron/main/voice/voice-view';
 import { trayState } from '../../../../../electron/main/state/tray-state';
 import { initialAppState } from '../../../../../electron/main/state/app-state-reducers';
+import { assertNever } from '../../../../../electron/common/result';
 import { keyTargetCall } from '../../../../../electron/common/models/voice-targets';
 import {
   focusKinds,
@@ -75,6 +76,8 @@ class World {
   subscriptionMode: VoiceMode | null = null;
   readonly legs = new Map<string, TruthLeg>();
   mediaConnected = true;
+  /** The phone line as the SIP controller reports it: a drop, then a return, are line-lost and line-restored. */
+  lineRegistered = true;
   /** The media host page now (or last) connected; each reconnection is a fresh (reloaded) page. */
   page = 0;
   /** Commands main sent that the media host has not carried out yet. */
@@ -365,12 +368,31 @@ class World {
         leg.mic = 'none';
         this.mediaEvents.push({ type: 'leg-microphone', legId: leg.id, report: 'released', error: null });
         return;
+      case 'restartIce':
+        // The move changes the path only: the microphone stays as it is. A failed one (the server no
+        // longer has the call) ends the leg, as JsSIP does, after saying why.
+        if (!leg || leg.state === 'ended') return gone('restartIce');
+        if (leg.state !== 'established') {
+          this.mediaEvents.push({ type: 'leg-ice-restart', legId: leg.id, outcome: 'refused', reason: 'not up' });
+          return;
+        }
+        this.mediaEvents.push({
+          type: 'leg-ice-restart',
+          legId: leg.id,
+          outcome: fail ? 'call-gone' : 'restarted',
+          reason: fail ? 'The SIP server no longer has this call.' : null,
+        });
+        if (fail) this.endLeg(leg, 'Dialog Error');
+        return;
       case 'setVolume':
       case 'setOutputDevice':
       case 'register':
       case 'unregister':
+      case 'reconnect':
       case 'listDevices':
         return;
+      default:
+        assertNever(command);
     }
   }
 
@@ -448,6 +470,7 @@ type Action =
   | { kind: 'media-lost'; processGone: boolean }
   | { kind: 'media-back' }
   | { kind: 'page-notices-loss' }
+  | { kind: 'line'; registered: boolean }
   | { kind: 'timer'; index: number }
   | {
       kind: 'ui';
@@ -504,6 +527,7 @@ const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('media-lost' as const), processGone: fc.boolean() }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'media-back' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'page-notices-loss' as const }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('line' as const), registered: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('timer' as const), index: fc.nat(4) }) },
   {
     weight: 10,
@@ -715,6 +739,12 @@ function apply(world: World, action: Action, check: () => void): void {
       return;
     case 'page-notices-loss':
       world.pageNoticesLoss();
+      return;
+    case 'line':
+      // The phone line drops, or registers again after a drop: live calls are to move to the new network.
+      if (action.registered === world.lineRegistered) return;
+      world.lineRegistered = action.registered;
+      world.dispatch({ type: action.registered ? 'line-restored' : 'line-lost' });
       return;
     case 'timer': {
       const keys = [...world.timers];

@@ -2,12 +2,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   countByStateFilter,
-  matchesFilterText,
+  inStateFilter,
+  matchingAgents,
   moveSelection,
-  sameAgentRow,
   sortAgents,
-  visibleAgents,
 } from '../../../../../../renderer/ui/features/team/team-model';
+import type { Agent } from '../../../../../../electron/common/models/agent';
+import type { SortOrder, StateFilter } from '../../../../../../renderer/ui/store/team-view-options';
 import { makeAgent } from '../../fixtures';
 
 const alice = makeAgent({
@@ -61,17 +62,32 @@ const team = [dave, carol, alice, eve, bob];
 
 const ids = (agents: ReadonlyArray<{ id: string }>) => agents.map((agent) => agent.id);
 
-describe('matchesFilterText', () => {
+/** The rows the team view shows, staged as it stages them. */
+function visibleAgents(
+  agents: ReadonlyArray<Agent>,
+  options: { filterText: string; stateFilter: StateFilter; groupFilter?: string | null; sort: SortOrder },
+): ReadonlyArray<Agent> {
+  return inStateFilter(
+    matchingAgents(sortAgents(agents, options.sort), options.filterText, options.groupFilter),
+    options.stateFilter,
+  );
+}
+
+describe('matchingAgents', () => {
   test('matches display name, user name and extension, ignoring case and surrounding spaces', () => {
-    assert.equal(matchesFilterText(alice, 'ARCH'), true);
-    assert.equal(matchesFilterText(alice, 'aarcher'), true);
-    assert.equal(matchesFilterText(alice, ' 501 '), true);
-    assert.equal(matchesFilterText(alice, 'baker'), false);
+    assert.deepEqual(ids(matchingAgents([alice], 'ARCH', null)), ['a1']);
+    assert.deepEqual(ids(matchingAgents([alice], 'aarcher', null)), ['a1']);
+    assert.deepEqual(ids(matchingAgents([alice], ' 501 ', null)), ['a1']);
+    assert.deepEqual(ids(matchingAgents([alice], 'baker', null)), []);
   });
 
   test('an empty or blank filter matches everyone, including agents without an extension', () => {
-    assert.equal(matchesFilterText(carol, ''), true);
-    assert.equal(matchesFilterText(carol, '   '), true);
+    assert.deepEqual(ids(matchingAgents([carol], '', null)), ['c3']);
+    assert.deepEqual(ids(matchingAgents([carol], '   ', null)), ['c3']);
+  });
+
+  test('keeps the order it is given', () => {
+    assert.deepEqual(ids(matchingAgents([dave, carol, alice, eve, bob], '50', null)), ['a1', 'e5', 'b2']);
   });
 });
 
@@ -268,25 +284,5 @@ describe('moveSelection', () => {
 
   test('no rows, no selection', () => {
     assert.equal(moveSelection([], 'a', 'next'), null);
-  });
-});
-
-describe('sameAgentRow', () => {
-  test('equal fields in fresh objects count as the same row', () => {
-    assert.equal(sameAgentRow(carol, structuredClone(carol)), true);
-  });
-
-  test('any visible change makes a different row', () => {
-    assert.equal(
-      sameAgentRow(carol, { ...carol, status: { ...carol.status, since: { at: 1, basis: 'at-least' } } }),
-      false,
-    );
-    assert.equal(
-      sameAgentRow(carol, { ...carol, interactions: [{ kind: 'call', id: null, since: { at: 1, basis: 'seen' } }] }),
-      false,
-    );
-    assert.equal(sameAgentRow(carol, { ...carol, activity: { ...carol.activity, chats: 1 } }), false);
-    assert.equal(sameAgentRow(bob, { ...bob, state: { ...bob.state, reason: 'Break' } }), false);
-    assert.equal(sameAgentRow(alice, { ...alice, extension: null }), false);
   });
 });
