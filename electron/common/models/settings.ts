@@ -211,7 +211,7 @@ export const featureSupportSchema = z.object({
   unavailableReason: z.string().nullable(),
 });
 
-/** What the settings screen and the sign-in screen read (`settings:get`). */
+/** What the settings screen and the sign-in screen read, pushed by main in the app state (`settings`). */
 export const settingsViewSchema = z.object({
   settings: settingsSchema,
   notice: settingsNoticeSchema.nullable(),

@@ -4,15 +4,7 @@ import { createAppStore } from '../../../../../renderer/ui/store/app-store';
 import { createUiCommands } from '../../../../../renderer/ui/store/ui-commands';
 import type { AppState } from '../../../../../electron/common/models/app-state';
 import type { Result } from '../../../../../electron/common/result';
-import {
-  snapshotOf,
-  makeAgent,
-  makeAppState,
-  makeSettingsView,
-  makeSubscription,
-  makeTeam,
-  makeVoiceState,
-} from '../fixtures';
+import { snapshotOf, makeAgent, makeAppState, makeSubscription, makeTeam, makeVoiceState } from '../fixtures';
 import { createFakeBridge } from './fake-bridge';
 
 const okNull = { ok: true as const, value: null };
