@@ -175,6 +175,7 @@ export function makeSettingsView(
     rememberedProfileIds: [],
     hotkeyProblems: {},
     desktopFeatures: { available: true, unavailableReason: null },
+    caCertificates: {},
     ...rest,
   };
 }
@@ -187,6 +188,7 @@ export function makeProfile(overrides: Partial<ServerProfile> & { id: string }):
     sip: null,
     rememberPassword: false,
     acceptedUnencryptedUrls: [],
+    caCertificate: null,
     ...overrides,
   };
 }

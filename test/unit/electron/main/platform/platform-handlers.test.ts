@@ -71,6 +71,7 @@ const paris: ServerProfileInput = {
   gwsUrl: 'https://gws.example.com:8443',
   userName: 'sam',
   sip: { webSocketUrl: 'wss://sip.example.com:8089/ws', sipUri: 'sip:5005@example.com', authorizationUser: '5005' },
+  caCertificate: null,
 };
 
 describe('settings handlers', () => {

@@ -182,6 +182,7 @@ describe('settings commands', () => {
               sip: null,
               rememberPassword: false,
               acceptedUnencryptedUrls: [],
+              caCertificate: null,
             },
           ],
           lastProfileId: null,
@@ -194,7 +195,13 @@ describe('settings commands', () => {
     });
     const store = createAppStore({ theme: 'system' });
     const commands = createUiCommands(fake.bridge, store);
-    await commands.saveServerProfile({ name: 'EU', gwsUrl: 'https://gws.eu', userName: 'a', sip: null });
+    await commands.saveServerProfile({
+      name: 'EU',
+      gwsUrl: 'https://gws.eu',
+      userName: 'a',
+      sip: null,
+      caCertificate: null,
+    });
     assert.equal(store.getState().settings.view?.settings.servers.profiles.length, 1);
     await commands.deleteServerProfile('p1');
     assert.equal(store.getState().settings.view?.settings.servers.profiles.length, 0);
