@@ -3,6 +3,7 @@ import type { SignInDefaults, SignInRequest } from '../../../electron/common/con
 import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../../electron/common/models/audit';
 import type { MessagingChannel, MessagingMode } from '../../../electron/common/models/messaging';
 import type {
+  CaCertificateSummary,
   ProfileSignInRequest,
   ServerProfileInput,
   SettingsPatch,
@@ -88,6 +89,8 @@ export interface UiCommands {
   dismissSettingsNotice(): Promise<Result<null>>;
   saveServerProfile(input: ServerProfileInput): Promise<Result<SettingsView>>;
   deleteServerProfile(profileId: string): Promise<Result<SettingsView>>;
+  /** What main reads in a CA certificate file the supervisor chose, or why it cannot be used. */
+  inspectCaCertificate(pem: string): Promise<Result<readonly CaCertificateSummary[]>>;
 
   listAudit(query: AuditQuery): Promise<Result<AuditPage>>;
   exportAuditCsv(filter: AuditFilter): Promise<Result<AuditExport>>;
@@ -342,6 +345,7 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
     saveServerProfile: (input) => settingsRequest('write', () => bridge.invoke('settings:saveServerProfile', input)),
     deleteServerProfile: (profileId) =>
       settingsRequest('write', () => bridge.invoke('settings:deleteServerProfile', { profileId })),
+    inspectCaCertificate: (pem) => bridge.invoke('settings:inspectCaCertificate', { pem }),
 
     listAudit: (query) => bridge.invoke('audit:list', query),
     exportAuditCsv: (filter) => bridge.invoke('audit:exportCsv', filter),
