@@ -17,6 +17,7 @@ import { toMediaSipAccount } from './sip/sip-account';
 import { SipController } from './sip/sip-controller';
 import { createAppStore, type AppStore } from './state/app-store';
 import { createWindowFeed, type UiEventListener } from './state/window-feed';
+import { readCaCertificates, type TrustedCas } from './trust/ca-certificates';
 import { createUiInvoke, type UiInvoke } from './ui-commands';
 import { VoiceCalls } from './voice/voice-calls';
 import { callNotResumedMessage } from './voice/continuity-notices';
@@ -71,6 +72,8 @@ export interface MainServices {
   readonly invoke: UiInvoke;
   /** Whether a call wants the microphone now (the desktop app grants the media window the microphone only then). */
   microphoneWanted(): boolean;
+  /** The signed-in server profile's CA: the desktop app's media window trusts the SIP server's certificate through it. */
+  sessionCa(): TrustedCas | null;
   /**
    * The computer woke from sleep, was unlocked, or its network changed: reconnect to GWS and re-read
    * state at once, and give the phone line a fresh connection and registration.
@@ -117,7 +120,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   voiceCalls.onCallNotResumed((call) => voiceSubscriptions.addNotice(callNotResumedMessage(call, Date.now())));
   const messaging = new MessagingMonitoring({ session, store, logger: logger.child('messaging') });
   const feed = createWindowFeed({ store });
-  const platform = createPlatformHandlers({ ...options.platform, store, logger: logger.child('platform') });
+  // Set for a session signed in with a profile that has its own CA; gone with the session.
+  let sessionCa: TrustedCas | null = null;
+  const platform = createPlatformHandlers({
+    ...options.platform,
+    store,
+    logger: logger.child('platform'),
+    sessionCa: () => sessionCa,
+  });
   // Settings travel in the app state: read now, and again whenever they change, from a command or
   // from main itself (a remembered audio device, the last server).
   const publishSettings = () => {
@@ -155,12 +165,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       voiceSubscriptions.forget();
       messaging.endAll();
       sip.setAccount(null);
+      sessionCa = null;
     }
   });
 
   const signIn = async (target: SignInTarget, sipAccount: SipAccount | null): Promise<Result<null>> => {
     const result = await session.signIn(target);
     if (!result.ok) return result;
+    sessionCa = target.privateCa ?? null;
     const supervisor = store.getState().session?.supervisor.displayName ?? target.credentials.userName;
     sip.setAccount(sipAccount ? toMediaSipAccount(sipAccount, supervisor) : null);
     if (!sipAccount) logger.info('Signed in without a SIP account: monitored calls cannot be heard');
@@ -221,10 +233,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           return prepared;
         }
         const { profile, password, sip } = prepared.value;
+        const privateCa = profile.caCertificate === null ? null : readCaCertificates(profile.caCertificate, Date.now());
+        if (privateCa !== null && !privateCa.ok) {
+          return err(
+            'tls',
+            `This server profile's CA certificate can no longer be used: ${privateCa.error.message} Choose a current one for the profile.`,
+          );
+        }
         const target = {
           baseUrl: profile.gwsUrl,
           isDemo: false,
           credentials: { userName: profile.userName, password },
+          privateCa: privateCa?.value ?? null,
         };
         const result = await signIn(target, sip);
         if (result.ok) {
@@ -270,6 +290,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       'settings:dismissNotice': platform.dismissSettingsNotice,
       'settings:saveServerProfile': platform.saveServerProfile,
       'settings:deleteServerProfile': platform.deleteServerProfile,
+      'settings:inspectCaCertificate': platform.inspectCaCertificate,
       'audit:list': platform.listAudit,
       'audit:exportCsv': platform.exportAuditCsv,
       'diagnostics:get': platform.getDiagnostics,
@@ -286,6 +307,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     store,
     invoke,
     microphoneWanted: () => voiceCalls.microphoneWanted(),
+    sessionCa: () => sessionCa,
     networkChanged: (cause) => {
       logger.info('The network may have changed; reconnecting', { cause });
       session.networkChanged();

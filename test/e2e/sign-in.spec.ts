@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { makeTestCa } from '../support/test-ca';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, test } from './browser-host-fixture';
 
@@ -52,4 +53,45 @@ test('sign-in: Cancel while a server takes its time brings the form back, with n
     slow.closeAllConnections();
     await new Promise((resolve) => slow.close(resolve));
   }
+});
+
+test('sign-in: a CA certificate file is read and shown with its expiry, a wrong one refused in words', async ({
+  page,
+  earshot,
+}) => {
+  const ca = makeTestCa('Contoso Root CA');
+  const pemFile = (name: string, text: string) => ({
+    name,
+    mimeType: 'application/x-pem-file',
+    buffer: Buffer.from(text),
+  });
+  await page.goto(earshot.url);
+  await page.getByRole('tab', { name: /genesys server/i }).click();
+  await page.getByLabel(/server address/i).fill('https://gws.contoso.example:8443');
+  await page.getByLabel(/user name/i).fill('supervisor');
+  const field = page.getByLabel(/organisation ca certificate/i);
+
+  await field.setInputFiles(pemFile('server.pem', ca.serverCertPem));
+  await expect(page.getByRole('alert')).toContainText(
+    /server\.pem: The certificate \(localhost\) is not a CA certificate/,
+  );
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  await field.setInputFiles(pemFile('contoso-ca.pem', ca.caPem));
+  await expect(page.getByTestId('ca-certificate-summary')).toContainText(
+    /Contoso Root CA, Earshot Tests — valid until/,
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The browser edition: the browser itself checks the SIP server.
+  await expect(page.getByTestId('ca-certificate')).toContainText(/trust store of this computer or of the browser/);
+  await expectNoSeriousViolations(page, 'a CA certificate chosen');
+
+  await page.getByTestId('server-profile-save-as').click();
+  await page.getByTestId('server-profile-save').click();
+  await expect(page.getByText(/^Saved “/)).toBeVisible();
+  await expect(page.getByTestId('ca-certificate-summary')).toContainText(/Contoso Root CA/);
+
+  await page.getByRole('button', { name: /^remove$/i }).click();
+  await expect(page.getByTestId('ca-certificate-summary')).toHaveCount(0);
+  await expect(page.getByTestId('server-profile-changes')).toBeVisible();
 });

@@ -3,6 +3,8 @@ import { stateChangesFrameSchema, stateSnapshotSchema } from '../models/state-ch
 import { auditExportSchema, auditFilterSchema, auditPageSchema, auditQuerySchema } from '../models/audit';
 import { messagingChannelSchema, messagingFrequencySchema, messagingModeSchema } from '../models/messaging';
 import {
+  caCertificatePemSchema,
+  caCertificateSummarySchema,
   profileSignInRequestSchema,
   serverProfileIdSchema,
   serverProfileInputSchema,
@@ -100,6 +102,11 @@ export const uiInvokeContract = {
   'settings:update': { request: settingsPatchSchema, response: z.null() },
   'settings:dismissNotice': { request: z.object({}).strict(), response: z.null() },
   'settings:saveServerProfile': { request: serverProfileInputSchema, response: z.null() },
+  /** Reads a CA certificate file before it is saved with a profile: what it is, or why it cannot be used. */
+  'settings:inspectCaCertificate': {
+    request: z.object({ pem: caCertificatePemSchema }).strict(),
+    response: z.array(caCertificateSummarySchema).readonly(),
+  },
   'settings:deleteServerProfile': {
     request: z.object({ profileId: serverProfileIdSchema }).strict(),
     response: z.null(),

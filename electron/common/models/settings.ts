@@ -35,6 +35,26 @@ export const serverProfileIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A server profile id is 1–64 letters, digits, - or _');
 
+/**
+ * The organisation's CA certificate(s) as PEM text, imported when the profile is saved: a path to a
+ * file would break sign-in silently once the file moved. Main checks the certificates themselves
+ * (node:crypto) on save and at sign-in; this only bounds the text.
+ */
+export const caCertificatePemSchema = z
+  .string()
+  .max(64_000, 'The CA certificate file is too large: choose the file with only the CA certificate')
+  .includes('-----BEGIN CERTIFICATE-----', {
+    error: 'Choose a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)',
+  });
+
+/** What the sign-in screen shows of a CA certificate, read by main. */
+export const caCertificateSummarySchema = z.object({
+  subject: z.string(),
+  /** When it stops being valid, epoch ms. */
+  expiresAt: z.number(),
+});
+export type CaCertificateSummary = z.infer<typeof caCertificateSummarySchema>;
+
 /** One named Genesys server the supervisor signs in to, with the SIP account that plays its calls. */
 export const serverProfileSchema = z.object({
   id: serverProfileIdSchema,
@@ -45,6 +65,11 @@ export const serverProfileSchema = z.object({
   rememberPassword: z.boolean(),
   /** The http:// and ws:// addresses of this profile the supervisor agreed to use unencrypted. */
   acceptedUnencryptedUrls: z.array(z.string().max(2048)).max(2).default([]),
+  /**
+   * Trusted for this server's https:// (GWS) and, in the desktop app, wss:// (SIP) besides the
+   * system's CAs; null for the system's alone. Added within version 1: older files have none.
+   */
+  caCertificate: caCertificatePemSchema.nullable().default(null),
 });
 export type ServerProfile = z.infer<typeof serverProfileSchema>;
 
@@ -225,13 +250,16 @@ export const settingsViewSchema = z.object({
   rememberedProfileIds: z.array(serverProfileIdSchema).readonly(),
   /** Hotkeys the system refused or that clash, by action, in words. Filled in by the shell. */
   hotkeyProblems: z.partialRecord(hotkeyActionSchema, z.string()),
+  /** Each profile's CA certificates as main reads them, by profile id; profiles without one are absent. */
+  caCertificates: z.record(serverProfileIdSchema, z.array(caCertificateSummarySchema).readonly()),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** Adds or replaces a profile (`settings:saveServerProfile`); an omitted id adds a new one. */
 export const serverProfileInputSchema = serverProfileSchema
   .omit({ id: true, rememberPassword: true, acceptedUnencryptedUrls: true })
-  .extend({ id: serverProfileIdSchema.optional() })
+  // Required here, so a form that forgot the field cannot drop a profile's CA by saving.
+  .extend({ id: serverProfileIdSchema.optional(), caCertificate: caCertificatePemSchema.nullable() })
   .strict();
 export type ServerProfileInput = z.infer<typeof serverProfileInputSchema>;
 

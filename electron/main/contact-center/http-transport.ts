@@ -1,6 +1,9 @@
 import { CookieJar } from 'tough-cookie';
+import type { Response } from 'undici';
 import { err, ok, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
+import type { TrustedCas } from '../trust/ca-certificates';
+import { createSessionTrust, type SessionTrust } from '../trust/session-trust';
 import { describeGwsStatus } from './gws-status';
 import { statusBodySchema } from './wire/common';
 
@@ -30,7 +33,8 @@ export interface HttpTransportOptions {
   readonly baseUrl: string;
   readonly logger: Logger;
   readonly timeoutMs?: number;
-  readonly fetchImpl?: typeof fetch;
+  /** The servers this session trusts; the system's CAs alone when absent. */
+  readonly trust?: SessionTrust;
 }
 
 const networkErrorCodes = new Set([
@@ -62,13 +66,13 @@ export class HttpTransport {
   private gwsHasAnswered = false;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
-  private readonly fetchImpl: typeof fetch;
+  readonly trust: SessionTrust;
 
   constructor(options: HttpTransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.logger = options.logger;
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.trust = options.trust ?? createSessionTrust(null);
   }
 
   /** `Cookie` header value for requests that do not go through this transport (CometD). */
@@ -101,7 +105,7 @@ export class HttpTransport {
 
     let response: Response;
     try {
-      response = await this.fetchImpl(url, {
+      response = await this.trust.fetch(url, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -217,7 +221,7 @@ export class HttpTransport {
       );
     }
     if (tlsErrorPattern.test(code) || tlsErrorPattern.test(text)) {
-      return err('tls', `The secure connection to ${origin} failed: ${describeTlsProblem(code, text)}`, detail);
+      return err('tls', describeTlsFailure(origin, code, text, this.trust.privateCa), detail);
     }
     if (networkErrorCodes.has(code) || code === '') {
       return err(
@@ -230,14 +234,20 @@ export class HttpTransport {
   }
 }
 
-function describeTlsProblem(code: string, text: string): string {
+function describeTlsFailure(origin: string, code: string, text: string, privateCa: TrustedCas | null): string {
   if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
-    return "the server's certificate is not trusted on this computer. Ask your administrator for the contact center's CA certificate.";
+    if (privateCa === null) {
+      return `The server's certificate is not trusted: no CA this computer trusts signed the certificate of ${origin}. Add your organisation's CA certificate to this server profile; your administrator has it.`;
+    }
+    const names = privateCa.summary.map((certificate) => certificate.subject).join('; ');
+    return `The server's certificate is not trusted: neither this server profile's CA certificate (${names}) nor a CA this computer trusts signed the certificate of ${origin}. Ask your administrator which CA signed it.`;
   }
-  if (/CERT_HAS_EXPIRED/.test(code)) return "the server's certificate has expired.";
-  if (/ERR_TLS_CERT_ALTNAME_INVALID/.test(code)) return "the server's certificate is for a different host name.";
+  const failed = `The secure connection to ${origin} failed:`;
+  if (/CERT_HAS_EXPIRED/.test(code)) return `${failed} the server's certificate has expired.`;
+  if (/ERR_TLS_CERT_ALTNAME_INVALID/.test(code))
+    return `${failed} the server's certificate is for a different host name.`;
   if (/wrong version number|EPROTO|packet length too long/i.test(`${code} ${text}`)) {
-    return 'the server does not speak HTTPS on that port. Try http:// or the HTTPS port.';
+    return `${failed} the server does not speak HTTPS on that port. Try http:// or the HTTPS port.`;
   }
-  return text;
+  return `${failed} ${text}`;
 }

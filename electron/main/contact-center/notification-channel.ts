@@ -1,7 +1,7 @@
 import { CometD, type Message } from 'cometd';
 import { err, ok, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
-import { ensureCometdNodeAdapter, type CometdTransportContext } from './cometd-node';
+import { ensureCometdNodeAdapter, SessionLongPollingTransport } from './cometd-node';
 import type { HttpTransport } from './http-transport';
 import { notificationEnvelopeSchema, type NotificationEnvelope } from './wire/notifications';
 
@@ -46,9 +46,15 @@ export class NotificationChannel {
     ensureCometdNodeAdapter();
     this.cometd = new CometD();
     this.url = `${options.http.baseUrl}/api/v2/notifications`;
-    // GWS supports long-polling only (gws-api.md §3.1).
-    this.cometd.unregisterTransport('websocket');
-    this.cometd.unregisterTransport('callback-polling');
+    // GWS supports long-polling only (gws-api.md §3.1), sent the way this session's REST requests go.
+    this.cometd.unregisterTransports();
+    this.cometd.registerTransport(
+      'long-polling',
+      new SessionLongPollingTransport({
+        fetch: options.http.trust.fetch,
+        cookieHeader: (url) => options.http.cookieHeaderFor(url),
+      }),
+    );
     this.cometd.configure({
       url: this.url,
       // One URL for every Bayeux message: reverse proxies in front of GWS commonly forward only the
@@ -60,8 +66,6 @@ export class NotificationChannel {
       maxBackoff: options.maxBackoffMs ?? 8_000,
       maxNetworkDelay: 15_000,
     });
-    const transport = this.cometd.findTransport('long-polling') as unknown as { context: CometdTransportContext };
-    transport.context = { cookieHeader: (url) => options.http.cookieHeaderFor(url) };
     this.cometd.addListener('/meta/handshake', (message) => this.onHandshake(message));
     this.cometd.addListener('/meta/connect', (message) => this.onConnect(message));
   }

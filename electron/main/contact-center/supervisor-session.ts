@@ -1,6 +1,8 @@
 import type { AppState } from '../../common/models/app-state';
 import { err, ok, type AppError, type Result } from '../../common/result';
 import type { Logger } from '../platform/logger';
+import type { TrustedCas } from '../trust/ca-certificates';
+import { createSessionTrust } from '../trust/session-trust';
 import {
   signedIn,
   signedOut,
@@ -22,6 +24,8 @@ export interface SignInTarget {
   readonly baseUrl: string;
   readonly isDemo: boolean;
   readonly credentials: BasicCredentials;
+  /** The server profile's CA, trusted besides the system's for this session; absent for none. */
+  readonly privateCa?: TrustedCas | null;
 }
 
 export interface SupervisorSessionOptions {
@@ -129,7 +133,12 @@ export class SupervisorSession {
 
   private async attemptSignIn(target: SignInTarget, attempt: number): Promise<Result<null>> {
     const logger = this.options.logger;
-    const http = new HttpTransport({ baseUrl: target.baseUrl, logger, timeoutMs: this.options.requestTimeoutMs });
+    const http = new HttpTransport({
+      baseUrl: target.baseUrl,
+      logger,
+      timeoutMs: this.options.requestTimeoutMs,
+      trust: createSessionTrust(target.privateCa ?? null),
+    });
     const api = new GwsApi(http, logger);
 
     const me = await api.getMe({ subresources: '*', basicAuth: target.credentials });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../common/models/audit';
 import { hotkeyLabels } from '../../common/models/hotkey-labels';
 import type {
+  CaCertificateSummary,
   HotkeyAction,
   ServerProfile,
   ServerProfileInput,
@@ -11,6 +12,7 @@ import type {
 import { err, ok, type Result } from '../../common/result';
 import { sameValue } from '../../common/same-value';
 import { updateAppState, type AppStore } from '../state/app-store';
+import { readCaCertificates, summarizeCaCertificates, type TrustedCas } from '../trust/ca-certificates';
 import type { AuditTrail } from './audit-trail';
 import { hotkeyProblems } from './hotkeys';
 import { diagnosticsText, type LogFiles } from './log-files';
@@ -34,6 +36,8 @@ export interface PlatformHandlersOptions {
   readonly logger: Logger;
   readonly now?: () => number;
   readonly newProfileId?: () => string;
+  /** The CA certificate the signed-in session trusts besides the system's, for the diagnostics. */
+  readonly sessionCa?: () => TrustedCas | null;
 }
 
 /** How many log lines "Copy diagnostics" carries. */
@@ -63,6 +67,11 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
         available: options.desktopFeaturesMissing === null,
         unavailableReason: options.desktopFeaturesMissing,
       },
+      caCertificates: Object.fromEntries(
+        current.servers.profiles.flatMap((profile) =>
+          profile.caCertificate === null ? [] : [[profile.id, summarizeCaCertificates(profile.caCertificate)]],
+        ),
+      ),
     };
   };
 
@@ -111,8 +120,11 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
         ? input.sip === null || before.webSocketUrl !== input.sip.webSocketUrl || before.sipUri !== input.sip.sipUri
         : false;
       const addresses = [input.gwsUrl, input.sip?.webSocketUrl];
+      const ca = input.caCertificate === null ? null : readCaCertificates(input.caCertificate, now());
+      if (ca !== null && !ca.ok) return ca;
       const profile: ServerProfile = {
         ...input,
+        caCertificate: ca === null ? null : ca.value.pem,
         id: existing?.id ?? newProfileId(),
         rememberPassword: existing !== undefined && existing.rememberPassword && !gwsMoved,
         // Agreeing to http:// or ws:// holds for that address only, never for one typed later.
@@ -130,6 +142,12 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
       if (updated.ok && gwsMoved) await credentials.forget(profile.id);
       else if (updated.ok && sipMoved) await credentials.forget(profile.id, 'sip');
       return publishedAfter(updated);
+    },
+
+    /** Reads a CA certificate file the supervisor chose, before it is saved with the profile. */
+    inspectCaCertificate: async (request: { pem: string }): Promise<Result<readonly CaCertificateSummary[]>> => {
+      const read = readCaCertificates(request.pem, now());
+      return read.ok ? ok(read.value.summary) : read;
     },
 
     deleteServerProfile: async (request: { profileId: string }): Promise<Result<null>> => {
@@ -174,7 +192,8 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
         now: now(),
         extraLines: [
           `Settings: ${settings.filePath}${settings.notice() ? ` (reset: ${settings.notice()?.message})` : ''}`,
-          `Server profiles: ${current.servers.profiles.length}`,
+          `Server profiles: ${current.servers.profiles.length} (${current.servers.profiles.filter((profile) => profile.caCertificate !== null).length} with their own CA certificate)`,
+          `Private CA of this session: ${describeSessionCa(options.sessionCa?.() ?? null)}`,
           `Remember password: ${secrets.available ? 'available' : `unavailable (${secrets.unavailableReason})`}`,
           ...(options.desktopFeaturesMissing === null
             ? [
@@ -186,4 +205,13 @@ export function createPlatformHandlers(options: PlatformHandlersOptions) {
       return ok({ text });
     },
   };
+}
+
+function describeSessionCa(ca: TrustedCas | null): string {
+  if (ca === null) return "none (the system's CAs only)";
+  const certificates = ca.summary
+    .map((certificate) => `${certificate.subject}, until ${new Date(certificate.expiresAt).toISOString().slice(0, 10)}`)
+    .join('; ');
+  // The browser edition's page connects with the browser's own trust, which Earshot cannot change.
+  return `${certificates} (GWS and the desktop app's SIP; a browser trusts wss:// only with this CA in its own or the system's store)`;
 }

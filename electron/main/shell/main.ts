@@ -104,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
       preloadPath: join(outRoot, 'preload', 'media-host.cjs'),
       logger: logger.child('media-host'),
       microphoneWanted: () => services?.microphoneWanted() ?? false,
+      sessionCa: () => services?.sessionCa() ?? null,
     });
     const demo = createInProcessDemo(logger.child('demo'), { clipsDirectory: join(outRoot, 'simulator', 'clips') });
     let hotkeys: ReturnType<typeof startGlobalHotkeys> | null = null;

@@ -1,8 +1,10 @@
-import { BrowserWindow, session, type Session, type WebContents } from 'electron';
+import { BrowserWindow, session, type Certificate, type Session, type WebContents } from 'electron';
 import type { Logger } from '../platform/logger';
 import { guardMediaLink, MediaPagePolicy } from '../sip/media-page-policy';
 import { mediaHostContentSecurityPolicy, readStaticFile } from '../platform/static-files';
 import type { MediaHostLink } from '../sip/media-host-link';
+import type { TrustedCas } from '../trust/ca-certificates';
+import { acceptCertificate, verifyWithProfileCa } from '../trust/certificate-verify';
 import { APP_SCHEME, isMediaPageUrl, MEDIA_HOST_NAME } from './app-url';
 import { bindMediaIpc } from './ipc/media-ipc';
 import { mediaPermissionDecision } from './media-permission';
@@ -21,6 +23,8 @@ export interface MediaHostWindowOptions {
    * call where the supervisor chose to be heard. Any other request for it is denied.
    */
   readonly microphoneWanted: () => boolean;
+  /** The signed-in server profile's CA, through which a wss:// SIP server's certificate is trusted. */
+  readonly sessionCa: () => TrustedCas | null;
 }
 
 export interface MediaHostWindow {
@@ -71,6 +75,7 @@ export function startMediaHostWindow(options: MediaHostWindowOptions): MediaHost
 
   serveMediaPage(mediaSession, options.mediaRoot, policy);
   restrictPermissions(mediaSession, isMediaContents, options.microphoneWanted, logger);
+  trustSessionCa(mediaSession, options.sessionCa, logger);
   options.configureSession?.(mediaSession);
 
   const scheduleRestart = (livedMs: number): void => {
@@ -207,4 +212,33 @@ function restrictPermissions(
     return permission === 'media' && details.mediaType !== 'video';
   });
   mediaSession.setDevicePermissionHandler(() => false);
+}
+
+/** Chromium's verdict on every certificate, except one it refused only for an unknown CA that chains to the profile's CA. */
+function trustSessionCa(mediaSession: Session, sessionCa: () => TrustedCas | null, logger: Logger): void {
+  mediaSession.setCertificateVerifyProc((request, callback) => {
+    const check = {
+      hostname: request.hostname,
+      chain: chainOf(request.certificate),
+      chromiumErrorCode: request.errorCode,
+    };
+    const verdict = verifyWithProfileCa(check, sessionCa(), Date.now());
+    if (verdict === acceptCertificate) {
+      logger.info("Trusted the SIP server's certificate through the server profile's CA", { host: request.hostname });
+    }
+    callback(verdict);
+  });
+}
+
+/** The chain as the server sent it, its own certificate first; Electron ends it with an absent issuer. */
+function chainOf(certificate: Certificate): string[] {
+  const chain: string[] = [];
+  let current: Certificate | undefined = certificate;
+  while (current !== undefined && chain.length < 10) {
+    chain.push(current.data);
+    const issuer: Certificate | undefined = current.issuerCert;
+    if (issuer?.fingerprint === current.fingerprint) break;
+    current = issuer;
+  }
+  return chain;
 }

@@ -2,7 +2,12 @@ import type { EarshotBridge } from '../../../electron/common/contract/bridge-api
 import type { SignInDefaults, SignInRequest } from '../../../electron/common/contract/sign-in';
 import type { AuditExport, AuditFilter, AuditPage, AuditQuery } from '../../../electron/common/models/audit';
 import type { MessagingChannel, MessagingMode } from '../../../electron/common/models/messaging';
-import type { ProfileSignInRequest, ServerProfileInput, SettingsPatch } from '../../../electron/common/models/settings';
+import type {
+  CaCertificateSummary,
+  ProfileSignInRequest,
+  ServerProfileInput,
+  SettingsPatch,
+} from '../../../electron/common/models/settings';
 import type { VoiceMode } from '../../../electron/common/models/voice';
 import { ok } from '../../../electron/common/result';
 import type { Result } from '../../../electron/common/result';
@@ -81,6 +86,8 @@ export interface UiCommands {
   dismissSettingsNotice(): Promise<Result<null>>;
   saveServerProfile(input: ServerProfileInput): Promise<Result<null>>;
   deleteServerProfile(profileId: string): Promise<Result<null>>;
+  /** What main reads in a CA certificate file the supervisor chose, or why it cannot be used. */
+  inspectCaCertificate(pem: string): Promise<Result<readonly CaCertificateSummary[]>>;
 
   listAudit(query: AuditQuery): Promise<Result<AuditPage>>;
   exportAuditCsv(filter: AuditFilter): Promise<Result<AuditExport>>;
@@ -282,6 +289,7 @@ export function createUiCommands(bridge: EarshotBridge, store: AppStore): UiComm
     dismissSettingsNotice: () => bridge.invoke('settings:dismissNotice', {}),
     saveServerProfile: (input) => bridge.invoke('settings:saveServerProfile', input),
     deleteServerProfile: (profileId) => bridge.invoke('settings:deleteServerProfile', { profileId }),
+    inspectCaCertificate: (pem) => bridge.invoke('settings:inspectCaCertificate', { pem }),
 
     listAudit: (query) => bridge.invoke('audit:list', query),
     exportAuditCsv: (filter) => bridge.invoke('audit:exportCsv', filter),

@@ -21,6 +21,7 @@ export function fieldsFromProfile(fields: SignInFields, profile: ServerProfile):
     sipUri: profile.sip?.sipUri ?? '',
     sipAuthorizationUser: profile.sip?.authorizationUser ?? '',
     sipPassword: '',
+    caCertificate: profile.caCertificate ?? '',
   };
 }
 
@@ -36,6 +37,7 @@ export function fieldsWithoutProfile(fields: SignInFields): SignInFields {
     sipUri: '',
     sipAuthorizationUser: '',
     sipPassword: '',
+    caCertificate: '',
   };
 }
 
@@ -58,6 +60,7 @@ export function profileEdited(profile: ServerProfile, fields: SignInFields, name
     same(profile.name, name) &&
     same(profile.gwsUrl, fields.baseUrl) &&
     same(profile.userName, fields.userName) &&
+    (profile.caCertificate ?? '') === fields.caCertificate &&
     (profile.sip === null
       ? sip === null
       : sip !== null &&
@@ -82,6 +85,7 @@ const fieldOfProfilePath: Readonly<Record<string, SignInFieldName>> = {
   'sip.webSocketUrl': 'sipWebSocketUrl',
   'sip.sipUri': 'sipUri',
   'sip.authorizationUser': 'sipAuthorizationUser',
+  caCertificate: 'caCertificate',
 };
 
 /** What `settings:saveServerProfile` is sent, checked with the contract's own schema. No password ever goes in it. */
@@ -92,6 +96,7 @@ export function buildProfileInput(fields: SignInFields, name: string, id: string
     gwsUrl: fields.baseUrl,
     userName: fields.userName,
     sip: sipOfFields(fields),
+    caCertificate: fields.caCertificate === '' ? null : fields.caCertificate,
   };
   const parsed = serverProfileInputSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, input: parsed.data };

@@ -8,6 +8,7 @@ import { ChevronIcon, InfoIcon } from '../../components/icons';
 import { NoticeBanner } from '../../components/notice-banner';
 import { useAppStore, useAppStoreApi, useCommands } from '../../store/store-context';
 import { CopyDiagnosticsButton } from '../diagnostics/copy-diagnostics-button';
+import { CaCertificateField } from './ca-certificate-field';
 import { ServerProfilePicker } from './server-profile-picker';
 import {
   addedProfileId,
@@ -125,6 +126,10 @@ export function SignInForm({
   const rememberedBeforeEdit = profile !== null && isRemembered(view, profile.id);
   const rememberChecked = remember && rememberSupport.available;
   const edited = profile !== null && profileEdited(profile, fields, profileName);
+  const savedCaSummary =
+    profile !== null && fields.caCertificate === (profile.caCertificate ?? '')
+      ? (view?.caCertificates[profile.id] ?? null)
+      : null;
   const unencrypted = unencryptedOfFields(fields);
   const unencryptedAgreed = unencrypted.length > 0 && acceptUnencrypted;
 
@@ -310,7 +315,7 @@ export function SignInForm({
       let signInProfileId = profile?.id ?? null;
       if (profile !== null && edited) {
         signInProfileId = await saveProfile(profileName, profile.id);
-      } else if (profile === null && (savingAs || rememberChecked)) {
+      } else if (profile === null && (savingAs || rememberChecked || fields.caCertificate !== '')) {
         const name = savingAs ? profileName : suggestedProfileName(fields.baseUrl, profiles);
         signInProfileId = await saveProfile(name, null);
       } else if (profile === null) {
@@ -531,6 +536,16 @@ export function SignInForm({
                   />
                 </div>
               </div>
+              <CaCertificateField
+                pem={fields.caCertificate}
+                savedSummary={savedCaSummary}
+                browserEdition={view?.desktopFeatures.available === false}
+                error={fieldErrors.caCertificate}
+                onChange={setField('caCertificate')}
+              />
+              {profile === null && fields.caCertificate !== '' && !savingAs && (
+                <p className="field__hint">Earshot saves this server as a profile to keep its CA certificate.</p>
+              )}
               {unencrypted.length > 0 && (
                 <div className="unencrypted notice" data-testid="unencrypted-warning">
                   <InfoIcon className="notice__icon" />

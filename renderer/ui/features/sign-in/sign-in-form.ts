@@ -21,6 +21,8 @@ export interface SignInFields {
   readonly sipUri: string;
   readonly sipAuthorizationUser: string;
   readonly sipPassword: string;
+  /** The PEM text of the profile's CA certificate, checked by main when chosen; empty for none. */
+  readonly caCertificate: string;
 }
 
 export type SignInFieldName = Exclude<keyof SignInFields, 'mode'>;
@@ -54,6 +56,7 @@ export function initialSignInFields(
     sipUri: '',
     sipAuthorizationUser: '',
     sipPassword: '',
+    caCertificate: '',
   };
   return profile === null ? fields : fieldsFromProfile(fields, profile);
 }

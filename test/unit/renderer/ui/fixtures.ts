@@ -176,6 +176,7 @@ export function makeSettingsView(
     rememberedProfileIds: [],
     hotkeyProblems: {},
     desktopFeatures: { available: true, unavailableReason: null },
+    caCertificates: {},
     ...rest,
   };
 }
@@ -188,6 +189,7 @@ export function makeProfile(overrides: Partial<ServerProfile> & { id: string }):
     sip: null,
     rememberPassword: false,
     acceptedUnencryptedUrls: [],
+    caCertificate: null,
     ...overrides,
   };
 }

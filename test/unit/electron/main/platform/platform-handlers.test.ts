@@ -17,6 +17,7 @@ import {
 } from '../../../../../electron/main/platform/secret-store';
 import { openSettingsStore } from '../../../../../electron/main/platform/settings-store';
 import { createAppStore } from '../../../../../electron/main/state/app-store';
+import { makeTestCa } from '../../../../support/test-ca';
 
 const folders: string[] = [];
 after(() => {
@@ -28,7 +29,13 @@ const fakeCipher: SecretCipher = {
   decrypt: (cipherText) => Buffer.from(Buffer.from(cipherText).map((byte) => byte ^ 0x5a)).toString('utf8'),
 };
 
-function setUp(options: { secrets?: (directory: string) => SecretStore; desktopFeaturesMissing?: string | null } = {}) {
+function setUp(
+  options: {
+    secrets?: (directory: string) => SecretStore;
+    desktopFeaturesMissing?: string | null;
+    now?: number;
+  } = {},
+) {
   const directory = mkdtempSync(join(tmpdir(), 'earshot-platform-'));
   folders.push(directory);
   const logger = createMemoryLogger();
@@ -49,7 +56,7 @@ function setUp(options: { secrets?: (directory: string) => SecretStore; desktopF
     desktopFeaturesMissing: options.desktopFeaturesMissing ?? null,
     hotkeyRegistrationProblems: () => registrationProblems,
     logger,
-    now: () => Date.UTC(2025, 1, 3),
+    now: () => options.now ?? Date.UTC(2025, 1, 3),
     newProfileId: () => 'p1',
   });
   // The settings reach a window through the app state: each command answers once they are there.
@@ -92,6 +99,7 @@ const paris: ServerProfileInput = {
   gwsUrl: 'https://gws.example.com:8443',
   userName: 'sam',
   sip: { webSocketUrl: 'wss://sip.example.com:8089/ws', sipUri: 'sip:5005@example.com', authorizationUser: '5005' },
+  caCertificate: null,
 };
 
 describe('settings handlers', () => {
@@ -144,6 +152,33 @@ describe('settings handlers', () => {
     assert.match(twin.ok ? '' : twin.error.message, /Two server profiles are named/);
     const deleted = await handlers.deleteServerProfile({ profileId: 'p1' });
     assert.deepEqual(deleted.ok && deleted.value.settings.servers.profiles, []);
+  });
+});
+
+describe("a server profile's CA certificate", () => {
+  const ca = makeTestCa('Contoso Root CA');
+
+  test('a chosen file is read before saving, then kept in the profile as text, its summary in the view', async () => {
+    const { handlers, filesText } = setUp({ now: Date.now() });
+    const inspected = await handlers.inspectCaCertificate({ pem: ca.caPem });
+    assert.equal(inspected.ok && inspected.value[0]?.subject, 'Contoso Root CA, Earshot Tests');
+    const saved = await handlers.saveServerProfile({ ...paris, caCertificate: ca.caPem });
+    assert.ok(saved.ok);
+    assert.equal(saved.value.settings.servers.profiles[0]?.caCertificate, ca.caPem.trim());
+    assert.equal(saved.value.caCertificates.p1?.[0]?.subject, 'Contoso Root CA, Earshot Tests');
+    assert.match(filesText(), /BEGIN CERTIFICATE/);
+  });
+
+  test("a server's own certificate, or an expired CA, is refused in words and nothing is saved", async () => {
+    const { handlers } = setUp({ now: Date.now() });
+    const leaf = await handlers.saveServerProfile({ ...paris, caCertificate: ca.serverCertPem });
+    assert.equal(leaf.ok, false);
+    assert.match(!leaf.ok ? leaf.error.message : '', /is not a CA certificate/);
+    const late = setUp({ now: Date.now() + 365 * 24 * 60 * 60 * 1000 });
+    const expired = await late.handlers.saveServerProfile({ ...paris, caCertificate: ca.caPem });
+    assert.match(!expired.ok ? expired.error.message : '', /expired on/);
+    const view = await handlers.getSettings();
+    assert.deepEqual(view.ok && view.value.settings.servers.profiles, []);
   });
 });
 

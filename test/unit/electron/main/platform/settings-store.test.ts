@@ -46,6 +46,7 @@ const profile: ServerProfile = {
   sip: { webSocketUrl: 'wss://sip.example.com:8089/ws', sipUri: 'sip:5005@example.com', authorizationUser: '5005' },
   rememberPassword: false,
   acceptedUnencryptedUrls: [],
+  caCertificate: null,
 };
 
 describe('settings schema', () => {

@@ -152,7 +152,13 @@ describe('settings commands', () => {
     });
     const store = createAppStore({ theme: 'system' });
     const commands = createUiCommands(fake.bridge, store);
-    await commands.saveServerProfile({ name: 'EU', gwsUrl: 'https://gws.eu', userName: 'a', sip: null });
+    await commands.saveServerProfile({
+      name: 'EU',
+      gwsUrl: 'https://gws.eu',
+      userName: 'a',
+      sip: null,
+      caCertificate: null,
+    });
     await commands.deleteServerProfile('p1');
     await commands.dismissSettingsNotice();
     assert.deepEqual(

@@ -92,6 +92,7 @@ describe('buildProfileInput', () => {
         gwsUrl: 'https://gws.contoso.eu:8090',
         userName: 'sreyes',
         sip: { webSocketUrl: 'wss://sbc.contoso.eu/ws', sipUri: 'sip:5900@contoso.eu', authorizationUser: '5900' },
+        caCertificate: null,
       },
     });
     assert.equal(JSON.stringify(built).includes('secret'), false);
@@ -106,7 +107,7 @@ describe('buildProfileInput', () => {
     };
     assert.deepEqual(buildProfileInput(fields, 'Example', null), {
       ok: true,
-      input: { name: 'Example', gwsUrl: 'https://gws.example.com', userName: 'a', sip: null },
+      input: { name: 'Example', gwsUrl: 'https://gws.example.com', userName: 'a', sip: null, caCertificate: null },
     });
   });
 
