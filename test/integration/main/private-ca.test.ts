@@ -3,12 +3,15 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import type { MediaCommand } from '../../../electron/common/contract/media-host-contract';
 import { SupervisorSession } from '../../../electron/main/contact-center/supervisor-session';
+import { createMainServices } from '../../../electron/main/main-services';
 import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { createAppStore } from '../../../electron/main/state/app-store';
 import { readCaCertificates, type TrustedCas } from '../../../electron/main/trust/ca-certificates';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
 import { makeTestCa, type TestCa } from '../../support/test-ca';
+import { testPlatform } from '../../support/test-platform';
 import { waitFor } from '../../support/wait-for';
 
 /** GWS behind HTTPS, as a site with its own CA serves it: a TLS-terminating proxy in front of the demo. */
@@ -130,5 +133,51 @@ describe('GWS over https:// with a private CA', () => {
     });
     assert.equal(!result.ok && result.error.code, 'tls');
     assert.match(!result.ok ? result.error.message : '', /this server profile's CA certificate \(Wrong Root CA/);
+  });
+
+  test("through main: a profile saved with the CA signs in, and the session's CA is what the media window and diagnostics see", async () => {
+    const logger = createMemoryLogger();
+    const { platform, remove } = testPlatform(logger);
+    const services = createMainServices({
+      logger,
+      mediaHost: {
+        connected: false,
+        send: (_command: MediaCommand) => undefined,
+        onEvent: () => () => undefined,
+        onConnected: () => () => undefined,
+        onDisconnected: () => () => undefined,
+      },
+      mediaHostRestartsByItself: false,
+      platform,
+    });
+    try {
+      const saved = await services.invoke('settings:saveServerProfile', {
+        name: 'Contoso',
+        gwsUrl: proxy.url,
+        userName: simulator.demo.userName,
+        sip: null,
+        caCertificate: ca.caPem,
+      });
+      assert.ok(saved.ok);
+      const profileId = platform.settings.get().servers.profiles[0]!.id;
+      const signedIn = await services.invoke('session:signInWithProfile', {
+        profileId,
+        password: simulator.demo.password,
+        rememberPassword: false,
+      });
+      assert.deepEqual(signedIn, { ok: true, value: null });
+      assert.equal(services.sessionCa()?.summary[0]?.subject, 'Contact Center Root CA, Earshot Tests');
+      const diagnostics = await services.invoke('diagnostics:get', {});
+      assert.match(
+        diagnostics.ok ? (diagnostics.value as { text: string }).text : '',
+        /Private CA of this session: Contact Center Root CA/,
+      );
+
+      await services.invoke('session:signOut', {});
+      assert.equal(services.sessionCa(), null);
+    } finally {
+      await services.dispose();
+      remove();
+    }
   });
 });

@@ -111,7 +111,7 @@ export function CaCertificateField({
       )}
       <p id={hintId} className="field__hint">
         Only if your contact center’s servers use a certificate from your organisation’s own CA. Earshot trusts it for
-        this server profile alone:{' '}
+        this server profile alone,{' '}
         {browserEdition ? `for GWS (https://). ${browserTrustNote}` : 'for GWS (https://) and the SIP line (wss://).'}
       </p>
     </div>
