@@ -49,7 +49,7 @@ import {
   switchOperation,
   switchTargets,
 } from './messaging-modes';
-import { type IndexRange } from './transcript';
+import type { IndexRange } from './transcript';
 
 /** What the service needs of the supervisor session (SupervisorSession, once GwsApi offers `get`). */
 export interface MessagingSession {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { auditChannelSchema } from '../../../../../../electron/common/models/audit';
+import { historyEndingSchema } from '../../../../../../electron/common/models/history';
 import {
   describeHistoryEnding,
   describeYouDid,
@@ -59,17 +61,8 @@ describe('describeHistoryEnding', () => {
       detail: 'The audio window was closed.',
     });
     assert.equal(words('chat', 'earshot-closed').label, 'Earshot closed');
-    for (const channel of ['voice', 'chat', 'sms'] as const) {
-      for (const ending of [
-        'ended',
-        'requeued',
-        'transferred',
-        'you-left',
-        'you-hung-up',
-        'signed-out',
-        'audio-lost',
-        'earshot-closed',
-      ] as const) {
+    for (const channel of auditChannelSchema.options) {
+      for (const ending of historyEndingSchema.options) {
         assert.doesNotMatch(words(channel, ending).label, /Revoked|Completed|Released/);
       }
     }
