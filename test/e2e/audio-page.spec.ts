@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, screenshotPath, signInToDemo, test } from './browser-host-fixture';
-import { idleReadyAgent } from './voice-helpers';
+import { armedAndWaiting, idleReadyAgent } from './voice-helpers';
 
 /** The size `npm start` opens the audio window at (media-host-app-window.ts). */
 const AUDIO_WINDOW = { width: 460, height: 520 };
@@ -50,6 +50,7 @@ test('the audio page shows the phone line, the call that plays with its level, a
   const agent = await idleReadyAgent(earshot);
   await page.getByTestId(`monitor-listen-${agent.id}`).click();
   await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
+  await armedAndWaiting(page);
   await earshot.control('POST', `/agents/${agent.id}/calls`, { customerNumber: '+15550100' });
   const card = page.locator('[data-testid^="call-card-"]');
   await expect(card).toHaveAttribute('data-state', 'established');

@@ -2,6 +2,7 @@ import { expectNoSeriousViolations } from './accessibility';
 import { expect, screenshotPath, signInToDemo, test } from './browser-host-fixture';
 import type { Page } from '@playwright/test';
 import {
+  armedAndWaiting,
   idleReadyAgent,
   micProbe,
   packetsReceived,
@@ -66,6 +67,7 @@ async function liveSilentCall(page: Page, media: Page, earshot: Parameters<typeo
   const agent = await idleReadyAgent(earshot);
   await page.getByTestId(`monitor-listen-${agent.id}`).click();
   await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
+  await armedAndWaiting(page);
   const customer = (await earshot.control('POST', `/agents/${agent.id}/calls`, {})) as { id: string };
   const card = page.locator('[data-testid^="call-card-"]');
   await expect(card).toHaveAttribute('data-state', 'established');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { EarshotHost } from './browser-host-fixture';
+import { expect, type EarshotHost } from './browser-host-fixture';
 
 export interface ControlAgent {
   id: string;
@@ -88,4 +88,14 @@ export async function idleReadyAgent(earshot: EarshotHost): Promise<ControlAgent
     await earshot.control('DELETE', `/interactions/${interaction.id}`);
   if (agent.state !== 'Ready') await earshot.control('POST', `/agents/${agent.id}/state`, { state: 'Ready' });
   return agent;
+}
+
+/**
+ * Waits until GWS has confirmed the voice subscription and it waits for a call. The row shows the
+ * mode while the request is still on its way; a call the agent starts before GWS has the
+ * subscription is already in progress when it arrives, and the demo (like SIP Server without
+ * intrusion) then waits for the next one.
+ */
+export async function armedAndWaiting(page: Page): Promise<void> {
+  await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-waiting', 'true');
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, signInToDemo, test, type EarshotHost } from './browser-host-fixture';
-import { idleReadyAgent, probeMicrophone, supervisorCall, type ControlAgent } from './voice-helpers';
+import { armedAndWaiting, type ControlAgent, idleReadyAgent, probeMicrophone, supervisorCall } from './voice-helpers';
 
 /**
  * The one promise, end to end in Chromium: whatever the microphone, the server or the audio page
@@ -38,6 +38,7 @@ async function monitorAndCall(page: Page, earshot: EarshotHost): Promise<Control
   const agent = await idleReadyAgent(earshot);
   await page.getByTestId(`monitor-listen-${agent.id}`).click();
   await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
+  await armedAndWaiting(page);
   await earshot.control('POST', `/agents/${agent.id}/calls`, { customerNumber: '+15550100' });
   await expect(indicators(page).card).toHaveAttribute('data-state', 'established');
   return agent;
@@ -115,6 +116,7 @@ test('closing the audio page is told at once, and Reopen brings monitoring back'
   const { agents } = (await earshot.control('GET', '/state')) as { agents: ControlAgent[] };
   for (const interaction of agents.find((candidate) => candidate.id === agent.id)?.interactions ?? [])
     await earshot.control('DELETE', `/interactions/${interaction.id}`);
+  await armedAndWaiting(page);
   await earshot.control('POST', `/agents/${agent.id}/calls`, { customerNumber: '+15550101' });
   await expect(card).toHaveAttribute('data-state', 'established');
   await expect(card).toHaveAttribute('data-audience', 'nobody');

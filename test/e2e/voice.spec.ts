@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshotPath, signInToDemo, test } from './browser-host-fixture';
-import { idleReadyAgent, micProbe, probeMicrophone, supervisorCall } from './voice-helpers';
+import { armedAndWaiting, idleReadyAgent, micProbe, probeMicrophone, supervisorCall } from './voice-helpers';
 
 test('a supervisor listens in silently, barges in, and goes back to silent', async ({ page, context, earshot }) => {
   const media = await context.newPage();
@@ -17,6 +17,7 @@ test('a supervisor listens in silently, barges in, and goes back to silent', asy
 
   await page.getByTestId(`monitor-listen-${agent.id}`).click();
   await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
+  await armedAndWaiting(page);
 
   const started = (await earshot.control('POST', `/agents/${agent.id}/calls`, { customerNumber: '+15550100' })) as {
     id: string;
@@ -119,6 +120,7 @@ test('the chosen output device is applied to the monitored call’s audio', asyn
 
   await page.getByTestId(`monitor-listen-${agent.id}`).click();
   await expect(page.getByTestId('monitoring-subscription')).toHaveAttribute('data-mode', 'ListenIn');
+  await armedAndWaiting(page);
   await earshot.control('POST', `/agents/${agent.id}/calls`, {});
   await expect(page.locator('[data-testid^="call-card-"]')).toHaveAttribute('data-state', 'established');
   await expect
