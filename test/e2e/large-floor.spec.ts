@@ -259,11 +259,15 @@ test.describe('a 500-agent floor', () => {
     const triggers = page.getByTestId('team-table').locator('button.agent-menu-trigger');
     const nameOf = async (index: number) =>
       ((await triggers.nth(index).textContent()) ?? '').replace(/^Monitor\s*/, '');
+    // The rows follow a cleared filter in a deferred render: take names only once the whole team is back.
+    await expect(triggers.nth(1)).toBeVisible();
+    const first = await nameOf(0);
     await triggers.nth(0).click();
-    await expect(menu).toContainText(await nameOf(0));
+    await expect(menu).toContainText(first);
+    const second = await nameOf(1);
     await triggers.nth(1).click();
     await expect(menu).toBeVisible();
-    await expect(menu).toContainText(await nameOf(1));
+    await expect(menu).toContainText(second);
     await expect(menu.getByTestId('agent-menu-messaging')).toBeVisible();
   });
 });

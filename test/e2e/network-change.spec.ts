@@ -119,7 +119,9 @@ test('a live monitored call moves to the network that came back: audio flows aga
   // The demo's SIP server keeps the call a minute while the phone is away; its old path carries nothing.
   await dropNetwork(page, earshot, 60_000);
   const stalled = await settled(() => packetsReceived(media));
-  await earshot.control('POST', '/network', { gws: 'up', sip: 'up', outOfServiceMs: 5_000 });
+  // The phone may take a while to register again on a busy machine: the server keeps its minute, so
+  // what this test sees is the move, never the server giving the call up meanwhile.
+  await earshot.control('POST', '/network', { gws: 'up', sip: 'up' });
 
   await expect(page.getByTestId('sip-status')).toHaveAttribute('data-registration', 'registered', { timeout: 30_000 });
   await expect.poll(() => packetsReceived(media), { timeout: 30_000 }).toBeGreaterThan(stalled + 50);
