@@ -121,6 +121,30 @@ async function rendererMetrics(cdp: CDPSession): Promise<{ heapUsed: number; dom
   return { heapUsed: metric('JSHeapUsedSize'), domNodes: metric('Nodes') };
 }
 
+/** Where the UI page's main thread spent its time (cumulative ms): Performance.getMetrics' durations. */
+type MainThreadTimes = Record<'task' | 'script' | 'style' | 'layout', number>;
+
+async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string) => 1000 * (metrics.find((entry) => entry.name === name)?.value ?? Number.NaN);
+  return {
+    task: ms('TaskDuration'),
+    script: ms('ScriptDuration'),
+    style: ms('RecalcStyleDuration'),
+    layout: ms('LayoutDuration'),
+  };
+}
+
+function printMainThread(before: MainThreadTimes, after: MainThreadTimes, lines: number): void {
+  const spent = (key: keyof MainThreadTimes) => after[key] - before[key];
+  const perLine = (ms: number) => `${(ms / Math.max(1, lines)).toFixed(2)} ms`;
+  const other = spent('task') - spent('script') - spent('style') - spent('layout');
+  console.log(
+    `  UI page main thread per line: ${perLine(spent('task'))} in tasks = script ${perLine(spent('script'))}, ` +
+      `style ${perLine(spent('style'))}, layout ${perLine(spent('layout'))}, other (paint records, GC, IPC) ${perLine(other)}`,
+  );
+}
+
 async function sampleMemory(
   label: string,
   hostPid: number,
@@ -374,6 +398,7 @@ async function main(): Promise<void> {
   let runStartedAt: number;
   let traffic: ChannelTraffic[];
   let cpu: CpuByProcessType;
+  let mainThread: { before: MainThreadTimes; after: MainThreadTimes };
   let runMs: number;
   let hot: HotFunction[] | null = null;
   try {
@@ -408,6 +433,7 @@ async function main(): Promise<void> {
     const skewBefore = await pageClockSkew(page);
     const profile = values['cpu-profile'] === undefined ? null : await startPageProfile(cdp);
     const cpuBefore = await readCpu();
+    const mainThreadBefore = await mainThreadTimes(cdp);
     runStartedAt = Date.now();
     ({ published, failures, replaced, firstInNew } = await driveLines(host, slots, total, (label) =>
       takeSample(label),
@@ -420,6 +446,7 @@ async function main(): Promise<void> {
     ).catch(() => undefined);
     runMs = Date.now() - runStartedAt;
     cpu = cpuBetween(cpuBefore, await readCpu());
+    mainThread = { before: mainThreadBefore, after: await mainThreadTimes(cdp) };
     if (profile !== null) hot = await profile.stop(values['cpu-profile']!);
     skew = (skewBefore + (await pageClockSkew(page))) / 2;
     report = await collectPageProbes(page);
@@ -470,6 +497,7 @@ async function main(): Promise<void> {
   }
   printFrames(report, runStartedAt + skew);
   printCpu(cpu, runMs, published.size);
+  printMainThread(mainThread.before, mainThread.after, published.size);
   printTraffic(traffic, published.size);
   if (hot !== null) printHottest(hot, values['cpu-profile']!);
   printMemory(memory);

@@ -27,7 +27,9 @@ async function armChat(page: Page, agentId: string, mode: 'monitor' | 'coach'): 
   const armed = await page.getByTestId('armed-monitor').count();
   // A wide team row has its own Chats & SMS button and shows the subscription; a narrow one has both
   // in the row's Monitor menu, so the board's armed strip is where the new subscription shows.
+  // Rows render after the table itself: ask which kind of row this is only once it is on screen.
   const ownButton = page.getByTestId(`messaging-menu-${agentId}`);
+  await expect(ownButton.or(page.getByTestId(`agent-menu-${agentId}`))).toBeVisible();
   const wide = await ownButton.isVisible();
   if (wide) {
     await ownButton.click();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +17,8 @@ export interface BrowserHostProcess {
   /** The demo contact center (GWS) base URL, for signing in as to a real server. */
   readonly gwsUrl: string;
   readonly logs: string[];
+  /** The host's own log file (every level it writes, unlike stderr), while the host's folder exists. */
+  readLogFile(): string;
   control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startBrowserHostProcess(
   );
   const logs: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+  child.on('exit', (code, signal) => logs.push(`the browser host exited (code ${code}, signal ${signal})`));
   const lines = createInterface({ input: child.stdout! });
   const found: { url?: string; mediaUrl?: string; control?: string; token?: string } = {};
   await new Promise<void>((resolve, reject) => {
@@ -71,6 +74,10 @@ export async function startBrowserHostProcess(
     mediaOrigin: new URL(found.mediaUrl!).origin,
     gwsUrl: controlUrl.replace(/\/control$/, ''),
     logs,
+    readLogFile: () => {
+      const file = join(dataDirectory, 'logs', 'earshot.log');
+      return existsSync(file) ? readFileSync(file, 'utf8') : '';
+    },
     control: (method, path, body) => callControl(controlUrl.replace(/\/control$/, ''), method, path, body, found.token),
     stop: async () => {
       await stopChild(child);
