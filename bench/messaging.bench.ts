@@ -7,6 +7,7 @@ import { launchChromium } from '../test/support/chromium';
 import { waitFor } from '../test/support/wait-for';
 import { chromiumCpuReader, cpuBetween, type CpuByProcessType } from './support/chromium-cpu';
 import { printHottest, startPageProfile, type HotFunction } from './support/cpu-profile';
+import { startRendererTrace, type TimelineShare } from './support/renderer-trace';
 import {
   connectNodeInspector,
   findInspectorUrl,
@@ -27,7 +28,7 @@ import { percentile, summarize } from './support/stats';
 
 /**
  * npm run bench:messaging [-- seconds] [--conversations N] [--rate N] [--turnover LINES]
- * [--memory-every S] [--cpu-profile FILE] [--cpu-hog N]
+ * [--memory-every S] [--cpu-profile FILE] [--trace FILE] [--cpu-hog N]
  *
  * Many monitored chats and SMS sessions under a steady stream of lines, end to end through the
  * browser edition in Chromium: simulator publish → line on screen, UI frame times, CPU per
@@ -37,6 +38,8 @@ import { percentile, summarize } from './support/stats';
  * --cpu-profile writes the page's V8 profile of the run (open it in DevTools) and lists the hottest
  * functions; profiling slows the page, so its other figures are not comparable. --cpu-hog N runs N
  * busy-loop processes beside it all (issue 9 measures at a load of twice the machine's cores).
+ * --trace writes Chromium's timeline of the run (DevTools' Performance panel opens it) and lists
+ * where the page's main thread spent its time, script, style, layout, paint and commit alike.
  */
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -47,6 +50,7 @@ const { positionals, values } = parseArgs({
     'cpu-profile': { type: 'string' },
     turnover: { type: 'string' },
     'cpu-hog': { type: 'string', default: '0' },
+    trace: { type: 'string' },
   },
 });
 const seconds = positiveNumber(positionals[0] ?? '60', 'seconds');
@@ -55,6 +59,8 @@ const linesPerSecond = positiveNumber(values.rate, '--rate');
 const turnover = values.turnover === undefined ? null : Math.round(positiveNumber(values.turnover, '--turnover'));
 const memoryEveryMs = positiveNumber(values['memory-every'], '--memory-every') * 1000;
 const viewport = { width: 1440, height: 900 };
+/** How long the page is watched with its cards up and nothing arriving, for the idle cost. */
+const idleSeconds = 10;
 const channels = ['chat', 'sms'] as const;
 
 const phrases = [
@@ -135,14 +141,31 @@ async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes> {
   };
 }
 
-function printMainThread(before: MainThreadTimes, after: MainThreadTimes, lines: number): void {
-  const spent = (key: keyof MainThreadTimes) => after[key] - before[key];
-  const perLine = (ms: number) => `${(ms / Math.max(1, lines)).toFixed(2)} ms`;
-  const other = spent('task') - spent('script') - spent('style') - spent('layout');
+function printMainThread(
+  run: { before: MainThreadTimes; after: MainThreadTimes; ms: number },
+  idle: { before: MainThreadTimes; after: MainThreadTimes; ms: number },
+  lines: number,
+): void {
+  const keys = ['task', 'script', 'style', 'layout'] as const;
+  const aboveIdle = Object.fromEntries(
+    keys.map((key) => {
+      const idlePerMs = (idle.after[key] - idle.before[key]) / idle.ms;
+      return [key, Math.max(0, run.after[key] - run.before[key] - idlePerMs * run.ms) / Math.max(1, lines)];
+    }),
+  ) as MainThreadTimes;
+  const other = Math.max(0, aboveIdle.task - aboveIdle.script - aboveIdle.style - aboveIdle.layout);
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
   console.log(
-    `  UI page main thread per line: ${perLine(spent('task'))} in tasks = script ${perLine(spent('script'))}, ` +
-      `style ${perLine(spent('style'))}, layout ${perLine(spent('layout'))}, other (paint records, GC, IPC) ${perLine(other)}`,
+    `  UI page main thread per line above idle: ${ms(aboveIdle.task)} in tasks = script ${ms(aboveIdle.script)}, ` +
+      `style ${ms(aboveIdle.style)}, layout ${ms(aboveIdle.layout)}, other (paint, GC, IPC) ${ms(other)}`,
   );
+}
+
+function printTimeline(timeline: readonly TimelineShare[], lines: number, file: string): void {
+  console.log(`\nThe page's main thread by timeline event, self time per line, idle costs included (trace in ${file})`);
+  for (const share of timeline.slice(0, 18)) {
+    console.log(`  ${share.name.padEnd(40)}${`${(share.selfMs / Math.max(1, lines)).toFixed(2)} ms`.padStart(10)}`);
+  }
 }
 
 async function sampleMemory(
@@ -310,12 +333,28 @@ async function driveLines(
   return result;
 }
 
-function printCpu(cpu: CpuByProcessType, runMs: number, lines: number): void {
-  console.log(`\nCPU time during the run (${(runMs / 1000).toFixed(1)} s of wall time)`);
+/**
+ * CPU per line is what lines add to the idle cost: the same page with the same fifty cards and
+ * probes, measured just before for a while with nothing arriving (durations ticking each second, and
+ * the frame probe's requestAnimationFrame loop making a frame every vsync, which a page without the
+ * probe does not).
+ */
+function printCpu(
+  cpu: CpuByProcessType,
+  runMs: number,
+  lines: number,
+  idle: { cpu: CpuByProcessType; ms: number },
+): void {
+  console.log(
+    `\nCPU time during the run (${(runMs / 1000).toFixed(1)} s of wall time), and per line above the idle cost measured for ${(idle.ms / 1000).toFixed(0)} s before it`,
+  );
   for (const [type, ms] of Object.entries(cpu).sort((a, b) => b[1] - a[1])) {
     if (ms < 1) continue;
+    const idlePerSecond = (1000 * (idle.cpu[type] ?? 0)) / idle.ms;
+    const aboveIdle = Math.max(0, ms - (idlePerSecond * runMs) / 1000);
     console.log(
-      `  ${type.padEnd(32)}${`${(ms / 1000).toFixed(1)} s`.padStart(9)}   ${`${(ms / Math.max(1, lines)).toFixed(1)} ms`.padStart(9)} per line   ${`${Math.round((100 * ms) / runMs)} %`.padStart(5)} of one core`,
+      `  ${type.padEnd(32)}${`${(ms / 1000).toFixed(1)} s`.padStart(9)}  ${`${Math.round((100 * ms) / runMs)} %`.padStart(5)} of one core   ` +
+        `idle ${`${Math.round(idlePerSecond)} ms/s`.padStart(9)}   per line above idle ${`${(aboveIdle / Math.max(1, lines)).toFixed(2)} ms`.padStart(9)}`,
     );
   }
 }
@@ -398,9 +437,11 @@ async function main(): Promise<void> {
   let runStartedAt: number;
   let traffic: ChannelTraffic[];
   let cpu: CpuByProcessType;
-  let mainThread: { before: MainThreadTimes; after: MainThreadTimes };
+  let mainThread: { before: MainThreadTimes; after: MainThreadTimes; ms: number };
+  let idle: { cpu: CpuByProcessType; before: MainThreadTimes; after: MainThreadTimes; ms: number };
   let runMs: number;
   let hot: HotFunction[] | null = null;
+  let timeline: TimelineShare[] | null = null;
   try {
     const hostPid = await findChildPid('out/browser-host/index.js');
     const inspectorUrl = findInspectorUrl(host.logs);
@@ -431,9 +472,20 @@ async function main(): Promise<void> {
     await takeSample('0 s');
     await installPageProbes(page, String.raw`\[bench-(\d+)\]`);
     const skewBefore = await pageClockSkew(page);
-    const profile = values['cpu-profile'] === undefined ? null : await startPageProfile(cdp);
+    const idleCpuBefore = await readCpu();
+    const idleBefore = await mainThreadTimes(cdp);
+    const idleStartedAt = Date.now();
+    await sleep(idleSeconds * 1000);
     const cpuBefore = await readCpu();
     const mainThreadBefore = await mainThreadTimes(cdp);
+    idle = {
+      cpu: cpuBetween(idleCpuBefore, cpuBefore),
+      before: idleBefore,
+      after: mainThreadBefore,
+      ms: Date.now() - idleStartedAt,
+    };
+    const profile = values['cpu-profile'] === undefined ? null : await startPageProfile(cdp);
+    const trace = values.trace === undefined ? null : await startRendererTrace(browser, page);
     runStartedAt = Date.now();
     ({ published, failures, replaced, firstInNew } = await driveLines(host, slots, total, (label) =>
       takeSample(label),
@@ -446,8 +498,9 @@ async function main(): Promise<void> {
     ).catch(() => undefined);
     runMs = Date.now() - runStartedAt;
     cpu = cpuBetween(cpuBefore, await readCpu());
-    mainThread = { before: mainThreadBefore, after: await mainThreadTimes(cdp) };
+    mainThread = { before: mainThreadBefore, after: await mainThreadTimes(cdp), ms: runMs };
     if (profile !== null) hot = await profile.stop(values['cpu-profile']!);
+    if (trace !== null) timeline = await trace.stop(values.trace!);
     skew = (skewBefore + (await pageClockSkew(page))) / 2;
     report = await collectPageProbes(page);
     traffic = socket.stop();
@@ -496,10 +549,11 @@ async function main(): Promise<void> {
     console.log(summarize('  of which the other lines', toFrameOthers));
   }
   printFrames(report, runStartedAt + skew);
-  printCpu(cpu, runMs, published.size);
-  printMainThread(mainThread.before, mainThread.after, published.size);
+  printCpu(cpu, runMs, published.size, idle);
+  printMainThread(mainThread, idle, published.size);
   printTraffic(traffic, published.size);
   if (hot !== null) printHottest(hot, values['cpu-profile']!);
+  if (timeline !== null) printTimeline(timeline, published.size, values.trace!);
   printMemory(memory);
 }
 

@@ -86,3 +86,54 @@ for (const channel of ['chat', 'sms'] as const) {
     await expect(page.getByTestId(`history-${id}`)).toBeAttached({ timeout: 20_000 });
   });
 }
+
+test('a live transcript follows the newest line; scrolled up it stays put and counts what arrived; typing shows', async ({
+  page,
+  earshot,
+}) => {
+  await signInToDemo(page, earshot);
+  await earshot.control('POST', '/floor', { running: false });
+  const agent = await firstAgent(earshot);
+  await monitorChannel(page, agent.id, 'chat');
+  const { id } = (await earshot.control('POST', `/agents/${agent.id}/interactions`, {
+    kind: 'chat',
+    customerName: 'Robin Baker',
+    script: false,
+  })) as { id: string };
+  const say = (from: 'customer' | 'agent', text: string) =>
+    earshot.control('POST', `/interactions/${id}/messages`, { from, text });
+  const lines = page.getByTestId(`transcript-${id}`).getByTestId('transcript-line');
+
+  // More lines than the transcript's height: each newest one is in view as it arrives.
+  for (let index = 1; index <= 14; index += 1) {
+    await say(index % 2 === 0 ? 'agent' : 'customer', `Line ${index} of a long conversation.`);
+    await expect(lines.last()).toContainText(`Line ${index} of`);
+    await expect(lines.last()).toBeInViewport();
+  }
+  await expect(lines.first()).not.toBeInViewport();
+
+  await earshot.control('POST', `/interactions/${id}/typing`, { from: 'customer', typing: true });
+  await expect(page.getByTestId(`conversation-card-${id}`).getByTestId('typing-indicator')).toContainText(
+    'Robin Baker',
+  );
+  await earshot.control('POST', `/interactions/${id}/typing`, { from: 'customer', typing: false });
+  await expect(page.getByTestId(`conversation-card-${id}`).getByTestId('typing-indicator')).toHaveCount(0);
+
+  // Scrolled up to read, the supervisor keeps their place; what arrives below is counted.
+  await page.getByTestId(`transcript-${id}`).evaluate((element) => (element.scrollTop = 0));
+  await expect(lines.first()).toBeInViewport();
+  await say('customer', 'Line 15 of a long conversation.');
+  await say('agent', 'Line 16 of a long conversation.');
+  const unseen = page.getByTestId(`conversation-card-${id}`).getByTestId('new-messages');
+  await expect(unseen).toContainText('2 new messages');
+  await expect(lines.first()).toBeInViewport();
+  await expect(lines.last()).not.toBeInViewport();
+
+  await unseen.click();
+  await expect(lines.last()).toContainText('Line 16 of');
+  await expect(lines.last()).toBeInViewport();
+  await expect(unseen).toHaveCount(0);
+  await say('customer', 'Line 17 of a long conversation.');
+  await expect(lines.last()).toContainText('Line 17 of');
+  await expect(lines.last()).toBeInViewport();
+});

@@ -1,12 +1,15 @@
-import { memo } from 'react';
-import type { Conversation } from '../../../../electron/common/models/messaging';
+import { memo, useMemo } from 'react';
 import { ChatIcon, SmsIcon } from '../../components/icons';
 import { commandKeys, isSending } from '../../store/command-status';
 import { CardProblems } from '../../components/card-problems';
 import { useAppStore, useCommands } from '../../store/store-context';
 import { CallDuration } from '../voice/call-duration';
 import { Composer } from './composer';
-import { findConversation } from '../../store/conversation-selectors';
+import {
+  createCardFieldsSelector,
+  findConversation,
+  type ConversationCardFields,
+} from '../../store/conversation-selectors';
 import { LeaveConversation, leaveFocusKey } from './leave-conversation';
 import {
   agentNames,
@@ -28,7 +31,7 @@ import './messaging.css';
 
 const switchTestIds = { Monitor: 'monitor', Coach: 'coach', BargeIn: 'barge' } as const;
 
-function ModeSwitch({ conversation }: { conversation: Conversation }) {
+function ModeSwitch({ conversation }: { conversation: ConversationCardFields }) {
   const commands = useCommands();
   const sending = useAppStore((state) =>
     isSending(state.ui.commandStatuses, commandKeys.conversation(conversation.id)),
@@ -63,7 +66,7 @@ function ModeSwitch({ conversation }: { conversation: Conversation }) {
   );
 }
 
-function Ending({ conversation }: { conversation: Conversation }) {
+function Ending({ conversation }: { conversation: ConversationCardFields }) {
   const dismissEnding = useAppStore((state) => state.uiActions.dismissEnding);
   const ending = describeEnding(conversation);
   return (
@@ -82,7 +85,10 @@ function Ending({ conversation }: { conversation: Conversation }) {
   );
 }
 
-function TypingIndicator({ typing }: { typing: ReadonlyArray<string> }) {
+const nobodyTyping: ReadonlyArray<string> = [];
+
+function TypingIndicator({ conversationId }: { conversationId: string }) {
+  const typing = useAppStore((state) => findConversation(state, conversationId)?.typing ?? nobodyTyping);
   const text = typingText(typing);
   return (
     <p className="typing" aria-live="polite">
@@ -101,7 +107,8 @@ function TypingIndicator({ typing }: { typing: ReadonlyArray<string> }) {
 }
 
 function ConversationCardView({ conversationId }: { conversationId: string }) {
-  const conversation = useAppStore((state) => findConversation(state, conversationId));
+  const selectCardFields = useMemo(() => createCardFieldsSelector(conversationId), [conversationId]);
+  const conversation = useAppStore(selectCardFields);
   if (conversation === null) return null;
   const ChannelIcon = conversation.channel === 'sms' ? SmsIcon : ChatIcon;
   const customer = customerName(conversation);
@@ -154,7 +161,7 @@ function ConversationCardView({ conversationId }: { conversationId: string }) {
           </div>
         )}
         <Transcript conversationId={conversation.id} label={`Transcript: ${channel} with ${customer}`} />
-        <TypingIndicator typing={conversation.typing} />
+        <TypingIndicator conversationId={conversation.id} />
         {!conversation.ended && <Composer conversation={conversation} />}
         {pending !== null && (
           <p className="call-card__pending" role="status" data-testid="conversation-pending">

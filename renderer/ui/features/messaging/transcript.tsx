@@ -84,26 +84,29 @@ export function Transcript({ conversationId, label }: { conversationId: string; 
   const scroller = useRef<HTMLOListElement>(null);
   const [following, setFollowing] = useState(true);
   const [lastSeenIndex, setLastSeenIndex] = useState(0);
+  // A card scrolled out of sight skips rendering (content-visibility); reading its size would lay it
+  // out for nothing, so it is followed again when it comes back into view. The card says when.
+  const skipped = useRef(false);
+  const followingNow = useRef(following);
 
   useLayoutEffect(() => {
+    followingNow.current = following;
     const element = scroller.current;
-    if (!following || element === null) return;
-    // A card scrolled out of sight skips rendering (content-visibility); reading its size would
-    // lay it out for nothing. It catches up when it comes back into view (below).
-    if (!element.checkVisibility({ contentVisibilityAuto: true })) return;
+    if (!following || element === null || skipped.current) return;
     element.scrollTop = element.scrollHeight;
   }, [lines, following]);
 
   useEffect(() => {
     const element = scroller.current;
-    const skipped = element?.closest('.conversation-card');
-    if (!following || element == null || skipped == null) return;
-    const onShown = (event: Event) => {
-      if (!(event as ContentVisibilityAutoStateChangeEvent).skipped) element.scrollTop = element.scrollHeight;
+    const card = element?.closest('.conversation-card');
+    if (element == null || card == null) return;
+    const onStateChange = (event: Event) => {
+      skipped.current = (event as ContentVisibilityAutoStateChangeEvent).skipped;
+      if (!skipped.current && followingNow.current) element.scrollTop = element.scrollHeight;
     };
-    skipped.addEventListener('contentvisibilityautostatechange', onShown);
-    return () => skipped.removeEventListener('contentvisibilityautostatechange', onShown);
-  }, [following]);
+    card.addEventListener('contentvisibilityautostatechange', onStateChange);
+    return () => card.removeEventListener('contentvisibilityautostatechange', onStateChange);
+  }, []);
 
   const onScroll = () => {
     const element = scroller.current;
