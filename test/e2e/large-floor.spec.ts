@@ -139,8 +139,19 @@ test.describe('a 500-agent floor', () => {
         const checked = new Set<string>();
         const problems: string[] = [];
         element.scrollTop = 0;
+        // The rows a scroll brings come with the virtualizer's next render, later on a busy machine:
+        // wait (a bounded number of frames) until rendered rows cover the whole visible area.
+        const covered = () => {
+          const { top, bottom } = element.getBoundingClientRect();
+          const rows = [...element.querySelectorAll<HTMLElement>('.agent-row')].map((row) =>
+            row.getBoundingClientRect(),
+          );
+          const atEnd = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
+          return rows.some((row) => row.top <= top + 60) && (atEnd || rows.some((row) => row.bottom >= bottom - 1));
+        };
         for (let step = 0; step < 200; step += 1) {
           await nextFrame();
+          for (let wait = 0; wait < 120 && !covered(); wait += 1) await nextFrame();
           const box = element.getBoundingClientRect();
           for (const row of element.querySelectorAll<HTMLElement>('.agent-row')) {
             const name = row.querySelector<HTMLElement>('.agent-name')!;
@@ -260,6 +271,7 @@ test.describe('a 500-agent floor', () => {
     const nameOf = async (index: number) =>
       ((await triggers.nth(index).textContent()) ?? '').replace(/^Monitor\s*/, '');
     // The rows follow a cleared filter in a deferred render: take names only once the whole team is back.
+    await expect(page.getByTestId('team-table')).not.toHaveAttribute('aria-busy', 'true');
     await expect(triggers.nth(1)).toBeVisible();
     const first = await nameOf(0);
     await triggers.nth(0).click();

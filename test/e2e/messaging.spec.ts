@@ -112,6 +112,16 @@ test('a live transcript follows the newest line; scrolled up it stays put and co
   }
   await expect(lines.first()).not.toBeInViewport();
 
+  // Time passes on the card and on the agent's row, each second.
+  const duration = page.getByTestId(`conversation-card-${id}`).locator('time.call-duration');
+  const durationBefore = (await duration.textContent()) ?? '';
+  expect(durationBefore).toMatch(/^\d+:\d\d$/);
+  await expect(duration).not.toHaveText(durationBefore);
+  const timeInState = page.getByTestId(`agent-row-${agent.id}`).locator('time.time-in-state');
+  const timeBefore = (await timeInState.textContent()) ?? '';
+  expect(timeBefore).toMatch(/\d\d:\d\d/);
+  await expect(timeInState).not.toHaveText(timeBefore);
+
   await earshot.control('POST', `/interactions/${id}/typing`, { from: 'customer', typing: true });
   await expect(page.getByTestId(`conversation-card-${id}`).getByTestId('typing-indicator')).toContainText(
     'Robin Baker',

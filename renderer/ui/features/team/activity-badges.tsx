@@ -1,8 +1,9 @@
-import type { ComponentType, SVGProps } from 'react';
+import { useCallback, useRef, type ComponentType, type SVGProps } from 'react';
 import type { AgentInteraction, InteractionKind } from '../../../../electron/common/models/agent';
+import { useClockWrites, writeAttribute, writeText } from '../../components/clock-writes';
 import { ChatIcon, PhoneIcon, SmsIcon } from '../../components/icons';
 import { describeElapsed, sinceSource } from './duration';
-import { useElapsed, useNow } from './time-in-state';
+import { elapsedSeconds } from './time-in-state';
 
 const kinds: Readonly<Record<InteractionKind, { name: string; Icon: ComponentType<SVGProps<SVGSVGElement>> }>> = {
   call: { name: 'Call', Icon: PhoneIcon },
@@ -13,35 +14,60 @@ const kinds: Readonly<Record<InteractionKind, { name: string; Icon: ComponentTyp
 /** Badges the column holds beside a "+N" for the others. */
 const shownAtMost = 2;
 
+/** Its duration, its words and its tooltip are rewritten on each tick (see useClockWrites). */
 function InteractionBadge({ interaction }: { interaction: AgentInteraction }) {
   const { name, Icon } = kinds[interaction.kind];
-  const { text, label } = useElapsed(interaction.since);
+  const badge = useRef<HTMLSpanElement>(null);
+  const shown = useRef<HTMLSpanElement>(null);
+  const spoken = useRef<HTMLSpanElement>(null);
+  const { since } = interaction;
+  const write = useCallback(
+    (now: number) => {
+      const { text, label } = describeElapsed(since, since.at + elapsedSeconds(since, now) * 1000);
+      writeText(shown.current, text);
+      writeText(spoken.current, `${name}, ${label}`);
+      writeAttribute(badge.current, 'title', `${name}: ${label}, ${sinceSource(since)}`);
+    },
+    [since, name],
+  );
+  useClockWrites(write);
   return (
     <span
+      ref={badge}
       className={`badge badge--${interaction.kind}`}
       data-kind={interaction.kind}
-      data-basis={interaction.since.basis}
-      title={`${name}: ${label}, ${sinceSource(interaction.since)}`}
+      data-basis={since.basis}
     >
       <Icon width={12} height={12} />
-      <span aria-hidden="true">{text}</span>
-      <span className="visually-hidden">
-        {name}, {label}
-      </span>
+      <span ref={shown} aria-hidden="true" />
+      <span ref={spoken} className="visually-hidden" />
     </span>
   );
 }
 
 /** The ones that do not fit, counted; their durations are in its tooltip and its words. */
 function MoreInteractions({ interactions }: { interactions: ReadonlyArray<AgentInteraction> }) {
-  const now = useNow();
-  const list = interactions
-    .map((interaction) => `${kinds[interaction.kind].name} ${describeElapsed(interaction.since, now).label}`)
-    .join(', ');
+  const badge = useRef<HTMLSpanElement>(null);
+  const spoken = useRef<HTMLSpanElement>(null);
+  const write = useCallback(
+    (now: number) => {
+      const list = interactions
+        .map((interaction) => {
+          const { since } = interaction;
+          const { label } = describeElapsed(since, since.at + elapsedSeconds(since, now) * 1000);
+          return `${kinds[interaction.kind].name} ${label}`;
+        })
+        .join(', ');
+      writeText(spoken.current, `and ${list}`);
+      writeAttribute(badge.current, 'title', list);
+    },
+    [interactions],
+  );
+  useClockWrites(write);
   return (
-    <span className="badge badge--more" title={list}>
+    <span ref={badge} className="badge badge--more">
       <span aria-hidden="true">+{interactions.length}</span>
-      <span className="visually-hidden">and {list}</span>
+      <span ref={spoken} className="visually-hidden" />
     </span>
   );
 }

@@ -79,7 +79,16 @@ function SortableHeader({
  * it however far the list scrolls, and arrow keys, Page Up/Down, Home and End move it across rows
  * that were not rendered a moment before.
  */
-export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; children?: ReactNode }) {
+export function TeamTable({
+  rows,
+  updating,
+  children,
+}: {
+  rows: ReadonlyArray<Agent>;
+  /** The rows are still catching up with a sort, filter or team change (a deferred render). */
+  updating: boolean;
+  children?: ReactNode;
+}) {
   const sort = useAppStore((state) => state.ui.sort);
   const selectedId = useAppStore((state) => state.ui.selectedAgentId);
   const selectAgent = useAppStore((state) => state.uiActions.selectAgent);
@@ -196,6 +205,7 @@ export function TeamTable({ rows, children }: { rows: ReadonlyArray<Agent>; chil
         className="team-table"
         aria-label="Team"
         aria-rowcount={rows.length + 1}
+        aria-busy={updating || undefined}
         data-layout={layout}
         data-testid="team-table"
       >

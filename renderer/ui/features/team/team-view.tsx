@@ -49,6 +49,7 @@ export function TeamView() {
     [agents, filterText, stateFilter, groupFilter, sort],
   );
   const shown = useDeferredValue(wanted);
+  const updating = shown !== wanted;
   // Each stage keeps its result while its own inputs stay: a click on a column sorts, a key in the
   // filter filters the sorted team, a state chip filters that again.
   const sorted = useMemo(() => sortAgents(shown.agents, shown.sort), [shown.agents, shown.sort]);
@@ -108,7 +109,7 @@ export function TeamView() {
         filterInput={filterInput}
       />
       <MonitoringNotices rows={rows} />
-      <TeamTable rows={rows}>
+      <TeamTable rows={rows} updating={updating}>
         {emptyMessage !== null && (
           <div className="team-empty" role="status">
             {loading && agents.length === 0 && teamError === null && <span className="spinner" aria-hidden="true" />}

@@ -1,41 +1,29 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Since } from '../../../../electron/common/models/agent';
-import { useClock } from '../../store/store-context';
+import { useClockWrites, writeAttribute, writeText } from '../../components/clock-writes';
 import { describeElapsed, sinceSource } from './duration';
 
-/** Whole seconds since `since`, from the shared clock: a cell re-renders once a second, the table never. */
-function useElapsedSeconds(since: Since): number {
-  const clock = useClock();
-  return useSyncExternalStore(clock.subscribe, () => Math.max(0, Math.floor((clock.now() - since.at) / 1000)));
+/** Whole seconds from `since` to `now`, never negative. */
+export function elapsedSeconds(since: Since, now: number): number {
+  return Math.max(0, Math.floor((now - since.at) / 1000));
 }
 
 /**
- * How long the agent has been in their status. Each cell subscribes to the shared clock on its own,
- * so the tick re-renders only these cells.
+ * How long the agent has been in their status, rewritten on each tick of the shared clock: the
+ * table never re-renders for time passing.
  */
 export function TimeInState({ since }: { since: Since }) {
-  const seconds = useElapsedSeconds(since);
-  const { text, label } = describeElapsed(since, since.at + seconds * 1000);
-  return (
-    <time
-      className="time-in-state"
-      data-basis={since.basis}
-      dateTime={`PT${seconds}S`}
-      title={`${label}, ${sinceSource(since)}`}
-    >
-      {text}
-    </time>
+  const element = useRef<HTMLTimeElement>(null);
+  const write = useCallback(
+    (now: number) => {
+      const seconds = elapsedSeconds(since, now);
+      const { text, label } = describeElapsed(since, since.at + seconds * 1000);
+      writeText(element.current, text);
+      writeAttribute(element.current, 'datetime', `PT${seconds}S`);
+      writeAttribute(element.current, 'title', `${label}, ${sinceSource(since)}`);
+    },
+    [since],
   );
-}
-
-/** The clock's time to the second, re-rendering once a second. */
-export function useNow(): number {
-  const clock = useClock();
-  return useSyncExternalStore(clock.subscribe, () => Math.floor(clock.now() / 1000) * 1000);
-}
-
-/** An interaction's duration, for its badge: the text, and the words a screen reader says. */
-export function useElapsed(since: Since): { text: string; label: string; seconds: number } {
-  const seconds = useElapsedSeconds(since);
-  return { ...describeElapsed(since, since.at + seconds * 1000), seconds };
+  useClockWrites(write);
+  return <time ref={element} className="time-in-state" data-basis={since.basis} />;
 }

@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
-import { useClock } from '../../store/store-context';
+import { useCallback, useRef } from 'react';
+import { useClockWrites, writeAttribute, writeText } from '../../components/clock-writes';
 import { formatCallDuration } from './voice-model';
 
 /** Ticks with the shared clock while the call (or chat) is up; an ended one shows its final length. */
@@ -12,19 +12,17 @@ export function CallDuration({
   endedAt: number | null;
   what?: string;
 }) {
-  const clock = useClock();
-  const subscribe = endedAt === null ? clock.subscribe : subscribeNever;
-  const elapsedSeconds = useSyncExternalStore(subscribe, () =>
-    Math.max(0, Math.floor(((endedAt ?? clock.now()) - startedAt) / 1000)),
+  const element = useRef<HTMLTimeElement>(null);
+  const write = useCallback(
+    (now: number) => {
+      const seconds = Math.max(0, Math.floor(((endedAt ?? now) - startedAt) / 1000));
+      const { text, label } = formatCallDuration(seconds * 1000);
+      writeText(element.current, text);
+      writeAttribute(element.current, 'datetime', `PT${seconds}S`);
+      writeAttribute(element.current, 'title', `${what} length: ${label}`);
+    },
+    [startedAt, endedAt, what],
   );
-  const { text, label } = formatCallDuration(elapsedSeconds * 1000);
-  return (
-    <time className="call-duration" dateTime={`PT${elapsedSeconds}S`} title={`${what} length: ${label}`}>
-      {text}
-    </time>
-  );
-}
-
-function subscribeNever(): () => void {
-  return () => {};
+  useClockWrites(write, endedAt === null);
+  return <time ref={element} className="call-duration" />;
 }
