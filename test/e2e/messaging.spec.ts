@@ -25,21 +25,30 @@ async function monitorChannel(page: Page, agentId: string, channel: 'chat' | 'sm
   );
 }
 
+/** Signed in to a quiet demo floor, monitoring the first agent's channel, with Robin Baker's new conversation there. */
+async function monitoredConversation(
+  page: Page,
+  earshot: EarshotHost,
+  channel: 'chat' | 'sms',
+): Promise<{ agent: { id: string; userName: string }; id: string }> {
+  await signInToDemo(page, earshot);
+  await earshot.control('POST', '/floor', { running: false });
+  const agent = await firstAgent(earshot);
+  await monitorChannel(page, agent.id, channel);
+  const { id } = (await earshot.control('POST', `/agents/${agent.id}/interactions`, {
+    kind: channel,
+    customerName: 'Robin Baker',
+    script: false,
+  })) as { id: string };
+  return { agent, id };
+}
+
 for (const channel of ['chat', 'sms'] as const) {
   test(`${channel}: read live, coach the agent alone, back to monitor, closed at the end`, async ({
     page,
     earshot,
   }) => {
-    await signInToDemo(page, earshot);
-    await earshot.control('POST', '/floor', { running: false });
-    const agent = await firstAgent(earshot);
-    await monitorChannel(page, agent.id, channel);
-
-    const { id } = (await earshot.control('POST', `/agents/${agent.id}/interactions`, {
-      kind: channel,
-      customerName: 'Robin Baker',
-      script: false,
-    })) as { id: string };
+    const { id } = await monitoredConversation(page, earshot, channel);
     await earshot.control('POST', `/interactions/${id}/messages`, {
       from: 'customer',
       text: 'Hi, my parcel has not arrived.',
@@ -91,15 +100,7 @@ test('a live transcript follows the newest line; scrolled up it stays put and co
   page,
   earshot,
 }) => {
-  await signInToDemo(page, earshot);
-  await earshot.control('POST', '/floor', { running: false });
-  const agent = await firstAgent(earshot);
-  await monitorChannel(page, agent.id, 'chat');
-  const { id } = (await earshot.control('POST', `/agents/${agent.id}/interactions`, {
-    kind: 'chat',
-    customerName: 'Robin Baker',
-    script: false,
-  })) as { id: string };
+  const { agent, id } = await monitoredConversation(page, earshot, 'chat');
   const say = (from: 'customer' | 'agent', text: string) =>
     earshot.control('POST', `/interactions/${id}/messages`, { from, text });
   const lines = page.getByTestId(`transcript-${id}`).getByTestId('transcript-line');

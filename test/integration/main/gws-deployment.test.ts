@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { SupervisorSession } from '../../../electron/main/contact-center/supervisor-session';
 import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { createAppStore } from '../../../electron/main/state/app-store';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
+import { forwardRequest, listenOnLoopback } from '../../support/forwarding-proxy';
 
 /**
  * A reverse proxy as many sites configure one: it forwards GWS's REST paths and exactly
@@ -24,27 +24,9 @@ async function startStrictProxy(
       res.end('<html><body><h1>404 Not Found</h1></body></html>');
       return;
     }
-    const forwarded = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forwarded.on('error', () => res.destroy());
-    req.pipe(forwarded);
+    forwardRequest(target, req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    paths,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server, 'http')), paths };
 }
 
 function newSession() {

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { MediaCommand } from '../../../electron/common/contract/media-host-contract';
 import { SupervisorSession } from '../../../electron/main/contact-center/supervisor-session';
@@ -10,6 +8,7 @@ import { createMemoryLogger } from '../../../electron/main/platform/logger';
 import { createAppStore } from '../../../electron/main/state/app-store';
 import { readCaCertificates, type TrustedCas } from '../../../electron/main/trust/ca-certificates';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator/index';
+import { forwardRequest, listenOnLoopback } from '../../support/forwarding-proxy';
 import { makeTestCa, type TestCa } from '../../support/test-ca';
 import { testPlatform } from '../../support/test-platform';
 import { waitFor } from '../../support/wait-for';
@@ -17,27 +16,10 @@ import { waitFor } from '../../support/wait-for';
 /** GWS behind HTTPS, as a site with its own CA serves it: a TLS-terminating proxy in front of the demo. */
 async function startHttpsProxy(upstream: string, ca: TestCa): Promise<{ url: string; close: () => Promise<void> }> {
   const target = new URL(upstream);
-  const server: Server = createServer({ cert: ca.serverCertPem, key: ca.serverKeyPem }, (req, res) => {
-    const forwarded = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forwarded.on('error', () => res.destroy());
-    req.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `https://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const server: Server = createServer({ cert: ca.serverCertPem, key: ca.serverKeyPem }, (req, res) =>
+    forwardRequest(target, req, res),
+  );
+  return listenOnLoopback(server, 'https');
 }
 
 function trusted(pem: string): TrustedCas {
