@@ -7,7 +7,7 @@ import { launchChromium } from '../test/support/chromium';
 import { waitFor } from '../test/support/wait-for';
 import { chromiumCpuReader, cpuBetween, type CpuByProcessType } from './support/chromium-cpu';
 import { printHottest, startPageProfile, type HotFunction } from './support/cpu-profile';
-import { startRendererTrace, type TimelineShare } from './support/renderer-trace';
+import { printTimeline, startRendererTrace, type TimelineShare } from './support/renderer-trace';
 import {
   connectNodeInspector,
   findInspectorUrl,
@@ -159,13 +159,6 @@ function printMainThread(
     `  UI page main thread per line above idle: ${ms(aboveIdle.task)} in tasks = script ${ms(aboveIdle.script)}, ` +
       `style ${ms(aboveIdle.style)}, layout ${ms(aboveIdle.layout)}, other (paint, GC, IPC) ${ms(other)}`,
   );
-}
-
-function printTimeline(timeline: readonly TimelineShare[], lines: number, file: string): void {
-  console.log(`\nThe page's main thread by timeline event, self time per line, idle costs included (trace in ${file})`);
-  for (const share of timeline.slice(0, 18)) {
-    console.log(`  ${share.name.padEnd(40)}${`${(share.selfMs / Math.max(1, lines)).toFixed(2)} ms`.padStart(10)}`);
-  }
 }
 
 async function sampleMemory(
@@ -553,7 +546,8 @@ async function main(): Promise<void> {
   printMainThread(mainThread, idle, published.size);
   printTraffic(traffic, published.size);
   if (hot !== null) printHottest(hot, values['cpu-profile']!);
-  if (timeline !== null) printTimeline(timeline, published.size, values.trace!);
+  if (timeline !== null)
+    printTimeline(timeline, { count: published.size, unit: 'line', note: 'idle costs included' }, values.trace!);
   printMemory(memory);
 }
 

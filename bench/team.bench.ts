@@ -14,11 +14,12 @@ import { collectPageProbes, installPageProbes, type PageProbeReport } from './su
 import { mebibytes, residentSetBytes } from './support/process-memory';
 import { startCpuHog } from './support/cpu-hog';
 import { printHottest, startPageProfile } from './support/cpu-profile';
+import { printTimeline, startRendererTrace } from './support/renderer-trace';
 import { percentile, summarize } from './support/stats';
 
 /**
  * npm run bench:team [-- --agents 500] [--seconds 60] [--interactions 100] [--updates 50] [--cpu-hog N]
- *   [--sort-rounds 3] [--cpu-profile FILE]
+ *   [--sort-rounds 3] [--cpu-profile FILE] [--trace FILE]
  *
  * A large floor end to end: the demo contact center in its own process (--still: nothing moves but
  * what this bench moves), the browser edition's main services in theirs (no built-in demo), the UI
@@ -28,7 +29,8 @@ import { percentile, summarize } from './support/stats';
  * alone), the GWS requests the client makes, memory at the start and the end, and how long sorting
  * and filtering take (each action `sort-rounds` times, as medians). --cpu-hog N runs N busy-loop processes beside it all, as a loaded laptop would.
  * --cpu-profile writes the page's V8 profile of the sorting and filtering (open it in DevTools) and
- * lists the hottest functions.
+ * lists the hottest functions; --trace writes Chromium's timeline of them (DevTools' Performance panel
+ * opens it) and lists the page's main thread by timeline event (script, style, layout, paint, GC…).
  */
 const { values } = parseArgs({
   options: {
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     'cpu-hog': { type: 'string', default: '0' },
     'sort-rounds': { type: 'string', default: '3' },
     'cpu-profile': { type: 'string' },
+    trace: { type: 'string' },
   },
 });
 const agentCount = Math.round(positive(values.agents, '--agents'));
@@ -55,7 +58,7 @@ const goals = {
   /** A sort or a filter should not make the page miss a frame. */
   actionFrameMs: frameMs,
   updateOnScreenP95Ms: 100,
-  memoryMiB: 250,
+  memoryMB: 250,
   requestsPerSecond: 2,
 };
 
@@ -136,8 +139,19 @@ async function proportionalBytes(pid: number): Promise<number> {
   }
 }
 
-/** This bench's Chromium renderer processes: the UI and media host pages. */
-async function rendererMemory(): Promise<{ rss: number; pss: number; count: number }> {
+interface RendererMemory {
+  rss: number;
+  pss: number;
+  count: number;
+  /** Chromium's own browser-UI renderer (`--top-chrome-webui`): none of Earshot's pages, and no Electron window has one. */
+  browserUiPss: number;
+}
+
+/**
+ * This bench's Chromium renderer processes that hold the UI and media host pages. Headless
+ * Chromium also runs a renderer for its own browser UI; it is counted apart, not as Earshot's.
+ */
+async function rendererMemory(): Promise<RendererMemory> {
   const { stdout } = await run('ps', ['-A', '-o', 'pid=,ppid=,rss=,args=']);
   const rows = stdout
     .split('\n')
@@ -149,11 +163,18 @@ async function rendererMemory(): Promise<{ rss: number; pss: number; count: numb
     for (const row of rows) if (descendants.has(row.ppid)) descendants.add(row.pid);
   }
   const renderers = rows.filter((row) => descendants.has(row.pid) && row.args.includes('--type=renderer'));
-  const pss = await Promise.all(renderers.map((row) => proportionalBytes(row.pid)));
+  const isBrowserUi = (row: { args: string }) => row.args.includes('--top-chrome-webui');
+  const pages = renderers.filter((row) => !isBrowserUi(row));
+  const [pss, browserUiPss] = await Promise.all([
+    Promise.all(pages.map((row) => proportionalBytes(row.pid))),
+    Promise.all(renderers.filter(isBrowserUi).map((row) => proportionalBytes(row.pid))),
+  ]);
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
   return {
-    rss: renderers.reduce((sum, row) => sum + row.rss, 0),
-    pss: pss.reduce((sum, value) => sum + value, 0),
-    count: renderers.length,
+    rss: sum(pages.map((row) => row.rss)),
+    pss: sum(pss),
+    count: pages.length,
+    browserUiPss: sum(browserUiPss),
   };
 }
 
@@ -169,7 +190,7 @@ interface MemorySample {
   mainHeap: number;
   uiHeap: number;
   mediaHeap: number;
-  renderers: { rss: number; pss: number; count: number };
+  renderers: RendererMemory;
 }
 
 /** Page clock (performance.timeOrigin + now) minus the wall clock the bench stamps changes with. */
@@ -407,7 +428,8 @@ function printFrames(report: PageProbeReport): void {
 function printMemory(samples: readonly MemorySample[]): void {
   console.log(
     '\nMemory. main = the browser host process (the UI services; the demo contact center runs apart); renderers = Chromium\n' +
-      'renderer processes of the UI and media host pages. PSS counts shared pages once.',
+      "renderer processes of the UI and media host pages. PSS counts shared pages once. Not counted: Chromium's browser\n" +
+      'and GPU processes, and the renderer of its own browser UI (shown apart; no Electron window has one).',
   );
   console.log(
     `${'when'.padEnd(14)}${'main RSS'.padStart(11)}${'main PSS'.padStart(11)}${'main heap'.padStart(11)}${'UI heap'.padStart(10)}${'media heap'.padStart(12)}${'renderers RSS'.padStart(15)}${'renderers PSS'.padStart(15)}${'main + renderers PSS'.padStart(22)}`,
@@ -417,7 +439,14 @@ function printMemory(samples: readonly MemorySample[]): void {
       `${sample.label.padEnd(14)}${mebibytes(sample.mainRss).padStart(11)}${mebibytes(sample.mainPss).padStart(11)}${mebibytes(sample.mainHeap).padStart(11)}${mebibytes(sample.uiHeap).padStart(10)}${mebibytes(sample.mediaHeap).padStart(12)}${`${mebibytes(sample.renderers.rss)} (${sample.renderers.count})`.padStart(15)}${mebibytes(sample.renderers.pss).padStart(15)}${mebibytes(sample.mainPss + sample.renderers.pss).padStart(22)}`,
     );
   }
-  console.log(`${''.padEnd(14)}goal: main + UI + media host ≤ ${goals.memoryMiB} MB`);
+  const last = samples.at(-1);
+  if (last !== undefined) {
+    const total = last.mainPss + last.renderers.pss;
+    console.log(
+      `${''.padEnd(14)}at the end: main + UI + media host ${Math.round(total / 1e6)} MB (goal ≤ ${goals.memoryMB} MB); ` +
+        `Chromium's browser-UI renderer beside them ${mebibytes(last.renderers.browserUiPss)} PSS`,
+    );
+  }
 }
 
 function printSortAndFilter(results: readonly ActionTiming[]): void {
@@ -567,8 +596,10 @@ async function main(): Promise<void> {
     await sample('end (GC)');
     const profileFile = values['cpu-profile'];
     const profile = profileFile === undefined ? null : await startPageProfile(cdp);
+    const trace = values.trace === undefined ? null : await startRendererTrace(browser, page);
     const sortAndFilter = await timeSortAndFilter(page, cdp, sortRounds);
     const hottest = profile === null ? null : await profile.stop(profileFile!);
+    const timeline = trace === null ? null : await trace.stop(values.trace!);
 
     // Where each agent sits in the sorted team, so a page read can be told to have carried them.
     const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -628,6 +659,7 @@ async function main(): Promise<void> {
     printMemory(memory);
     printSortAndFilter(sortAndFilter);
     if (hottest !== null) printHottest(hottest, profileFile!);
+    if (timeline !== null) printTimeline(timeline, { count: sortAndFilter.length, unit: 'action' }, values.trace!);
     console.log(`run ${(runMs / 1000).toFixed(1)} s`);
   } finally {
     inspector?.close();

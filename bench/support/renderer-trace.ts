@@ -75,3 +75,17 @@ export function mainThreadSelfTimes(events: readonly TraceEvent[]): TimelineShar
     .map(([name, us]) => ({ name, selfMs: us / 1000 }))
     .sort((a, b) => b.selfMs - a.selfMs);
 }
+
+/** The heaviest timeline events, each as self time per `unit` (a line, an action) over `count` of them. */
+export function printTimeline(
+  timeline: readonly TimelineShare[],
+  per: { count: number; unit: string; note?: string },
+  file: string,
+): void {
+  console.log(
+    `\nThe page's main thread by timeline event, self time per ${per.unit}${per.note === undefined ? '' : `, ${per.note}`} (trace in ${file})`,
+  );
+  for (const share of timeline.slice(0, 18)) {
+    console.log(`  ${share.name.padEnd(40)}${`${(share.selfMs / Math.max(1, per.count)).toFixed(2)} ms`.padStart(10)}`);
+  }
+}
