@@ -21,6 +21,7 @@ import {
   type LongFrame,
   type PageProbeReport,
 } from './support/page-probes';
+import { readPageMetrics } from './support/page-metrics';
 import { findChildPid, mebibytes, residentSetBytes } from './support/process-memory';
 import { countSocketTraffic, type ChannelTraffic } from './support/socket-traffic';
 import { startCpuHog } from './support/cpu-hog';
@@ -122,8 +123,7 @@ async function invokeBridge(page: Page, channel: string, request: object): Promi
 }
 
 async function rendererMetrics(cdp: CDPSession): Promise<{ heapUsed: number; domNodes: number }> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;
+  const metric = await readPageMetrics(cdp);
   return { heapUsed: metric('JSHeapUsedSize'), domNodes: metric('Nodes') };
 }
 
@@ -131,8 +131,8 @@ async function rendererMetrics(cdp: CDPSession): Promise<{ heapUsed: number; dom
 type MainThreadTimes = Record<'task' | 'script' | 'style' | 'layout', number>;
 
 async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const ms = (name: string) => 1000 * (metrics.find((entry) => entry.name === name)?.value ?? Number.NaN);
+  const metric = await readPageMetrics(cdp);
+  const ms = (name: string) => 1000 * metric(name);
   return {
     task: ms('TaskDuration'),
     script: ms('ScriptDuration'),

@@ -11,6 +11,7 @@ import { chromiumArgs, chromiumPath } from '../test/support/chromium';
 import { callControl } from '../test/support/simulator-control';
 import { connectNodeInspector, findInspectorUrl, type NodeInspector } from './support/node-inspector';
 import { collectPageProbes, installPageProbes, type PageProbeReport } from './support/page-probes';
+import { readPageMetrics } from './support/page-metrics';
 import { mebibytes, residentSetBytes } from './support/process-memory';
 import { startCpuHog } from './support/cpu-hog';
 import { printHottest, startPageProfile } from './support/cpu-profile';
@@ -179,8 +180,7 @@ async function rendererMemory(): Promise<RendererMemory> {
 }
 
 async function jsHeap(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+  return (await readPageMetrics(cdp))('JSHeapUsedSize');
 }
 
 interface MemorySample {
@@ -298,8 +298,7 @@ async function driveUpdates(
  * had (ThreadTime). A loaded machine stretches the first; the second is the work itself.
  */
 async function pageWork(cdp: CDPSession): Promise<{ taskMs: number; cpuMs: number }> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const seconds = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? Number.NaN;
+  const seconds = await readPageMetrics(cdp);
   return { taskMs: seconds('TaskDuration') * 1000, cpuMs: seconds('ThreadTime') * 1000 };
 }
 
