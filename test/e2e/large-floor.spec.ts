@@ -140,14 +140,17 @@ test.describe('a 500-agent floor', () => {
         const problems: string[] = [];
         element.scrollTop = 0;
         // The rows a scroll brings come with the virtualizer's next render, later on a busy machine:
-        // wait (a bounded number of frames) until rendered rows cover the whole visible area.
+        // wait (a bounded number of frames) until rendered rows cover the whole visible area. Each row
+        // sits where its index puts it and a render's rows are contiguous, so a row across the first
+        // line under the header and one across the last visible line mean no row in view is missing
+        // (rows left from before the scroll reach neither edge of a screenful further on).
         const covered = () => {
-          const { top, bottom } = element.getBoundingClientRect();
+          const top = element.getBoundingClientRect().top + element.clientTop;
           const rows = [...element.querySelectorAll<HTMLElement>('.agent-row')].map((row) =>
             row.getBoundingClientRect(),
           );
-          const atEnd = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
-          return rows.some((row) => row.top <= top + 60) && (atEnd || rows.some((row) => row.bottom >= bottom - 1));
+          const crosses = (y: number) => rows.some((row) => row.top <= y && row.bottom >= y);
+          return crosses(top + 60) && crosses(top + element.clientHeight - 2);
         };
         for (let step = 0; step < 200; step += 1) {
           await nextFrame();
