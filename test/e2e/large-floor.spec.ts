@@ -140,10 +140,11 @@ test.describe('a 500-agent floor', () => {
         const problems: string[] = [];
         element.scrollTop = 0;
         // The rows a scroll brings come with the virtualizer's next render, later on a busy machine:
-        // wait (a bounded number of frames) until rendered rows cover the whole visible area. Each row
-        // sits where its index puts it and a render's rows are contiguous, so a row across the first
-        // line under the header and one across the last visible line mean no row in view is missing
-        // (rows left from before the scroll reach neither edge of a screenful further on).
+        // wait (a bounded number of frames) until rendered rows cover the whole visible area. The rows
+        // in the page come from one render, run on without a gap (but for the focusable row, the first
+        // here) and each sits where its index puts it, so a row across the first line under the header
+        // and one across the last visible line mean none in view is missing (rows from before a scroll
+        // of a screenful never reach its last line).
         const covered = () => {
           const top = element.getBoundingClientRect().top + element.clientTop;
           const rows = [...element.querySelectorAll<HTMLElement>('.agent-row')].map((row) =>
