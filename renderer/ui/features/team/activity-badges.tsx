@@ -3,7 +3,6 @@ import type { AgentInteraction, InteractionKind } from '../../../../electron/com
 import { useClockWrites, writeAttribute, writeText } from '../../components/clock-writes';
 import { ChatIcon, PhoneIcon, SmsIcon } from '../../components/icons';
 import { describeElapsed, sinceSource } from './duration';
-import { elapsedSeconds } from './time-in-state';
 
 const kinds: Readonly<Record<InteractionKind, { name: string; Icon: ComponentType<SVGProps<SVGSVGElement>> }>> = {
   call: { name: 'Call', Icon: PhoneIcon },
@@ -23,7 +22,7 @@ function InteractionBadge({ interaction }: { interaction: AgentInteraction }) {
   const { since } = interaction;
   const write = useCallback(
     (now: number) => {
-      const { text, label } = describeElapsed(since, since.at + elapsedSeconds(since, now) * 1000);
+      const { text, label } = describeElapsed(since, now);
       writeText(shown.current, text);
       writeText(spoken.current, `${name}, ${label}`);
       writeAttribute(badge.current, 'title', `${name}: ${label}, ${sinceSource(since)}`);
@@ -52,11 +51,7 @@ function MoreInteractions({ interactions }: { interactions: ReadonlyArray<AgentI
   const write = useCallback(
     (now: number) => {
       const list = interactions
-        .map((interaction) => {
-          const { since } = interaction;
-          const { label } = describeElapsed(since, since.at + elapsedSeconds(since, now) * 1000);
-          return `${kinds[interaction.kind].name} ${label}`;
-        })
+        .map((interaction) => `${kinds[interaction.kind].name} ${describeElapsed(interaction.since, now).label}`)
         .join(', ');
       writeText(spoken.current, `and ${list}`);
       writeAttribute(badge.current, 'title', list);

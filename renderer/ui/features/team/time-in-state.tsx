@@ -4,7 +4,7 @@ import { useClockWrites, writeAttribute, writeText } from '../../components/cloc
 import { describeElapsed, sinceSource } from './duration';
 
 /** Whole seconds from `since` to `now`, never negative. */
-export function elapsedSeconds(since: Since, now: number): number {
+function elapsedSeconds(since: Since, now: number): number {
   return Math.max(0, Math.floor((now - since.at) / 1000));
 }
 
@@ -17,7 +17,7 @@ export function TimeInState({ since }: { since: Since }) {
   const write = useCallback(
     (now: number) => {
       const seconds = elapsedSeconds(since, now);
-      const { text, label } = describeElapsed(since, since.at + seconds * 1000);
+      const { text, label } = describeElapsed(since, now);
       writeText(element.current, text);
       writeAttribute(element.current, 'datetime', `PT${seconds}S`);
       writeAttribute(element.current, 'title', `${label}, ${sinceSource(since)}`);
