@@ -92,6 +92,7 @@ export function MessagingTrigger({
       data-testid={`messaging-menu-${agentId}`}
       popoverTarget={MESSAGING_MENU_ID}
       aria-haspopup="dialog"
+      // What the button shows plus whose it is, so its visible words are always part of its name (WCAG 2.5.3).
       aria-label={messagingTriggerName(agentName, subscriptions.map(messagingPillText))}
       title={
         subscriptions.length === 0
@@ -113,8 +114,6 @@ export function MessagingTrigger({
       ) : (
         subscriptions.map((subscription) => <SubscriptionPill key={subscription.channel} subscription={subscription} />)
       )}
-      {/* The name is what the button shows plus whose it is, so a visible label is always part of it (WCAG 2.5.3). */}
-      <span className="visually-hidden"> of {agentName}</span>
       <ChevronIcon className="messaging-trigger__chevron" width={12} height={12} />
     </button>
   );
