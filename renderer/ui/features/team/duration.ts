@@ -5,6 +5,8 @@ export interface FormattedDuration {
   readonly text: string;
   /** The same span in words, for screen readers and tooltips. */
   readonly label: string;
+  /** The whole seconds both count (a `<time>`'s machine-readable duration). */
+  readonly seconds: number;
 }
 
 const SECOND = 1000;
@@ -29,9 +31,14 @@ export function formatTimeInState(elapsedMs: number): FormattedDuration {
     return {
       text: `${pad(minutes)}:${pad(seconds)}`,
       label: minutes === 0 ? plural(seconds, 'second') : `${plural(minutes, 'minute')} ${plural(seconds, 'second')}`,
+      seconds: totalSeconds,
     };
   }
-  return { text: `${hours}:${pad(minutes)} h`, label: `${plural(hours, 'hour')} ${plural(minutes, 'minute')}` };
+  return {
+    text: `${hours}:${pad(minutes)} h`,
+    label: `${plural(hours, 'hour')} ${plural(minutes, 'minute')}`,
+    seconds: totalSeconds,
+  };
 }
 
 /**
@@ -39,8 +46,10 @@ export function formatTimeInState(elapsedMs: number): FormattedDuration {
  * below reads "≥ 04:12" ("at least 4 minutes 12 seconds"), never an exact-looking 04:12.
  */
 export function describeElapsed(since: Since, now: number): FormattedDuration {
-  const { text, label } = formatTimeInState(now - since.at);
-  return since.basis === 'at-least' ? { text: `≥ ${text}`, label: `at least ${label}` } : { text, label };
+  const duration = formatTimeInState(now - since.at);
+  return since.basis === 'at-least'
+    ? { ...duration, text: `≥ ${duration.text}`, label: `at least ${duration.label}` }
+    : duration;
 }
 
 /** The tooltip that says where a time comes from. */

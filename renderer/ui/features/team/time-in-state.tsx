@@ -3,11 +3,6 @@ import type { Since } from '../../../../electron/common/models/agent';
 import { useClockWrites, writeAttribute, writeText } from '../../components/clock-writes';
 import { describeElapsed, sinceSource } from './duration';
 
-/** Whole seconds from `since` to `now`, never negative. */
-function elapsedSeconds(since: Since, now: number): number {
-  return Math.max(0, Math.floor((now - since.at) / 1000));
-}
-
 /**
  * How long the agent has been in their status, rewritten on each tick of the shared clock: the
  * table never re-renders for time passing.
@@ -16,8 +11,7 @@ export function TimeInState({ since }: { since: Since }) {
   const element = useRef<HTMLTimeElement>(null);
   const write = useCallback(
     (now: number) => {
-      const seconds = elapsedSeconds(since, now);
-      const { text, label } = describeElapsed(since, now);
+      const { text, label, seconds } = describeElapsed(since, now);
       writeText(element.current, text);
       writeAttribute(element.current, 'datetime', `PT${seconds}S`);
       writeAttribute(element.current, 'title', `${label}, ${sinceSource(since)}`);

@@ -23,6 +23,8 @@ describe('formatTimeInState', () => {
   test('a start in the future or a broken value reads as zero', () => {
     assert.equal(formatTimeInState(-5 * SECOND).text, '00:00');
     assert.equal(formatTimeInState(Number.NaN).text, '00:00');
+    assert.equal(formatTimeInState(-5 * SECOND).seconds, 0);
+    assert.equal(formatTimeInState(Number.NaN).seconds, 0);
   });
 
   test('says the span in words for assistive technology', () => {
@@ -38,10 +40,12 @@ describe('describeElapsed', () => {
     assert.deepEqual(describeElapsed({ at: now - 252 * SECOND, basis: 'at-least' }, now), {
       text: '≥ 04:12',
       label: 'at least 4 minutes 12 seconds',
+      seconds: 252,
     });
     assert.deepEqual(describeElapsed({ at: now - 252 * SECOND, basis: 'seen' }, now), {
       text: '04:12',
       label: '4 minutes 12 seconds',
+      seconds: 252,
     });
     assert.equal(describeElapsed({ at: now - 252 * SECOND, basis: 'reported' }, now).text, '04:12');
   });
